@@ -1,0 +1,33 @@
+// createProgram(ctx): the commander program, its global options and the nouns; touches no process state.
+import { Command, CommanderError, Option } from 'commander';
+import type { Context } from './context.js';
+import { registerProspect } from './commands/prospect.js';
+import { registerStore } from './commands/store.js';
+
+export const VERSION = '0.1.0';
+
+export function createProgram(ctx: Context): Command {
+  const program = new Command('precrm')
+    .description('A CRM for the relationship that starts before the first purchase.')
+    .version(VERSION, '-V, --version')
+    .option('--store <file>', 'store file (env PRECRM_STORE; default $XDG_DATA_HOME/precrm/store.json)')
+    .addOption(new Option('--format <fmt>', 'output format (env PRECRM_FORMAT)').choices(['table', 'csv', 'tsv', 'json']))
+    .option('--json', 'same as --format json')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('-q, --quiet', 'no informational messages on stderr')
+    .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
+    .option('-y, --yes', 'confirm destructive actions without prompting')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.world.stdout.write(s),
+      writeErr: (s) => ctx.world.stderr.write(s),
+    })
+    .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals()));
+
+  registerProspect(program, ctx);
+  registerStore(program, ctx);
+  return program;
+}
+
+export { CommanderError };

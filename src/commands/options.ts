@@ -1,0 +1,29 @@
+// Parsers for option values shared by several commands; each turns text into a typed value or a usage error.
+import { parseSpanDays, parseWhen, type Direction } from '../domain/dates.js';
+import { usageError } from '../domain/errors.js';
+
+/** commander accumulator for repeatable options (`--tag a --tag b`). */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function parseCount(text: string, what: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n <= 0) throw usageError(`${what} "${text}" is not a positive whole number`);
+  return n;
+}
+
+export function parseAmount(text: string, what: string): number {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(n) || Math.abs(n) > 1e15) throw usageError(`${what} "${text}" is not a number`);
+  return n;
+}
+
+export function parseChoice<T extends string>(text: string, choices: readonly T[], what: string): T {
+  const t = text.trim().toLowerCase();
+  if ((choices as readonly string[]).includes(t)) return t as T;
+  throw usageError(`unknown ${what} "${text}" (use one of: ${choices.join(', ')})`);
+}
+
+export const parseDateOption = (text: string, now: Date, direction: Direction, what: string): string =>
+  parseWhen(text, now, direction, what).toISOString();
+
+export { parseSpanDays };

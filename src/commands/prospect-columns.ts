@@ -1,0 +1,49 @@
+// The columns a prospect list prints: a compact set for terminals, the full fixed order for CSV/TSV.
+import type { Prospect } from '../domain/types.js';
+import type { Column } from '../output/columns.js';
+
+export const PROSPECT_TABLE_COLUMNS: Column<Prospect>[] = [
+  { key: 'id', type: 'int' },
+  { key: 'name', type: 'string' },
+  { key: 'email', type: 'string' },
+  { key: 'phone', type: 'string' },
+  { key: 'stage', type: 'string' },
+  { key: 'source', type: 'string' },
+  { key: 'tags', type: 'list' },
+  { key: 'owner', type: 'string' },
+  { key: 'follow_up', type: 'day', label: 'follow-up', get: (p) => p.followUp?.at ?? null },
+  { key: 'created', type: 'day', get: (p) => p.createdAt },
+];
+
+/** Fixed column order of prospect CSV/TSV (list and export); documented in README. */
+export const PROSPECT_CSV_COLUMNS: Column<Prospect>[] = [
+  { key: 'id', type: 'int' },
+  { key: 'name', type: 'string' },
+  { key: 'email', type: 'string' },
+  { key: 'phone', type: 'string' },
+  { key: 'company', type: 'string' },
+  { key: 'source', type: 'string' },
+  { key: 'stage', type: 'string' },
+  { key: 'tags', type: 'list' },
+  { key: 'owner', type: 'string' },
+  { key: 'referred_by', type: 'int', get: (p) => p.referredBy },
+  { key: 'do_not_contact', type: 'bool', get: (p) => p.doNotContact },
+  { key: 'cadence_days', type: 'int', get: (p) => p.cadenceDays },
+  { key: 'follow_up_at', type: 'datetime', get: (p) => p.followUp?.at ?? null },
+  { key: 'follow_up_note', type: 'string', get: (p) => p.followUp?.note ?? null },
+  { key: 'lost_reason', type: 'string', get: (p) => p.lostReason },
+  { key: 'converted_at', type: 'datetime', get: (p) => p.conversion?.at ?? null },
+  { key: 'conversion_value', type: 'number', get: (p) => p.conversion?.value ?? null },
+  { key: 'currency', type: 'string', get: (p) => p.conversion?.currency ?? null },
+  { key: 'product', type: 'string', get: (p) => p.conversion?.product ?? null },
+  { key: 'notes', type: 'string' },
+  { key: 'created_at', type: 'datetime', get: (p) => p.createdAt },
+  { key: 'updated_at', type: 'datetime', get: (p) => p.updatedAt },
+];
+
+/** Custom fields become `field.<key>` columns after the fixed ones, sorted by key. */
+export function fieldColumns(prospects: readonly Prospect[]): Column<Prospect>[] {
+  const keys = new Set<string>();
+  for (const p of prospects) for (const k of Object.keys(p.fields)) keys.add(k);
+  return [...keys].sort().map((k) => ({ key: `field.${k}`, type: 'string' as const, get: (p: Prospect) => (Object.hasOwn(p.fields, k) ? p.fields[k] : null) }));
+}

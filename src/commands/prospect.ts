@@ -1,0 +1,59 @@
+// `precrm prospect …`: flags → typed options; the work is in prospect-write.ts and prospect-read.ts.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { collect } from './options.js';
+import { addProspectOptions } from './prospect-input.js';
+import { listProspects, showProspect } from './prospect-read.js';
+import { addProspect, editProspect, removeProspect, setDoNotContact, setStage } from './prospect-write.js';
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export function registerProspect(program: Command, ctx: Context): void {
+  const prospect = program.command('prospect').description('people who have shown interest, before and after they buy');
+
+  addProspectOptions(prospect.command('add [name]').description('add a prospect (prompts for the fields in a terminal when no name is given)'))
+    .option('--allow-duplicate', 'add even if the email or phone is already known')
+    .addHelpText('after', examples(
+      'precrm prospect add "Ravi Sen" --email ravi@example.com --source walk-in --tag cakes',
+      'id=$(precrm prospect add "Anna" --phone "+49 170 1234567" --follow-up friday --next "offer a slice")',
+    ))
+    .action((name: string | undefined, flags) => addProspect(ctx, name, flags));
+
+  prospect.command('list').alias('ls').description('list prospects, filtered and sorted')
+    .option('--stage <stage>', 'only these stages (repeatable, or comma-separated)', collect)
+    .option('--source <source>', 'only this source')
+    .option('--tag <tag>', 'only with this tag (repeatable: all must match)', collect)
+    .option('--owner <name>', 'only this owner')
+    .option('--search <text>', 'name, email, phone, company, notes or tags contain this text')
+    .option('--since <when>', 'created on or after (2026-03-01, 30d …)')
+    .option('--until <when>', 'created on or before')
+    .option('--sort <field>', 'id, name, created, updated, stage, source, owner, follow-up (prefix - to reverse)')
+    .option('--limit <n>', 'at most n rows')
+    .addHelpText('after', examples('precrm prospect list --stage engaged --stage intent', 'precrm prospect list --search ravi --json', 'precrm prospect list --format csv > prospects.csv'))
+    .action((flags) => listProspects(ctx, flags));
+
+  prospect.command('show <prospect>').description('the whole story of one relationship')
+    .addHelpText('after', examples('precrm prospect show 12', 'precrm prospect show ravi@example.com --json'))
+    .action((ref: string) => showProspect(ctx, ref));
+
+  addProspectOptions(prospect.command('edit <prospect>').description('change a prospect\'s fields (an empty value clears one)'))
+    .option('--name <name>', 'new name')
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--allow-duplicate', 'allow an email or phone that another prospect has')
+    .addHelpText('after', examples('precrm prospect edit ravi --tag regular --untag new', 'precrm prospect edit 12 --email "" --phone "+91 98300 00000"'))
+    .action((ref: string, flags) => editProspect(ctx, ref, flags));
+
+  prospect.command('stage <prospect> <stage>').description('move to a stage (customer only through convert)')
+    .addHelpText('after', examples('precrm prospect stage ravi engaged', 'precrm prospect stage 12 intent'))
+    .action((ref: string, stage: string) => setStage(ctx, ref, stage));
+
+  prospect.command('remove <prospect>').alias('rm').description('delete a prospect with its touches and responses (asks first)')
+    .addHelpText('after', examples('precrm prospect remove 12', 'precrm prospect remove ravi@example.com --yes'))
+    .action((ref: string) => removeProspect(ctx, ref));
+
+  prospect.command('do-not-contact <prospect>').description('record that a prospect must not be contacted (or --off)')
+    .option('--off', 'they may be contacted again')
+    .option('--note <text>', 'why, as told by the person')
+    .addHelpText('after', examples('precrm prospect do-not-contact ravi --note "asked by phone"', 'precrm prospect do-not-contact 12 --off'))
+    .action((ref: string, flags) => setDoNotContact(ctx, ref, flags));
+}

@@ -1,0 +1,28 @@
+// `precrm store path|check|backup`: where the data lives, whether it is sound, and a copy of it.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { dataError } from '../domain/errors.js';
+
+export function registerStore(program: Command, ctx: Context): void {
+  const store = program.command('store').description('the data file: where it is, whether it is sound, backups');
+
+  store.command('path').description('print the store file path')
+    .action(() => ctx.out(`${ctx.storeLocation}\n`));
+
+  store.command('check').description('validate the store (exit 65 with the problems)')
+    .addHelpText('after', '\nExamples:\n  $ precrm store check\n  $ precrm --store data/bakery.json store check\n')
+    .action(async () => {
+      const problems = await ctx.store.check();
+      if (problems.length) throw dataError(problems[0]!, problems.slice(1));
+      const doc = await ctx.store.read();
+      ctx.info(`${ctx.storeLocation}: ok (${doc.prospects.length} prospects, ${doc.touches.length} touches, ${doc.surveys.length} surveys, ${doc.responses.length} responses)`);
+    });
+
+  store.command('backup [file]').description('copy the store to file (default: a dated file beside it)')
+    .addHelpText('after', '\nExamples:\n  $ precrm store backup\n  $ precrm store backup ~/backups/precrm-$(date +%F).json\n')
+    .action(async (file: string | undefined) => {
+      const written = await ctx.store.backup(file, ctx.now());
+      ctx.info(`backed up to ${written}`);
+      ctx.out(`${written}\n`);
+    });
+}

@@ -1,0 +1,170 @@
+// The injected world every command runs in: store, clock, user, streams, TTY facts, prompts, output settings.
+import { Chalk, type ChalkInstance } from 'chalk';
+import { join, resolve } from 'node:path';
+import { EXIT, PrecrmError, usageError } from './domain/errors.js';
+import { FORMATS, type Format } from './output/render.js';
+import { JsonFileStore } from './store/json-file.js';
+import type { Store } from './store/store.js';
+
+export interface OutStream { write(text: string): unknown; isTTY?: boolean }
+
+/** Questions a command may ask; the real one is @inquirer/prompts on stderr, tests inject answers. */
+export interface Prompter {
+  input(message: string, opts?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+  select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
+}
+
+/** What the process (or a test) provides. Only main.ts builds this from `process`. */
+export interface World {
+  env: Record<string, string | undefined>;
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: { isTTY?: boolean; stream?: NodeJS.ReadableStream };
+  /** The OS user name, the default for `by` on touches. */
+  osUser: string;
+  homedir: string;
+  cwd: string;
+  /** Overrides the clock (tests); otherwise PRECRM_NOW or the real time. */
+  clock?: () => Date;
+  prompter?: Prompter;
+}
+
+export interface GlobalOptions {
+  store?: string;
+  format?: string;
+  json?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  input?: boolean;
+  yes?: boolean;
+}
+
+export class Context {
+  format: Format = 'table';
+  quiet = false;
+  yes = false;
+  private noInput = false;
+  private colorOff = false;
+  private storePath: string | undefined;
+  private storeInstance: Store | undefined;
+  private chalkInstance: ChalkInstance | undefined;
+  private fixedNow: Date | undefined;
+
+  constructor(readonly world: World) {}
+
+  /** Applies the global options once commander has parsed them. */
+  configure(opts: GlobalOptions): void {
+    const env = this.world.env;
+    const fmt = opts.json ? 'json' : (opts.format ?? env.PRECRM_FORMAT ?? 'table').toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(fmt)) {
+      throw usageError(`unknown format "${opts.format ?? env.PRECRM_FORMAT}" (use one of: ${FORMATS.join(', ')})`);
+    }
+    this.format = fmt as Format;
+    this.quiet = Boolean(opts.quiet);
+    this.yes = Boolean(opts.yes);
+    this.noInput = opts.input === false;
+    this.colorOff = opts.color === false;
+    this.storePath = opts.store ?? env.PRECRM_STORE;
+    if (env.PRECRM_NOW !== undefined && !this.world.clock) {
+      const d = new Date(env.PRECRM_NOW);
+      if (Number.isNaN(d.getTime())) throw usageError(`PRECRM_NOW "${env.PRECRM_NOW}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)`);
+      this.fixedNow = d;
+    }
+  }
+
+  now(): Date {
+    if (this.world.clock) return this.world.clock();
+    return this.fixedNow ? new Date(this.fixedNow) : new Date();
+  }
+
+  get user(): string {
+    return this.world.env.PRECRM_USER || this.world.osUser;
+  }
+
+  get storeLocation(): string {
+    if (this.storePath) return resolve(this.world.cwd, this.storePath);
+    const dataHome = this.world.env.XDG_DATA_HOME || join(this.world.homedir, '.local', 'share');
+    return join(dataHome, 'precrm', 'store.json');
+  }
+
+  get store(): Store {
+    if (!this.storeInstance) {
+      const raw = this.world.env.PRECRM_LOCK_TIMEOUT;
+      const lockTimeoutMs = raw === undefined || raw === '' ? 10_000 : Number(raw);
+      if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
+        throw usageError(`PRECRM_LOCK_TIMEOUT "${raw}" is not a number of milliseconds`);
+      }
+      this.storeInstance = new JsonFileStore(this.storeLocation, { lockTimeoutMs });
+    }
+    return this.storeInstance;
+  }
+
+  /** Prompts only with a terminal on stdin and without --no-input (a prompt without a TTY would hang). */
+  get canPrompt(): boolean {
+    return Boolean(this.world.stdin.isTTY) && !this.noInput;
+  }
+
+  get color(): ChalkInstance {
+    if (!this.chalkInstance) this.chalkInstance = new Chalk({ level: this.colorLevel() });
+    return this.chalkInstance;
+  }
+
+  /** Colour for stderr messages follows the same switches, but stderr's own TTY. */
+  get stdoutIsTTY(): boolean {
+    return Boolean(this.world.stdout.isTTY);
+  }
+
+  private colorLevel(): 0 | 1 | 2 | 3 {
+    const env = this.world.env;
+    if (this.colorOff || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+    const force = env.FORCE_COLOR;
+    if (force !== undefined) {
+      if (force === '' || force === 'true' || force === '1') return 1;
+      if (force === 'false' || force === '0') return 0;
+      const n = Number(force);
+      return n >= 3 ? 3 : n === 2 ? 2 : 1;
+    }
+    if (!this.world.stdout.isTTY || env.TERM === 'dumb') return 0;
+    return 1;
+  }
+
+  get prompter(): Prompter {
+    if (!this.canPrompt) throw new PrecrmError('internal: prompt requested without a terminal', EXIT.internal);
+    return this.world.prompter ?? inquirerPrompter(this.world);
+  }
+
+  /** Data: stdout. */
+  out(text: string): void {
+    this.world.stdout.write(text);
+  }
+
+  /** Informational message on stderr; silenced by -q. */
+  info(text: string): void {
+    if (!this.quiet) this.world.stderr.write(`${text}\n`);
+  }
+
+  /** A warning on stderr; shown even with -q, since it asks for attention. */
+  warn(text: string): void {
+    this.world.stderr.write(`warning: ${text}\n`);
+  }
+}
+
+/** The real prompts, loaded only when a command asks something; they write to stderr so stdout stays data. */
+function inquirerPrompter(world: World): Prompter {
+  const io = () => ({ input: world.stdin.stream as NodeJS.ReadableStream, output: world.stderr as unknown as NodeJS.WritableStream });
+  return {
+    async input(message, opts) {
+      const { input } = await import('@inquirer/prompts');
+      return input({ message, default: opts?.default, validate: opts?.validate }, io());
+    },
+    async confirm(message, defaultValue = false) {
+      const { confirm } = await import('@inquirer/prompts');
+      return confirm({ message, default: defaultValue }, io());
+    },
+    async select(message, choices, defaultValue) {
+      const { select } = await import('@inquirer/prompts');
+      return select({ message, choices: choices.map((c) => ({ value: c, name: c })), default: defaultValue }, io());
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Duplicate keys: the same email (case-insensitive) or the same phone digits mean the same person.
+import type { Prospect } from './types.js';
+
+export const emailKey = (email: string | null | undefined): string | null =>
+  email ? email.trim().toLowerCase() || null : null;
+
+/** Phone digits only; shorter than 6 digits is too weak to call two people the same. */
+export function phoneKey(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 6 ? digits : null;
+}
+
+/** An index of the store's prospects by email and phone, for O(1) duplicate look-ups. */
+export class DuplicateIndex {
+  private byEmail = new Map<string, Prospect>();
+  private byPhone = new Map<string, Prospect>();
+
+  constructor(prospects: Iterable<Prospect>) {
+    for (const p of prospects) this.add(p);
+  }
+
+  add(p: Prospect): void {
+    const e = emailKey(p.email);
+    const ph = phoneKey(p.phone);
+    if (e && !this.byEmail.has(e)) this.byEmail.set(e, p);
+    if (ph && !this.byPhone.has(ph)) this.byPhone.set(ph, p);
+  }
+
+  find(email: string | null | undefined, phone: string | null | undefined): Prospect | undefined {
+    const e = emailKey(email);
+    const ph = phoneKey(phone);
+    return (e ? this.byEmail.get(e) : undefined) ?? (ph ? this.byPhone.get(ph) : undefined);
+  }
+}

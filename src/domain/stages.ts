@@ -1,0 +1,48 @@
+// Stage rules of SPEC §1: ordered path, furthest stage reached, and history that only grows.
+import { usageError } from './errors.js';
+import { PATH_STAGES, STAGES, type PathStage, type Prospect, type Stage } from './types.js';
+
+const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+
+/** Position on the path (aware = 0 … advocate = 5); -1 for `lost`. */
+export function stageRank(stage: Stage): number {
+  return RANK[stage] ?? -1;
+}
+
+export function parseStage(input: string): Stage {
+  const s = input.trim().toLowerCase();
+  if ((STAGES as readonly string[]).includes(s)) return s as Stage;
+  throw usageError(`unknown stage "${input}" (use one of: ${STAGES.join(', ')})`);
+}
+
+/** The furthest path stage ever reached, from the history (lost does not count). */
+export function furthestStage(p: Pick<Prospect, 'stageHistory'>): PathStage {
+  let best = 0;
+  for (const h of p.stageHistory) {
+    const r = RANK[h.stage];
+    if (r !== undefined && r > best) best = r;
+  }
+  return PATH_STAGES[best]!;
+}
+
+/** When the prospect first reached `stage` or any stage beyond it, or null. */
+export function firstReachedAt(p: Pick<Prospect, 'stageHistory'>, stage: PathStage): string | null {
+  const target = RANK[stage]!;
+  for (const h of p.stageHistory) {
+    const r = RANK[h.stage];
+    if (r !== undefined && r >= target) return h.at;
+  }
+  return null;
+}
+
+/** Moves a prospect to a stage, appending to its history; a no-op when it is already there. */
+export function moveToStage(p: Prospect, stage: Stage, at: string): boolean {
+  if (p.stage === stage) return false;
+  p.stage = stage;
+  p.stageHistory.push({ stage, at });
+  p.updatedAt = at;
+  return true;
+}
+
+export const isPreCustomer = (s: Stage): boolean => s === 'aware' || s === 'interested' || s === 'engaged' || s === 'intent';
+export const isCustomer = (s: Stage): boolean => s === 'customer' || s === 'advocate';

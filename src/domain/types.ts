@@ -1,0 +1,108 @@
+// The records precrm keeps: the shapes of SPEC §4 and §5, shared by every layer.
+
+export const STAGES = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate', 'lost'] as const;
+export type Stage = (typeof STAGES)[number];
+/** The path stages, in order; `lost` is off the path. */
+export const PATH_STAGES = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate'] as const;
+export type PathStage = (typeof PATH_STAGES)[number];
+
+export const TOUCH_TYPES = [
+  'greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting',
+  'event', 'website', 'social', 'referral', 'other',
+] as const;
+export type TouchType = (typeof TOUCH_TYPES)[number];
+
+export const OUTCOMES = ['positive', 'neutral', 'negative'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const DIRECTIONS = ['in', 'out'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface StageChange { stage: Stage; at: string }
+export interface ConsentEntry { at: string; granted: boolean; note: string | null }
+export interface FollowUp { at: string; note: string | null }
+export interface Conversion { at: string; value: number | null; currency: string | null; product: string | null }
+
+export interface Prospect {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  source: string | null;
+  stage: Stage;
+  stageHistory: StageChange[];
+  tags: string[];
+  owner: string | null;
+  referredBy: number | null;
+  doNotContact: boolean;
+  consent: ConsentEntry[];
+  cadenceDays: number | null;
+  lostReason: string | null;
+  followUp: FollowUp | null;
+  fields: Record<string, string>;
+  conversion: Conversion | null;
+  notes: string | null;
+  /** Set when the prospect was forgotten (right to be forgotten); personal data is gone. */
+  forgottenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Touch {
+  id: number;
+  prospectId: number;
+  type: TouchType;
+  at: string;
+  note: string | null;
+  outcome: Outcome | null;
+  direction: Direction | null;
+  by: string | null;
+}
+
+export type QuestionType = 'scale' | 'nps' | 'choice' | 'text';
+export interface Question { key: string; type: QuestionType; text: string; choices: string[] | null }
+export interface Survey { id: number; name: string; questions: Question[]; createdAt: string }
+
+export const SEGMENTS = ['anonymous', 'prospect', 'customer'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+export interface SurveyResponse {
+  id: number;
+  survey: string;
+  prospectId: number | null;
+  segment: Segment;
+  /** Respondent's stage when answering (null for anonymous). */
+  stage: Stage | null;
+  at: string;
+  answers: Record<string, string | number>;
+}
+
+export type IdKind = 'prospect' | 'touch' | 'survey' | 'response';
+
+export const SCHEMA_VERSION = 1;
+
+export interface StoreDoc {
+  schema: number;
+  nextId: Record<IdKind, number>;
+  prospects: Prospect[];
+  touches: Touch[];
+  surveys: Survey[];
+  responses: SurveyResponse[];
+}
+
+export function emptyDoc(): StoreDoc {
+  return {
+    schema: SCHEMA_VERSION,
+    nextId: { prospect: 1, touch: 1, survey: 1, response: 1 },
+    prospects: [],
+    touches: [],
+    surveys: [],
+    responses: [],
+  };
+}
+
+/** Hands out the next id of a kind; ids are never reused because nextId only grows. */
+export function takeId(doc: StoreDoc, kind: IdKind): number {
+  const id = doc.nextId[kind];
+  doc.nextId[kind] = id + 1;
+  return id;
+}

@@ -1,0 +1,93 @@
+// Renders rows as a terminal table, RFC 4180 CSV, TSV or JSON; knows columns, not prospects.
+import type { ChalkInstance } from 'chalk';
+import { guardCell } from '../csv/formula.js';
+import { showDateTime, showDay } from '../domain/dates.js';
+import { valueOf, type Column } from './columns.js';
+
+export const FORMATS = ['table', 'csv', 'tsv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  format: Format;
+  color: ChalkInstance;
+  /** Excel-friendly CSV: UTF-8 BOM and CRLF line ends. */
+  excel?: boolean;
+  /** JSON output prints these objects instead of the column projection (whole records). */
+  jsonRecords?: unknown[];
+}
+
+/** A plain value for CSV/TSV: decimals for rates, ISO UTC for dates, lists joined with `;`. */
+export function csvValue(col: Column<any>, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (col.type) {
+    case 'list': return (value as unknown[]).join(';');
+    case 'bool': return value ? 'true' : 'false';
+    case 'rate':
+    case 'number':
+    case 'int': return typeof value === 'number' && Number.isFinite(value) ? String(Number(value.toFixed(6))) : '';
+    case 'json': return typeof value === 'string' ? value : JSON.stringify(value);
+    default: return String(value);
+  }
+}
+
+/** A value for JSON: numbers stay numbers, absent values are null, never missing. */
+function jsonValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value;
+}
+
+function tableValue(col: Column<any>, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (col.type) {
+    case 'rate': return typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : '';
+    case 'number': return typeof value === 'number' ? value.toFixed(col.decimals ?? 1) : '';
+    case 'datetime': return showDateTime(String(value));
+    case 'day': return showDay(String(value));
+    case 'list': return (value as unknown[]).join(', ');
+    case 'bool': return value ? 'yes' : '';
+    case 'json': return typeof value === 'string' ? value : JSON.stringify(value);
+    default: return String(value);
+  }
+}
+
+/** Removes control characters that would let stored text move the cursor or recolour a terminal. */
+const sanitizeForTerminal = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+
+export async function renderRows<R>(rows: readonly R[], columns: readonly Column<R>[], opts: RenderOptions): Promise<string> {
+  switch (opts.format) {
+    case 'json': {
+      const objects = opts.jsonRecords ?? rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(valueOf(c, r))])));
+      return `${JSON.stringify(objects, null, 2)}\n`;
+    }
+    case 'csv':
+    case 'tsv': {
+      const { stringify } = await import('csv-stringify/sync');
+      const records = rows.map((r) => columns.map((c) => guardCell(csvValue(c, valueOf(c, r)))));
+      const text = stringify([columns.map((c) => c.key), ...records], {
+        delimiter: opts.format === 'tsv' ? '\t' : ',',
+        record_delimiter: opts.excel ? '\r\n' : '\n',
+      });
+      return opts.excel ? `\ufeff${text}` : text;
+    }
+    default:
+      return renderTable(rows, columns, opts.color);
+  }
+}
+
+async function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[], color: ChalkInstance): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const numeric = (c: Column<R>) => c.type === 'int' || c.type === 'number' || c.type === 'rate';
+  const table = new Table({
+    head: columns.map((c) => color.bold(c.label ?? c.key)),
+    style: { head: [], border: [], compact: false },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const r of rows) {
+    table.push(columns.map((c) => ({
+      content: c.show ? c.show(valueOf(c, r), r) : sanitizeForTerminal(tableValue(c, valueOf(c, r))),
+      hAlign: numeric(c) ? ('right' as const) : ('left' as const),
+    })));
+  }
+  return `${table.toString()}\n`;
+}

@@ -1,0 +1,39 @@
+// runCli(argv, world) → exit code: parses, runs, and turns every error into a message and a code.
+import { CommanderError } from 'commander';
+import { Context, type World } from './context.js';
+import { EXIT, PrecrmError } from './domain/errors.js';
+import { createProgram } from './cli.js';
+
+export async function runCli(argv: readonly string[], world: World): Promise<number> {
+  const ctx = new Context(world);
+  try {
+    const program = createProgram(ctx);
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err, ctx, world);
+  }
+}
+
+function reportError(err: unknown, ctx: Context, world: World): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message; help and --version end in success.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (err instanceof PrecrmError) {
+    world.stderr.write(`error: ${err.message}\n`);
+    for (const line of err.details) world.stderr.write(`  ${line}\n`);
+    return err.exitCode;
+  }
+  const name = (err as Error)?.name;
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+    world.stderr.write('interrupted\n');
+    return EXIT.interrupted;
+  }
+  world.stderr.write(`error: unexpected internal error: ${(err as Error)?.message ?? String(err)}\n`);
+  if (world.env.PRECRM_DEBUG) world.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  else world.stderr.write('  (this is a bug; rerun with PRECRM_DEBUG=1 to see the stack trace and report it)\n');
+  void ctx;
+  return EXIT.internal;
+}

@@ -1,0 +1,183 @@
+// The JSON-file backend: a lowdb document with an atomic, fsynced, 0600 adapter, written only under an inter-process lock.
+import { copyFile, mkdir, readFile, chmod } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { format } from 'date-fns';
+import { Low, type Adapter } from 'lowdb';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
+import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
+import { emptyDoc, type StoreDoc } from '../domain/types.js';
+import { migrate, schemaVersionOf, validateDoc } from './schema.js';
+import type { Store } from './store.js';
+
+const FILE_MODE = 0o600;
+
+export interface JsonFileStoreOptions {
+  /** How long to wait for another writer before giving up with exit 75. */
+  lockTimeoutMs: number;
+  /** After how long a lock whose holder stopped refreshing it is taken over (proper-lockfile's `stale`). */
+  lockStaleMs?: number;
+}
+
+function fsReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder',
+    EEXIST: 'a file is in the way', EDQUOT: 'disk quota exceeded', ENOENT: 'no such file or folder',
+  };
+  return e?.code ? `${e.code}: ${reasons[e.code] ?? 'file system error'}` : String((err as Error)?.message ?? err);
+}
+
+const cannotWrite = (path: string, err: unknown) =>
+  new PrecrmError(`cannot write the store ${path} (${fsReason(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
+
+/** Reads, parses and validates the file; never writes. `migrated` tells update() to keep a .bak copy. */
+async function loadFile(path: string): Promise<{ doc: StoreDoc; migratedFrom: number | null } | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw dataError(`cannot read the store ${path} (${fsReason(err)}); it was left untouched`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const what = text.trim() === '' ? 'it is empty' : text.charCodeAt(0) === 0xfeff ? 'it starts with a byte-order mark' : (err as Error).message;
+    throw dataError(`the store ${path} is not valid JSON (${what}); it was left untouched: restore it from a backup or fix it by hand`);
+  }
+  const version = schemaVersionOf(raw);
+  if (version.kind === 'bad') throw dataError(`the store ${path} is not a precrm store (${version.problem}); it was left untouched`);
+  if (version.kind === 'newer') {
+    throw dataError(`the store ${path} was written by a newer precrm (schema ${version.version}); upgrade precrm to use it — it was left untouched`);
+  }
+  const migratedFrom = version.kind === 'older' ? version.version : null;
+  const current = migratedFrom === null ? raw : migrate(raw as Record<string, unknown>, migratedFrom);
+  const result = validateDoc(current);
+  if (!result.ok) {
+    throw dataError(`the store ${path} fails validation; it was left untouched (run: precrm store check)`, result.problems);
+  }
+  return { doc: result.doc, migratedFrom };
+}
+
+/** lowdb adapter: unique temp file + fsync + rename (write-file-atomic), mode 0600. */
+class AtomicJsonAdapter implements Adapter<StoreDoc> {
+  migratedFrom: number | null = null;
+  constructor(private readonly path: string) {}
+
+  async read(): Promise<StoreDoc | null> {
+    const loaded = await loadFile(this.path);
+    this.migratedFrom = loaded?.migratedFrom ?? null;
+    return loaded?.doc ?? null;
+  }
+
+  async write(doc: StoreDoc): Promise<void> {
+    try {
+      await writeFileAtomic(this.path, JSON.stringify(doc), { mode: FILE_MODE, fsync: true });
+    } catch (err) {
+      throw cannotWrite(this.path, err);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class JsonFileStore implements Store {
+  constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {}
+
+  async read(): Promise<StoreDoc> {
+    return (await loadFile(this.location))?.doc ?? emptyDoc();
+  }
+
+  async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
+    await this.ensureFolder();
+    let compromised: Error | null = null;
+    const release = await this.lock((err) => { compromised = err; });
+    try {
+      const adapter = new AtomicJsonAdapter(this.location);
+      const db = new Low<StoreDoc>(adapter, emptyDoc());
+      await db.read();
+      const result = change(db.data);
+      if (adapter.migratedFrom !== null) await this.keepOriginal(adapter.migratedFrom);
+      if (compromised) throw this.lostLock();
+      await db.write();
+      return result;
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  async check(): Promise<string[]> {
+    try {
+      await loadFile(this.location);
+      return [];
+    } catch (err) {
+      if (err instanceof PrecrmError && err.exitCode === EXIT.dataErr) return [err.message, ...err.details];
+      throw err;
+    }
+  }
+
+  async backup(target: string | undefined, now: Date): Promise<string> {
+    const dest = target ?? `${this.location}.${format(now, 'yyyyMMdd-HHmmss')}.bak`;
+    if ((await loadFile(this.location)) === null) {
+      throw new PrecrmError(`there is no store at ${this.location} yet; nothing to back up`, EXIT.noInput);
+    }
+    try {
+      await copyFile(this.location, dest);
+      await chmod(dest, FILE_MODE);
+    } catch (err) {
+      throw new PrecrmError(`cannot write the backup ${dest} (${fsReason(err)})`, EXIT.cantCreate);
+    }
+    return dest;
+  }
+
+  private async ensureFolder(): Promise<void> {
+    try {
+      await mkdir(dirname(this.location), { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw cannotWrite(this.location, err);
+    }
+  }
+
+  private async keepOriginal(version: number): Promise<void> {
+    try {
+      await copyFile(this.location, `${this.location}.schema${version}.bak`);
+      await chmod(`${this.location}.schema${version}.bak`, FILE_MODE);
+    } catch (err) {
+      throw cannotWrite(`${this.location}.schema${version}.bak`, err);
+    }
+  }
+
+  private lostLock(): PrecrmError {
+    return new PrecrmError(`lost the lock on ${this.location} to another process; nothing was written, try again`, EXIT.tempFail);
+  }
+
+  /** Takes the lock, retrying until the timeout; proper-lockfile's own retries stop at a fixed count. */
+  private async lock(onCompromised: (err: Error) => void): Promise<() => Promise<void>> {
+    const deadline = Date.now() + this.options.lockTimeoutMs;
+    for (;;) {
+      try {
+        return await lockfile.lock(this.location, {
+          realpath: false,
+          lockfilePath: `${this.location}.lock`,
+          stale: this.options.lockStaleMs ?? 10_000,
+          retries: 0,
+          onCompromised,
+        });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ELOCKED') throw cannotWrite(this.location, err);
+        if (Date.now() >= deadline) {
+          throw new PrecrmError(
+            `another precrm process has held the lock on ${this.location} for over ${this.options.lockTimeoutMs} ms; try again later (or raise PRECRM_LOCK_TIMEOUT)`,
+            EXIT.tempFail,
+          );
+        }
+        await sleep(20 + Math.random() * 40);
+      }
+    }
+  }
+}

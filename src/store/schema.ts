@@ -1,0 +1,146 @@
+// Validates a store document read from disk and migrates older schema versions to the current one.
+import * as v from 'valibot';
+import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
+
+const str = v.string();
+const nstr = v.nullable(v.string());
+const isoDate = v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
+const nIso = v.nullable(isoDate);
+const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+const stage = v.picklist(STAGES);
+
+const ProspectSchema = v.object({
+  id,
+  name: nstr,
+  email: nstr,
+  phone: nstr,
+  company: nstr,
+  source: nstr,
+  stage,
+  stageHistory: v.array(v.object({ stage, at: isoDate })),
+  tags: v.array(str),
+  owner: nstr,
+  referredBy: v.nullable(id),
+  doNotContact: v.boolean(),
+  consent: v.array(v.object({ at: isoDate, granted: v.boolean(), note: nstr })),
+  cadenceDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  lostReason: nstr,
+  followUp: v.nullable(v.object({ at: isoDate, note: nstr })),
+  fields: v.record(str, str),
+  conversion: v.nullable(v.object({ at: isoDate, value: v.nullable(v.number()), currency: nstr, product: nstr })),
+  notes: nstr,
+  forgottenAt: nIso,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+const TouchSchema = v.object({
+  id,
+  prospectId: id,
+  type: v.picklist(TOUCH_TYPES),
+  at: isoDate,
+  note: nstr,
+  outcome: v.nullable(v.picklist(OUTCOMES)),
+  direction: v.nullable(v.picklist(DIRECTIONS)),
+  by: nstr,
+});
+
+const SurveySchema = v.object({
+  id,
+  name: str,
+  questions: v.array(v.object({
+    key: str,
+    type: v.picklist(['scale', 'nps', 'choice', 'text']),
+    text: str,
+    choices: v.nullable(v.array(str)),
+  })),
+  createdAt: isoDate,
+});
+
+const ResponseSchema = v.object({
+  id,
+  survey: str,
+  prospectId: v.nullable(id),
+  segment: v.picklist(SEGMENTS),
+  stage: v.nullable(stage),
+  at: isoDate,
+  answers: v.record(str, v.union([str, v.number()])),
+});
+
+const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const DocSchema = v.object({
+  schema: v.literal(SCHEMA_VERSION),
+  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId }),
+  prospects: v.array(ProspectSchema),
+  touches: v.array(TouchSchema),
+  surveys: v.array(SurveySchema),
+  responses: v.array(ResponseSchema),
+});
+
+export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+  return `${path.replace(/^\./, '') || 'document'}: ${issue.message}`;
+}
+
+/** Checks the shape of every record, then the cross-record rules (unique ids, ids below nextId, links). */
+export function validateDoc(raw: unknown): Validation {
+  const parsed = v.safeParse(DocSchema, raw, { abortEarly: false });
+  if (!parsed.success) return { ok: false, problems: parsed.issues.slice(0, 20).map(describe) };
+  const doc = parsed.output as StoreDoc;
+  const problems: string[] = [];
+  const prospectIds = new Set<number>();
+  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses]] as const) {
+    const seen = new Set<number>();
+    for (const rec of list) {
+      if (seen.has(rec.id)) problems.push(`${kind} id ${rec.id} appears twice`);
+      seen.add(rec.id);
+      if (rec.id >= doc.nextId[kind]) problems.push(`${kind} id ${rec.id} is not below nextId.${kind} (${doc.nextId[kind]})`);
+    }
+    if (kind === 'prospect') for (const i of seen) prospectIds.add(i);
+  }
+  for (const t of doc.touches) if (!prospectIds.has(t.prospectId)) problems.push(`touch ${t.id} points to missing prospect ${t.prospectId}`);
+  for (const p of doc.prospects) {
+    if (p.referredBy !== null && !prospectIds.has(p.referredBy)) problems.push(`prospect ${p.id} is referred by missing prospect ${p.referredBy}`);
+  }
+  return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, doc };
+}
+
+/** Migrations from version n to n + 1. Version 0 is the pre-release shape without `nextId`. */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (doc) => {
+    const maxId = (list: unknown) => (Array.isArray(list) ? list.reduce((m: number, r: { id?: unknown }) => Math.max(m, Number(r?.id) || 0), 0) : 0);
+    return {
+      ...doc,
+      schema: 1,
+      nextId: {
+        prospect: maxId(doc.prospects) + 1,
+        touch: maxId(doc.touches) + 1,
+        survey: maxId(doc.surveys) + 1,
+        response: maxId(doc.responses) + 1,
+      },
+      prospects: doc.prospects ?? [],
+      touches: doc.touches ?? [],
+      surveys: doc.surveys ?? [],
+      responses: doc.responses ?? [],
+    };
+  },
+};
+
+export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };
+
+export function schemaVersionOf(raw: unknown): SchemaCheck {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'bad', problem: 'the document is not a JSON object' };
+  const s = (raw as Record<string, unknown>).schema ?? 0;
+  if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) return { kind: 'bad', problem: `"schema" is not a version number` };
+  if (s > SCHEMA_VERSION) return { kind: 'newer', version: s };
+  if (s < SCHEMA_VERSION) return { kind: 'older', version: s };
+  return { kind: 'current' };
+}
+
+export function migrate(raw: Record<string, unknown>, from: number): Record<string, unknown> {
+  let doc = raw;
+  for (let version = from; version < SCHEMA_VERSION; version++) doc = MIGRATIONS[version]!(doc);
+  return doc;
+}

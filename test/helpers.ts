@@ -1,0 +1,93 @@
+// Test harness: runs precrm in-process through the same argv path as the CLI, with a fixed clock and captured streams.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import type { Prompter, World } from '../src/context.js';
+import { runCli } from '../src/run.js';
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Fixed "now" (ISO); default 2026-03-10T12:00:00Z. */
+  now?: string;
+  /** Pretend stdin is a terminal and answer prompts with this prompter. */
+  prompter?: Prompter;
+  stdoutTTY?: boolean;
+  stdinStream?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_NOW = '2026-03-10T12:00:00.000Z';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp folder removed after the test. */
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'precrm-test-'));
+  dirs.push(d);
+  return d;
+}
+
+/** A store path in a fresh temp folder (the file does not exist yet). */
+export function tempStore(): string {
+  return join(tempDir(), 'store.json');
+}
+
+export async function run(store: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const world: World = {
+    env: { PRECRM_STORE: store, PRECRM_USER: 'tester', ...opts.env },
+    stdout: { write: (s: string) => { stdout += s; }, isTTY: opts.stdoutTTY ?? false },
+    stderr: { write: (s: string) => { stderr += s; }, isTTY: false },
+    stdin: { isTTY: Boolean(opts.prompter), stream: opts.stdinStream },
+    osUser: 'osuser',
+    homedir: '/nonexistent-home',
+    cwd: process.cwd(),
+    clock: () => new Date(opts.now ?? DEFAULT_NOW),
+    prompter: opts.prompter,
+  };
+  const code = await runCli(args, world);
+  return { code, stdout, stderr };
+}
+
+/** A prompter that replays answers in order and fails the test if asked more than expected. */
+export function scriptedPrompter(answers: (string | boolean)[]): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const next = (q: string) => {
+    asked.push(q);
+    if (answers.length === 0) throw new Error(`unexpected prompt: ${q}`);
+    return answers.shift()!;
+  };
+  return {
+    asked,
+    input: async (q) => String(next(q)),
+    confirm: async (q) => Boolean(next(q)),
+    select: async (q) => next(q) as never,
+  };
+}
+
+export const BIN = fileURLToPath(new URL('../bin/precrm', import.meta.url));
+
+/** Spawns the built bin/precrm (end-to-end); stdin is closed unless `input` is given. */
+export function spawnPrecrm(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: 'production', ...opts.env };
+    delete env.PRECRM_STORE;
+    Object.assign(env, opts.env ?? {});
+    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}
