@@ -1,9 +1,9 @@
 // The injected world every command runs in: store, clock, user, streams, TTY facts, prompts, output settings.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
-import { JsonFileStore } from './store/json-file.js';
+import { openJsonFileStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
 export interface OutStream { write(text: string): unknown; isTTY?: boolean }
@@ -53,8 +53,8 @@ export class Context {
 
   constructor(readonly world: World) {}
 
-  /** Applies the global options once commander has parsed them. */
-  configure(opts: GlobalOptions): void {
+  /** Applies the global options once commander has parsed them; loads chalk, which only commands need. */
+  async configure(opts: GlobalOptions): Promise<void> {
     const env = this.world.env;
     const fmt = opts.json ? 'json' : (opts.format ?? env.PRECRM_FORMAT ?? 'table').toLowerCase();
     if (!(FORMATS as readonly string[]).includes(fmt)) {
@@ -71,6 +71,8 @@ export class Context {
       if (Number.isNaN(d.getTime())) throw usageError(`PRECRM_NOW "${env.PRECRM_NOW}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)`);
       this.fixedNow = d;
     }
+    const { Chalk } = await import('chalk');
+    this.chalkInstance = new Chalk({ level: this.colorLevel() });
   }
 
   now(): Date {
@@ -95,7 +97,7 @@ export class Context {
       if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
         throw usageError(`PRECRM_LOCK_TIMEOUT "${raw}" is not a number of milliseconds`);
       }
-      this.storeInstance = new JsonFileStore(this.storeLocation, { lockTimeoutMs });
+      this.storeInstance = openJsonFileStore(this.storeLocation, { lockTimeoutMs });
     }
     return this.storeInstance;
   }
@@ -106,7 +108,7 @@ export class Context {
   }
 
   get color(): ChalkInstance {
-    if (!this.chalkInstance) this.chalkInstance = new Chalk({ level: this.colorLevel() });
+    if (!this.chalkInstance) throw new PrecrmError('internal: colour requested before the options were applied', EXIT.internal);
     return this.chalkInstance;
   }
 

@@ -10,9 +10,28 @@ function osUser(): string {
   }
 }
 
+/**
+ * stdout that stops quietly when its reader goes away (`precrm prospect list | head`): the EPIPE is swallowed,
+ * later writes are dropped, and the command still finishes (and releases any lock) instead of crashing.
+ */
+function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
+  let closed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    throw err;
+  });
+  return {
+    isTTY: process.stdout.isTTY,
+    write: (text: string) => (closed ? false : process.stdout.write(text)),
+  };
+}
+
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: process.stdout,
+  stdout: pipeSafeStdout(),
   stderr: process.stderr,
   stdin: { isTTY: process.stdin.isTTY, stream: process.stdin },
   osUser: osUser(),

@@ -29,8 +29,11 @@ function fsReason(err: unknown): string {
   return e?.code ? `${e.code}: ${reasons[e.code] ?? 'file system error'}` : String((err as Error)?.message ?? err);
 }
 
-const cannotWrite = (path: string, err: unknown) =>
-  new PrecrmError(`cannot write the store ${path} (${fsReason(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
+/** A file-system failure (an errno code) becomes exit 73; anything else is a bug and passes through as one. */
+const cannotWrite = (path: string, err: unknown) => {
+  if (typeof (err as NodeJS.ErrnoException)?.code !== 'string') return err;
+  return new PrecrmError(`cannot write the store ${path} (${fsReason(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
+};
 
 /** Reads, parses and validates the file; never writes. `migrated` tells update() to keep a .bak copy. */
 async function loadFile(path: string): Promise<{ doc: StoreDoc; migratedFrom: number | null } | null> {

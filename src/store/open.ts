@@ -1,0 +1,17 @@
+// Opens the JSON-file store without loading it: lowdb, the lock, atomic writes and validation load on first use,
+// so commands that never touch the store (--version, --help, store path) start as fast as node allows.
+import type { StoreDoc } from '../domain/types.js';
+import type { JsonFileStoreOptions } from './json-file.js';
+import type { Store } from './store.js';
+
+export function openJsonFileStore(location: string, options: JsonFileStoreOptions): Store {
+  let backend: Promise<Store> | undefined;
+  const load = () => (backend ??= import('./json-file.js').then((m) => new m.JsonFileStore(location, options)));
+  return {
+    location,
+    read: async () => (await load()).read(),
+    update: async <T>(change: (doc: StoreDoc) => T) => (await load()).update(change),
+    check: async () => (await load()).check(),
+    backup: async (target: string | undefined, now: Date) => (await load()).backup(target, now),
+  };
+}
