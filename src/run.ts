@@ -31,9 +31,11 @@ function reportError(err: unknown, ctx: Context, world: World): number {
     world.stderr.write('interrupted\n');
     return EXIT.interrupted;
   }
-  world.stderr.write(`error: unexpected internal error: ${(err as Error)?.message ?? String(err)}\n`);
-  if (world.env.PRECRM_DEBUG) world.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-  else world.stderr.write('  (this is a bug; rerun with PRECRM_DEBUG=1 to see the stack trace and report it)\n');
+  // The message of an unexpected error may quote a customer's data, so it is shown only on request.
+  const kind = (err as NodeJS.ErrnoException)?.code ?? name ?? typeof err;
+  world.stderr.write(`error: unexpected internal error (${kind})\n`);
+  if (world.env.PRECRM_DEBUG) world.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+  else world.stderr.write('  (this is a bug; rerun with PRECRM_DEBUG=1 to see the details and stack trace, and report it)\n');
   void ctx;
   return EXIT.internal;
 }

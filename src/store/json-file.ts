@@ -17,6 +17,8 @@ export interface JsonFileStoreOptions {
   lockTimeoutMs: number;
   /** After how long a lock whose holder stopped refreshing it is taken over (proper-lockfile's `stale`). */
   lockStaleMs?: number;
+  /** Test seam: runs under the lock just before the file is written (to hold the lock, or break it). */
+  beforeWrite?: () => Promise<void>;
 }
 
 function fsReason(err: unknown): string {
@@ -105,6 +107,7 @@ export class JsonFileStore implements Store {
       await db.read();
       const result = change(db.data);
       if (adapter.migratedFrom !== null) await this.keepOriginal(adapter.migratedFrom);
+      await this.options.beforeWrite?.();
       if (compromised) throw this.lostLock();
       await db.write();
       return result;

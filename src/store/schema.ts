@@ -132,7 +132,10 @@ export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number
 
 export function schemaVersionOf(raw: unknown): SchemaCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'bad', problem: 'the document is not a JSON object' };
-  const s = (raw as Record<string, unknown>).schema ?? 0;
+  const doc = raw as Record<string, unknown>;
+  // Version 0 (pre-release) had no "schema" key but always a prospects list; any other object is not a store.
+  if (doc.schema === undefined && !Array.isArray(doc.prospects)) return { kind: 'bad', problem: 'no "schema" and no "prospects" list' };
+  const s = doc.schema ?? 0;
   if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) return { kind: 'bad', problem: `"schema" is not a version number` };
   if (s > SCHEMA_VERSION) return { kind: 'newer', version: s };
   if (s < SCHEMA_VERSION) return { kind: 'older', version: s };
