@@ -1,0 +1,39 @@
+// Fixtures for the fault tests: large stores and real precrm processes that can be killed mid-write.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { BIN, type RunResult } from '../helpers.js';
+
+/** A valid store with `count` prospects (ids 1..count), written directly: building it through precrm would be slow. */
+export function writeLargeStore(path: string, count: number): void {
+  const at = '2026-01-05T17:10:00.000Z';
+  const prospects = Array.from({ length: count }, (_, i) => ({
+    id: i + 1, name: `Prospect ${i + 1}`, email: `p${i + 1}@example.com`, phone: null, company: null,
+    source: 'walk-in', stage: 'interested', stageHistory: [{ stage: 'interested', at }], tags: ['bulk'], owner: null,
+    referredBy: null, doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {},
+    conversion: null, notes: 'a note long enough to make the file take a while to write', forgottenAt: null,
+    createdAt: at, updatedAt: at,
+  }));
+  const doc = { schema: 1, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [] };
+  writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
+}
+
+export interface Spawned { child: ChildProcess; done: Promise<RunResult & { signal: NodeJS.Signals | null }> }
+
+/** Starts bin/precrm on `store` without waiting for it. */
+export function startPrecrm(store: string, args: string[], env: Record<string, string> = {}): Spawned {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...(process.env as Record<string, string>), NODE_ENV: 'production', PRECRM_STORE: store, PRECRM_USER: 'tester', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => { stdout += d; });
+  child.stderr!.on('data', (d) => { stderr += d; });
+  const done = new Promise<RunResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
