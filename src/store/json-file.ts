@@ -88,6 +88,24 @@ class AtomicJsonAdapter implements Adapter<StoreDoc> {
   }
 }
 
+/**
+ * mkdir -p one level at a time: node's recursive mkdir reports ENOENT where the real cause is EROFS or EACCES,
+ * and the user deserves the real one.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw err;
+    await makeFolders(dirname(dir));
+    await mkdir(dir, { mode: 0o700 }).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class JsonFileStore implements Store {
@@ -142,7 +160,7 @@ export class JsonFileStore implements Store {
 
   private async ensureFolder(): Promise<void> {
     try {
-      await mkdir(dirname(this.location), { recursive: true, mode: 0o700 });
+      await makeFolders(dirname(this.location));
     } catch (err) {
       throw cannotWrite(this.location, err);
     }
