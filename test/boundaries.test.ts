@@ -1,0 +1,91 @@
+// The layer rules of STYLE.md, checked on the source so CI fails when one is broken:
+// domain is pure (no fs, no process, no clock, nothing of ours outside domain), only main.ts touches process,
+// store never formats output, and nothing calls process.exit.
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+}
+
+/** Code without comments, so a comment that mentions process.env does not count. */
+function code(file: string): string {
+  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/** Every module specifier a file imports: static, re-exported and dynamic (type-only imports excluded). */
+function imports(file: string): string[] {
+  const text = code(file);
+  const found: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]/gm)) found.push(m[1]!);
+  for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push(m[1]!);
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]!);
+  return found;
+}
+
+const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
+const layerOf = (root: string, file: string) => relative(root, file).split('/')[0]!;
+const target = (file: string, spec: string) => resolve(dirname(file), spec);
+
+function violations(root: string, files: string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const name = relative(root, file);
+    const layer = layerOf(root, file);
+    const text = code(file);
+    for (const spec of imports(file)) {
+      if (layer === 'domain' && isBuiltin(spec)) found.push(`${name}: domain imports ${spec}`);
+      if (layer === 'domain' && spec.startsWith('.') && layerOf(root, target(file, spec)) !== 'domain') found.push(`${name}: domain imports ${spec}`);
+      if (layer === 'store' && spec.startsWith('.') && ['output', 'commands'].includes(layerOf(root, target(file, spec)))) found.push(`${name}: store imports ${spec}`);
+      if (layer === 'output' && spec.startsWith('.') && ['store', 'commands'].includes(layerOf(root, target(file, spec)))) found.push(`${name}: output imports ${spec}`);
+    }
+    if (name !== 'main.ts' && /\bprocess\s*\.(?!exitCode\b)|\bprocess\s*\[/.test(text.replace(/NodeJS\.\w+/g, ''))) found.push(`${name}: uses process (only main.ts may)`);
+    if (/\bprocess\s*\.\s*exit\s*\(/.test(text)) found.push(`${name}: calls process.exit (set the exit code instead)`);
+    if (layer === 'domain' && /\bDate\s*\.\s*now\s*\(|new\s+Date\s*\(\s*\)/.test(text)) found.push(`${name}: domain reads the clock (take "now" as an argument)`);
+  }
+  return found;
+}
+
+describe('layer boundaries', () => {
+  it('hold across src/', () => {
+    expect(violations(SRC, sources(SRC))).toEqual([]);
+  });
+
+  it('are really checked: a file breaking each rule is caught', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'precrm-bounds-'));
+    const fake = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+      return join(root, path);
+    };
+    try {
+      const files = [
+        fake('domain/a.ts', "import { readFileSync } from 'node:fs';\n"),
+        fake('domain/b.ts', "import { x } from '../store/json-file.js';\n"),
+        fake('domain/c.ts', 'export const now = () => Date.now();\n'),
+        fake('domain/d.ts', 'export const e = process.env.HOME;\n'),
+        fake('commands/e.ts', 'export const bye = () => process.exit(1);\n'),
+        fake('store/f.ts', "const m = await import('../output/render.js');\n"),
+        fake('domain/ok.ts', "// process.env is read in main.ts\nimport type { X } from '../store/store.js';\nimport { y } from './types.js';\n"),
+      ];
+      const found = violations(root, files);
+      expect(found.some((v) => v.includes('a.ts: domain imports node:fs'))).toBe(true);
+      expect(found.some((v) => v.includes('b.ts: domain imports ../store/json-file.js'))).toBe(true);
+      expect(found.some((v) => v.includes('c.ts: domain reads the clock'))).toBe(true);
+      expect(found.some((v) => v.includes('d.ts: uses process'))).toBe(true);
+      expect(found.some((v) => v.includes('e.ts: calls process.exit'))).toBe(true);
+      expect(found.some((v) => v.includes('f.ts: store imports ../output/render.js'))).toBe(true);
+      expect(found.some((v) => v.includes('ok.ts'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
