@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { guardCell } from '../csv/formula.js';
 import { showDateTime, showDay } from '../domain/dates.js';
 import { valueOf, type Column } from './columns.js';
+import { drawTable } from './table.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -76,18 +77,10 @@ export async function renderRows<R>(rows: readonly R[], columns: readonly Column
 }
 
 async function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[], color: ChalkInstance): Promise<string> {
-  const { default: Table } = await import('cli-table3');
   const numeric = (c: Column<R>) => c.type === 'int' || c.type === 'number' || c.type === 'rate';
-  const table = new Table({
-    head: columns.map((c) => color.bold(c.label ?? c.key)),
-    style: { head: [], border: [], compact: false },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of rows) {
-    table.push(columns.map((c) => ({
-      content: c.show ? c.show(valueOf(c, r), r) : sanitizeForTerminal(tableValue(c, valueOf(c, r))),
-      hAlign: numeric(c) ? ('right' as const) : ('left' as const),
-    })));
-  }
-  return `${table.toString()}\n`;
+  const cells = rows.map((r) => columns.map((c) => ({
+    content: c.show ? c.show(valueOf(c, r), r) : sanitizeForTerminal(tableValue(c, valueOf(c, r))),
+    hAlign: numeric(c) ? ('right' as const) : ('left' as const),
+  })));
+  return drawTable(columns.map((c) => color.bold(c.label ?? c.key)), cells);
 }
