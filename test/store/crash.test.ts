@@ -6,7 +6,7 @@ import { run, tempStore } from '../helpers.js';
 import { sleep, startPrecrm, writeLargeStore } from './fixtures.js';
 
 const SIZE = 30_000;
-const ROUNDS = 8;
+const ROUNDS = 12;
 
 describe('kill -9 during writes to a large store', () => {
   it(`leaves the old or the new state, over ${ROUNDS} random kills`, async () => {
