@@ -89,7 +89,7 @@ export function convertProspect(doc: StoreDoc, p: Prospect, sale: Conversion, no
   refuseForgotten(p, 'recording a purchase');
   if (bought(p)) {
     const since = p.conversion ? ` on ${p.conversion.at.slice(0, 10)}` : '';
-    throw conflictError(`${label(p)} already bought${since} (${p.stage}); a conversion is the first purchase only`);
+    throw conflictError(`${label(p)} already bought${since} (${p.stage}); a conversion is the first purchase only (log later purchases as touches: precrm touch log ${p.id} visit "bought …")`);
   }
   if (p.stage === 'lost') throw conflictError(`${label(p)} is lost; reopen first (precrm prospect reopen ${p.id}), then convert`);
   if (sale.at > now) throw usageError(`the purchase date ${sale.at.slice(0, 10)} is in the future; a conversion records a purchase that happened`);
