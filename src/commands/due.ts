@@ -53,7 +53,7 @@ export function registerDue(program: Command, ctx: Context): void {
 
 /** `--within 7d` counts days ahead; a date (friday, 2026-12-01) means up to that day. */
 function withinDays(text: string | undefined, now: Date): number {
-  if (text === undefined) return 0;
+  if (text === undefined || /^\s*0+\s*[dwmy]?\s*$/i.test(text)) return 0;
   if (/^\s*(every\s+)?\d+\s*[dwmy]?\s*$/i.test(text)) return parseSpanDays(text, '--within span');
   const days = calendarDaysBetween(now, parseWhen(text, now, 'future', '--within span'));
   if (days < 0) throw usageError(`--within ${text} is in the past (use a span such as 7d or a coming day)`);

@@ -51,6 +51,7 @@ export async function followUpRun(ctx: Context, ref: string, when: string | unde
     target.updatedAt = at;
   });
   ctx.info(followUp ? `follow-up for ${label(p)} on ${showDay(followUp.at)}` : `follow-up for ${label(p)} cleared`);
+  if (followUp && followUp.at < ctx.now().toISOString()) ctx.info('that date has passed: the follow-up is due now');
   if (followUp && p.doNotContact) ctx.warn(`${label(p)} asked not to be contacted; the follow-up will not appear in \`precrm due\``);
   printWritten(ctx, [p]);
 }

@@ -39,6 +39,7 @@ describe('due', () => {
     const ids = async (args: string[]) => JSON.parse((await at(s, '2026-11-23T08:00', ['due', ...args, '--json'])).stdout).map((r: { id: number }) => r.id);
     expect(await ids([])).toEqual([3, 2]);
     expect(await ids(['--owner', 'MITRA'])).toEqual([3]);
+    expect(await ids(['--within', '0d'])).toEqual([3, 2]);
     expect(await ids(['--within', '3d'])).toEqual([3, 2, 1]);
     expect(await ids(['--within', '4d'])).toEqual([3, 2, 1, 6]);
     expect(await ids(['--within', 'friday'])).toEqual([3, 2, 1, 6]);
