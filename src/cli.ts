@@ -3,6 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { registerProspect } from './commands/prospect.js';
 import { registerStore } from './commands/store.js';
+import { registerTouch } from './commands/touch.js';
+import { registerConvert } from './commands/convert.js';
+import { registerDue } from './commands/due.js';
 
 export const VERSION = '0.1.0';
 
@@ -27,6 +30,9 @@ export function createProgram(ctx: Context): Command {
 
   registerProspect(program, ctx);
   registerStore(program, ctx);
+  registerTouch(program, ctx);
+  registerConvert(program, ctx);
+  registerDue(program, ctx);
   return program;
 }
 

@@ -1,8 +1,7 @@
-// prospect list / show: read a snapshot, filter, and hand rows to the output layer.
+// prospect list: read a snapshot, filter, and hand rows to the output layer (show lives in prospect-show.ts).
 import type { Context } from '../context.js';
-import { endOfLocalDay, parseWhen, showDateTime, startOfLocalDay } from '../domain/dates.js';
+import { endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
-import { resolveProspect } from '../domain/references.js';
 import { parseStage } from '../domain/stages.js';
 import type { Prospect } from '../domain/types.js';
 import { renderRows } from '../output/render.js';
@@ -72,30 +71,4 @@ export async function listProspects(ctx: Context, flags: ListFlags): Promise<voi
   const columns = ctx.format === 'table' ? PROSPECT_TABLE_COLUMNS : [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)];
   ctx.out(await renderRows(rows, columns, { format: ctx.format, color: ctx.color, jsonRecords: rows }));
   if (ctx.format === 'table') ctx.info(`${rows.length} prospect(s)`);
-}
-
-export async function showProspect(ctx: Context, ref: string): Promise<void> {
-  const doc = await ctx.store.read();
-  const p = resolveProspect(doc.prospects, ref);
-  const referrals = doc.prospects.filter((x) => x.referredBy === p.id).map((x) => x.id);
-  if (ctx.format === 'json') {
-    ctx.out(`${JSON.stringify({ ...p, referrals }, null, 2)}\n`);
-    return;
-  }
-  if (ctx.format !== 'table') {
-    ctx.out(await renderRows([p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])], { format: ctx.format, color: ctx.color }));
-    return;
-  }
-  const c = ctx.color;
-  const line = (k: string, v: string | null | undefined) => (v ? `${c.dim(k.padEnd(12))} ${v}\n` : '');
-  let out = `${c.bold(p.name ?? '(forgotten)')}  #${p.id}  ${c.cyan(p.stage)}\n`;
-  out += line('email', p.email) + line('phone', p.phone) + line('company', p.company) + line('source', p.source);
-  out += line('owner', p.owner) + line('tags', p.tags.join(', ')) + line('created', showDateTime(p.createdAt));
-  if (p.followUp) out += line('follow-up', `${showDateTime(p.followUp.at)}${p.followUp.note ? `  ${p.followUp.note}` : ''}`);
-  if (p.doNotContact) out += line('consent', c.red('do not contact'));
-  for (const [k, v] of Object.entries(p.fields)) out += line(k, v);
-  out += line('notes', p.notes);
-  out += `\n${c.bold('stage history')}\n`;
-  for (const h of p.stageHistory) out += `  ${showDateTime(h.at)}  ${h.stage}\n`;
-  ctx.out(out.replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '�'));
 }

@@ -5,8 +5,9 @@ import { conflictError, usageError } from '../domain/errors.js';
 import { applyEdit, checkName, newProspect } from '../domain/prospect.js';
 import { resolveProspect } from '../domain/references.js';
 import { label, setReferrer } from '../domain/referrals.js';
-import { moveToStage, parseStage } from '../domain/stages.js';
-import { STAGES, takeId, type Prospect, type StoreDoc } from '../domain/types.js';
+import { changeStage, refuseForgotten } from '../domain/lifecycle.js';
+import { parseStage } from '../domain/stages.js';
+import { STAGES, takeId, type StoreDoc } from '../domain/types.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
 
@@ -43,6 +44,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   }
   checkName(flags.name ?? '');
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
+  if (stage === 'advocate') throw conflictError('a new prospect cannot start as an advocate: an advocate is a customer who refers others (add, then precrm convert)');
   const at = ctx.now().toISOString();
   const created = await ctx.store.update((doc) => {
     if (!flagsIn.allowDuplicate) refuseDuplicate(doc, { email: input.email ?? null, phone: input.phone ?? null });
@@ -77,15 +79,6 @@ export async function editProspect(ctx: Context, ref: string, flags: ProspectFla
   printWritten(ctx, [edited]);
 }
 
-function changeStage(p: Prospect, stage: Prospect['stage'], at: string): void {
-  if (stage === 'advocate' && p.stage !== 'customer' && p.stage !== 'advocate') {
-    throw conflictError(`${label(p)} is not a customer yet; an advocate is a customer who refers others (use: precrm convert ${p.id})`);
-  }
-  if (stage === 'lost') p.lostReason = p.lostReason ?? null;
-  else if (p.stage === 'lost') p.lostReason = null;
-  moveToStage(p, stage, at);
-}
-
 export async function setStage(ctx: Context, ref: string, stageText: string): Promise<void> {
   const stage = parseStage(stageText);
   if (stage === 'customer') {
@@ -94,6 +87,7 @@ export async function setStage(ctx: Context, ref: string, stageText: string): Pr
   const at = ctx.now().toISOString();
   const p = await ctx.store.update((doc) => {
     const target = resolveProspect(doc.prospects, ref);
+    refuseForgotten(target, 'changing its stage');
     changeStage(target, stage, at);
     return target;
   });
@@ -126,6 +120,7 @@ export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: b
   const at = ctx.now().toISOString();
   const p = await ctx.store.update((doc) => {
     const target = resolveProspect(doc.prospects, ref);
+    if (opts.off) refuseForgotten(target, 'allowing contact again');
     target.doNotContact = !opts.off;
     target.consent.push({ at, granted: Boolean(opts.off), note: opts.note ?? null });
     target.updatedAt = at;

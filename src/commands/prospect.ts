@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { collect } from './options.js';
 import { addProspectOptions } from './prospect-input.js';
-import { listProspects, showProspect } from './prospect-read.js';
+import { listProspects } from './prospect-read.js';
+import { cadenceRun, followUpRun, forgetRun, loseRun, reopenRun } from './prospect-lifecycle.js';
+import { showProspect } from './prospect-show.js';
 import { addProspect, editProspect, removeProspect, setDoNotContact, setStage } from './prospect-write.js';
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -56,4 +58,31 @@ export function registerProspect(program: Command, ctx: Context): void {
     .option('--note <text>', 'why, as told by the person')
     .addHelpText('after', examples('precrm prospect do-not-contact ravi --note "asked by phone"', 'precrm prospect do-not-contact 12 --off'))
     .action((ref: string, flags) => setDoNotContact(ctx, ref, flags));
+
+  registerLifecycle(prospect, ctx);
+}
+
+function registerLifecycle(prospect: Command, ctx: Context): void {
+  prospect.command('lose <prospect>').description('the relationship ended without a purchase (keeps the furthest stage reached)')
+    .requiredOption('--reason <text>', 'why, in a few words')
+    .addHelpText('after', examples('precrm prospect lose tomas --reason "moved to Madrid"', 'precrm prospect lose 12 --reason "chose another bakery"'))
+    .action((ref: string, flags) => loseRun(ctx, ref, flags));
+
+  prospect.command('reopen <prospect>').description('a lost prospect is back: return to the furthest stage reached before')
+    .addHelpText('after', examples('precrm prospect reopen tomas', 'precrm prospect reopen 12 --json'))
+    .action((ref: string) => reopenRun(ctx, ref));
+
+  prospect.command('follow-up <prospect> [when] [note]').description('plan the next action (a date and a short note), or --clear it')
+    .option('--clear', 'remove the planned follow-up')
+    .addHelpText('after', examples('precrm prospect follow-up ravi friday "offer a slice of the new cake"', 'precrm prospect follow-up 12 3d', 'precrm prospect follow-up 12 --clear'))
+    .action((ref: string, when: string | undefined, note: string | undefined, flags) => followUpRun(ctx, ref, when, note, flags));
+
+  prospect.command('cadence <prospect> [span]').description('stay-in-touch rhythm (1d, 2w, every 1m); any touch restarts the clock')
+    .option('--clear', 'no rhythm any more')
+    .addHelpText('after', examples('precrm prospect cadence ravi 1d      # the daily greeting', 'precrm prospect cadence anita "every 2w"', 'precrm prospect cadence 12 --clear'))
+    .action((ref: string, span: string | undefined, flags) => cadenceRun(ctx, ref, span, flags));
+
+  prospect.command('forget <prospect>').description('right to be forgotten: erase personal data, keep an anonymous record (asks first; cannot be undone)')
+    .addHelpText('after', examples('precrm prospect forget 12', 'precrm prospect forget anna@example.com --yes'))
+    .action((ref: string) => forgetRun(ctx, ref));
 }

@@ -10,7 +10,7 @@ export type Direction = 'past' | 'future';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const SPAN = /^(\d{1,5})\s*(d|w|m|y)$/i;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/i;
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 export const DATE_FORMS = 'YYYY-MM-DD[THH:MM], today, yesterday, tomorrow, 3d, 2w, 1m, or a weekday name';

@@ -1,6 +1,11 @@
-// Recording a touch: the interaction itself plus the stage rule that an inbound touch makes an aware prospect interested.
+// Recording a touch: the interaction itself plus its rules — an inbound touch makes an aware prospect
+// interested, a stage can move in the same step, and a touch on or after a follow-up's day completes it.
+import { startOfLocalDay } from './dates.js';
+import { changeStage, stageTime } from './lifecycle.js';
 import { moveToStage } from './stages.js';
-import { takeId, type Direction, type Outcome, type Prospect, type StoreDoc, type Touch, type TouchType } from './types.js';
+import {
+  takeId, type Direction, type FollowUp, type Outcome, type Prospect, type Stage, type StoreDoc, type Touch, type TouchType,
+} from './types.js';
 
 export interface TouchInput {
   type: TouchType;
@@ -9,25 +14,54 @@ export interface TouchInput {
   outcome?: Outcome | null;
   direction?: Direction | null;
   by?: string | null;
+  /** Move to this stage in the same step (the rules of `prospect stage` apply). */
+  stage?: Stage;
+  /** Plan the next action: replaces the follow-up (null clears it); undefined leaves the follow-up rule alone. */
+  followUp?: FollowUp | null;
 }
 
-/** Appends a touch to the store and applies its stage rule; the caller has resolved and validated everything. */
+/** Types whose direction is never in doubt: a website visit is always theirs. Others stay null unless given. */
+export const DEFAULT_DIRECTION: Partial<Record<TouchType, Direction>> = { website: 'in' };
+
+/** True when a touch at `at` falls on or after the local calendar day the follow-up was planned for. */
+export function completesFollowUp(followUp: FollowUp | null, at: string): boolean {
+  return followUp !== null && at >= startOfLocalDay(new Date(followUp.at)).toISOString();
+}
+
+/**
+ * Appends a touch to the store and applies its rules; the caller has resolved and validated everything.
+ * A forgotten prospect's touch keeps no note, so no personal text comes back through the back door.
+ */
 export function recordTouch(doc: StoreDoc, p: Prospect, input: TouchInput, now: string): Touch {
   const touch: Touch = {
     id: takeId(doc, 'touch'),
     prospectId: p.id,
     type: input.type,
     at: input.at,
-    note: input.note ?? null,
+    note: p.forgottenAt ? null : input.note ?? null,
     outcome: input.outcome ?? null,
-    direction: input.direction ?? null,
+    direction: input.direction === undefined ? DEFAULT_DIRECTION[input.type] ?? null : input.direction,
     by: input.by ?? null,
   };
   doc.touches.push(touch);
-  if (touch.direction === 'in' && p.stage === 'aware') moveToStage(p, 'interested', input.at > now ? now : input.at);
+  const stageAt = stageTime(p, input.at, now);
+  if (input.stage !== undefined) changeStage(p, input.stage, stageAt);
+  else if (touch.direction === 'in' && p.stage === 'aware') moveToStage(p, 'interested', stageAt);
+  if (completesFollowUp(p.followUp, touch.at)) p.followUp = null;
+  if (input.followUp !== undefined) p.followUp = input.followUp;
   p.updatedAt = now;
   return touch;
 }
 
 /** Identity of a touch for idempotent imports: same prospect, type and time. */
 export const touchKey = (t: Pick<Touch, 'prospectId' | 'type' | 'at'>): string => `${t.prospectId}|${t.type}|${t.at}`;
+
+/** The latest touch of each prospect (by time), for due/stale and the lists. */
+export function lastTouches(touches: readonly Touch[]): Map<number, Touch> {
+  const last = new Map<number, Touch>();
+  for (const t of touches) {
+    const cur = last.get(t.prospectId);
+    if (!cur || t.at > cur.at || (t.at === cur.at && t.id > cur.id)) last.set(t.prospectId, t);
+  }
+  return last;
+}

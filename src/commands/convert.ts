@@ -1,0 +1,51 @@
+// `precrm convert`: records the first purchase, moves to customer, and tells how long and how many touches it took.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { endOfLocalDay, parseWhen } from '../domain/dates.js';
+import { usageError } from '../domain/errors.js';
+import { convertProspect } from '../domain/lifecycle.js';
+import { checkText } from '../domain/prospect.js';
+import { resolveProspect } from '../domain/references.js';
+import { label } from '../domain/referrals.js';
+import type { Conversion } from '../domain/types.js';
+import { parseAmount } from './options.js';
+
+interface ConvertFlags { value?: string; currency?: string; product?: string; at?: string }
+
+export function registerConvert(program: Command, ctx: Context): void {
+  program.command('convert <prospect>').description('record the first purchase: the prospect becomes a customer')
+    .option('--value <n>', 'what they paid (a number, e.g. 250 or 12.50)')
+    .option('--currency <code>', 'three-letter currency code (INR, EUR, USD …)')
+    .option('--product <text>', 'what they bought')
+    .option('--at <when>', 'when they bought (default now; 2026-06-10, yesterday, 3d …)')
+    .addHelpText('after', '\nExamples:\n'
+      + '  $ precrm convert ravi --value 250 --currency INR --product "birthday cake"\n'
+      + '  $ precrm convert 12 --value 38.50 --currency EUR --at yesterday --json\n')
+    .action((ref: string, flags: ConvertFlags) => convertRun(ctx, ref, flags));
+}
+
+function parseSale(flags: ConvertFlags, now: Date): Conversion {
+  const value = flags.value === undefined ? null : parseAmount(flags.value, '--value');
+  if (value !== null && value < 0) throw usageError(`--value ${flags.value} is negative; a purchase is worth zero or more`);
+  const currency = flags.currency === undefined ? null : flags.currency.trim().toUpperCase();
+  if (currency !== null && !/^[A-Z]{3}$/.test(currency)) throw usageError(`--currency "${flags.currency}" is not a three-letter code (e.g. INR, EUR, USD)`);
+  const at = flags.at === undefined ? now : parseWhen(flags.at, now, 'past', '--at date');
+  if (at > endOfLocalDay(now)) throw usageError(`--at ${flags.at} is after today; a conversion records a purchase that happened`);
+  const product = flags.product === undefined || flags.product.trim() === '' ? null : checkText('--product', flags.product.trim());
+  return { at: (at > now ? now : at).toISOString(), value, currency, product };
+}
+
+export async function convertRun(ctx: Context, ref: string, flags: ConvertFlags): Promise<void> {
+  const now = ctx.now();
+  const sale = parseSale(flags, now);
+  const done = await ctx.store.update((doc) => {
+    const p = resolveProspect(doc.prospects, ref);
+    return { p, result: convertProspect(doc, p, sale, now.toISOString()) };
+  });
+  const { p, result } = done;
+  ctx.info(`${label(p)} is a customer: ${result.daysToConvert} day(s) after being added, ${result.touchesBeforeConversion} touch(es) before the purchase`);
+  for (const a of result.promoted) ctx.info(`${label(a)} is now an advocate (a customer who referred someone)`);
+  if (ctx.format === 'json') {
+    ctx.out(`${JSON.stringify({ ...p, daysToConvert: result.daysToConvert, touchesBeforeConversion: result.touchesBeforeConversion }, null, 2)}\n`);
+  } else ctx.out(`${p.id}\n`);
+}

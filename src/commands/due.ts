@@ -1,0 +1,80 @@
+// `precrm due` and `precrm stale`: the daily lists, built to run from cron (stable columns, every format).
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { calendarDaysBetween, parseSpanDays, parseWhen } from '../domain/dates.js';
+import { usageError } from '../domain/errors.js';
+import { dueList, staleList, type DueRow, type StaleRow } from '../domain/due.js';
+import type { Column } from '../output/columns.js';
+import { renderRows } from '../output/render.js';
+import { parseCount } from './options.js';
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export const DUE_COLUMNS: Column<DueRow>[] = [
+  { key: 'id', type: 'int', get: (r) => r.prospect.id },
+  { key: 'name', type: 'string', get: (r) => r.prospect.name },
+  { key: 'reason', type: 'string' },
+  { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt },
+  { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays },
+  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null },
+  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
+  { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
+  { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
+  { key: 'phone', type: 'string', get: (r) => r.prospect.phone },
+  { key: 'email', type: 'string', get: (r) => r.prospect.email },
+  { key: 'note', type: 'string' },
+];
+
+export const STALE_COLUMNS: Column<StaleRow>[] = [
+  { key: 'id', type: 'int', get: (r) => r.prospect.id },
+  { key: 'name', type: 'string', get: (r) => r.prospect.name },
+  { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
+  { key: 'silent_days', label: 'silent', type: 'int', get: (r) => r.silentDays },
+  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null },
+  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
+  { key: 'follow_up_at', label: 'follow-up', type: 'day', get: (r) => r.prospect.followUp?.at ?? null },
+  { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
+  { key: 'created_at', label: 'created', type: 'day', get: (r) => r.prospect.createdAt },
+];
+
+export function registerDue(program: Command, ctx: Context): void {
+  program.command('due').description('who to get in touch with today: follow-ups due or overdue, cadences run out')
+    .option('--within <span>', 'also what falls due in the coming days (7d, 2w, friday)')
+    .option('--owner <name>', 'only prospects of this owner')
+    .addHelpText('after', examples('precrm due', 'precrm due --within 7d --owner mitra', 'precrm due --format csv | mail -s "precrm: due today" shop@example.com'))
+    .action((flags: { within?: string; owner?: string }) => dueRun(ctx, flags));
+
+  program.command('stale').description('pre-customer prospects nobody has touched for a while (and nothing planned)')
+    .option('--days <n>', 'silent for at least n days', '14')
+    .option('--owner <name>', 'only prospects of this owner')
+    .addHelpText('after', examples('precrm stale', 'precrm stale --days 30 --json'))
+    .action((flags: { days: string; owner?: string }) => staleRun(ctx, flags));
+}
+
+/** `--within 7d` counts days ahead; a date (friday, 2026-12-01) means up to that day. */
+function withinDays(text: string | undefined, now: Date): number {
+  if (text === undefined || /^\s*0+\s*[dwmy]?\s*$/i.test(text)) return 0;
+  if (/^\s*(every\s+)?\d+\s*[dwmy]?\s*$/i.test(text)) return parseSpanDays(text, '--within span');
+  const days = calendarDaysBetween(now, parseWhen(text, now, 'future', '--within span'));
+  if (days < 0) throw usageError(`--within ${text} is in the past (use a span such as 7d or a coming day)`);
+  return days;
+}
+
+const byOwner = (owner: string | undefined) => (p: { owner: string | null }) => owner === undefined || p.owner?.toLowerCase() === owner.trim().toLowerCase();
+
+export async function dueRun(ctx: Context, flags: { within?: string; owner?: string }): Promise<void> {
+  const now = ctx.now();
+  const within = withinDays(flags.within, now);
+  const doc = await ctx.store.read();
+  const rows = dueList(doc.prospects.filter(byOwner(flags.owner)), doc.touches, now, within);
+  ctx.out(await renderRows(rows, DUE_COLUMNS, { format: ctx.format, color: ctx.color }));
+  if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} due` : 'nothing due');
+}
+
+export async function staleRun(ctx: Context, flags: { days: string; owner?: string }): Promise<void> {
+  const days = parseCount(flags.days, '--days');
+  const doc = await ctx.store.read();
+  const rows = staleList(doc.prospects.filter(byOwner(flags.owner)), doc.touches, ctx.now(), days);
+  ctx.out(await renderRows(rows, STALE_COLUMNS, { format: ctx.format, color: ctx.color }));
+  if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} stale (no touch for ${days}+ days, nothing planned)` : `nobody silent for ${days}+ days`);
+}

@@ -1,0 +1,95 @@
+// prospect lose / reopen / follow-up / cadence / forget: one locked update each, then the id (or record) on stdout.
+import type { Context } from '../context.js';
+import { showDay } from '../domain/dates.js';
+import { usageError } from '../domain/errors.js';
+import { forgetProspect, mentionsOf, personalStrings } from '../domain/forget.js';
+import { loseProspect, refuseForgotten, reopenProspect } from '../domain/lifecycle.js';
+import { checkText } from '../domain/prospect.js';
+import { resolveProspect } from '../domain/references.js';
+import { label } from '../domain/referrals.js';
+import type { Prospect } from '../domain/types.js';
+import { confirmDestructive, printWritten } from './io.js';
+import { parseDateOption, parseSpanDays } from './options.js';
+
+async function updateProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => void): Promise<Prospect> {
+  const at = ctx.now().toISOString();
+  return ctx.store.update((doc) => {
+    const p = resolveProspect(doc.prospects, ref);
+    change(p, at);
+    return p;
+  });
+}
+
+export async function loseRun(ctx: Context, ref: string, opts: { reason: string }): Promise<void> {
+  const reason = checkText('--reason', opts.reason.trim());
+  if (!reason) throw usageError('--reason is empty (say why, e.g. --reason "moved away")');
+  let wasLost = false;
+  const p = await updateProspect(ctx, ref, (target, at) => {
+    wasLost = target.stage === 'lost';
+    loseProspect(target, reason, at);
+  });
+  ctx.info(wasLost ? `${label(p)} was already lost; reason updated` : `${label(p)} is lost (reopen with: precrm prospect reopen ${p.id})`);
+  printWritten(ctx, [p]);
+}
+
+export async function reopenRun(ctx: Context, ref: string): Promise<void> {
+  const p = await updateProspect(ctx, ref, (target, at) => void reopenProspect(target, at));
+  ctx.info(`${label(p)} is reopened at ${p.stage}, the furthest stage it had reached`);
+  printWritten(ctx, [p]);
+}
+
+export async function followUpRun(ctx: Context, ref: string, when: string | undefined, note: string | undefined, opts: { clear?: boolean }): Promise<void> {
+  if (opts.clear && (when !== undefined || note !== undefined)) throw usageError('give either a date (and note) or --clear, not both');
+  if (!opts.clear && when === undefined) throw usageError('missing date (usage: precrm prospect follow-up <prospect> <when> [note], or --clear)');
+  const followUp = opts.clear ? null : {
+    at: parseDateOption(when!, ctx.now(), 'future', 'follow-up date'),
+    note: note === undefined || note.trim() === '' ? null : checkText('note', note.trim()),
+  };
+  const p = await updateProspect(ctx, ref, (target, at) => {
+    refuseForgotten(target, 'planning a follow-up');
+    target.followUp = followUp;
+    target.updatedAt = at;
+  });
+  ctx.info(followUp ? `follow-up for ${label(p)} on ${showDay(followUp.at)}` : `follow-up for ${label(p)} cleared`);
+  if (followUp && followUp.at < ctx.now().toISOString()) ctx.info('that date has passed: the follow-up is due now');
+  if (followUp && p.doNotContact) ctx.warn(`${label(p)} asked not to be contacted; the follow-up will not appear in \`precrm due\``);
+  printWritten(ctx, [p]);
+}
+
+export async function cadenceRun(ctx: Context, ref: string, span: string | undefined, opts: { clear?: boolean }): Promise<void> {
+  if (opts.clear && span !== undefined) throw usageError('give either a span or --clear, not both');
+  if (!opts.clear && span === undefined) throw usageError('missing span (usage: precrm prospect cadence <prospect> <span>, e.g. 1d or 2w; or --clear)');
+  const days = opts.clear ? null : parseSpanDays(span!, 'cadence');
+  const p = await updateProspect(ctx, ref, (target, at) => {
+    refuseForgotten(target, 'setting a cadence');
+    target.cadenceDays = days;
+    target.updatedAt = at;
+  });
+  ctx.info(days ? `${label(p)}: stay in touch every ${days} day(s); any touch restarts the clock` : `cadence for ${label(p)} cleared`);
+  printWritten(ctx, [p]);
+}
+
+export async function forgetRun(ctx: Context, ref: string): Promise<void> {
+  const snapshot = resolveProspect((await ctx.store.read()).prospects, ref);
+  if (snapshot.forgottenAt) {
+    ctx.info(`prospect ${snapshot.id} was already forgotten on ${showDay(snapshot.forgottenAt)}`);
+    printWritten(ctx, [snapshot]);
+    return;
+  }
+  const ok = await confirmDestructive(ctx, `Erase all personal data of ${label(snapshot)}? This cannot be undone.`, 'prospect forget');
+  if (!ok) {
+    ctx.info('nothing erased');
+    return;
+  }
+  const at = ctx.now().toISOString();
+  const done = await ctx.store.update((doc) => {
+    const p = resolveProspect(doc.prospects, String(snapshot.id));
+    const strings = personalStrings(doc, p);
+    const result = forgetProspect(doc, p, at);
+    return { p, result, mentions: mentionsOf(doc, strings) };
+  });
+  ctx.info(`forgot prospect ${done.p.id}: personal data and ${done.result.touchNotes} touch note(s) erased; the anonymous record keeps the figures`);
+  if (done.mentions.length) ctx.warn(`their name or details still appear in: ${done.mentions.join(', ')} (edit those by hand)`);
+  ctx.info('backups made earlier (precrm store backup) still hold the old data');
+  printWritten(ctx, [done.p]);
+}

@@ -1,0 +1,157 @@
+// `precrm touch log|list|remove`: the interactions of a relationship. Touches are created only by recordTouch.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { endOfLocalDay, parseWhen, showDay, startOfLocalDay } from '../domain/dates.js';
+import { notFoundError, usageError } from '../domain/errors.js';
+import { refuseForgotten } from '../domain/lifecycle.js';
+import { checkText } from '../domain/prospect.js';
+import { resolveProspect } from '../domain/references.js';
+import { label } from '../domain/referrals.js';
+import { parseStage } from '../domain/stages.js';
+import { recordTouch, type TouchInput } from '../domain/touches.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Prospect, type Touch, type TouchType } from '../domain/types.js';
+import type { Column } from '../output/columns.js';
+import { renderRows } from '../output/render.js';
+import { printWritten } from './io.js';
+import { collect, parseChoice, parseCount, parseDateOption } from './options.js';
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+interface LogFlags { at?: string; outcome?: string; direction?: string; by?: string; stage?: string; followUp?: string; next?: string }
+interface ListFlags { type?: string[]; since?: string; until?: string; by?: string; limit?: string }
+
+export function registerTouch(program: Command, ctx: Context): void {
+  const touch = program.command('touch').description('interactions: greetings, visits, samples, calls, messages …');
+
+  touch.command('log <prospect> <type> [note]').description(`record an interaction (${TOUCH_TYPES.join(', ')})`)
+    .option('--at <when>', 'when it happened (default now; 2026-03-05T18:30, yesterday, 3d …)')
+    .option('--outcome <outcome>', OUTCOMES.join(', '))
+    .option('--direction <dir>', 'in (they reached us) or out (we reached them); website is in unless told otherwise')
+    .option('--by <name>', 'who on the staff (default PRECRM_USER, else the OS user)')
+    .option('--stage <stage>', 'move the prospect to this stage in the same step')
+    .option('--follow-up <when>', 'plan the next action (tomorrow, friday, 3d, 2026-03-05)')
+    .option('--next <note>', 'what the follow-up is about')
+    .addHelpText('after', examples(
+      'precrm touch log ravi greeting "waved back, smiled"',
+      'precrm touch log ravi sample "tried the cardamom bun" --outcome positive --direction in --stage engaged',
+      'precrm touch log 12 call --at yesterday --follow-up friday --next "send the wedding quote"',
+    ))
+    .action((ref: string, type: string, note: string | undefined, flags: LogFlags) => logTouch(ctx, ref, type, note, flags));
+
+  touch.command('list [prospect]').alias('ls').description('touches, oldest first (all, or of one prospect)')
+    .option('--type <type>', 'only these types (repeatable, or comma-separated)', collect)
+    .option('--since <when>', 'on or after (2026-03-01, 30d, monday …)')
+    .option('--until <when>', 'on or before')
+    .option('--by <name>', 'only by this member of staff')
+    .option('--limit <n>', 'only the latest n')
+    .addHelpText('after', examples('precrm touch list ravi', 'precrm touch list --type greeting,visit --since 7d', 'precrm touch list --since 2026-01-01 --format csv > touches.csv'))
+    .action((ref: string | undefined, flags: ListFlags) => listTouches(ctx, ref, flags));
+
+  touch.command('remove <touch-id>').alias('rm').description('delete a touch logged by mistake (stage history is kept)')
+    .addHelpText('after', examples('precrm touch remove 42'))
+    .action((id: string) => removeTouch(ctx, id));
+}
+
+export function parseTouchType(text: string): TouchType {
+  return parseChoice(text, TOUCH_TYPES, 'touch type');
+}
+
+/** A touch is something that happened: any time today is fine, a later day is a follow-up, not a touch. */
+function parseTouchAt(text: string | undefined, now: Date): string {
+  if (text === undefined) return now.toISOString();
+  const at = parseWhen(text, now, 'past', '--at date');
+  if (at > endOfLocalDay(now)) throw usageError(`--at ${text} is after today; a touch records what happened (plan ahead with --follow-up)`);
+  return at.toISOString();
+}
+
+function parseLogFlags(ctx: Context, type: string, note: string | undefined, flags: LogFlags): TouchInput {
+  const now = ctx.now();
+  const stage = flags.stage === undefined ? undefined : parseStage(flags.stage);
+  if (stage === 'customer') throw usageError('"customer" is reached only by recording the purchase (use: precrm convert <prospect> --value …)');
+  if (flags.next !== undefined && flags.followUp === undefined) throw usageError('--next needs --follow-up <when>');
+  const followUp: FollowUp | undefined = flags.followUp === undefined ? undefined : {
+    at: parseDateOption(flags.followUp, now, 'future', '--follow-up date'),
+    note: flags.next === undefined || flags.next.trim() === '' ? null : checkText('--next', flags.next.trim()),
+  };
+  const by = (flags.by ?? ctx.user).trim();
+  return {
+    type: parseTouchType(type),
+    at: parseTouchAt(flags.at, now),
+    note: note === undefined || note.trim() === '' ? null : checkText('note', note.trim()),
+    outcome: flags.outcome === undefined ? null : parseChoice(flags.outcome, OUTCOMES, 'outcome'),
+    direction: flags.direction === undefined ? undefined : parseChoice(flags.direction, DIRECTIONS, 'direction'),
+    by: by ? checkText('--by', by) : null,
+    stage,
+    followUp,
+  };
+}
+
+export async function logTouch(ctx: Context, ref: string, type: string, note: string | undefined, flags: LogFlags): Promise<void> {
+  const input = parseLogFlags(ctx, type, note, flags);
+  const now = ctx.now().toISOString();
+  const { touch, p, before } = await ctx.store.update((doc) => {
+    const target = resolveProspect(doc.prospects, ref);
+    refuseForgotten(target, 'logging a touch');
+    const stageBefore = target.stage;
+    const followUpBefore = target.followUp;
+    return { touch: recordTouch(doc, target, input, now), p: target, before: { stage: stageBefore, followUp: followUpBefore } };
+  });
+  if (p.doNotContact && touch.direction !== 'in') {
+    ctx.warn(`${label(p)} asked not to be contacted (see the consent log: precrm prospect show ${p.id}); the touch is recorded anyway`);
+  }
+  ctx.info(`logged ${touch.type} #${touch.id} for ${label(p)}`);
+  if (p.stage !== before.stage) ctx.info(`${label(p)} moved from ${before.stage} to ${p.stage}`);
+  if (before.followUp && input.followUp === undefined && !p.followUp) ctx.info(`follow-up of ${showDay(before.followUp.at)} done`);
+  if (p.followUp && p.followUp !== before.followUp) ctx.info(`next follow-up ${showDay(p.followUp.at)}`);
+  printWritten(ctx, [touch]);
+}
+
+export const TOUCH_COLUMNS: Column<Touch & { name?: string | null }>[] = [
+  { key: 'id', type: 'int' },
+  { key: 'at', type: 'datetime' },
+  { key: 'prospect_id', label: 'prospect', type: 'int', get: (t) => t.prospectId },
+  { key: 'name', type: 'string' },
+  { key: 'type', type: 'string' },
+  { key: 'direction', type: 'string' },
+  { key: 'outcome', type: 'string' },
+  { key: 'by', type: 'string' },
+  { key: 'note', type: 'string' },
+];
+
+function touchFilter(ctx: Context, doc: { prospects: Prospect[] }, ref: string | undefined, flags: ListFlags): (t: Touch) => boolean {
+  const now = ctx.now();
+  const prospectId = ref === undefined ? undefined : resolveProspect(doc.prospects, ref).id;
+  const types = flags.type?.flatMap((s) => s.split(',')).map((s) => parseTouchType(s));
+  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const by = flags.by?.trim().toLowerCase();
+  return (t) => (prospectId === undefined || t.prospectId === prospectId)
+    && (!types || types.includes(t.type))
+    && (!since || t.at >= since) && (!until || t.at <= until)
+    && (by === undefined || t.by?.toLowerCase() === by);
+}
+
+export async function listTouches(ctx: Context, ref: string | undefined, flags: ListFlags): Promise<void> {
+  const limit = flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit');
+  const doc = await ctx.store.read();
+  const keep = touchFilter(ctx, doc, ref, flags);
+  const names = new Map(doc.prospects.map((p) => [p.id, p.name]));
+  let touches = doc.touches.filter(keep).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+  if (limit !== undefined) touches = touches.slice(-limit);
+  const rows = touches.map((t) => ({ ...t, name: names.get(t.prospectId) ?? null }));
+  ctx.out(await renderRows(rows, TOUCH_COLUMNS, { format: ctx.format, color: ctx.color, jsonRecords: touches }));
+  if (ctx.format === 'table') ctx.info(`${rows.length} touch(es)`);
+}
+
+export async function removeTouch(ctx: Context, idText: string): Promise<void> {
+  if (!/^\d+$/.test(idText.trim())) throw usageError(`touch id "${idText}" is not a number (find it with: precrm touch list <prospect>)`);
+  const id = Number(idText.trim());
+  const removed = await ctx.store.update((doc) => {
+    const t = doc.touches.find((x) => x.id === id);
+    if (!t) throw notFoundError(`no touch has id ${id} (try: precrm touch list)`);
+    doc.touches = doc.touches.filter((x) => x.id !== id);
+    return t;
+  });
+  ctx.info(`removed ${removed.type} #${removed.id} of ${showDay(removed.at)}`);
+  printWritten(ctx, [removed]);
+}

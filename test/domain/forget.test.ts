@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { forgetProspect, mentionsOf, personalStrings } from '../../src/domain/forget.js';
+import { addProspect, addTouch, docWith } from './fixtures.js';
+
+describe('forgetProspect', () => {
+  it('erases personal data and keeps the anonymous statistics', () => {
+    const doc = docWith();
+    const p = addProspect(doc, 'Hannah Becker', '2026-02-11T08:50:00Z', {
+      email: 'hannah.b@example.de', phone: '+49 170 5550101', company: 'Becker GmbH', notes: 'likes rye', source: 'website',
+      tags: ['cakes'], fields: { allergy: 'nuts' }, followUp: { at: '2026-03-01T00:00:00Z', note: 'ask Hannah' }, cadenceDays: 7,
+      consent: [{ at: '2026-02-12T00:00:00Z', granted: true, note: 'Hannah said yes' }],
+      conversion: { at: '2026-03-01T00:00:00Z', value: 38.5, currency: 'EUR', product: 'Hannah wedding cake' },
+    }, 'customer');
+    const t = addTouch(doc, p, '2026-02-12T10:00:00Z', 'visit');
+    t.note = 'Hannah came with her sister';
+    doc.surveys.push({ id: 1, name: 'perception', createdAt: '2026-01-01T00:00:00Z', questions: [
+      { key: 'taste', type: 'scale', text: 'Taste?', choices: null }, { key: 'why', type: 'text', text: 'Why?', choices: null }] });
+    doc.responses.push({ id: 1, survey: 'perception', prospectId: p.id, segment: 'customer', stage: 'customer', at: '2026-03-02T00:00:00Z', answers: { taste: 5, why: 'Hannah loves rye' } });
+    const strings = personalStrings(doc, p);
+    expect(strings).toEqual(expect.arrayContaining(['Hannah Becker', 'hannah.b@example.de', '+49 170 5550101', 'nuts', 'Hannah came with her sister']));
+
+    expect(forgetProspect(doc, p, '2026-04-01T00:00:00Z')).toEqual({ touchNotes: 1, answers: 1 });
+    const text = JSON.stringify(doc);
+    for (const s of ['Hannah', 'hannah', 'Becker', '5550101', 'rye', 'nuts', 'sister']) expect(text).not.toContain(s);
+    expect(p).toMatchObject({
+      id: 1, source: 'website', stage: 'customer', tags: ['cakes'], doNotContact: true, forgottenAt: '2026-04-01T00:00:00Z',
+      conversion: { at: '2026-03-01T00:00:00Z', value: 38.5, currency: 'EUR', product: null },
+    });
+    expect(doc.touches[0]).toMatchObject({ type: 'visit', at: '2026-02-12T10:00:00Z', note: null });
+    expect(doc.responses[0]!.answers).toEqual({ taste: 5 });
+    expect(p.consent.at(-1)).toEqual({ at: '2026-04-01T00:00:00Z', granted: false, note: 'forgotten on request' });
+  });
+
+  it('finds the places where the person is still mentioned in other records', () => {
+    const doc = docWith();
+    const p = addProspect(doc, 'Hannah Becker', '2026-02-11T08:50:00Z', { email: 'hannah.b@example.de' });
+    const other = addProspect(doc, 'Jonas', '2026-02-11T08:50:00Z', { notes: 'friend of hannah becker' });
+    addTouch(doc, other, '2026-02-12T10:00:00Z').note = 'mailed hannah.b@example.de too';
+    const strings = personalStrings(doc, p);
+    forgetProspect(doc, p, '2026-04-01T00:00:00Z');
+    expect(mentionsOf(doc, strings)).toEqual(['prospect 2 notes', 'touch 1 note']);
+  });
+});
