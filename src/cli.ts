@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { registerProspect } from './commands/prospect.js';
+import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 
 export const VERSION = '0.1.0';
@@ -27,6 +28,7 @@ export function createProgram(ctx: Context): Command {
 
   registerProspect(program, ctx);
   registerStore(program, ctx);
+  registerReport(program, ctx);
   return program;
 }
 

@@ -1,0 +1,28 @@
+// Shared tally of "how many prospects, how many converted, how fast, for how much" used by sources and cohorts.
+import type { Prospect } from '../types.js';
+import type { Journey } from './journey.js';
+import { daysBetween, mean, median, rate } from './stats.js';
+
+export interface ConversionTally {
+  prospects: number;
+  customers: number;
+  days: number[];
+  touches: number[];
+  revenue: number;
+}
+
+export const newConversionTally = (): ConversionTally => ({ prospects: 0, customers: 0, days: [], touches: [], revenue: 0 });
+
+/** Adds one prospect; `touchesBefore` is its number of touches up to the conversion (converted only). */
+export function addToTally(t: ConversionTally, p: Prospect, j: Journey, touchesBefore: number): void {
+  t.prospects++;
+  if (j.convertedAt === null) return;
+  t.customers++;
+  t.days.push(Math.max(0, daysBetween(p.createdAt, j.convertedAt)));
+  t.touches.push(touchesBefore);
+  t.revenue += p.conversion?.value ?? 0;
+}
+
+export const conversionRate = (t: ConversionTally): number | null => rate(t.customers, t.prospects);
+export const medianDaysToConvert = (t: ConversionTally): number | null => median(t.days);
+export const avgTouchesBeforeConversion = (t: ConversionTally): number | null => mean(t.touches);

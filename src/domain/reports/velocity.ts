@@ -1,0 +1,41 @@
+// report velocity: how long each observed move between stages takes (forward, backward, to lost and back).
+import { STAGES, type Prospect, type Stage } from '../types.js';
+import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import { daysBetween, median, p90 } from './stats.js';
+
+export interface VelocityRow {
+  from: Stage;
+  to: Stage;
+  count: number;
+  median_days: number | null;
+  p90_days: number | null;
+}
+
+const ORDER: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
+
+/**
+ * One row per transition seen in the cohort's stage histories (consecutive entries, in the order
+ * recorded), ordered by from-stage then to-stage along the path with lost last.
+ */
+export function velocityReport(prospects: readonly Prospect[], q: CohortQuery): VelocityRow[] {
+  const keep = cohortFilter(q);
+  const days = new Map<string, number[]>();
+  for (const p of prospects) {
+    if (!keep(p)) continue;
+    const h = p.stageHistory;
+    for (let i = 1; i < h.length; i++) {
+      if (h[i]!.stage === h[i - 1]!.stage) continue;
+      const key = `${h[i - 1]!.stage}>${h[i]!.stage}`;
+      let list = days.get(key);
+      if (!list) days.set(key, (list = []));
+      // Backfilled entries can be out of time order; a move never takes negative time.
+      list.push(Math.max(0, daysBetween(h[i - 1]!.at, h[i]!.at)));
+    }
+  }
+  return [...days.entries()]
+    .map(([key, list]) => {
+      const [from, to] = key.split('>') as [Stage, Stage];
+      return { from, to, count: list.length, median_days: median(list), p90_days: p90(list) };
+    })
+    .sort((a, b) => ORDER[a.from]! - ORDER[b.from]! || ORDER[a.to]! - ORDER[b.to]!);
+}
