@@ -2,7 +2,8 @@
 import type { Prospect, Touch } from '../types.js';
 import { cohortFilter, type CohortQuery } from './cohort-filter.js';
 import { compareGroups } from './groups.js';
-import { periodKey, periodsBetween, type Period } from './periods.js';
+import { toMs } from './instants.js';
+import { periodKeyer, periodsBetween, type Period } from './periods.js';
 
 export const ACTIVITY_GROUPS = ['type', 'staff'] as const;
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
@@ -29,25 +30,26 @@ export function activityReport(prospects: readonly Prospect[], touches: readonly
   const keep = cohortFilter(q);
   const inCohort = new Set<number>();
   for (const p of prospects) if (keep(p)) inCohort.add(p.id);
+  const keyOf = periodKeyer(q.period);
   const cells = new Map<string | null, Map<string, Cell>>();
   let first = Infinity;
   let last = -Infinity;
   for (const t of touches) {
     if (!inCohort.has(t.prospectId)) continue;
-    const at = Date.parse(t.at);
+    const at = toMs(t.at);
     if (at < first) first = at;
     if (at > last) last = at;
     const group = q.by === 'type' ? t.type : q.by === 'staff' ? t.by : null;
     let periods = cells.get(group);
     if (!periods) cells.set(group, (periods = new Map()));
-    const key = periodKey(t.at, q.period);
+    const key = keyOf(at);
     let cell = periods.get(key);
     if (!cell) periods.set(key, (cell = { touches: 0, prospects: new Set() }));
     cell.touches++;
     cell.prospects.add(t.prospectId);
   }
   if (cells.size === 0) return [];
-  const run = periodsBetween(new Date(first), new Date(last), q.period);
+  const run = periodsBetween(first, last, q.period);
   return [...cells.keys()].sort(compareGroups).flatMap((group) => run.map((period) => {
     const cell = cells.get(group)!.get(period);
     const row = { period, touches: cell?.touches ?? 0, prospects: cell?.prospects.size ?? 0 };

@@ -1,5 +1,6 @@
 // The cohort every report starts from: prospects created in a window, optionally of one source, owner or tag.
 import type { Prospect } from '../types.js';
+import { toMs } from './instants.js';
 
 export interface CohortQuery {
   /** ISO instant; prospects created at or after it (the command passes the start of the local day). */
@@ -24,7 +25,7 @@ export function cohortFilter(q: CohortQuery): (p: Prospect) => boolean {
     if (owner !== undefined && p.owner?.toLowerCase() !== owner) return false;
     if (tags && !tags.every((t) => p.tags.some((x) => x.toLowerCase() === t))) return false;
     if (since !== undefined || until !== undefined) {
-      const created = Date.parse(p.createdAt);
+      const created = toMs(p.createdAt);
       if (since !== undefined && created < since) return false;
       if (until !== undefined && created > until) return false;
     }

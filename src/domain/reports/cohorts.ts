@@ -3,7 +3,8 @@ import type { Prospect } from '../types.js';
 import { cohortFilter, type CohortQuery } from './cohort-filter.js';
 import { addToTally, conversionRate, medianDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
 import { journeyOf } from './journey.js';
-import { periodKey, periodsBetween, type Period } from './periods.js';
+import { toMs } from './instants.js';
+import { periodKeyer, periodsBetween, type Period } from './periods.js';
 
 export interface CohortsQuery extends CohortQuery { period: 'week' | 'month' }
 
@@ -23,21 +24,23 @@ export interface CohortRow {
 export function cohortsReport(prospects: readonly Prospect[], q: CohortsQuery, now: Date): CohortRow[] {
   const keep = cohortFilter(q);
   const period: Period = q.period;
+  const keyOf = periodKeyer(period);
   const tallies = new Map<string, ConversionTally>();
-  let first: string | undefined;
-  let last: string | undefined;
+  let first = Infinity;
+  let last = -Infinity;
   for (const p of prospects) {
     if (!keep(p)) continue;
-    if (first === undefined || Date.parse(p.createdAt) < Date.parse(first)) first = p.createdAt;
-    if (last === undefined || Date.parse(p.createdAt) > Date.parse(last)) last = p.createdAt;
-    const key = periodKey(p.createdAt, period);
+    const j = journeyOf(p);
+    if (j.createdMs < first) first = j.createdMs;
+    if (j.createdMs > last) last = j.createdMs;
+    const key = keyOf(j.createdMs);
     let t = tallies.get(key);
     if (!t) tallies.set(key, (t = newConversionTally()));
-    addToTally(t, p, journeyOf(p), 0);
+    addToTally(t, p, j, 0);
   }
-  const from = q.since ?? first;
-  const to = q.until ?? (q.since === undefined ? last : latest(last, now.toISOString()));
-  if (from === undefined || to === undefined) return [];
+  const from = q.since === undefined ? first : toMs(q.since);
+  const to = q.until !== undefined ? toMs(q.until) : q.since === undefined ? last : Math.max(last, now.getTime());
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return [];
   return periodsBetween(from, to, period).map((cohort) => {
     const t = tallies.get(cohort) ?? newConversionTally();
     return {
@@ -49,5 +52,3 @@ export function cohortsReport(prospects: readonly Prospect[], q: CohortsQuery, n
     };
   });
 }
-
-const latest = (a: string | undefined, b: string): string => (a !== undefined && Date.parse(a) > Date.parse(b) ? a : b);

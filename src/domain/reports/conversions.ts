@@ -1,7 +1,8 @@
 // Shared tally of "how many prospects, how many converted, how fast, for how much" used by sources and cohorts.
 import type { Prospect } from '../types.js';
+import { daysBetweenMs } from './instants.js';
 import type { Journey } from './journey.js';
-import { daysBetween, mean, median, rate } from './stats.js';
+import { mean, median, rate } from './stats.js';
 
 export interface ConversionTally {
   prospects: number;
@@ -16,9 +17,10 @@ export const newConversionTally = (): ConversionTally => ({ prospects: 0, custom
 /** Adds one prospect; `touchesBefore` is its number of touches up to the conversion (converted only). */
 export function addToTally(t: ConversionTally, p: Prospect, j: Journey, touchesBefore: number): void {
   t.prospects++;
-  if (j.convertedAt === null) return;
+  if (j.convertedMs === null) return;
   t.customers++;
-  t.days.push(Math.max(0, daysBetween(p.createdAt, j.convertedAt)));
+  // A purchase dated before creation (backfilled) counts as converting at once.
+  t.days.push(Math.max(0, daysBetweenMs(j.createdMs, j.convertedMs)));
   t.touches.push(touchesBefore);
   t.revenue += p.conversion?.value ?? 0;
 }

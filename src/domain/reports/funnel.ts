@@ -1,9 +1,10 @@
 // report funnel: how far the cohort got along aware → advocate, per stage (SPEC §3).
 import { PATH_STAGES, type PathStage, type Prospect } from '../types.js';
 import { cohortFilter, type CohortQuery } from './cohort-filter.js';
-import { compareGroups, groupsOf, type ProspectGroup } from './groups.js';
-import { journeyOf } from './journey.js';
-import { daysBetween, median, rate } from './stats.js';
+import { compareGroups, grouper, type ProspectGroup } from './groups.js';
+import { journeyOf, type Journey } from './journey.js';
+import { daysBetweenMs } from './instants.js';
+import { median, rate } from './stats.js';
 
 export interface FunnelQuery extends CohortQuery { by?: ProspectGroup }
 
@@ -25,6 +26,8 @@ export interface FunnelRow {
   median_days: number | null;
 }
 
+const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+
 interface Tally { cohort: number; reached: number[]; current: number[]; lost: number[]; days: number[][] }
 
 const newTally = (): Tally => ({
@@ -35,16 +38,15 @@ const newTally = (): Tally => ({
   days: PATH_STAGES.map(() => []),
 });
 
-function count(t: Tally, p: Prospect): void {
-  const j = journeyOf(p);
+function count(t: Tally, p: Prospect, j: Journey): void {
   t.cohort++;
   for (let r = 0; r <= j.furthest; r++) {
     t.reached[r]!++;
     // A history entry dated before creation (backfilled) counts as reached at creation.
-    t.days[r]!.push(Math.max(0, daysBetween(p.createdAt, j.firstAt[r]!)));
+    t.days[r]!.push(Math.max(0, daysBetweenMs(j.createdMs, j.firstMs[r]!)));
   }
-  const now = (PATH_STAGES as readonly string[]).indexOf(p.stage);
-  if (now >= 0) t.current[now]!++;
+  const now = RANK[p.stage];
+  if (now !== undefined) t.current[now]!++;
   else t.lost[j.furthest]!++;
 }
 
@@ -66,16 +68,18 @@ export function funnelReport(prospects: readonly Prospect[], q: FunnelQuery): Fu
   const keep = cohortFilter(q);
   if (!q.by) {
     const t = newTally();
-    for (const p of prospects) if (keep(p)) count(t, p);
+    for (const p of prospects) if (keep(p)) count(t, p, journeyOf(p));
     return rowsOf(t, undefined);
   }
+  const groupsOf = grouper(q.by);
   const tallies = new Map<string | null, Tally>();
   for (const p of prospects) {
     if (!keep(p)) continue;
-    for (const g of groupsOf(p, q.by)) {
+    const j = journeyOf(p);
+    for (const g of groupsOf(p, j.createdMs)) {
       let t = tallies.get(g);
       if (!t) tallies.set(g, (t = newTally()));
-      count(t, p);
+      count(t, p, j);
     }
   }
   return [...tallies.keys()].sort(compareGroups).flatMap((g) => rowsOf(tallies.get(g)!, g));

@@ -1,17 +1,20 @@
 // Grouping keys for `--by`: a prospect's source, owner, tags (one group per tag) or creation month.
 import type { Prospect } from '../types.js';
-import { periodKey } from './periods.js';
+import { periodKeyer } from './periods.js';
 
 export const PROSPECT_GROUPS = ['source', 'owner', 'tag', 'month'] as const;
 export type ProspectGroup = (typeof PROSPECT_GROUPS)[number];
 
-/** The groups a prospect belongs to; null is the "none" group (no source, no owner, no tags). */
-export function groupsOf(p: Prospect, by: ProspectGroup): (string | null)[] {
+/** A function giving the groups a prospect belongs to; null is the "none" group (no source, owner or tags). */
+export function grouper(by: ProspectGroup): (p: Prospect, createdMs: number) => (string | null)[] {
   switch (by) {
-    case 'source': return [p.source];
-    case 'owner': return [p.owner];
-    case 'tag': return p.tags.length ? [...new Set(p.tags)] : [null];
-    default: return [periodKey(p.createdAt, 'month')];
+    case 'source': return (p) => [p.source];
+    case 'owner': return (p) => [p.owner];
+    case 'tag': return (p) => (p.tags.length ? [...new Set(p.tags)] : [null]);
+    default: {
+      const monthOf = periodKeyer('month');
+      return (_p, createdMs) => [monthOf(createdMs)];
+    }
   }
 }
 

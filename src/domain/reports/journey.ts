@@ -1,16 +1,18 @@
 // What every report needs to know about one prospect's path, read from its stage history in one pass.
 import { PATH_STAGES, type Prospect, type Touch } from '../types.js';
+import { toMs } from './instants.js';
 
 const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
 export const CUSTOMER_RANK = RANK.customer!;
 
 export interface Journey {
+  createdMs: number;
   /** Rank of the furthest path stage ever reached (aware = 0 … advocate = 5); lost does not count. */
   furthest: number;
-  /** firstAt[r]: when the prospect first reached rank r or beyond (null if never). */
-  firstAt: (string | null)[];
-  /** When the first purchase happened, or null for a prospect who has not converted. */
-  convertedAt: string | null;
+  /** firstMs[r]: when the prospect first reached rank r or beyond, in ms (NaN if never). */
+  firstMs: number[];
+  /** When the first purchase happened (ms), or null for a prospect who has not converted. */
+  convertedMs: number | null;
 }
 
 /**
@@ -19,22 +21,30 @@ export interface Journey {
  * Everyone is at least aware from creation, so aware falls back to createdAt.
  */
 export function journeyOf(p: Prospect): Journey {
-  const firstAt: (string | null)[] = PATH_STAGES.map(() => null);
+  const firstMs = [NaN, NaN, NaN, NaN, NaN, NaN];
   let furthest = 0;
   for (const h of p.stageHistory) {
     const r = RANK[h.stage];
     if (r === undefined) continue;
     if (r > furthest) furthest = r;
-    for (let i = 0; i <= r; i++) if (firstAt[i] === null || Date.parse(h.at) < Date.parse(firstAt[i]!)) firstAt[i] = h.at;
+    const at = toMs(h.at);
+    // `!(x <= at)` is also true for NaN, the "not yet" value.
+    for (let i = 0; i <= r; i++) if (!(firstMs[i]! <= at)) firstMs[i] = at;
   }
-  firstAt[0] ??= p.createdAt;
-  if (p.conversion && furthest < CUSTOMER_RANK) {
+  const createdMs = toMs(p.createdAt);
+  if (Number.isNaN(firstMs[0])) firstMs[0] = createdMs;
+  let convertedMs: number | null = null;
+  if (p.conversion) {
+    convertedMs = toMs(p.conversion.at);
     // A conversion is a purchase even if the history lacks its entry (hand-edited data).
-    furthest = CUSTOMER_RANK;
-    for (let i = 1; i <= CUSTOMER_RANK; i++) firstAt[i] ??= p.conversion.at;
+    if (furthest < CUSTOMER_RANK) {
+      furthest = CUSTOMER_RANK;
+      for (let i = 1; i <= CUSTOMER_RANK; i++) if (Number.isNaN(firstMs[i])) firstMs[i] = convertedMs;
+    }
+  } else if (furthest >= CUSTOMER_RANK) {
+    convertedMs = firstMs[CUSTOMER_RANK]!;
   }
-  const convertedAt = p.conversion?.at ?? (furthest >= CUSTOMER_RANK ? firstAt[CUSTOMER_RANK]! : null);
-  return { furthest, firstAt, convertedAt };
+  return { createdMs, furthest, firstMs, convertedMs };
 }
 
 /** Touches grouped by prospect id, built once per report (no per-prospect scans). */
@@ -48,9 +58,9 @@ export function touchesByProspect(touches: readonly Touch[]): Map<number, Touch[
   return byProspect;
 }
 
-/** Touches on or before the conversion instant (the one that closed the sale counts). */
-export function touchesBefore(touches: readonly Touch[] | undefined, convertedAt: string): Touch[] {
-  if (!touches) return [];
-  const limit = Date.parse(convertedAt);
-  return touches.filter((t) => Date.parse(t.at) <= limit);
+/** Number of touches on or before the conversion instant (the one that closed the sale counts). */
+export function countTouchesBefore(touches: readonly Touch[] | undefined, convertedMs: number): number {
+  let n = 0;
+  if (touches) for (const t of touches) if (toMs(t.at) <= convertedMs) n++;
+  return n;
 }

@@ -28,7 +28,7 @@ export function referralsReport(prospects: readonly Prospect[], q: CohortQuery):
     let row = rows.get(p.referredBy);
     if (!row) rows.set(p.referredBy, (row = { id: p.referredBy, name: names.get(p.referredBy) ?? null, referrals: 0, referred_customers: 0, referred_revenue: 0 }));
     row.referrals++;
-    if (journeyOf(p).convertedAt !== null) {
+    if (journeyOf(p).convertedMs !== null) {
       row.referred_customers++;
       row.referred_revenue += p.conversion?.value ?? 0;
     }

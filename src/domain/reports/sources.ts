@@ -3,7 +3,7 @@ import type { Prospect, Touch } from '../types.js';
 import { cohortFilter, type CohortQuery } from './cohort-filter.js';
 import { addToTally, avgTouchesBeforeConversion, conversionRate, medianDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
 import { compareGroups } from './groups.js';
-import { journeyOf, touchesBefore, touchesByProspect } from './journey.js';
+import { countTouchesBefore, journeyOf, touchesByProspect } from './journey.js';
 
 export interface SourceRow {
   /** null for prospects without a source. */
@@ -28,7 +28,7 @@ export function sourcesReport(prospects: readonly Prospect[], touches: readonly 
     const j = journeyOf(p);
     let t = tallies.get(p.source);
     if (!t) tallies.set(p.source, (t = newConversionTally()));
-    addToTally(t, p, j, j.convertedAt === null ? 0 : touchesBefore(byProspect.get(p.id), j.convertedAt).length);
+    addToTally(t, p, j, j.convertedMs === null ? 0 : countTouchesBefore(byProspect.get(p.id), j.convertedMs));
   }
   return [...tallies.keys()].sort(compareGroups).map((source) => {
     const t = tallies.get(source)!;

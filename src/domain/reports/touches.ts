@@ -1,6 +1,7 @@
 // report touches: which kinds of touch reach people, and which ones come first or last before a purchase.
 import { TOUCH_TYPES, type Prospect, type Touch, type TouchType } from '../types.js';
 import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import { toMs } from './instants.js';
 import { journeyOf, touchesByProspect } from './journey.js';
 import { rate } from './stats.js';
 
@@ -17,53 +18,56 @@ export interface TouchRow {
   last_touch_conversions: number;
 }
 
-interface Tally { touches: number; prospects: number; converted: number; first: number; last: number }
+const TYPE_INDEX: Record<string, number> = Object.fromEntries(TOUCH_TYPES.map((t, i) => [t, i]));
 
-/** Earlier touch first; the same instant is ordered by id (the order they were logged). */
-const earlier = (a: Touch, b: Touch): boolean => {
-  const d = Date.parse(a.at) - Date.parse(b.at);
-  return d < 0 || (d === 0 && a.id < b.id);
-};
+/** Counters per touch type, indexed like TOUCH_TYPES. */
+interface Tally { touches: number[]; prospects: number[]; converted: number[]; first: number[]; last: number[] }
 
-function tallyProspect(tallies: Map<TouchType, Tally>, list: readonly Touch[], convertedAt: string | null): void {
-  const limit = convertedAt === null ? NaN : Date.parse(convertedAt);
-  const seen = new Set<TouchType>();
-  const before = new Set<TouchType>();
+/** Adds one prospect's touches; types seen are kept as bit masks (13 types fit in one number). */
+function tallyProspect(t: Tally, list: readonly Touch[], convertedMs: number | null): void {
+  let seen = 0;
+  let before = 0;
+  // First and last touch on or before the purchase; the same instant is ordered by id (the order logged).
   let first: Touch | undefined;
+  let firstMs = Infinity;
   let last: Touch | undefined;
-  for (const t of list) {
-    tallies.get(t.type)!.touches++;
-    seen.add(t.type);
-    if (!(Date.parse(t.at) <= limit)) continue;
-    before.add(t.type);
-    if (!first || earlier(t, first)) first = t;
-    if (!last || earlier(last, t)) last = t;
+  let lastMs = -Infinity;
+  for (const touch of list) {
+    const i = TYPE_INDEX[touch.type]!;
+    t.touches[i]!++;
+    seen |= 1 << i;
+    if (convertedMs === null) continue;
+    const at = toMs(touch.at);
+    if (at > convertedMs) continue;
+    before |= 1 << i;
+    if (at < firstMs || (at === firstMs && touch.id < first!.id)) { first = touch; firstMs = at; }
+    if (at > lastMs || (at === lastMs && touch.id > last!.id)) { last = touch; lastMs = at; }
   }
-  for (const type of seen) tallies.get(type)!.prospects++;
-  for (const type of before) tallies.get(type)!.converted++;
-  if (first) tallies.get(first.type)!.first++;
-  if (last) tallies.get(last.type)!.last++;
+  for (let i = 0; i < TOUCH_TYPES.length; i++) {
+    if (seen & (1 << i)) t.prospects[i]!++;
+    if (before & (1 << i)) t.converted[i]!++;
+  }
+  if (first) t.first[TYPE_INDEX[first.type]!]!++;
+  if (last) t.last[TYPE_INDEX[last.type]!]!++;
 }
 
 /** One row per touch type, every type listed (zeros included) so columns and rows stay fixed. */
 export function touchesReport(prospects: readonly Prospect[], touches: readonly Touch[], q: CohortQuery): TouchRow[] {
   const keep = cohortFilter(q);
   const byProspect = touchesByProspect(touches);
-  const tallies = new Map<TouchType, Tally>(TOUCH_TYPES.map((t) => [t, { touches: 0, prospects: 0, converted: 0, first: 0, last: 0 }]));
+  const zeros = () => TOUCH_TYPES.map(() => 0);
+  const t: Tally = { touches: zeros(), prospects: zeros(), converted: zeros(), first: zeros(), last: zeros() };
   for (const p of prospects) {
     const list = byProspect.get(p.id);
     if (!list || !keep(p)) continue;
-    tallyProspect(tallies, list, journeyOf(p).convertedAt);
+    tallyProspect(t, list, journeyOf(p).convertedMs);
   }
-  return TOUCH_TYPES.map((type) => {
-    const t = tallies.get(type)!;
-    return {
-      type,
-      touches: t.touches,
-      prospects: t.prospects,
-      conversion_rate: rate(t.converted, t.prospects),
-      first_touch_conversions: t.first,
-      last_touch_conversions: t.last,
-    };
-  });
+  return TOUCH_TYPES.map((type, i) => ({
+    type,
+    touches: t.touches[i]!,
+    prospects: t.prospects[i]!,
+    conversion_rate: rate(t.converted[i]!, t.prospects[i]!),
+    first_touch_conversions: t.first[i]!,
+    last_touch_conversions: t.last[i]!,
+  }));
 }
