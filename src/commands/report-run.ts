@@ -38,6 +38,8 @@ export function cohortQuery(flags: CohortFlags, now: Date): CohortQuery {
 
 async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[]): Promise<void> {
   ctx.out(await renderRows(rows, columns, { format: ctx.format, color: ctx.color }));
+  // An empty report is a success; say why the table is empty, on stderr so pipes see only the header.
+  if (rows.length === 0 && ctx.format === 'table') ctx.info('no data for this cohort yet (try a wider --since/--until or fewer filters)');
 }
 
 export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void> {

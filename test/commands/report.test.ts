@@ -135,6 +135,13 @@ describe('report errors', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('an empty report is a success: header only, a note on stderr for people, nothing extra for pipes', async () => {
+    const table = await run(tempStore(), ['report', 'velocity']);
+    expect(table).toMatchObject({ code: 0, stderr: 'no data for this cohort yet (try a wider --since/--until or fewer filters)\n' });
+    expect(table.stdout).toContain('p90_days');
+    expect(await run(tempStore(), ['report', 'referrals', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
   it('a corrupt store exits 65 and is left alone', async () => {
     const store = writeStore(tempStore(), storeDoc([]));
     const { writeFileSync, readFileSync } = await import('node:fs');
@@ -148,5 +155,17 @@ describe('report errors', () => {
     const r = await run(tempStore(), ['report', 'funnel', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$ precrm report funnel --format csv > funnel.csv');
+  });
+});
+
+describe('README', () => {
+  it('shows the funnel the sample store really gives (rerun the command in the README and paste its output)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+    const r = await run(root('data/bakery.json'), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const readme = readFileSync(root('README.md'), 'utf8');
+    expect(readme).toContain(`$ node bin/precrm --store data/bakery.json report funnel\n${r.stdout}\`\`\``);
   });
 });
