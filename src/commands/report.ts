@@ -19,7 +19,12 @@ export function addCohortOptions(cmd: Command): Command {
 /** Creates the `report` command and its reports; returns it so further reports can be hung off it. */
 export function registerReport(program: Command, ctx: Context): Command {
   const report = program.command('report')
-    .description('funnel and conversion reports for people (tables) and spreadsheets (csv/tsv/json)');
+    .description('funnel and conversion reports for people (tables) and spreadsheets (csv/tsv/json)')
+    .addHelpText('after', examples(
+      'precrm report funnel --since 2026-01-01 --by source',
+      'precrm report sources --format csv > sources.csv',
+      'precrm report funnel --format csv | sqlite3 crm.db \'.import --csv /dev/stdin funnel\'',
+    ));
 
   addCohortOptions(report.command('funnel').description('how far prospects got, stage by stage (aware … advocate)'))
     .option('--by <group>', 'repeat the funnel per source, owner, tag or month (of creation)')
