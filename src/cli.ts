@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { registerProspect } from './commands/prospect.js';
+import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
 import { registerConvert } from './commands/convert.js';
@@ -33,6 +34,7 @@ export function createProgram(ctx: Context): Command {
   registerTouch(program, ctx);
   registerConvert(program, ctx);
   registerDue(program, ctx);
+  registerReport(program, ctx);
   return program;
 }
 

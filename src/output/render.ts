@@ -53,7 +53,7 @@ function tableValue(col: Column<any>, value: unknown): string {
 }
 
 /** Removes control characters that would let stored text move the cursor or recolour a terminal. */
-const sanitizeForTerminal = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+export const sanitizeForTerminal = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 
 export async function renderRows<R>(rows: readonly R[], columns: readonly Column<R>[], opts: RenderOptions): Promise<string> {
   switch (opts.format) {

@@ -1,0 +1,66 @@
+// `precrm report …`: flags → typed queries; the maths is in src/domain/reports, the work in report-run.ts.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { collect } from './options.js';
+import { runActivity, runCohorts, runFunnel, runSimpleReport } from './report-run.js';
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+/** The cohort filters every report takes (SPEC §3); exported so later reports (survey) share them. */
+export function addCohortOptions(cmd: Command): Command {
+  return cmd
+    .option('--since <when>', 'cohort: prospects created on or after (2026-03-01, 30d …)')
+    .option('--until <when>', 'cohort: prospects created on or before')
+    .option('--source <source>', 'cohort: only this source')
+    .option('--owner <name>', 'cohort: only this owner')
+    .option('--tag <tag>', 'cohort: only with this tag (repeatable: all must match)', collect);
+}
+
+/** Creates the `report` command and its reports; returns it so further reports can be hung off it. */
+export function registerReport(program: Command, ctx: Context): Command {
+  const report = program.command('report')
+    .description('funnel and conversion reports for people (tables) and spreadsheets (csv/tsv/json)')
+    .addHelpText('after', examples(
+      'precrm report funnel --since 2026-01-01 --by source',
+      'precrm report sources --format csv > sources.csv',
+      'precrm report funnel --format csv | sqlite3 crm.db \'.import --csv /dev/stdin funnel\'',
+    ));
+
+  addCohortOptions(report.command('funnel').description('how far prospects got, stage by stage (aware … advocate)'))
+    .option('--by <group>', 'repeat the funnel per source, owner, tag or month (of creation)')
+    .addHelpText('after', examples(
+      'precrm report funnel',
+      'precrm report funnel --by source --since 2026-01-01',
+      'precrm report funnel --format csv > funnel.csv',
+    ))
+    .action((flags) => runFunnel(ctx, flags));
+
+  addCohortOptions(report.command('sources').description('per source: conversion rate, days and touches to convert, revenue'))
+    .addHelpText('after', examples('precrm report sources', 'precrm report sources --since 90d --json'))
+    .action((flags) => runSimpleReport(ctx, 'sources', flags));
+
+  addCohortOptions(report.command('touches').description('per touch type: reach, conversion, first- and last-touch attribution'))
+    .addHelpText('after', examples('precrm report touches', 'precrm report touches --owner mitra --format csv'))
+    .action((flags) => runSimpleReport(ctx, 'touches', flags));
+
+  addCohortOptions(report.command('velocity').description('per stage transition: how many, median and 90th percentile days'))
+    .addHelpText('after', examples('precrm report velocity', 'precrm report velocity --source instagram'))
+    .action((flags) => runSimpleReport(ctx, 'velocity', flags));
+
+  addCohortOptions(report.command('cohorts').description('prospects by week or month of creation, and how each group converted'))
+    .option('--period <period>', 'week or month (default month)')
+    .addHelpText('after', examples('precrm report cohorts', 'precrm report cohorts --period week --since 2026-01-01'))
+    .action((flags) => runCohorts(ctx, flags));
+
+  addCohortOptions(report.command('referrals').description('per referrer: referrals, referred customers, referred revenue'))
+    .addHelpText('after', examples('precrm report referrals', 'precrm report referrals --json'))
+    .action((flags) => runSimpleReport(ctx, 'referrals', flags));
+
+  addCohortOptions(report.command('activity').description('touches per day, week or month, optionally per type or staff'))
+    .option('--period <period>', 'day, week or month (default week)')
+    .option('--by <group>', 'split by touch type or staff member (type, staff)')
+    .addHelpText('after', examples('precrm report activity', 'precrm report activity --period day --by staff', 'precrm report activity --period month --by type --format csv'))
+    .action((flags) => runActivity(ctx, flags));
+
+  return report;
+}

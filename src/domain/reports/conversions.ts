@@ -1,0 +1,30 @@
+// Shared tally of "how many prospects, how many converted, how fast, for how much" used by sources and cohorts.
+import type { Prospect } from '../types.js';
+import { daysBetweenMs } from './instants.js';
+import type { Journey } from './journey.js';
+import { mean, median, rate } from './stats.js';
+
+export interface ConversionTally {
+  prospects: number;
+  customers: number;
+  days: number[];
+  touches: number[];
+  revenue: number;
+}
+
+export const newConversionTally = (): ConversionTally => ({ prospects: 0, customers: 0, days: [], touches: [], revenue: 0 });
+
+/** Adds one prospect; `touchesBefore` is its number of touches up to the conversion (converted only). */
+export function addToTally(t: ConversionTally, p: Prospect, j: Journey, touchesBefore: number): void {
+  t.prospects++;
+  if (j.convertedMs === null) return;
+  t.customers++;
+  // A purchase dated before creation (backfilled) counts as converting at once.
+  t.days.push(Math.max(0, daysBetweenMs(j.createdMs, j.convertedMs)));
+  t.touches.push(touchesBefore);
+  t.revenue += p.conversion?.value ?? 0;
+}
+
+export const conversionRate = (t: ConversionTally): number | null => rate(t.customers, t.prospects);
+export const medianDaysToConvert = (t: ConversionTally): number | null => median(t.days);
+export const avgTouchesBeforeConversion = (t: ConversionTally): number | null => mean(t.touches);

@@ -1,0 +1,86 @@
+// report funnel: how far the cohort got along aware → advocate, per stage (SPEC §3).
+import { PATH_STAGES, type PathStage, type Prospect } from '../types.js';
+import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import { compareGroups, grouper, type ProspectGroup } from './groups.js';
+import { journeyOf, type Journey } from './journey.js';
+import { daysBetweenMs } from './instants.js';
+import { median, rate } from './stats.js';
+
+export interface FunnelQuery extends CohortQuery { by?: ProspectGroup }
+
+export interface FunnelRow {
+  /** The group value with `--by` (null = no source/owner/tag); undefined without `--by`. */
+  group?: string | null;
+  stage: PathStage;
+  /** Prospects whose furthest stage is this one or beyond. */
+  reached: number;
+  /** Prospects in this stage now. */
+  current: number;
+  /** Lost prospects whose furthest stage was this one. */
+  lost: number;
+  /** reached / reached of the previous stage (the cohort size for aware); null over zero. */
+  step_rate: number | null;
+  /** reached / cohort size; null for an empty cohort. */
+  overall_rate: number | null;
+  /** Median fractional days from creation to first reaching this stage (or beyond). */
+  median_days: number | null;
+}
+
+const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+
+interface Tally { cohort: number; reached: number[]; current: number[]; lost: number[]; days: number[][] }
+
+const newTally = (): Tally => ({
+  cohort: 0,
+  reached: PATH_STAGES.map(() => 0),
+  current: PATH_STAGES.map(() => 0),
+  lost: PATH_STAGES.map(() => 0),
+  days: PATH_STAGES.map(() => []),
+});
+
+function count(t: Tally, p: Prospect, j: Journey): void {
+  t.cohort++;
+  for (let r = 0; r <= j.furthest; r++) {
+    t.reached[r]!++;
+    // A history entry dated before creation (backfilled) counts as reached at creation.
+    t.days[r]!.push(Math.max(0, daysBetweenMs(j.createdMs, j.firstMs[r]!)));
+  }
+  const now = RANK[p.stage];
+  if (now !== undefined) t.current[now]!++;
+  else t.lost[j.furthest]!++;
+}
+
+function rowsOf(t: Tally, group: string | null | undefined): FunnelRow[] {
+  return PATH_STAGES.map((stage, r) => ({
+    ...(group === undefined ? {} : { group }),
+    stage,
+    reached: t.reached[r]!,
+    current: t.current[r]!,
+    lost: t.lost[r]!,
+    step_rate: rate(t.reached[r]!, r === 0 ? t.cohort : t.reached[r - 1]!),
+    overall_rate: rate(t.reached[r]!, t.cohort),
+    median_days: median(t.days[r]!),
+  }));
+}
+
+/** One row per path stage; with `by`, the six rows repeat per group (groups in alphabetical order, none last). */
+export function funnelReport(prospects: readonly Prospect[], q: FunnelQuery): FunnelRow[] {
+  const keep = cohortFilter(q);
+  if (!q.by) {
+    const t = newTally();
+    for (const p of prospects) if (keep(p)) count(t, p, journeyOf(p));
+    return rowsOf(t, undefined);
+  }
+  const groupsOf = grouper(q.by);
+  const tallies = new Map<string | null, Tally>();
+  for (const p of prospects) {
+    if (!keep(p)) continue;
+    const j = journeyOf(p);
+    for (const g of groupsOf(p, j.createdMs)) {
+      let t = tallies.get(g);
+      if (!t) tallies.set(g, (t = newTally()));
+      count(t, p, j);
+    }
+  }
+  return [...tallies.keys()].sort(compareGroups).flatMap((g) => rowsOf(tallies.get(g)!, g));
+}

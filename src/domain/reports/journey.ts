@@ -1,0 +1,66 @@
+// What every report needs to know about one prospect's path, read from its stage history in one pass.
+import { PATH_STAGES, type Prospect, type Touch } from '../types.js';
+import { toMs } from './instants.js';
+
+const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+export const CUSTOMER_RANK = RANK.customer!;
+
+export interface Journey {
+  createdMs: number;
+  /** Rank of the furthest path stage ever reached (aware = 0 … advocate = 5); lost does not count. */
+  furthest: number;
+  /** firstMs[r]: when the prospect first reached rank r or beyond, in ms (NaN if never). */
+  firstMs: number[];
+  /** When the first purchase happened (ms), or null for a prospect who has not converted. */
+  convertedMs: number | null;
+}
+
+/**
+ * Reads a prospect's history. A skipped stage counts as reached when a later one is (aware → intent
+ * reaches interested and engaged at the same moment); backwards moves never lower the furthest stage.
+ * Everyone is at least aware from creation, so aware falls back to createdAt.
+ */
+export function journeyOf(p: Prospect): Journey {
+  const firstMs = [NaN, NaN, NaN, NaN, NaN, NaN];
+  let furthest = 0;
+  for (const h of p.stageHistory) {
+    const r = RANK[h.stage];
+    if (r === undefined) continue;
+    if (r > furthest) furthest = r;
+    const at = toMs(h.at);
+    // `!(x <= at)` is also true for NaN, the "not yet" value.
+    for (let i = 0; i <= r; i++) if (!(firstMs[i]! <= at)) firstMs[i] = at;
+  }
+  const createdMs = toMs(p.createdAt);
+  if (Number.isNaN(firstMs[0])) firstMs[0] = createdMs;
+  let convertedMs: number | null = null;
+  if (p.conversion) {
+    convertedMs = toMs(p.conversion.at);
+    // A conversion is a purchase even if the history lacks its entry (hand-edited data).
+    if (furthest < CUSTOMER_RANK) {
+      furthest = CUSTOMER_RANK;
+      for (let i = 1; i <= CUSTOMER_RANK; i++) if (Number.isNaN(firstMs[i])) firstMs[i] = convertedMs;
+    }
+  } else if (furthest >= CUSTOMER_RANK) {
+    convertedMs = firstMs[CUSTOMER_RANK]!;
+  }
+  return { createdMs, furthest, firstMs, convertedMs };
+}
+
+/** Touches grouped by prospect id, built once per report (no per-prospect scans). */
+export function touchesByProspect(touches: readonly Touch[]): Map<number, Touch[]> {
+  const byProspect = new Map<number, Touch[]>();
+  for (const t of touches) {
+    const list = byProspect.get(t.prospectId);
+    if (list) list.push(t);
+    else byProspect.set(t.prospectId, [t]);
+  }
+  return byProspect;
+}
+
+/** Number of touches on or before the conversion instant (the one that closed the sale counts). */
+export function countTouchesBefore(touches: readonly Touch[] | undefined, convertedMs: number): number {
+  let n = 0;
+  if (touches) for (const t of touches) if (toMs(t.at) <= convertedMs) n++;
+  return n;
+}
