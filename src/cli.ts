@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { registerProspect } from './commands/prospect.js';
 import { registerStore } from './commands/store.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
 
 export const VERSION = '0.1.0';
 
@@ -27,6 +29,8 @@ export function createProgram(ctx: Context): Command {
 
   registerProspect(program, ctx);
   registerStore(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   return program;
 }
 
