@@ -72,7 +72,7 @@ function historyFor(stage: Stage, createdAt: string, conversion: Conversion | nu
 
 function build(row: ProspectRow, id: number, now: string): Prospect {
   const createdAt = row.createdAt ?? now;
-  const stage = row.stage ?? 'interested';
+  const stage = row.stage ?? (row.conversion ? 'customer' : 'interested');
   const p = newProspect(id, {
     name: row.name, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
     notes: row.notes, tags: row.tags, fields: Object.fromEntries(row.fields), cadenceDays: row.cadenceDays, followUp: row.followUp,

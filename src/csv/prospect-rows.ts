@@ -32,7 +32,7 @@ export const PROSPECT_HEADERS: HeaderSpec = {
     converted_at: ['conversion date', 'first purchase', 'first purchase date'],
     conversion_value: ['value', 'purchase value'],
     notes: ['note', 'comments', 'comment', 'description'],
-    created_at: ['created', 'created on', 'date created', 'date added', 'signup date', 'signed up'],
+    created_at: ['created', 'created on', 'date created', 'date added', 'signup date', 'signed up', 'timestamp'],
     updated_at: ['updated', 'last modified', 'modified'],
   },
   customFields: true,
@@ -141,9 +141,9 @@ export class RowReader {
   }
 }
 
-/** Tags are split on `;`, `|` or `,` inside the cell. */
+/** Tags are split on `;`, `|`, `,` or ` ::: ` (Google Contacts labels) inside the cell. */
 export const splitList = (cell: string | undefined): string[] =>
-  cell === undefined ? [] : cell.split(/[;|,]/).map((t) => t.trim()).filter(Boolean);
+  cell === undefined ? [] : cell.split(/:::|[;|,]/).map((t) => t.trim()).filter(Boolean);
 
 function deriveName(r: RowReader, email: string | null): string | null {
   const v = r.values;
