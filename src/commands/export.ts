@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { daysBetween, endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
+import { calendarDaysBetween, endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
 import { TOUCH_TYPES, type Prospect, type StoreDoc, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
@@ -43,7 +43,7 @@ export const CONVERSION_CSV_COLUMNS: Column<ConversionRow>[] = [
   { key: 'referred_by', type: 'int', get: (r) => r.p.referredBy },
   { key: 'created_at', type: 'datetime', get: (r) => r.p.createdAt },
   { key: 'converted_at', type: 'datetime', get: (r) => r.p.conversion!.at },
-  { key: 'days_to_convert', type: 'int', get: (r) => Math.max(0, Math.floor(daysBetween(r.p.createdAt, r.p.conversion!.at))) },
+  { key: 'days_to_convert', type: 'int', get: (r) => calendarDaysBetween(new Date(r.p.createdAt), new Date(r.p.conversion!.at)) },
   { key: 'touches_before_conversion', type: 'int', get: (r) => r.touches },
   { key: 'value', type: 'number', get: (r) => r.p.conversion!.value },
   { key: 'currency', type: 'string', get: (r) => r.p.conversion!.currency },
