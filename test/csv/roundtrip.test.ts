@@ -77,7 +77,8 @@ const draft = fc.record({
   idGap: fc.integer({ min: 1, max: 3 }),
 });
 
-function toDoc(drafts: fc.RecordValue<typeof draft>[]): StoreDoc {
+type Draft = typeof draft extends fc.Arbitrary<infer T> ? T : never;
+function toDoc(drafts: Draft[]): StoreDoc {
   let id = 0;
   const prospects: Prospect[] = drafts.map((d, i) => {
     id += d.idGap;
