@@ -1,6 +1,7 @@
 // planImport: validated prospect rows + the store → what to create and what to merge, as a pure function.
 // The command applies the plan in one locked store update; a dry run prints it and writes nothing.
 import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
+import { ProspectIndex, keysOf } from './prospect-index.js';
 import { mergeTags, newProspect } from '../domain/prospect.js';
 import { label } from '../domain/referrals.js';
 import { isPreCustomer, moveToStage } from '../domain/stages.js';
@@ -32,10 +33,10 @@ export interface ProspectPlan {
 }
 
 const lower = (s: string | null) => (s ?? '').toLowerCase();
-const hasContact = (p: { email: string | null; phone: string | null }) => emailKey(p.email) !== null || phoneKey(p.phone) !== null;
 
 /** Referrals that point to nothing in the file or the store are rejected, until no row depends on a rejected one. */
 function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectRow>[], rejected: Rejection[]): ImportRow<ProspectRow>[] {
+  if (!rows.some((r) => r.row.referredBy !== null)) return rows;
   const storeIds = new Set(doc.prospects.map((p) => p.id));
   const storeEmails = new DuplicateIndex(doc.prospects);
   let valid = rows;
@@ -146,9 +147,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
-  const dupes = new DuplicateIndex(doc.prospects);
-  const bare = new Map<string, Prospect>();
-  for (const p of doc.prospects) if (!hasContact(p) && p.name && !bare.has(lower(p.name))) bare.set(lower(p.name), p);
+  const dupes = new ProspectIndex(doc.prospects);
   const createdLine = new Map<Prospect, number>();
   const createdById = new Map<number, Prospect>();
   const { kept, next } = reserveIds(doc, rows);
@@ -158,10 +157,11 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
 
   for (const r of rows) {
     const { row } = r;
+    const keys = keysOf(row);
     const idMatch = row.id === null ? undefined : byId.get(row.id);
-    const found = dupes.find(row.email, row.phone)
-      ?? (idMatch && lower(idMatch.name) === lower(row.name) ? idMatch : undefined)
-      ?? (hasContact(row) ? undefined : bare.get(lower(row.name)));
+    const found = (keys.email !== null || keys.phone !== null ? dupes.find(keys) : undefined)
+      ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
+      ?? dupes.find(keys);
     let target: Prospect;
     if (!found) {
       const id = row.id !== null && kept.delete(row.id) ? row.id : nextId++;
@@ -181,8 +181,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
         plan.merged++;
       } else plan.skipped++;
     }
-    dupes.add(target);
-    if (!hasContact(target) && target.name && !bare.has(lower(target.name))) bare.set(lower(target.name), target);
+    dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
     outcome.push(target);
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
   }
@@ -195,7 +194,7 @@ interface LinkContext {
   plan: ProspectPlan;
   byId: Map<number, Prospect>;
   fileIds: Map<number, Prospect>;
-  dupes: DuplicateIndex;
+  dupes: ProspectIndex;
   createdById: Map<number, Prospect>;
   createdLine: Map<Prospect, number>;
   now: string;
@@ -210,7 +209,7 @@ function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonl
     const ref = r.row.referredBy;
     if (!p || ref === null || p.referredBy !== null || p.forgottenAt) return;
     if (!c.createdLine.has(p) && !c.plan.updates.has(p.id)) return;
-    const referrer = latest(/^\d+$/.test(ref) ? c.fileIds.get(Number(ref)) ?? c.byId.get(Number(ref)) : c.dupes.find(ref, null));
+    const referrer = latest(/^\d+$/.test(ref) ? c.fileIds.get(Number(ref)) ?? c.byId.get(Number(ref)) : c.dupes.findEmail(ref));
     if (!referrer) return;
     let circle = referrer.id === p.id;
     for (let cur: Prospect | undefined = referrer, hops = 0; cur && !circle && hops < 10_000; hops++) {
