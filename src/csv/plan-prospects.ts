@@ -78,7 +78,7 @@ function build(row: ProspectRow, id: number, now: string): Prospect {
     name: row.name, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
     notes: row.notes, tags: row.tags, fields: Object.fromEntries(row.fields), cadenceDays: row.cadenceDays, followUp: row.followUp,
   }, stage, createdAt);
-  p.stageHistory = historyFor(stage, createdAt, row.conversion);
+  if (row.conversion) p.stageHistory = historyFor(stage, createdAt, row.conversion);
   p.lostReason = row.lostReason;
   p.conversion = row.conversion;
   if (row.doNotContact) {
@@ -152,6 +152,8 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   const createdById = new Map<number, Prospect>();
   const { kept, next } = reserveIds(doc, rows);
   let nextId = next;
+  // Only a file with referrals needs to remember which prospect each row became.
+  const linking = rows.some((r) => r.row.referredBy !== null);
   const outcome: (Prospect | null)[] = [];
   const fileIds = new Map<number, Prospect>();
 
@@ -168,7 +170,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       target = build(row, id, options.now);
       plan.creates.push(target);
       createdLine.set(target, r.line);
-      createdById.set(target.id, target);
+      if (linking) createdById.set(target.id, target);
       plan.created++;
     } else {
       target = createdLine.has(found) ? found : plan.updates.get(found.id) ?? clone(found);
@@ -182,10 +184,11 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       } else plan.skipped++;
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
+    if (!linking) continue;
     outcome.push(target);
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
   }
-  linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now });
+  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now });
   plan.nextId = nextId;
   return plan;
 }
