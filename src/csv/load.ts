@@ -2,13 +2,15 @@
 // Generic over the record type, so prospects, touches and survey responses share it.
 import { unguardCell } from './formula.js';
 import { matchHeaders, rowValues, type HeaderMatch, type HeaderSpec } from './headers.js';
-import type { ImportRow } from './plan-prospects.js';
-import type { RowContext, RowResult } from './prospect-rows.js';
+import type { RowContext, RowResult } from './row-reader.js';
 import type { CsvTable } from './read.js';
 import { cellCountProblem, type Rejection } from './report.js';
 
 /** A cell as imported: the export's `'` guard removed, surrounding spaces trimmed. */
 export const cleanCell = (cell: string): string => unguardCell(cell).trim();
+
+/** A valid row: its physical line, its cells as read (for a rejects file), and its typed value. */
+export interface ImportRow<T> { line: number; cells: readonly string[]; row: T }
 
 export interface LoadedRows<T> {
   match: HeaderMatch;

@@ -6,13 +6,12 @@ import { mergeTags, newProspect } from '../domain/prospect.js';
 import { label } from '../domain/referrals.js';
 import { isPreCustomer, moveToStage } from '../domain/stages.js';
 import type { Conversion, Prospect, StageChange, Stage, StoreDoc } from '../domain/types.js';
+import type { ImportRow } from './load.js';
 import type { ProspectRow } from './prospect-rows.js';
 import type { Rejection } from './report.js';
 
 export const ON_DUPLICATE = ['merge', 'skip', 'error'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
-
-export interface ImportRow<T> { line: number; cells: readonly string[]; row: T }
 
 export interface PlanOptions {
   onDuplicate: OnDuplicate;

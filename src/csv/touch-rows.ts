@@ -5,8 +5,8 @@ import { checkText } from '../domain/prospect.js';
 import { recordTouch, touchKey, type TouchInput } from '../domain/touches.js';
 import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type Prospect, type StoreDoc } from '../domain/types.js';
 import type { HeaderSpec } from './headers.js';
-import type { ImportRow } from './plan-prospects.js';
-import { RowReader, type RowContext, type RowResult } from './prospect-rows.js';
+import type { ImportRow } from './load.js';
+import { RowReader, type RowContext, type RowResult } from './row-reader.js';
 import type { Rejection } from './report.js';
 
 export const TOUCH_HEADERS: HeaderSpec = {
@@ -31,15 +31,6 @@ export interface TouchRow {
   input: TouchInput;
 }
 
-function choice<T extends string>(r: RowReader, key: string, choices: readonly T[]): T | null {
-  const v = r.values.get(key);
-  if (v === undefined) return null;
-  const t = v.toLowerCase() as T;
-  if (choices.includes(t)) return t;
-  r.reasons.push(`${key} "${v}" is not one of: ${choices.join(', ')}`);
-  return null;
-}
-
 export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<TouchRow> {
   const r = new RowReader(values, ctx);
   const prospect = values.get('prospect') ?? null;
@@ -47,14 +38,14 @@ export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowConte
   if (prospect === null && email === null) r.reasons.push('has no prospect (give a prospect id or email)');
   if (!values.has('type')) r.reasons.push('has no type');
   if (!values.has('at')) r.reasons.push('has no date (at)');
-  const type = choice(r, 'type', TOUCH_TYPES);
+  const type = r.choice('type', TOUCH_TYPES);
   const at = r.date('at');
   const input: TouchInput = {
     type: type ?? 'other',
     at: at ?? '',
     note: r.text('note'),
-    outcome: choice(r, 'outcome', OUTCOMES),
-    direction: choice(r, 'direction', DIRECTIONS),
+    outcome: r.choice('outcome', OUTCOMES),
+    direction: r.choice('direction', DIRECTIONS),
     by: values.has('by') ? r.check(() => checkText('by', values.get('by')!)) : null,
   };
   return r.reasons.length ? { ok: false, reasons: r.reasons } : { ok: true, row: { prospect, email, input } };
