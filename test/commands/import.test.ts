@@ -203,3 +203,37 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
     expect(prospects(store).map((p) => [p.id, p.name, p.referredBy])).toEqual([[1, 'Old', null], [6, 'Mira', 7], [7, 'Zoe', null], [5, 'Kai', 6]]);
   });
 });
+
+describe('import prospects: more rules', () => {
+  it('--delimiter forces a delimiter the sniffer would not pick; -q silences the column notes', async () => {
+    const store = tempStore();
+    const r = await run(store, ['-q', 'import', 'prospects', csvFile('name|email|colour\nRavi, Sen|ravi@example.com|red\n'), '--delimiter', '|']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(prospects(store)[0]).toMatchObject({ name: 'Ravi, Sen', email: 'ravi@example.com' });
+    expect((await run(store, ['import', 'prospects', csvFile('name\nx\n'), '--delimiter', '||'])).code).toBe(2);
+  });
+
+  it('merging sets do-not-contact with a consent entry and records a missing conversion, moving to customer', async () => {
+    const store = tempStore();
+    await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com', '--stage', 'engaged']);
+    await run(store, ['import', 'prospects', csvFile('email,do_not_contact,converted_at,conversion_value\nravi@example.com,yes,2026-03-01,99\n')]);
+    const [ravi] = prospects(store);
+    expect(ravi).toMatchObject({ doNotContact: true, stage: 'customer', conversion: { at: '2026-03-01T00:00:00.000Z', value: 99, currency: null, product: null } });
+    expect(ravi!.consent).toEqual([{ at: '2026-03-10T12:00:00.000Z', granted: false, note: 'imported as do-not-contact' }]);
+    expect(ravi!.stageHistory.map((h: { stage: string }) => h.stage)).toEqual(['engaged', 'customer']);
+  });
+
+  it('a referral circle inside the file is left out with a warning, not a crash', async () => {
+    const store = tempStore();
+    const r = await run(store, ['import', 'prospects', csvFile('id,name,referred_by\n1,A,2\n2,B,1\n')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: line 3: referred_by "1" would make a referral circle; left empty\n');
+    expect(prospects(store).map((p) => p.referredBy)).toEqual([2, null]);
+  });
+
+  it('with --format json a refused import still prints its summary on stdout, then exits 65', async () => {
+    const r = await run(tempStore(), ['import', 'prospects', csvFile('name,email\nA,a@b.co\nB,bad\n'), '--json']);
+    expect(r.code).toBe(65);
+    expect(JSON.parse(r.stdout)).toEqual({ created: 1, merged: 0, skipped: 0, rejected: 1, written: false, dryRun: false, rejections: [{ line: 3, reason: 'email "bad" is not an email address' }] });
+  });
+});
