@@ -79,13 +79,17 @@ function linesSpanned(cells: readonly string[]): number {
 const CHUNK = 1 << 20;
 
 /** Parses the buffer; a CSV syntax error (an unclosed quote …) is exit 65 with its line. */
-export async function parseCsv(buf: Buffer, opts: ParseOptions = {}): Promise<CsvTable> {
-  const delimiter = opts.delimiter ?? sniffDelimiter(buf);
+export async function parseCsv(input: Buffer, opts: ParseOptions = {}): Promise<CsvTable> {
+  // Excel writes a `sep=;` line before the header of a CSV meant for another locale: honour it, skip it.
+  const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  const hint = /^sep=([^\r\n])\r?\n/i.exec(input.subarray(bom, bom + 8).toString('latin1'));
+  const buf = hint ? input.subarray(bom + hint[0].length) : input;
+  const delimiter = opts.delimiter ?? hint?.[1] ?? sniffDelimiter(buf);
   const { parse } = await import('csv-parse');
   // Empty lines come through as records (not skipped by the parser) so that line numbers stay physical.
   const parser = parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true });
   const records: CsvRecord[] = [];
-  let line = 1;
+  let line = hint ? 2 : 1;
   let failure: unknown = null;
   parser.on('readable', () => {
     for (let cells: string[] | null = parser.read(); cells !== null; cells = parser.read()) {

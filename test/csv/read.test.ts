@@ -14,6 +14,11 @@ describe('reading CSV', () => {
     expect(t.rows).toEqual([{ line: 4, cells: ['x', 'y'] }]);
   });
 
+  it('honours and skips the sep=; line Excel writes, keeping line numbers physical', async () => {
+    const t = await parseCsv(Buffer.from('\ufeffsep=;\r\nName;E-Mail\r\nJonas;jonas@example.de\r\n'));
+    expect(t).toEqual({ header: ['Name', 'E-Mail'], rows: [{ line: 3, cells: ['Jonas', 'jonas@example.de'] }], delimiter: ';' });
+  });
+
   it('sniffs ; or tab from the header, ignoring delimiters inside quotes; , when unsure', () => {
     expect(sniffDelimiter(Buffer.from('Name;E-Mail;"a,b,c"\n1,2,3,4'))).toBe(';');
     expect(sniffDelimiter(Buffer.from('a\tb\tc\n'))).toBe('\t');
