@@ -1,12 +1,12 @@
 // planImport: validated prospect rows + the store → what to create and what to merge, as a pure function.
 // The command applies the plan in one locked store update; a dry run prints it and writes nothing.
 import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
-import { ProspectIndex, keysOf } from './prospect-index.js';
 import { mergeTags, newProspect } from '../domain/prospect.js';
 import { label } from '../domain/referrals.js';
 import { isPreCustomer, moveToStage } from '../domain/stages.js';
 import type { Conversion, Prospect, StageChange, Stage, StoreDoc } from '../domain/types.js';
 import type { ImportRow } from './load.js';
+import { ProspectIndex, keysOf } from './prospect-index.js';
 import type { ProspectRow } from './prospect-rows.js';
 import type { Rejection } from './report.js';
 
