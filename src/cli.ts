@@ -7,6 +7,8 @@ import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
 import { registerConvert } from './commands/convert.js';
 import { registerDue } from './commands/due.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
 
 export const VERSION = '0.1.0';
 
@@ -35,6 +37,8 @@ export function createProgram(ctx: Context): Command {
   registerConvert(program, ctx);
   registerDue(program, ctx);
   registerReport(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   return program;
 }
 

@@ -1,0 +1,241 @@
+// planImport: validated prospect rows + the store → what to create and what to merge, as a pure function.
+// The command applies the plan in one locked store update; a dry run prints it and writes nothing.
+import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
+import { mergeTags, newProspect } from '../domain/prospect.js';
+import { label } from '../domain/referrals.js';
+import { isPreCustomer, moveToStage } from '../domain/stages.js';
+import type { Conversion, Prospect, StageChange, Stage, StoreDoc } from '../domain/types.js';
+import type { ImportRow } from './load.js';
+import { ProspectIndex, keysOf } from './prospect-index.js';
+import type { ProspectRow } from './prospect-rows.js';
+import type { Rejection } from './report.js';
+
+export const ON_DUPLICATE = ['merge', 'skip', 'error'] as const;
+export type OnDuplicate = (typeof ON_DUPLICATE)[number];
+
+export interface PlanOptions {
+  onDuplicate: OnDuplicate;
+  /** ISO time of the import (createdAt/updatedAt when the file gives none). */
+  now: string;
+}
+
+export interface ProspectPlan {
+  creates: Prospect[];
+  /** Store prospects that change, by id → the replacement record. */
+  updates: Map<number, Prospect>;
+  rejected: Rejection[];
+  warnings: string[];
+  created: number;
+  merged: number;
+  skipped: number;
+  nextId: number;
+}
+
+const lower = (s: string | null) => (s ?? '').toLowerCase();
+
+/** Referrals that point to nothing in the file or the store are rejected, until no row depends on a rejected one. */
+function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectRow>[], rejected: Rejection[]): ImportRow<ProspectRow>[] {
+  if (!rows.some((r) => r.row.referredBy !== null)) return rows;
+  const storeIds = new Set(doc.prospects.map((p) => p.id));
+  const storeEmails = new DuplicateIndex(doc.prospects);
+  let valid = rows;
+  for (;;) {
+    const ids = new Set<number>();
+    const emails = new Set<string>();
+    for (const { row } of valid) {
+      if (row.id !== null) ids.add(row.id);
+      const e = emailKey(row.email);
+      if (e) emails.add(e);
+    }
+    const resolves = (ref: string) => (/^\d+$/.test(ref)
+      ? ids.has(Number(ref)) || storeIds.has(Number(ref))
+      : emails.has(emailKey(ref)!) || storeEmails.find(ref, null) !== undefined);
+    const next = valid.filter((r) => {
+      if (r.row.referredBy === null || resolves(r.row.referredBy)) return true;
+      rejected.push({ line: r.line, cells: r.cells, reason: `referred_by "${r.row.referredBy}" matches no prospect in the file or the store` });
+      return false;
+    });
+    if (next.length === valid.length) return valid;
+    valid = next;
+  }
+}
+
+function historyFor(stage: Stage, createdAt: string, conversion: Conversion | null): StageChange[] {
+  if ((stage === 'customer' || stage === 'advocate') && conversion) {
+    const at = conversion.at > createdAt ? conversion.at : createdAt;
+    const history: StageChange[] = [{ stage: 'interested', at: createdAt }, { stage: 'customer', at }];
+    if (stage === 'advocate') history.push({ stage: 'advocate', at });
+    return history;
+  }
+  return [{ stage, at: createdAt }];
+}
+
+function build(row: ProspectRow, id: number, now: string): Prospect {
+  const createdAt = row.createdAt ?? now;
+  const stage = row.stage ?? (row.conversion ? 'customer' : 'interested');
+  const p = newProspect(id, {
+    name: row.name, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
+    notes: row.notes, tags: row.tags, fields: Object.fromEntries(row.fields), cadenceDays: row.cadenceDays, followUp: row.followUp,
+  }, stage, createdAt);
+  if (row.conversion) p.stageHistory = historyFor(stage, createdAt, row.conversion);
+  p.lostReason = row.lostReason;
+  p.conversion = row.conversion;
+  if (row.doNotContact) {
+    p.doNotContact = true;
+    p.consent.push({ at: now, granted: false, note: 'imported as do-not-contact' });
+  }
+  p.updatedAt = row.updatedAt ?? now;
+  return p;
+}
+
+/** Merge rule: fill empty fields, union tags, add new custom fields, never blank out or overwrite a value. */
+function mergeInto(p: Prospect, row: ProspectRow, now: string): boolean {
+  let changed = false;
+  const fill = <K extends 'name' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K]) => {
+    if (p[key] === null && value !== null) {
+      p[key] = value;
+      changed = true;
+    }
+  };
+  fill('name', row.name || null);
+  fill('email', row.email);
+  fill('phone', row.phone);
+  fill('company', row.company);
+  fill('source', row.source);
+  fill('owner', row.owner);
+  fill('notes', row.notes);
+  fill('cadenceDays', row.cadenceDays);
+  fill('followUp', row.followUp);
+  if (p.stage === 'lost' && p.lostReason === null && row.lostReason !== null) [p.lostReason, changed] = [row.lostReason, true];
+  const tags = mergeTags(p.tags, row.tags);
+  if (tags.length !== p.tags.length) [p.tags, changed] = [tags, true];
+  for (const [k, v] of row.fields) {
+    if (!Object.hasOwn(p.fields, k)) [p.fields[k], changed] = [v, true];
+  }
+  if (row.doNotContact && !p.doNotContact) {
+    p.doNotContact = true;
+    p.consent.push({ at: now, granted: false, note: 'imported as do-not-contact' });
+    changed = true;
+  }
+  if (p.conversion === null && row.conversion !== null) {
+    p.conversion = row.conversion;
+    if (isPreCustomer(p.stage)) moveToStage(p, 'customer', row.conversion.at);
+    changed = true;
+  }
+  if (p.referredBy === null && row.referredBy !== null) changed = true;
+  if (changed) p.updatedAt = now;
+  return changed;
+}
+
+const clone = (p: Prospect): Prospect => ({ ...p, stageHistory: [...p.stageHistory], tags: [...p.tags], consent: [...p.consent], fields: { ...p.fields } });
+
+/** Ids in the file are kept when never handed out in this store (at or above nextId); the rest get new ids. */
+function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { kept: Set<number>; next: number } {
+  const kept = new Set<number>();
+  let max = 0;
+  for (const { row } of rows) {
+    if (row.id !== null && row.id >= doc.nextId.prospect && !kept.has(row.id)) {
+      kept.add(row.id);
+      if (row.id > max) max = row.id;
+    }
+  }
+  return { kept, next: Math.max(doc.nextId.prospect, max + 1) };
+}
+
+export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect };
+  const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
+  const byId = new Map(doc.prospects.map((p) => [p.id, p]));
+  const dupes = new ProspectIndex(doc.prospects);
+  const createdLine = new Map<Prospect, number>();
+  const createdById = new Map<number, Prospect>();
+  const { kept, next } = reserveIds(doc, rows);
+  let nextId = next;
+  // Only a file with referrals needs to remember which prospect each row became.
+  const linking = rows.some((r) => r.row.referredBy !== null);
+  const outcome: (Prospect | null)[] = [];
+  const fileIds = new Map<number, Prospect>();
+
+  for (const r of rows) {
+    const { row } = r;
+    const keys = keysOf(row);
+    const idMatch = row.id === null ? undefined : byId.get(row.id);
+    const found = (keys.email !== null || keys.phone !== null ? dupes.find(keys) : undefined)
+      ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
+      ?? dupes.find(keys);
+    let target: Prospect;
+    if (!found) {
+      const id = row.id !== null && kept.delete(row.id) ? row.id : nextId++;
+      target = build(row, id, options.now);
+      plan.creates.push(target);
+      createdLine.set(target, r.line);
+      if (linking) createdById.set(target.id, target);
+      plan.created++;
+    } else {
+      target = createdLine.has(found) ? found : plan.updates.get(found.id) ?? clone(found);
+      if (target.forgottenAt || options.onDuplicate === 'skip') plan.skipped++;
+      else if (options.onDuplicate === 'error') {
+        const where = createdLine.has(found) ? `line ${createdLine.get(found)}` : label(found);
+        plan.rejected.push({ line: r.line, cells: r.cells, reason: `duplicate of ${where} (same ${row.email && emailKey(found.email) === emailKey(row.email) ? 'email' : row.phone && phoneKey(found.phone) === phoneKey(row.phone) ? 'phone' : 'name'}); --on-duplicate merge or skip to accept it` });
+      } else if (mergeInto(target, row, options.now)) {
+        if (!createdLine.has(target)) plan.updates.set(target.id, target);
+        plan.merged++;
+      } else plan.skipped++;
+    }
+    dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
+    if (!linking) continue;
+    outcome.push(target);
+    if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
+  }
+  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now });
+  plan.nextId = nextId;
+  return plan;
+}
+
+interface LinkContext {
+  plan: ProspectPlan;
+  byId: Map<number, Prospect>;
+  fileIds: Map<number, Prospect>;
+  dupes: ProspectIndex;
+  createdById: Map<number, Prospect>;
+  createdLine: Map<Prospect, number>;
+  now: string;
+}
+
+/** Second pass: referrals may point to rows further down, so they are linked once every row has its prospect. */
+function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonly (Prospect | null)[], c: LinkContext): void {
+  const latest = (p: Prospect | undefined) => (p ? (c.createdLine.has(p) ? p : c.plan.updates.get(p.id) ?? p) : undefined);
+  const lookup = (id: number) => latest(c.byId.get(id)) ?? c.createdById.get(id);
+  rows.forEach((r, i) => {
+    const p = outcome[i];
+    const ref = r.row.referredBy;
+    if (!p || ref === null || p.referredBy !== null || p.forgottenAt) return;
+    if (!c.createdLine.has(p) && !c.plan.updates.has(p.id)) return;
+    const referrer = latest(/^\d+$/.test(ref) ? c.fileIds.get(Number(ref)) ?? c.byId.get(Number(ref)) : c.dupes.findEmail(ref));
+    if (!referrer) return;
+    let circle = referrer.id === p.id;
+    for (let cur: Prospect | undefined = referrer, hops = 0; cur && !circle && hops < 10_000; hops++) {
+      circle = cur.referredBy === p.id;
+      cur = cur.referredBy === null ? undefined : lookup(cur.referredBy);
+    }
+    if (circle) {
+      c.plan.warnings.push(`line ${r.line}: referred_by "${ref}" would make a referral circle; left empty`);
+      return;
+    }
+    p.referredBy = referrer.id;
+    if (!c.createdLine.has(referrer) && referrer.stage === 'customer') {
+      const promoted = c.plan.updates.get(referrer.id) ?? clone(referrer);
+      moveToStage(promoted, 'advocate', c.now);
+      c.plan.updates.set(promoted.id, promoted);
+    }
+  });
+}
+
+/** Applies a plan inside the store's locked update. */
+export function applyProspectPlan(doc: StoreDoc, plan: ProspectPlan): void {
+  if (plan.updates.size) doc.prospects = doc.prospects.map((p) => plan.updates.get(p.id) ?? p);
+  for (const p of plan.creates) doc.prospects.push(p);
+  doc.nextId.prospect = Math.max(doc.nextId.prospect, plan.nextId);
+}
+
+export const planChanges = (plan: ProspectPlan): boolean => plan.creates.length > 0 || plan.updates.size > 0;

@@ -1,0 +1,49 @@
+// What an import says about its rows: `line N: reason` problems, the exit-65 error, and the rejects file
+// (the original columns plus a `reason` column, guarded like every CSV precrm writes).
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
+import { guardCell, unguardCell } from './formula.js';
+import type { CsvRecord } from './read.js';
+
+export interface Rejection {
+  line: number;
+  reason: string;
+  /** The row as read, so it can be written to the rejects file. */
+  cells: readonly string[];
+}
+
+export const problemLine = (r: Pick<Rejection, 'line' | 'reason'>): string => `line ${r.line}: ${r.reason}`;
+
+/** Sorted by line, so the listing reads like the file. */
+export const byLine = (rs: readonly Rejection[]): Rejection[] => [...rs].sort((a, b) => a.line - b.line);
+
+export function invalidRowsError(rejections: readonly Rejection[], rowCount: number): PrecrmError {
+  const n = rejections.length;
+  return dataError(
+    `${n} of ${rowCount} row(s) are invalid; nothing was written (fix them, or rerun with --skip-invalid [--rejects FILE])`,
+    byLine(rejections).map(problemLine),
+  );
+}
+
+/** A row whose cell count does not fit the header loses data silently if imported: refuse it. */
+export function cellCountProblem(record: CsvRecord, headerLength: number): string | null {
+  const extra = record.cells.slice(headerLength).filter((c) => c.trim() !== '').length;
+  return extra > 0 ? `has ${record.cells.length} cells but the header has ${headerLength} (a missing quote or delimiter?)` : null;
+}
+
+/** Writes rejected rows with the input's header plus `reason`; mode 0600 since rows hold personal data. */
+export async function writeRejects(path: string, cwd: string, header: readonly string[], rejections: readonly Rejection[], delimiter: string): Promise<void> {
+  const { stringify } = await import('csv-stringify/sync');
+  const width = header.length;
+  const rows = byLine(rejections).map((r) => [
+    ...Array.from({ length: width }, (_, i) => guardCell(unguardCell(r.cells[i] ?? ''))),
+    guardCell(r.reason),
+  ]);
+  const text = stringify([[...header, 'reason'], ...rows], { delimiter });
+  try {
+    await writeFile(resolve(cwd, path), text, { mode: 0o600 });
+  } catch (err) {
+    throw new PrecrmError(`cannot write the rejects file ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, EXIT.cantCreate);
+  }
+}

@@ -1,0 +1,103 @@
+// Reading one CSV row's cells as typed values, collecting every problem as a `reason` instead of stopping at the
+// first; generic, so any importer (prospects, touches, survey responses) validates rows the same way.
+import { parseWhen } from '../domain/dates.js';
+import { PrecrmError } from '../domain/errors.js';
+import { checkText } from '../domain/prospect.js';
+
+export interface RowContext {
+  now: Date;
+  /** `12,50` is a decimal in a `;`-separated file from a European spreadsheet. */
+  decimalComma: boolean;
+}
+
+export type RowResult<T> = { ok: true; row: T } | { ok: false; reasons: string[] };
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
+const FALSE = new Set(['false', 'no', 'n', '0']);
+
+/** Collects problems instead of stopping at the first, so one run lists every reason a row fails. */
+export class RowReader {
+  readonly reasons: string[] = [];
+  constructor(readonly values: ReadonlyMap<string, string>, private readonly ctx: RowContext) {}
+
+  /** Runs a domain check; its message (`email "x" is not an email address`) becomes the reason. */
+  check<T>(fn: () => T): T | null {
+    try {
+      return fn();
+    } catch (err) {
+      if (!(err instanceof PrecrmError)) throw err;
+      this.reasons.push(err.message);
+      return null;
+    }
+  }
+
+  text(key: string): string | null {
+    const v = this.values.get(key);
+    return v === undefined ? null : this.check(() => checkText(key, v));
+  }
+
+  date(key: string): string | null {
+    const v = this.values.get(key);
+    if (v === undefined) return null;
+    // Fast path for what precrm itself exports (ISO UTC), which 100,000-row files are full of.
+    if (ISO_UTC.test(v)) {
+      const d = new Date(v);
+      // Date rolls 2026-02-30 over into March: a day or time out of range is refused, not moved.
+      if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === v.slice(0, 19)) return d.toISOString();
+      this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
+      return null;
+    }
+    // parseWhen lower-cases before matching its `T`-separated local form; a space is the same moment.
+    const text = v.replace(/^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/, '$1 $2');
+    try {
+      return parseWhen(text, this.ctx.now, 'past', key).toISOString();
+    } catch {
+      this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
+      return null;
+    }
+  }
+
+  number(key: string): number | null {
+    const v = this.values.get(key);
+    if (v === undefined) return null;
+    const text = this.ctx.decimalComma && /^-?\d+,\d+$/.test(v) ? v.replace(',', '.') : v;
+    const n = Number(text);
+    if (!Number.isFinite(n) || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) {
+      this.reasons.push(`${key} "${v}" is not a number`);
+      return null;
+    }
+    return n;
+  }
+
+  wholeNumber(key: string, min: number): number | null {
+    const v = this.values.get(key);
+    if (v === undefined) return null;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) {
+      this.reasons.push(`${key} "${v}" is not a whole number${min > 0 ? ` of at least ${min}` : ''}`);
+      return null;
+    }
+    return n;
+  }
+
+  bool(key: string): boolean | null {
+    const v = this.values.get(key);
+    if (v === undefined) return null;
+    const t = v.toLowerCase();
+    if (TRUE.has(t)) return true;
+    if (FALSE.has(t)) return false;
+    this.reasons.push(`${key} "${v}" is not true or false`);
+    return null;
+  }
+
+  /** One of a fixed set of values, case-insensitively. */
+  choice<T extends string>(key: string, choices: readonly T[]): T | null {
+    const v = this.values.get(key);
+    if (v === undefined) return null;
+    const t = v.toLowerCase() as T;
+    if (choices.includes(t)) return t;
+    this.reasons.push(`${key} "${v}" is not one of: ${choices.join(', ')}`);
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+// Touch CSV import: header spec, row parsing, and planTouches — which rows become touches and which are
+// already in the store (same prospect, type and time), so nightly re-imports change nothing.
+import { emailKey } from '../domain/dedupe.js';
+import { checkText } from '../domain/prospect.js';
+import { recordTouch, touchKey, type TouchInput } from '../domain/touches.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type Prospect, type StoreDoc } from '../domain/types.js';
+import type { HeaderSpec } from './headers.js';
+import type { ImportRow } from './load.js';
+import { RowReader, type RowContext, type RowResult } from './row-reader.js';
+import type { Rejection } from './report.js';
+
+export const TOUCH_HEADERS: HeaderSpec = {
+  fields: ['prospect', 'email', 'type', 'at', 'note', 'outcome', 'direction', 'by'],
+  aliases: {
+    prospect: ['prospect id', 'prospect_id', 'contact', 'contact id', 'customer'],
+    email: ['e-mail', 'email address', 'e-mail address'],
+    type: ['touch type', 'kind', 'activity'],
+    at: ['date', 'time', 'when', 'timestamp', 'date time', 'visited at'],
+    note: ['notes', 'comment', 'description', 'details'],
+    outcome: ['result'],
+    by: ['staff', 'user'],
+  },
+  customFields: false,
+  known: ['id', 'name'],
+};
+
+export interface TouchRow {
+  /** Prospect id or email as written; `email` (when present) is tried first. */
+  prospect: string | null;
+  email: string | null;
+  input: TouchInput;
+}
+
+export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<TouchRow> {
+  const r = new RowReader(values, ctx);
+  const prospect = values.get('prospect') ?? null;
+  const email = values.get('email') ?? null;
+  if (prospect === null && email === null) r.reasons.push('has no prospect (give a prospect id or email)');
+  if (!values.has('type')) r.reasons.push('has no type');
+  if (!values.has('at')) r.reasons.push('has no date (at)');
+  const type = r.choice('type', TOUCH_TYPES);
+  const at = r.date('at');
+  const input: TouchInput = {
+    type: type ?? 'other',
+    at: at ?? '',
+    note: r.text('note'),
+    outcome: r.choice('outcome', OUTCOMES),
+    direction: r.choice('direction', DIRECTIONS),
+    by: values.has('by') ? r.check(() => checkText('by', values.get('by')!)) : null,
+  };
+  return r.reasons.length ? { ok: false, reasons: r.reasons } : { ok: true, row: { prospect, email, input } };
+}
+
+export interface TouchPlan {
+  touches: { prospectId: number; input: TouchInput }[];
+  rejected: Rejection[];
+  skipped: number;
+}
+
+export function planTouches(doc: StoreDoc, rows: readonly ImportRow<TouchRow>[]): TouchPlan {
+  const byId = new Map(doc.prospects.map((p) => [p.id, p]));
+  const byEmail = new Map<string, Prospect>();
+  for (const p of doc.prospects) {
+    const e = emailKey(p.email);
+    if (e && !byEmail.has(e)) byEmail.set(e, p);
+  }
+  const find = (ref: string | null) => (ref === null ? undefined : /^\d+$/.test(ref) ? byId.get(Number(ref)) : byEmail.get(emailKey(ref) ?? ''));
+  const seen = new Set(doc.touches.map(touchKey));
+  const plan: TouchPlan = { touches: [], rejected: [], skipped: 0 };
+  for (const { line, cells, row } of rows) {
+    const p = find(row.email) ?? find(row.prospect);
+    if (!p) {
+      plan.rejected.push({ line, cells, reason: `prospect "${row.email ?? row.prospect}" matches no prospect (import or add the prospect first)` });
+      continue;
+    }
+    const key = touchKey({ prospectId: p.id, type: row.input.type, at: row.input.at });
+    if (seen.has(key)) {
+      plan.skipped++;
+      continue;
+    }
+    seen.add(key);
+    plan.touches.push({ prospectId: p.id, input: row.input });
+  }
+  return plan;
+}
+
+/** Records each planned touch through recordTouch, the one place a touch is created. */
+export function applyTouchPlan(doc: StoreDoc, plan: TouchPlan, now: string): void {
+  const byId = new Map(doc.prospects.map((p) => [p.id, p]));
+  for (const t of plan.touches) recordTouch(doc, byId.get(t.prospectId)!, t.input, now);
+}
