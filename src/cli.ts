@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { registerProspect } from './commands/prospect.js';
 import { registerStore } from './commands/store.js';
+import { registerSurvey } from './commands/survey.js';
+import { registerSurveyReport } from './commands/report-survey.js';
 
 export const VERSION = '0.1.0';
 
@@ -27,6 +29,8 @@ export function createProgram(ctx: Context): Command {
 
   registerProspect(program, ctx);
   registerStore(program, ctx);
+  registerSurvey(program, ctx);
+  registerSurveyReport(program.command('report').description('reports'), ctx);
   return program;
 }
 
