@@ -179,3 +179,19 @@ describe('survey respond in a terminal', () => {
     expect(doc(store).responses).toEqual([]);
   });
 });
+
+describe('store validation of responses', () => {
+  it('a response pointing to a missing prospect or survey makes store check fail with 65', async () => {
+    const store = await storeWithSurvey();
+    await run(store, ['survey', 'respond', 'Brand', '--answer', 'price=2']);
+    const { writeFileSync } = await import('node:fs');
+    const raw = doc(store);
+    raw.responses[0].prospectId = 7;
+    raw.responses[0].survey = 'Gone';
+    writeFileSync(store, JSON.stringify(raw));
+    const r = await run(store, ['store', 'check']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('response 1 points to missing prospect 7');
+    expect(r.stderr).toContain('response 1 answers missing survey "Gone"');
+  });
+});
