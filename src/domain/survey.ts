@@ -19,6 +19,8 @@ export function numericRange(type: Question['type']): [number, number] | null {
 function parseChoices(spec: string, inner: string): string[] {
   const choices = inner.split('|').map((c) => c.trim());
   if (choices.some((c) => c === '')) throw usageError(`question "${spec}" has an empty choice (write choice(a|b|c))`);
+  // Choices are printed in report tables and CSV headers of form tools: no control characters.
+  if (choices.some((c) => /[\u0000-\u001f\u007f]/.test(c))) throw usageError(`question "${spec.replace(/[\u0000-\u001f\u007f]/g, '?')}" has a choice with a control character`);
   const seen = new Set<string>();
   for (const c of choices) {
     if (seen.has(c.toLowerCase())) throw usageError(`question "${spec}" lists the choice "${c}" twice`);

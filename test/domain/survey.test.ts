@@ -33,6 +33,7 @@ describe('parseQuestionSpec', () => {
     ['k:choice(a||b):x', /empty choice/],
     ['k:choice(a):x', /at least two choices/],
     ['k:choice(a|A):x', /lists the choice "A" twice/],
+    ['k:choice(a|b\u001b[31m):x', /control character/],
   ])('refuses %j', (spec, message) => {
     expect(() => parseQuestionSpec(spec)).toThrow(message);
   });
