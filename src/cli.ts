@@ -9,6 +9,8 @@ import { registerConvert } from './commands/convert.js';
 import { registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
+import { registerSurvey } from './commands/survey.js';
+import { registerSurveyReport } from './commands/report-survey.js';
 
 export const VERSION = '0.1.0';
 
@@ -36,9 +38,10 @@ export function createProgram(ctx: Context): Command {
   registerTouch(program, ctx);
   registerConvert(program, ctx);
   registerDue(program, ctx);
-  registerReport(program, ctx);
+  registerSurveyReport(registerReport(program, ctx), ctx);
   registerImport(program, ctx);
   registerExport(program, ctx);
+  registerSurvey(program, ctx);
   return program;
 }
 

@@ -13,6 +13,8 @@ export interface Prompter {
   input(message: string, opts?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
+  /** A whole number in [min, max]; undefined when left empty (the question is skipped). */
+  number(message: string, opts: { min: number; max: number }): Promise<number | undefined>;
 }
 
 /** What the process (or a test) provides. Only main.ts builds this from `process`. */
@@ -167,6 +169,10 @@ function inquirerPrompter(world: World): Prompter {
     async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');
       return select({ message, choices: choices.map((c) => ({ value: c, name: c })), default: defaultValue }, io());
+    },
+    async number(message, { min, max }) {
+      const { number } = await import('@inquirer/prompts');
+      return number({ message, min, max, step: 1, required: false }, io());
     },
   };
 }

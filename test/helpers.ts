@@ -58,18 +58,19 @@ export async function run(store: string, args: string[], opts: RunOptions = {}):
 }
 
 /** A prompter that replays answers in order and fails the test if asked more than expected. */
-export function scriptedPrompter(answers: (string | boolean)[]): Prompter & { asked: string[] } {
+export function scriptedPrompter(answers: (string | boolean | number | undefined)[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
   const next = (q: string) => {
     asked.push(q);
     if (answers.length === 0) throw new Error(`unexpected prompt: ${q}`);
-    return answers.shift()!;
+    return answers.shift();
   };
   return {
     asked,
     input: async (q) => String(next(q)),
     confirm: async (q) => Boolean(next(q)),
     select: async (q) => next(q) as never,
+    number: async (q) => next(q) as number | undefined,
   };
 }
 

@@ -104,6 +104,11 @@ export function validateDoc(raw: unknown): Validation {
   for (const p of doc.prospects) {
     if (p.referredBy !== null && !prospectIds.has(p.referredBy)) problems.push(`prospect ${p.id} is referred by missing prospect ${p.referredBy}`);
   }
+  const surveyNames = new Set(doc.surveys.map((s) => s.name.toLowerCase()));
+  for (const r of doc.responses) {
+    if (r.prospectId !== null && !prospectIds.has(r.prospectId)) problems.push(`response ${r.id} points to missing prospect ${r.prospectId}`);
+    if (!surveyNames.has(r.survey.toLowerCase())) problems.push(`response ${r.id} answers missing survey "${r.survey}"`);
+  }
   return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, doc };
 }
 

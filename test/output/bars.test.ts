@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bar } from '../../src/output/bars.js';
+import { bar, sparkBars } from '../../src/output/bars.js';
 
 describe('bar', () => {
   it('draws whole blocks and an eighth-block remainder, proportional to the fraction', () => {
@@ -16,4 +16,12 @@ describe('bar', () => {
     expect(bar(0.001, 10)).toBe('▏');
     expect(bar(3, 4)).toBe('████');
   });
+});
+
+
+it('draws one block per value scaled to the largest, a dot for zero', () => {
+  expect(sparkBars([0, 1, 2, 4, 8])).toBe('·▁▂▄█');
+  expect(sparkBars([3, 3])).toBe('██');
+  expect(sparkBars([0, 0, 0])).toBe('···');
+  expect(sparkBars([])).toBe('');
 });

@@ -1,0 +1,83 @@
+// `precrm report survey <name>`: the pure survey report, rendered in every format (bars for distributions in tables).
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
+import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow, type TopValue } from '../domain/reports/survey-report.js';
+import { findSurvey } from '../domain/survey.js';
+import { sparkBars } from '../output/bars.js';
+import type { Column } from '../output/columns.js';
+import { renderRows, type Format } from '../output/render.js';
+import { parseChoice } from './options.js';
+
+export interface SurveyReportFlags { by?: string; since?: string; until?: string }
+
+const pairs = (entries: [string, number][]) => entries.map(([k, n]) => `${k}:${n}`);
+const topPairs = (top: TopValue[] | null) => (top ? pairs(top.map((t) => [t.value, t.count])) : null);
+
+/** csv/tsv: `1:0;2:1` and `taste:2;price:1`; json: the objects of SPEC §5; table: bars and `taste 2, price 1`. */
+function valueColumns(format: Format): Column<SurveyReportRow>[] {
+  const flat = format === 'csv' || format === 'tsv';
+  return [
+    {
+      key: 'distribution',
+      type: 'json',
+      get: (r) => (flat && r.distribution ? pairs(Object.entries(r.distribution)).join(';') : r.distribution),
+      show: (_v, r) => {
+        if (!r.distribution) return '';
+        const keys = Object.keys(r.distribution);
+        const bars = sparkBars(Object.values(r.distribution));
+        return r.type === 'choice' ? bars : `${keys[0]} ${bars} ${keys[keys.length - 1]}`;
+      },
+    },
+    {
+      key: 'top',
+      type: 'json',
+      get: (r) => (flat ? (topPairs(r.top)?.join(';') ?? null) : r.top),
+      show: (_v, r) => (r.top ?? []).map((t) => `${t.value} ${t.count}`).join(', '),
+    },
+  ];
+}
+
+export function surveyReportColumns(format: Format, by: SurveyGroup | undefined): Column<SurveyReportRow>[] {
+  return [
+    ...(by ? [{ key: by, type: 'string' as const, get: (r: SurveyReportRow) => r.group ?? null }] : []),
+    { key: 'question', type: 'string' },
+    { key: 'type', type: 'string' },
+    { key: 'responses', type: 'int' },
+    { key: 'mean', type: 'number', decimals: 2 },
+    { key: 'nps', type: 'number', decimals: 0 },
+    ...valueColumns(format),
+  ];
+}
+
+export async function reportSurvey(ctx: Context, ref: string, flags: SurveyReportFlags): Promise<void> {
+  const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
+  const now = ctx.now();
+  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const doc = await ctx.store.read();
+  const survey = findSurvey(doc.surveys, ref);
+  const rows = surveyReport(survey, doc.responses, doc.prospects, { by, since, until });
+  ctx.out(await renderRows(rows, surveyReportColumns(ctx.format, by), { format: ctx.format, color: ctx.color }));
+  if (ctx.format === 'table') {
+    const answered = doc.responses.filter((r) => r.survey.toLowerCase() === survey.name.toLowerCase()
+      && (since === undefined || r.at >= since) && (until === undefined || r.at <= until)).length;
+    ctx.info(`survey "${survey.name}": ${answered} response(s)`);
+  }
+}
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+/** Adds `survey <name>` to the `report` command. */
+export function registerSurveyReport(report: Command, ctx: Context): void {
+  report.command('survey <survey>').description('per question: responses, mean, NPS, distribution and the most frequent answers')
+    .option('--by <group>', 'split every figure by segment, stage (at answer time) or source')
+    .option('--since <when>', 'responses on or after (2026-03-01, 30d …)')
+    .option('--until <when>', 'responses on or before')
+    .addHelpText('after', examples(
+      'precrm report survey "first impressions"',
+      'precrm report survey "first impressions" --by segment',
+      'precrm report survey "first impressions" --by stage --format csv > expectations.csv',
+    ))
+    .action((ref: string, flags: SurveyReportFlags) => reportSurvey(ctx, ref, flags));
+}

@@ -1,0 +1,15 @@
+// The README's survey report is the real output on the sample store: regenerate both together.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { run } from '../helpers.js';
+
+const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+
+it('README ## Surveys shows report survey --by segment as run on data/bakery.json', async () => {
+  const r = await run(root('data/bakery.json'), ['report', 'survey', 'bakery perception', '--by', 'segment'], { env: { NO_COLOR: '1' } });
+  expect(r.code).toBe(0);
+  const readme = readFileSync(root('README.md'), 'utf8');
+  const block = /\$ precrm --store data\/bakery\.json report survey "bakery perception" --by segment\n([\s\S]*?)```/.exec(readme);
+  expect(block?.[1]).toBe(r.stdout);
+});
