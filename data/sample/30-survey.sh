@@ -1,6 +1,6 @@
 # Step 3: a brand-perception survey — what people who have not bought yet expect from a neighbourhood bakery.
 # Passers-by answer on a card at the window (anonymous); prospects answer when they drop in.
-# Customer responses join once `convert` exists in the sample (a follow-up step).
+# Ravi and Anita have already bought by June, so their answers count in the `customer` segment.
 at 2026-06-01T09:00 survey create "bakery perception" \
   --question "expect:text:What do you expect from a neighbourhood bakery?" \
   --question "price:scale:How fair do our prices look? (1 = far too dear, 5 = very fair)" \

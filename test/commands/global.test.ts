@@ -132,6 +132,7 @@ describe('errors that are not the user\'s', () => {
     input: async () => { throw err; },
     confirm: async () => { throw err; },
     select: async () => { throw err; },
+    number: async () => { throw err; },
   });
 
   it('an unexpected error exits 1 with one line and the PRECRM_DEBUG hint, without the data in its message', async () => {
