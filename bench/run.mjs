@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// `npm run bench`: times precrm against floors (bare node, read+parse, read+parse+atomic write, sqlite3 .import),
+// alternating repetitions and taking medians, and writes the table to bench/results.md. Not part of the tests.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeProspects, writeTouches } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'precrm');
+const args = process.argv.slice(2);
+const large = args.includes('--large');
+const reps = Number(args[args.indexOf('--reps') + 1]) || 7;
+const SIZES = [[1_000, 10_000], [10_000, 100_000], ...(large ? [[100_000, 1_000_000]] : [])];
+const TARGETS = { startup: 1.5, 'report funnel': 1.3, 'prospect list --format csv': 1.3, 'touch log': 1.3, 'import prospects 100k': 8 };
+const MEM_TARGET = 2.5;
+const work = mkdtempSync(join(tmpdir(), 'precrm-bench-'));
+const rssFile = join(work, 'rss');
+
+function once(cmd, argv, env = {}) {
+  writeFileSync(rssFile, '');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, {
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: `--require ${join(root, 'bench', 'maxrss.cjs')}`, BENCH_RSS_FILE: rssFile, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${String(r.stderr).slice(0, 500)}`);
+  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+  const gnuTime = /^(\d+)\s*$/m.exec(String(r.stderr));
+  return { ms, rssKb: rss.length ? Math.max(...rss) : gnuTime ? Number(gnuTime[1]) : NaN };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+/** Runs subject and floor alternately `n` times (after one warm-up each) and returns medians. */
+function pair(subject, floor, n = reps, prepare = () => {}) {
+  prepare(); subject(); prepare(); floor();
+  const s = []; const f = [];
+  for (let i = 0; i < n; i++) {
+    prepare(); s.push(subject());
+    prepare(); f.push(floor());
+  }
+  return {
+    ms: median(s.map((x) => x.ms)), floorMs: median(f.map((x) => x.ms)),
+    rss: median(s.map((x) => x.rssKb)), floorRss: median(f.map((x) => x.rssKb)),
+  };
+}
+
+const precrm = (store, ...argv) => () => once(process.execPath, [bin, '--store', store, ...argv]);
+const node = (...argv) => () => once(process.execPath, argv);
+const rows = [];
+function record(size, name, r) {
+  const ratio = r.ms / r.floorMs;
+  const memRatio = r.rss / r.floorRss;
+  rows.push({ size, name, ...r, ratio, memRatio, target: TARGETS[name] });
+  const ok = (x, t) => (t === undefined ? '' : x <= t ? 'ok' : 'OVER');
+  console.error(`${size.padEnd(10)} ${name.padEnd(28)} ${r.ms.toFixed(0).padStart(7)} ms vs ${r.floorMs.toFixed(0).padStart(6)} ms  ×${ratio.toFixed(2)} ${ok(ratio, TARGETS[name])}  mem ${(r.rss / 1024).toFixed(0)}/${(r.floorRss / 1024).toFixed(0)} MB ×${memRatio.toFixed(2)}`);
+}
+
+function buildStore(dir, prospects, touches) {
+  const store = join(dir, 'store.json');
+  const t0 = Date.now();
+  once(process.execPath, [bin, '--store', store, '-q', 'import', 'prospects', join(dir, 'prospects.csv')]);
+  once(process.execPath, [bin, '--store', store, '-q', 'import', 'touches', join(dir, 'touches.csv')]);
+  console.error(`built ${prospects}/${touches} store (${(statSync(store).size / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return store;
+}
+
+async function main() {
+  const label = (p, t) => `${p / 1000}k/${t >= 1e6 ? `${t / 1e6}M` : `${t / 1000}k`}`;
+  for (const [p, t] of SIZES) {
+    const dir = mkdtempSync(join(work, 'size-'));
+    await writeProspects(join(dir, 'prospects.csv'), p);
+    await writeTouches(join(dir, 'touches.csv'), p, t);
+    const store = buildStore(dir, p, t);
+    const size = label(p, t);
+    if (p === 10_000) record(size, 'startup', pair(precrm(store, '--version'), node('-e', '')));
+    record(size, 'report funnel', pair(precrm(store, 'report', 'funnel'), node(join(root, 'bench', 'floor-read.mjs'), store)));
+    record(size, 'prospect list --format csv', pair(precrm(store, 'prospect', 'list', '--format', 'csv'), node(join(root, 'bench', 'floor-read.mjs'), store)));
+    const a = join(dir, 'a.json'); const b = join(dir, 'b.json');
+    copyFileSync(store, a); copyFileSync(store, b);
+    record(size, 'touch log', pair(precrm(a, '-q', 'touch', 'log', '1', 'visit'), node(join(root, 'bench', 'floor-write.mjs'), b)));
+  }
+  // Import of 100k prospect rows against sqlite3's own CSV import of the same file.
+  const dir = mkdtempSync(join(work, 'import-'));
+  const csv = join(dir, 'prospects.csv');
+  await writeProspects(csv, 100_000, 7);
+  const store = join(dir, 'import.json'); const db = join(dir, 'import.sqlite');
+  const clean = () => { for (const f of [store, db]) rmSync(f, { force: true }); };
+  record('100k rows', 'import prospects 100k', pair(
+    precrm(store, '-q', 'import', 'prospects', csv),
+    () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', db, '-cmd', '.mode csv', `.import ${csv} prospects`]),
+    Math.min(reps, 3), clean,
+  ));
+  writeResults();
+  rmSync(work, { recursive: true, force: true });
+}
+
+function writeResults() {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${reps} alternating repetitions, medians.`,
+    'Floors: `node -e ""` (start-up), a script that reads and JSON.parses the store (reports, list), one that also appends a touch and writes atomically with fsync (touch log), and `sqlite3 .import` of the same CSV (import).',
+    '',
+    '| store (prospects/touches) | measure | precrm ms | floor ms | ratio | target | precrm MB | floor MB | memory ratio (≤ 2.5) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.size} | ${r.name} | ${r.ms.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.target ?? ''} ${r.target === undefined ? '' : r.ratio <= r.target ? '✓' : '✗'} | ${(r.rss / 1024).toFixed(0)} | ${(r.floorRss / 1024).toFixed(0)} | ${r.memRatio.toFixed(2)} ${r.memRatio <= MEM_TARGET ? '✓' : '✗'} |`),
+    '',
+  ];
+  writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
+await main();
+
