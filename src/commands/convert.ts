@@ -9,6 +9,7 @@ import { resolveProspect } from '../domain/references.js';
 import { label } from '../domain/referrals.js';
 import type { Conversion } from '../domain/types.js';
 import { parseAmount } from './options.js';
+import { examples } from './help.js';
 
 interface ConvertFlags { value?: string; currency?: string; product?: string; at?: string }
 
@@ -18,9 +19,10 @@ export function registerConvert(program: Command, ctx: Context): void {
     .option('--currency <code>', 'three-letter currency code (INR, EUR, USD …)')
     .option('--product <text>', 'what they bought')
     .option('--at <when>', 'when they bought (default now; 2026-06-10, yesterday, 3d …)')
-    .addHelpText('after', '\nExamples:\n'
-      + '  $ precrm convert ravi --value 250 --currency INR --product "birthday cake"\n'
-      + '  $ precrm convert 12 --value 38.50 --currency EUR --at yesterday --json\n')
+    .addHelpText('after', examples(
+      'precrm convert ravi --value 250 --currency INR --product "birthday cake"',
+      'precrm convert 12 --value 38.50 --currency EUR --at yesterday --json',
+    ))
     .action((ref: string, flags: ConvertFlags) => convertRun(ctx, ref, flags));
 }
 

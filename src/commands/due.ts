@@ -7,8 +7,8 @@ import { dueList, staleList, type DueRow, type StaleRow } from '../domain/due.js
 import type { Column } from '../output/columns.js';
 import { renderRows } from '../output/render.js';
 import { parseCount } from './options.js';
+import { examples } from './help.js';
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export const DUE_COLUMNS: Column<DueRow>[] = [
   { key: 'id', type: 'int', get: (r) => r.prospect.id },

@@ -11,6 +11,7 @@ import { renderRows, type Format } from '../output/render.js';
 import { collect, parseChoice } from './options.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { prospectFilter, type ListFlags } from './prospect-read.js';
+import { examples } from './help.js';
 
 export interface ExportFlags extends ListFlags {
   contactable?: boolean;
@@ -133,7 +134,6 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
   await emit(ctx, flags, text, rows.length, 'conversion(s)');
 }
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 function filterOptions(cmd: Command, dates: string): Command {
   return cmd

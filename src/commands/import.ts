@@ -12,6 +12,7 @@ import { byLine, invalidRowsError, problemLine, writeRejects, type Rejection } f
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
 import { startProgress } from '../output/progress.js';
 import { collect, parseChoice } from './options.js';
+import { examples } from './help.js';
 
 export interface ImportFlags {
   map?: string[];
@@ -123,7 +124,6 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
   await finish(ctx, flags, table, summary, written);
 }
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 function commonOptions(cmd: Command): Command {
   return cmd

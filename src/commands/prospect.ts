@@ -7,8 +7,8 @@ import { listProspects } from './prospect-read.js';
 import { cadenceRun, followUpRun, forgetRun, loseRun, reopenRun } from './prospect-lifecycle.js';
 import { showProspect } from './prospect-show.js';
 import { addProspect, editProspect, removeProspect, setDoNotContact, setStage } from './prospect-write.js';
+import { examples } from './help.js';
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function registerProspect(program: Command, ctx: Context): void {
   const prospect = program.command('prospect').description('people who have shown interest, before and after they buy');

@@ -8,6 +8,7 @@ import { sparkBars } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
 import { parseChoice } from './options.js';
+import { examples } from './help.js';
 
 export interface SurveyReportFlags { by?: string; since?: string; until?: string }
 
@@ -66,7 +67,6 @@ export async function reportSurvey(ctx: Context, ref: string, flags: SurveyRepor
   }
 }
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 /** Adds `survey <name>` to the `report` command. */
 export function registerSurveyReport(report: Command, ctx: Context): void {

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { collect } from './options.js';
 import { runActivity, runCohorts, runFunnel, runSimpleReport } from './report-run.js';
+import { examples } from './help.js';
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 /** The cohort filters every report takes (SPEC §3); exported so later reports (survey) share them. */
 export function addCohortOptions(cmd: Command): Command {

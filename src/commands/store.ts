@@ -2,15 +2,17 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
+import { examples } from './help.js';
 
 export function registerStore(program: Command, ctx: Context): void {
   const store = program.command('store').description('the data file: where it is, whether it is sound, backups');
 
   store.command('path').description('print the store file path')
+    .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))
     .action(() => ctx.out(`${ctx.storeLocation}\n`));
 
   store.command('check').description('validate the store (exit 65 with the problems)')
-    .addHelpText('after', '\nExamples:\n  $ precrm store check\n  $ precrm --store data/bakery.json store check\n')
+    .addHelpText('after', examples('precrm store check', 'precrm --store data/bakery.json store check'))
     .action(async () => {
       const problems = await ctx.store.check();
       if (problems.length) throw dataError(problems[0]!, problems.slice(1));
@@ -19,7 +21,7 @@ export function registerStore(program: Command, ctx: Context): void {
     });
 
   store.command('backup [file]').description('copy the store to file (default: a dated file beside it)')
-    .addHelpText('after', '\nExamples:\n  $ precrm store backup\n  $ precrm store backup ~/backups/precrm-$(date +%F).json\n')
+    .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json'))
     .action(async (file: string | undefined) => {
       const written = await ctx.store.backup(file, ctx.now());
       ctx.info(`backed up to ${written}`);

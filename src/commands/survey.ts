@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { collect } from './options.js';
+import { examples } from './help.js';
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function registerSurvey(program: Command, ctx: Context): void {
   const survey = program.command('survey').description('questionnaires for prospects, customers and passers-by');

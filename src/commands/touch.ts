@@ -14,8 +14,8 @@ import type { Column } from '../output/columns.js';
 import { renderRows } from '../output/render.js';
 import { printWritten } from './io.js';
 import { collect, parseChoice, parseCount, parseDateOption } from './options.js';
+import { examples } from './help.js';
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 interface LogFlags { at?: string; outcome?: string; direction?: string; by?: string; stage?: string; followUp?: string; next?: string }
 interface ListFlags { type?: string[]; since?: string; until?: string; by?: string; limit?: string }
