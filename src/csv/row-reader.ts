@@ -48,10 +48,8 @@ export class RowReader {
       this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;
     }
-    // parseWhen lower-cases before matching its `T`-separated local form; a space is the same moment.
-    const text = v.replace(/^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/, '$1 $2');
     try {
-      return parseWhen(text, this.ctx.now, 'past', key).toISOString();
+      return parseWhen(v, this.ctx.now, 'past', key).toISOString();
     } catch {
       this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;

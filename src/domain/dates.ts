@@ -67,7 +67,10 @@ export function parseWhen(input: string, now: Date, direction: Direction, what =
   }
   if (ISO_ZONED.test(input.trim())) {
     const d = new Date(input.trim());
-    if (isValid(d)) return d;
+    // Date.parse rolls 2026-02-30T…Z over into March; the written day and time must exist as written.
+    const [y, mo, day, h, mi, sec] = input.trim().split(/[-T:.Z+]/i).map(Number);
+    const calendar = new Date(Date.UTC(y!, mo! - 1, day!));
+    if (isValid(d) && calendar.getUTCMonth() === mo! - 1 && calendar.getUTCDate() === day && h! <= 23 && mi! <= 59 && (sec ?? 0) <= 59) return d;
   }
   throw invalid(input, what);
 }

@@ -70,3 +70,14 @@ describe('time zones: stored UTC, shown and compared in local time', () => {
     expect(calendarDaysBetween(new Date('2026-03-05T18:00:00Z'), new Date('2026-03-05T19:00:00Z'))).toBe(0);
   });
 });
+
+describe('zoned ISO input', () => {
+  const now = new Date('2026-03-10T12:00:00Z');
+  it('keeps an instant with Z or an offset', () => {
+    expect(parseWhen('2026-03-05T18:30:00Z', now, 'past').toISOString()).toBe('2026-03-05T18:30:00.000Z');
+    expect(parseWhen('2026-03-05T18:30+05:30', now, 'past').toISOString()).toBe('2026-03-05T13:00:00.000Z');
+  });
+  it.each(['2026-02-30T10:00:00Z', '2026-13-01T10:00Z', '2026-04-31T00:00+02:00', '2026-03-05T24:30Z'])('refuses %s instead of rolling it over', (text) => {
+    expect(() => parseWhen(text, now, 'past')).toThrow(/invalid date/);
+  });
+});
