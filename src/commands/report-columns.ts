@@ -7,7 +7,7 @@ import type { SourceRow } from '../domain/reports/sources.js';
 import type { TouchRow } from '../domain/reports/touches.js';
 import type { VelocityRow } from '../domain/reports/velocity.js';
 import type { Column } from '../output/columns.js';
-import { sanitizeForTerminal } from '../output/render.js';
+import { sanitizeForTerminal } from '../output/text.js';
 
 /** Tables say "(none)" for a missing group; CSV leaves the cell empty and JSON prints null. */
 const noneInTable = (v: unknown): string => (v === null || v === undefined ? '(none)' : sanitizeForTerminal(String(v)));

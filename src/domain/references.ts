@@ -2,6 +2,9 @@
 import { PrecrmError, EXIT, notFoundError } from './errors.js';
 import type { Prospect } from './types.js';
 
+/** Lower case without diacritics: "Tomás" and "tomas" compare equal. */
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 export function resolveProspect(prospects: readonly Prospect[], ref: string): Prospect {
   const text = ref.trim();
   if (/^\d+$/.test(text)) {
@@ -17,7 +20,11 @@ export function resolveProspect(prospects: readonly Prospect[], ref: string): Pr
   }
   const exact = prospects.filter((x) => x.name?.toLowerCase() === lower);
   if (exact.length === 1) return exact[0]!;
-  const matches = exact.length > 1 ? exact : prospects.filter((x) => lower && x.name?.toLowerCase().startsWith(lower));
+  // Then without accents, so `tomas` finds "Tomás Ortega" on a keyboard without á.
+  const folded = fold(text);
+  const loose = exact.length ? exact : prospects.filter((x) => x.name !== null && fold(x.name) === folded);
+  if (loose.length === 1) return loose[0]!;
+  const matches = loose.length > 1 ? loose : prospects.filter((x) => folded && x.name !== null && fold(x.name).startsWith(folded));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const shown = matches.slice(0, 10).map((p) => `  ${p.id}  ${p.name}${p.email ? ` <${p.email}>` : ''}`);

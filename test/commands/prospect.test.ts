@@ -78,3 +78,17 @@ describe('references', () => {
     expect((await run(store, ['prospect', 'show', '99'])).code).toBe(3);
   });
 });
+
+describe('references without accents', () => {
+  it('find "Tomás Ortega" by "tomas" and by the prefix "tom", but an accented exact name wins', async () => {
+    const store = tempStore();
+    await run(store, ['prospect', 'add', 'Tomás Ortega']);
+    const name = async (ref: string) => JSON.parse((await run(store, ['prospect', 'show', ref, '--json'])).stdout).name;
+    expect(await name('tomas ortega')).toBe('Tomás Ortega');
+    expect(await name('tom')).toBe('Tomás Ortega');
+    await run(store, ['prospect', 'add', 'Tomas Ortega']);
+    expect(await name('Tomás Ortega')).toBe('Tomás Ortega');
+    expect(await name('tomas ortega')).toBe('Tomas Ortega');
+    expect((await run(store, ['prospect', 'show', 'toma'])).code).toBe(2);
+  });
+});
