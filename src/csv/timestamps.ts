@@ -10,10 +10,11 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** Day and month of `a/b/yyyy`, or the reason they cannot be told apart. */
 function dayMonth(a: number, b: number, text: string, y: number): { d: number; mo: number } | string {
-  if (a > 12 && b <= 12) return { d: a, mo: b };
-  if (b > 12 && a <= 12) return { d: b, mo: a };
-  if (a === b) return { d: a, mo: a };
+  if (a < 1 || b < 1) return `"${text}" is not a day of the calendar`;
   if (a > 12 && b > 12) return `"${text}" has no month`;
+  if (a > 12) return { d: a, mo: b };
+  if (b > 12) return { d: b, mo: a };
+  if (a === b) return { d: a, mo: a };
   const iso = (mo: number, d: number) => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return `"${text}" could be ${MONTHS[a - 1]} ${b} or ${MONTHS[b - 1]} ${a} (write ${iso(a, b)} or ${iso(b, a)})`;
 }
