@@ -143,9 +143,11 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-function commonOptions(cmd: Command): Command {
+const MAP_HELP = 'read a column as a field (repeatable; field.<key> for a custom field, ignore to drop)';
+
+function commonOptions(cmd: Command, mapHelp = MAP_HELP): Command {
   return cmd
-    .option('--map <header=field>', 'read a column as a field (repeatable; field.<key> for a custom field, ignore to drop)', collect)
+    .option('--map <header=field>', mapHelp, collect)
     .option('--delimiter <char>', 'field delimiter (default: , or ; sniffed from the header; tab for TSV)')
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones (listed on stderr)')
     .option('--rejects <file>', 'write the rejected rows there (their columns plus a reason column)')
@@ -171,7 +173,8 @@ export function registerImport(program: Command, ctx: Context): void {
     ))
     .action((file: string, flags: ImportFlags) => importTouches(ctx, file, flags));
 
-  commonOptions(imp.command('responses <survey> <file>').description('record survey answers from CSV: a form tool\'s export (columns headed by question key or text, a Timestamp, an optional Email) or export responses'))
+  commonOptions(imp.command('responses <survey> <file>').description('record survey answers from CSV: a form tool\'s export (columns headed by question key or text, a Timestamp, an optional Email) or the output of export responses'),
+    'read a column as the answers to a question key, or as at, email or prospect (repeatable; ignore to drop)')
     .addHelpText('after', examples(
       'precrm import responses "bakery perception" form-export.csv',
       'precrm import responses "bakery perception" form.csv --map "Any other thoughts?=expect" --skip-invalid --rejects rejects.csv',

@@ -1,6 +1,7 @@
 // import responses / export responses: a Google-Forms-like export, invalid answers, idempotency, segment at answer time.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir, tempStore } from '../helpers.js';
@@ -132,6 +133,14 @@ describe('import responses', () => {
     expect(doc(store).responses[0]).toMatchObject({ at: '2026-06-05T00:00:00.000Z', answers: { expect: 'lemon' } });
   });
 
+  it('reads stdin with -: export piped into import skips every response already there', async () => {
+    const store = await shop();
+    await run(store, ['import', 'responses', SURVEY, FORM], NOW);
+    const exported = (await run(store, ['export', 'responses', SURVEY, '--format', 'tsv'], NOW)).stdout;
+    const r = await run(store, ['import', 'responses', SURVEY, '-'], { ...NOW, stdinStream: Readable.from([exported]) });
+    expect(r).toMatchObject({ code: 0, stderr: 'created 0, merged 0, skipped 4, rejected 0 (nothing to change)\n' });
+  });
+
   it('an unknown survey is exit 3', async () => {
     const r = await run(await shop(), ['import', 'responses', 'nope', FORM], NOW);
     expect(r).toMatchObject({ code: 3, stderr: 'error: no survey is named "nope" (try: precrm survey list)\n' });
@@ -151,6 +160,10 @@ describe('export responses', () => {
     const since = await run(store, ['export', 'responses', SURVEY, '--since', '2026-06-14', '--format', 'tsv'], NOW);
     expect(since.stdout.split('\n')[0]).toBe('id\tsurvey\tprospect_id\tsegment\tstage\tat\texpect\tprice\trecommend\treason');
     expect(since.stdout.trim().split('\n')).toHaveLength(3);
+    await run(store, ['prospect', 'do-not-contact', 'ravi'], NOW);
+    const contactable = await run(store, ['export', 'responses', SURVEY, '--contactable'], NOW);
+    expect(contactable.stdout.split('\n').map((l) => l.split(',')[2])).not.toContain('1');
+    expect(contactable.stdout.trim().split('\n')).toHaveLength(5);
   });
 
   it('round-trips: export (--excel too) → import into a store with the same survey and prospects gives the same answers', async () => {
