@@ -1,11 +1,12 @@
-// `precrm export prospects|touches|conversions`: filtered records in a fixed column order, to stdout or -o FILE.
+// `precrm export prospects|touches|conversions|responses`: filtered records in a fixed column order, to stdout or -o FILE.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { calendarDaysBetween, endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
-import { TOUCH_TYPES, type Prospect, type StoreDoc, type Touch } from '../domain/types.js';
+import { findSurvey } from '../domain/survey.js';
+import { TOUCH_TYPES, type Prospect, type StoreDoc, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
 import { collect, parseChoice } from './options.js';
@@ -134,9 +135,37 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
   await emit(ctx, flags, text, rows.length, 'conversion(s)');
 }
 
+/** Fixed columns, then one per question in the survey's order (the answer, or empty when unanswered). */
+export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
+  return [
+    { key: 'id', type: 'int', get: (r) => r.id },
+    { key: 'survey', type: 'string', get: (r) => r.survey },
+    { key: 'prospect_id', type: 'int', get: (r) => r.prospectId },
+    { key: 'segment', type: 'string', get: (r) => r.segment },
+    { key: 'stage', type: 'string', get: (r) => r.stage },
+    { key: 'at', type: 'datetime', get: (r) => r.at },
+    ...survey.questions.map((q): Column<SurveyResponse> => ({
+      key: q.key, type: q.type === 'scale' || q.type === 'nps' ? 'int' : 'string', get: (r) => (Object.hasOwn(r.answers, q.key) ? r.answers[q.key] : null),
+    })),
+  ];
+}
+
+export async function exportResponses(ctx: Context, surveyRef: string, flags: ExportFlags, cmd: Command): Promise<void> {
+  const format = exportFormat(ctx, cmd);
+  const inWindow = window(flags, ctx.now());
+  const doc = await ctx.store.read();
+  const survey = findSurvey(doc.surveys, surveyRef);
+  const hidden = new Set(doc.prospects.filter((p) => p.doNotContact || p.forgottenAt !== null).map((p) => p.id));
+  const rows = doc.responses
+    .filter((r) => r.survey === survey.name && inWindow(r.at) && !(flags.contactable && r.prospectId !== null && hidden.has(r.prospectId)))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+  const text = await renderRows(rows, responseColumns(survey), { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
+  await emit(ctx, flags, text, rows.length, 'response(s)');
+}
+
 
 function filterOptions(cmd: Command, dates: string): Command {
-  return cmd
+  cmd
     .option('--stage <stage>', 'only prospects in these stages (repeatable, or comma-separated)', collect)
     .option('--source <source>', 'only this source')
     .option('--tag <tag>', 'only with this tag (repeatable: all must match)', collect)
@@ -144,13 +173,18 @@ function filterOptions(cmd: Command, dates: string): Command {
     .option('--search <text>', 'name, email, phone, company, notes or tags contain this text')
     .option('--since <when>', `${dates} on or after (2026-03-01, 30d …)`)
     .option('--until <when>', `${dates} on or before`)
-    .option('--contactable', 'leave out do-not-contact and forgotten prospects')
+    .option('--contactable', 'leave out do-not-contact and forgotten prospects');
+  return outputOptions(cmd);
+}
+
+function outputOptions(cmd: Command): Command {
+  return cmd
     .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout')
     .option('--excel', 'UTF-8 BOM and CRLF line ends, for spreadsheets');
 }
 
 export function registerExport(program: Command, ctx: Context): void {
-  const exp = program.command('export').description('write prospects, touches or conversions as CSV, TSV or JSON');
+  const exp = program.command('export').description('write prospects, touches, conversions or survey responses as CSV, TSV or JSON');
 
   filterOptions(exp.command('prospects').description('every prospect field, fixed column order (see README)'), 'created')
     .addHelpText('after', examples('precrm export prospects -o prospects.csv', 'precrm export prospects --contactable --tag cakes --excel -o mailing.csv', 'precrm export prospects --json > backup.json'))
@@ -165,4 +199,11 @@ export function registerExport(program: Command, ctx: Context): void {
   filterOptions(exp.command('conversions').description('first purchases with days-to-convert and touches before it'), 'converted')
     .addHelpText('after', examples('precrm export conversions --since 2026-01-01 -o conversions.csv', 'precrm export conversions --source instagram --json'))
     .action((flags: ExportFlags, cmd: Command) => exportConversions(ctx, flags, cmd));
+
+  outputOptions(exp.command('responses <survey>').description('a survey\'s responses, oldest first: id, survey, prospect_id, segment, stage, at, then one column per question')
+    .option('--since <when>', 'answered on or after (2026-03-01, 30d …)')
+    .option('--until <when>', 'answered on or before')
+    .option('--contactable', 'leave out answers of do-not-contact and forgotten prospects'))
+    .addHelpText('after', examples('precrm export responses "bakery perception" -o answers.csv', 'precrm export responses "bakery perception" --since 30d --json'))
+    .action((survey: string, flags: ExportFlags, cmd: Command) => exportResponses(ctx, survey, flags, cmd));
 }

@@ -1,4 +1,4 @@
-// `precrm import prospects|touches <file|->`: read, validate every row, plan, then apply in ONE locked store update.
+// `precrm import prospects|touches|responses <file|->`: read, validate every row, plan, then apply in ONE locked store update.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
@@ -9,6 +9,8 @@ import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, type OnDuplic
 import { PROSPECT_HEADERS, parseProspectRow } from '../csv/prospect-rows.js';
 import { parseCsv, parseDelimiter, readSource, type CsvTable } from '../csv/read.js';
 import { byLine, invalidRowsError, problemLine, writeRejects, type Rejection } from '../csv/report.js';
+import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
+import { findSurvey } from '../domain/survey.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
 import { startProgress } from '../output/progress.js';
 import { collect, parseChoice } from './options.js';
@@ -47,15 +49,18 @@ async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec
     progress.stop();
   }
   const loaded = loadRows(table, spec, overrides, parse, { now: ctx.now(), decimalComma: table.delimiter === ';' });
-  reportColumns(ctx, loaded.match);
+  reportColumns(ctx, loaded.match, spec);
   return { table, loaded };
 }
 
-function reportColumns(ctx: Context, match: HeaderMatch): void {
+function reportColumns(ctx: Context, match: HeaderMatch, spec: HeaderSpec): void {
   const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
   if (match.unknown.length) {
     const first = match.unknown[0]!;
-    ctx.info(`ignoring unknown column(s) ${quote(match.unknown)} (to keep one: --map "${first}=field.${first.toLowerCase().replace(/[^a-z0-9_]+/g, '_')}")`);
+    const hint = spec.customFields
+      ? `--map "${first}=field.${first.toLowerCase().replace(/[^a-z0-9_]+/g, '_')}"`
+      : `--map "${first}=<field>", a field of: ${spec.fields.join(', ')}`;
+    ctx.info(`ignoring unknown column(s) ${quote(match.unknown)} (to keep one: ${hint})`);
   }
   if (match.repeated.length) ctx.info(`ignoring column(s) ${quote(match.repeated)}: an earlier column already gives that field`);
 }
@@ -124,10 +129,25 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
   await finish(ctx, flags, table, summary, written);
 }
 
+export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
+  const survey = findSurvey((await ctx.store.read()).surveys, surveyRef);
+  const { table, loaded } = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
+  requireColumns(loaded.match, [['at'], survey.questions.map((q) => q.key)], table.header);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
+    (doc) => planResponses(doc, findSurvey(doc.surveys, survey.name), loaded.rows), (p) => p.rejected.length, (p) => p.responses.length > 0,
+    (doc, p) => applyResponsePlan(doc, findSurvey(doc.surveys, survey.name), p));
+  const unknown = plan.unknownEmails;
+  const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
+  const summary = { created: plan.responses.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings };
+  await finish(ctx, flags, table, summary, written);
+}
 
-function commonOptions(cmd: Command): Command {
+
+const MAP_HELP = 'read a column as a field (repeatable; field.<key> for a custom field, ignore to drop)';
+
+function commonOptions(cmd: Command, mapHelp = MAP_HELP): Command {
   return cmd
-    .option('--map <header=field>', 'read a column as a field (repeatable; field.<key> for a custom field, ignore to drop)', collect)
+    .option('--map <header=field>', mapHelp, collect)
     .option('--delimiter <char>', 'field delimiter (default: , or ; sniffed from the header; tab for TSV)')
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones (listed on stderr)')
     .option('--rejects <file>', 'write the rejected rows there (their columns plus a reason column)')
@@ -135,7 +155,7 @@ function commonOptions(cmd: Command): Command {
 }
 
 export function registerImport(program: Command, ctx: Context): void {
-  const imp = program.command('import').description('read prospects or touches from CSV (a file or - for stdin)');
+  const imp = program.command('import').description('read prospects, touches or survey responses from CSV (a file or - for stdin)');
 
   commonOptions(imp.command('prospects <file>').description('create or merge prospects from a CSV export (contacts, forms, spreadsheets)'))
     .option('--on-duplicate <rule>', 'same email or phone as a known prospect: merge (default: fill empty fields, union tags), skip, error')
@@ -152,4 +172,13 @@ export function registerImport(program: Command, ctx: Context): void {
       'precrm -q import touches web-visits.csv --skip-invalid   # nightly from cron; identical touches are skipped',
     ))
     .action((file: string, flags: ImportFlags) => importTouches(ctx, file, flags));
+
+  commonOptions(imp.command('responses <survey> <file>').description('record survey answers from CSV: a form tool\'s export (columns headed by question key or text, a Timestamp, an optional Email) or the output of export responses'),
+    'read a column as the answers to a question key, or as at, email or prospect (repeatable; ignore to drop)')
+    .addHelpText('after', examples(
+      'precrm import responses "bakery perception" form-export.csv',
+      'precrm import responses "bakery perception" form.csv --map "Any other thoughts?=expect" --skip-invalid --rejects rejects.csv',
+      'precrm export responses "bakery perception" | precrm import responses "bakery perception" - --dry-run',
+    ))
+    .action((survey: string, file: string, flags: ImportFlags) => importResponses(ctx, survey, file, flags));
 }

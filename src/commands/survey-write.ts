@@ -2,8 +2,8 @@
 import type { Context, Prompter } from '../context.js';
 import { conflictError, usageError } from '../domain/errors.js';
 import { resolveProspect } from '../domain/references.js';
-import { checkSurveyName, findSurvey, newSurvey, numericRange, parseAnswerAssignments, segmentOf } from '../domain/survey.js';
-import { takeId, type Question, type Survey, type SurveyResponse } from '../domain/types.js';
+import { checkSurveyName, findSurvey, newResponse, newSurvey, numericRange, parseAnswerAssignments } from '../domain/survey.js';
+import { takeId, type Question, type Survey } from '../domain/types.js';
 import { printWritten } from './io.js';
 
 export interface CreateFlags { question?: string[] }
@@ -65,15 +65,7 @@ export async function respondToSurvey(ctx: Context, surveyRef: string, flags: Re
     const current = findSurvey(doc.surveys, String(survey.name));
     // The segment is fixed now, from the stage the respondent is in at the moment of answering.
     const p = flags.prospect === undefined ? null : resolveProspect(doc.prospects, flags.prospect);
-    const r: SurveyResponse = {
-      id: takeId(doc, 'response'),
-      survey: current.name,
-      prospectId: p?.id ?? null,
-      segment: segmentOf(p),
-      stage: p?.stage ?? null,
-      at,
-      answers,
-    };
+    const r = newResponse(takeId(doc, 'response'), current, p, at, answers);
     doc.responses.push(r);
     return r;
   });

@@ -37,3 +37,10 @@ export class ProspectIndex {
     return k === null ? undefined : this.byEmail.get(k);
   }
 }
+
+/** A look-up for a row's prospect reference as import files write it: a numeric id or an email (any case). */
+export function prospectByRef(prospects: readonly Prospect[]): (ref: string | null) => Prospect | undefined {
+  const byId = new Map(prospects.map((p) => [p.id, p]));
+  const byEmail = new ProspectIndex(prospects);
+  return (ref) => (ref === null ? undefined : /^\d+$/.test(ref) ? byId.get(Number(ref)) : byEmail.findEmail(ref));
+}

@@ -3,6 +3,7 @@
 import { parseWhen } from '../domain/dates.js';
 import { PrecrmError } from '../domain/errors.js';
 import { checkText } from '../domain/prospect.js';
+import { parseFormTimestamp } from './timestamps.js';
 
 export interface RowContext {
   now: Date;
@@ -51,7 +52,10 @@ export class RowReader {
     try {
       return parseWhen(v, this.ctx.now, 'past', key).toISOString();
     } catch {
-      this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
+      // A form tool's export (`6/13/2026 18:05:12`, `2026/06/03 6:05:12 PM GMT+1`), read when unambiguous.
+      const form = parseFormTimestamp(v);
+      if (form instanceof Date) return form.toISOString();
+      this.reasons.push(typeof form === 'string' ? `${key} ${form}` : `${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;
     }
   }

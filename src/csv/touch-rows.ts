@@ -1,11 +1,11 @@
 // Touch CSV import: header spec, row parsing, and planTouches — which rows become touches and which are
 // already in the store (same prospect, type and time), so nightly re-imports change nothing.
-import { emailKey } from '../domain/dedupe.js';
 import { checkText } from '../domain/prospect.js';
 import { recordTouch, touchKey, type TouchInput } from '../domain/touches.js';
-import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type Prospect, type StoreDoc } from '../domain/types.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 import type { HeaderSpec } from './headers.js';
 import type { ImportRow } from './load.js';
+import { prospectByRef } from './prospect-index.js';
 import { RowReader, type RowContext, type RowResult } from './row-reader.js';
 import type { Rejection } from './report.js';
 
@@ -58,13 +58,7 @@ export interface TouchPlan {
 }
 
 export function planTouches(doc: StoreDoc, rows: readonly ImportRow<TouchRow>[]): TouchPlan {
-  const byId = new Map(doc.prospects.map((p) => [p.id, p]));
-  const byEmail = new Map<string, Prospect>();
-  for (const p of doc.prospects) {
-    const e = emailKey(p.email);
-    if (e && !byEmail.has(e)) byEmail.set(e, p);
-  }
-  const find = (ref: string | null) => (ref === null ? undefined : /^\d+$/.test(ref) ? byId.get(Number(ref)) : byEmail.get(emailKey(ref) ?? ''));
+  const find = prospectByRef(doc.prospects);
   const seen = new Set(doc.touches.map(touchKey));
   const plan: TouchPlan = { touches: [], rejected: [], skipped: 0 };
   for (const { line, cells, row } of rows) {

@@ -2,7 +2,7 @@
 import { notFoundError, usageError } from './errors.js';
 import { checkText } from './prospect.js';
 import { furthestStage, isCustomer } from './stages.js';
-import type { Prospect, Question, Segment, Stage, Survey } from './types.js';
+import type { Prospect, Question, Segment, Stage, Survey, SurveyResponse } from './types.js';
 
 const KEY = /^[a-z][a-z0-9_-]{0,39}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -139,4 +139,28 @@ export function segmentOf(prospect: Pick<Prospect, 'stage' | 'stageHistory'> | n
   if (!prospect) return 'anonymous';
   const stage: Stage = prospect.stage === 'lost' ? furthestStage(prospect) : prospect.stage;
   return isCustomer(stage) ? 'customer' : 'prospect';
+}
+
+/**
+ * The prospect as it stood at `at`: its stage then and the history up to then. An answer older than the
+ * prospect's first recorded stage counts at that first stage (they were not yet known, but it is where they came in).
+ */
+export function prospectAt(p: Pick<Prospect, 'stage' | 'stageHistory'>, at: string): Pick<Prospect, 'stage' | 'stageHistory'> {
+  const upTo = p.stageHistory.filter((h) => h.at <= at);
+  if (upTo.length === 0) return p.stageHistory.length ? { stage: p.stageHistory[0]!.stage, stageHistory: p.stageHistory.slice(0, 1) } : p;
+  // History is appended in time order, except backfilled entries: take the latest moment, the later entry on a tie.
+  const latest = upTo.reduce((a, b) => (b.at >= a.at ? b : a));
+  return { stage: latest.stage, stageHistory: upTo };
+}
+
+/** A response as `survey respond` and `import responses` both record it: segment and stage taken at the answer time. */
+export function newResponse(id: number, survey: Survey, prospect: Prospect | null, at: string, answers: Record<string, string | number>): SurveyResponse {
+  const then = prospect ? prospectAt(prospect, at) : null;
+  return { id, survey: survey.name, prospectId: prospect?.id ?? null, segment: segmentOf(then), stage: then?.stage ?? null, at, answers };
+}
+
+/** What makes two responses the same answer: survey, moment, respondent and answers (so a re-import is a no-op). */
+export function responseKey(r: Pick<SurveyResponse, 'survey' | 'at' | 'prospectId' | 'answers'>): string {
+  const answers = Object.keys(r.answers).sort().map((k) => [k, r.answers[k]]);
+  return JSON.stringify([r.survey.toLowerCase(), new Date(r.at).toISOString(), r.prospectId, answers]);
 }

@@ -61,7 +61,7 @@ describe('import prospects: invalid rows', () => {
     ['name,stage', 'Anna,keen', 'unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost)'],
     ['name,stage', 'Anna,customer', 'stage "customer" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)'],
     ['name,company', ',Acme', 'has no name (give a name, first and last name, or an email)'],
-    ['name,created_at', 'Anna,03/05/2026', 'created_at "03/05/2026" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
+    ['name,created_at', 'Anna,03/05/2026', 'created_at "03/05/2026" could be March 5 or May 3 (write 2026-03-05 or 2026-05-03)'],
     ['name,updated_at', 'Anna,2026-02-30T10:00:00Z', 'updated_at "2026-02-30T10:00:00Z" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_at', 'Anna,soonish', 'follow_up_at "soonish" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_note', 'Anna,call her', 'follow_up_note needs follow_up_at'],

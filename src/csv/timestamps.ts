@@ -1,0 +1,63 @@
+// Date-times as form tools and spreadsheets export them (`2026/06/03 6:05:12 PM GMT+1`, `6/13/2026 18:05:12`),
+// read only when day and month cannot be mixed up: `6/3/2026` is June 3 or 6 March, so it is refused, never guessed.
+
+const FORM = new RegExp(
+  '^(\\d{1,4})[/.-](\\d{1,2})[/.-](\\d{1,4})' +
+  '(?:(?:\\s+|\\s*,\\s*|T)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?\\s*([ap]\\.?m\\.?)?)?' +
+  '\\s*(?:(?:gmt|utc)(?:\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?)?|z|([+-])(\\d{2}):?(\\d{2}))?$', 'i');
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Day and month of `a/b/yyyy`, or the reason they cannot be told apart. */
+function dayMonth(a: number, b: number, text: string, y: number): { d: number; mo: number } | string {
+  if (a < 1 || b < 1) return `"${text}" is not a day of the calendar`;
+  if (a > 12 && b > 12) return `"${text}" has no month`;
+  if (a > 12) return { d: a, mo: b };
+  if (b > 12) return { d: b, mo: a };
+  if (a === b) return { d: a, mo: a };
+  const iso = (mo: number, d: number) => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return `"${text}" could be ${MONTHS[a - 1]} ${b} or ${MONTHS[b - 1]} ${a} (write ${iso(a, b)} or ${iso(b, a)})`;
+}
+
+function hour24(h: number, ampm: string | undefined): number | null {
+  if (!ampm) return h;
+  if (h < 1 || h > 12) return null;
+  const pm = ampm[0]!.toLowerCase() === 'p';
+  return (h % 12) + (pm ? 12 : 0);
+}
+
+/** Offset east of UTC in minutes, 0 for a bare GMT/UTC/Z, null when no zone is written (local time). */
+function zoneMinutes(m: RegExpExecArray, text: string): number | null {
+  const sign = m[9] ?? m[12];
+  if (sign) return (sign === '-' ? -1 : 1) * (Number(m[10] ?? m[13]) * 60 + Number(m[11] ?? m[14] ?? 0));
+  return /(gmt|utc|z)$/i.test(text) ? 0 : null;
+}
+
+/**
+ * Parses a form tool's timestamp: a Date, a reason it is refused (ambiguous day/month, impossible date), or
+ * null when the text is not in this shape at all. Without a zone the time is local, as for every precrm date.
+ */
+export function parseFormTimestamp(input: string): Date | string | null {
+  const text = input.trim();
+  const m = FORM.exec(text);
+  if (!m) return null;
+  const [a, b, c] = [m[1]!, m[2]!, m[3]!];
+  let y: number;
+  let dm: { d: number; mo: number } | string;
+  if (a.length === 4) [y, dm] = [Number(a), { mo: Number(b), d: Number(c) }];
+  else if (c.length === 4) [y, dm] = [Number(c), dayMonth(Number(a), Number(b), text.split(/[\sT,]/)[0]!, Number(c))];
+  else return `"${text}" has no four-digit year`;
+  if (typeof dm === 'string') return dm;
+  const h = hour24(Number(m[4] ?? 0), m[8]);
+  const [mi, s, ms] = [Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0'))];
+  if (h === null || h > 23 || mi > 59 || s > 59) return `"${text}" has no such time of day`;
+  const zone = zoneMinutes(m, text);
+  const date = zone === null ? new Date(y, dm.mo - 1, dm.d, h, mi, s, ms) : new Date(Date.UTC(y, dm.mo - 1, dm.d, h, mi, s, ms) - zone * 60_000);
+  // Date rolls 2026-02-30 over into March: check the calendar day as written.
+  const check = zone === null ? [date.getFullYear(), date.getMonth(), date.getDate()] : (() => {
+    const w = new Date(Date.UTC(y, dm.mo - 1, dm.d));
+    return [w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate()];
+  })();
+  if (check[0] !== y || check[1] !== dm.mo - 1 || check[2] !== dm.d) return `"${text}" is not a day of the calendar`;
+  return date;
+}
