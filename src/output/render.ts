@@ -4,6 +4,7 @@ import { guardCell } from '../csv/formula.js';
 import { showDateTime, showDay } from '../domain/dates.js';
 import { valueOf, type Column } from './columns.js';
 import { drawTable } from './table.js';
+import { sanitizeForTerminal } from './text.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -52,8 +53,8 @@ function tableValue(col: Column<any>, value: unknown): string {
   }
 }
 
-/** Removes control characters that would let stored text move the cursor or recolour a terminal. */
-export const sanitizeForTerminal = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+// One sanitizer for every terminal view (tables here, `prospect show` in text.ts): bidi marks included.
+export { sanitizeForTerminal };
 
 export async function renderRows<R>(rows: readonly R[], columns: readonly Column<R>[], opts: RenderOptions): Promise<string> {
   switch (opts.format) {
