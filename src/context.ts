@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
+import { sanitizeForTerminal } from './output/text.js';
 import { openJsonFileStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -145,12 +146,12 @@ export class Context {
 
   /** Informational message on stderr; silenced by -q. */
   info(text: string): void {
-    if (!this.quiet) this.world.stderr.write(`${text}\n`);
+    if (!this.quiet) this.world.stderr.write(`${sanitizeForTerminal(text)}\n`);
   }
 
   /** A warning on stderr; shown even with -q, since it asks for attention. */
   warn(text: string): void {
-    this.world.stderr.write(`warning: ${text}\n`);
+    this.world.stderr.write(`warning: ${sanitizeForTerminal(text)}\n`);
   }
 }
 
