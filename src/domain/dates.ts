@@ -42,6 +42,14 @@ function addSpan(now: Date, n: number, unit: string, sign: 1 | -1): Date {
  * is local midnight; callers comparing calendar days use startOfDay/endOfDay on the result.
  */
 export function parseWhen(input: string, now: Date, direction: Direction, what = 'date'): Date {
+  const date = parseForm(input, now, direction, what);
+  // `99999y` ago lands before year 1 (stored as "-097973-…", shown as garbage): only four-digit years are dates.
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) throw usageError(`${what} "${input}" is out of range (years 1000 to 9999)`);
+  return date;
+}
+
+function parseForm(input: string, now: Date, direction: Direction, what: string): Date {
   const text = input.trim().toLowerCase();
   if (text === 'now' || text === 'today') return now;
   if (text === 'yesterday') return addDays(now, -1);
