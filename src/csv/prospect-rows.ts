@@ -1,5 +1,6 @@
 // Prospect CSV columns: the header spec (fields and the aliases contact exports use) and one row → a typed,
 // validated ProspectRow, or the reasons it is invalid. Pure: the clock is passed in.
+import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
 import { parseStage } from '../domain/stages.js';
 import type { Conversion, FollowUp, Stage } from '../domain/types.js';
@@ -117,7 +118,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     owner: r.text('owner'),
     referredBy,
     doNotContact: r.bool('do_not_contact') ?? false,
-    cadenceDays: r.wholeNumber('cadence_days', 1),
+    cadenceDays: r.wholeNumber('cadence_days', 1, MAX_SPAN_DAYS),
     followUp: followAt === null ? null : { at: followAt, note: followNote },
     lostReason: r.text('lost_reason'),
     conversion,

@@ -80,6 +80,9 @@ function parseForm(input: string, now: Date, direction: Direction, what: string)
   throw invalid(input, what);
 }
 
+/** Longest span or cadence: 100 years. Beyond it dates leave four-digit years (`99999y`) and overflow Date. */
+export const MAX_SPAN_DAYS = 36_500;
+
 /** Parses a span such as `1d`, `2w`, `every 3d`, `1m` into whole days (a month is 30 days). */
 export function parseSpanDays(input: string, what = 'span'): number {
   const text = input.trim().toLowerCase().replace(/^every\s+/, '');
@@ -89,7 +92,9 @@ export function parseSpanDays(input: string, what = 'span'): number {
     throw usageError(`invalid ${what} "${input}" (use a number of days or a span such as 1d, 2w, 1m)`);
   }
   const perUnit: Record<string, number> = { '': 1, d: 1, w: 7, m: 30, y: 365 };
-  return n * perUnit[m[2]!.toLowerCase()]!;
+  const days = n * perUnit[m[2]!.toLowerCase()]!;
+  if (days > MAX_SPAN_DAYS) throw usageError(`${what} "${input}" is too long (at most ${MAX_SPAN_DAYS} days, 100 years)`);
+  return days;
 }
 
 /** Calendar days from a to b in local time (positive when b is later). */

@@ -1,5 +1,6 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
+import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 
 const str = v.string();
@@ -23,7 +24,7 @@ const ProspectSchema = v.object({
   referredBy: v.nullable(id),
   doNotContact: v.boolean(),
   consent: v.array(v.object({ at: isoDate, granted: v.boolean(), note: nstr })),
-  cadenceDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  cadenceDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SPAN_DAYS))),
   lostReason: nstr,
   followUp: v.nullable(v.object({ at: isoDate, note: nstr })),
   fields: v.record(str, str),
