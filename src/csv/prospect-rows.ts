@@ -105,7 +105,11 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     r.reasons.push(`stage "${stage}" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)`);
   }
   const fields: [string, string][] = [];
-  for (const [k, v] of values) if (k.startsWith('field.')) fields.push([k.slice(6), v]);
+  for (const k of values.keys()) {
+    // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
+    const v = k.startsWith('field.') ? r.text(k) : null;
+    if (v !== null) fields.push([k.slice(6), v]);
+  }
   const row: ProspectRow = {
     id: r.wholeNumber('id', 1),
     name: deriveName(r, email) ?? '',
