@@ -85,6 +85,11 @@ function describe(issue: v.BaseIssue<unknown>): string {
   return `${path.replace(/^\./, '') || 'document'}: ${issue.message}`;
 }
 
+/** valibot's record() silently drops `__proto__`, `constructor` and `prototype` keys: the next write would lose them. */
+function droppedKeys(what: string, raw: object, parsed: object): string[] {
+  return Object.keys(raw).filter((k) => !Object.hasOwn(parsed, k)).map((k) => `${what}: key "${k}" is not allowed (rename it)`);
+}
+
 /** Checks the shape of every record, then the cross-record rules (unique ids, ids below nextId, links). */
 export function validateDoc(raw: unknown): Validation {
   const parsed = v.safeParse(DocSchema, raw, { abortEarly: false });
@@ -102,6 +107,9 @@ export function validateDoc(raw: unknown): Validation {
     if (kind === 'prospect') for (const i of seen) prospectIds.add(i);
   }
   for (const t of doc.touches) if (!prospectIds.has(t.prospectId)) problems.push(`touch ${t.id} points to missing prospect ${t.prospectId}`);
+  const rawDoc = raw as { prospects: { fields: object }[]; responses: { answers: object }[] };
+  doc.prospects.forEach((p, i) => problems.push(...droppedKeys(`prospect ${p.id} fields`, rawDoc.prospects[i]!.fields, p.fields)));
+  doc.responses.forEach((r, i) => problems.push(...droppedKeys(`response ${r.id} answers`, rawDoc.responses[i]!.answers, r.answers)));
   for (const p of doc.prospects) {
     if (p.referredBy !== null && !prospectIds.has(p.referredBy)) problems.push(`prospect ${p.id} is referred by missing prospect ${p.referredBy}`);
   }
