@@ -7,6 +7,8 @@ const str = v.string();
 const nstr = v.nullable(v.string());
 const isoDate = v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
 const nIso = v.nullable(isoDate);
+// JSON.parse reads 1e400 as Infinity, which the next write would turn into null.
+const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const stage = v.picklist(STAGES);
 
@@ -28,7 +30,7 @@ const ProspectSchema = v.object({
   lostReason: nstr,
   followUp: v.nullable(v.object({ at: isoDate, note: nstr })),
   fields: v.record(str, str),
-  conversion: v.nullable(v.object({ at: isoDate, value: v.nullable(v.number()), currency: nstr, product: nstr })),
+  conversion: v.nullable(v.object({ at: isoDate, value: v.nullable(finite), currency: nstr, product: nstr })),
   notes: nstr,
   forgottenAt: nIso,
   createdAt: isoDate,
@@ -65,7 +67,7 @@ const ResponseSchema = v.object({
   segment: v.picklist(SEGMENTS),
   stage: v.nullable(stage),
   at: isoDate,
-  answers: v.record(str, v.union([str, v.number()])),
+  answers: v.record(str, v.union([str, finite])),
 });
 
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
