@@ -38,8 +38,8 @@ export function prospectFilter(flags: ListFlags, now: Date): (p: Prospect) => bo
   const tags = flags.tag?.map((t) => t.toLowerCase());
   const owner = flags.owner?.toLowerCase();
   const search = flags.search?.toLowerCase();
-  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
   return (p) => {
     if (stages && !stages.includes(p.stage)) return false;
     if (source !== undefined && p.source?.toLowerCase() !== source) return false;
