@@ -57,7 +57,9 @@ export function prospectFilter(flags: ListFlags, now: Date): (p: Prospect) => bo
 
 export async function listProspects(ctx: Context, flags: ListFlags): Promise<void> {
   const sortKey = flags.sort?.replace(/^-/, '').toLowerCase() ?? 'id';
-  const sortBy = SORTS[sortKey === 'created_at' || sortKey === 'createdat' ? 'created' : sortKey];
+  const key = sortKey === 'created_at' || sortKey === 'createdat' ? 'created' : sortKey;
+  // Own keys only: `--sort constructor` must not find Object.prototype's.
+  const sortBy = Object.hasOwn(SORTS, key) ? SORTS[key] : undefined;
   if (!sortBy) throw usageError(`cannot sort by "${flags.sort}" (use one of: ${Object.keys(SORTS).join(', ')}; prefix - for descending)`);
   const limit = flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit');
   const keep = prospectFilter(flags, ctx.now());
