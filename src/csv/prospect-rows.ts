@@ -118,7 +118,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     company: r.text('company'),
     source: r.text('source')?.toLowerCase() ?? null,
     stage,
-    tags: splitList(values.get('tags')),
+    tags: splitList(r.text('tags') ?? undefined),
     owner: r.text('owner'),
     referredBy,
     doNotContact: r.bool('do_not_contact') ?? false,
