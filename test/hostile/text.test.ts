@@ -16,17 +16,22 @@ describe('1 MB fields', () => {
     await run(store, ['prospect', 'add', 'Ravi']);
     await expectRefusedUnchanged(store, ['touch', 'log', 'ravi', 'greeting', big('t')], 2, tooLong);
     await expectRefusedUnchanged(store, ['prospect', 'edit', 'ravi', '--company', big('c')], 2, tooLong);
+    await expectRefusedUnchanged(store, ['prospect', 'edit', 'ravi', '--tag', big('g')], 2, tooLong);
+    await expectRefusedUnchanged(store, ['prospect', 'do-not-contact', 'ravi', '--note', big('d')], 2, tooLong);
+    await expectRefusedUnchanged(store, ['prospect', 'follow-up', 'ravi', 'tomorrow', big('u')], 2, tooLong);
+    await expectRefusedUnchanged(store, ['convert', 'ravi', '--product', big('p')], 2, tooLong);
     await expectSound(store);
   });
 
   it('in a CSV cell reject the row with its line number; nothing is written', async () => {
     const store = tempStore();
     await run(store, ['prospect', 'add', 'Ravi']);
-    const file = csvFile(`name,notes,field.size\nBig,${big('n')},1\nQuoted,"${big('q')}",1\nFielded,ok,${big('f')}\nSmall,ok,1\n`);
-    const r = await expectRefusedUnchanged(store, ['import', 'prospects', file], 65, /^error: 3 of 4 row\(s\) are invalid; nothing was written/);
+    const file = csvFile(`name,notes,field.size,tags\nBig,${big('n')},1,\nQuoted,"${big('q')}",1,\nFielded,ok,${big('f')},\nTagged,ok,1,${big('t')}\nSmall,ok,1,\n`);
+    const r = await expectRefusedUnchanged(store, ['import', 'prospects', file], 65, /^error: 4 of 5 row\(s\) are invalid; nothing was written/);
     expect(r.stderr).toContain('line 2: notes is 1000000 characters long; the limit is 10000');
     expect(r.stderr).toContain('line 3: notes is 1000000 characters long');
     expect(r.stderr).toContain('line 4: field.size is 1000000 characters long');
+    expect(r.stderr).toContain('line 5: tags is 1000000 characters long');
     expect((await expectSound(store)).prospects).toHaveLength(1);
   });
 
@@ -81,6 +86,13 @@ describe('control characters and emoji in names', () => {
     expect((await run(store, ['prospect', 'list'])).stdout).toContain('Cake 🎂 family 👩‍👩‍👧 flag 🇮🇳');
   });
 
+  it('make an email address invalid (2): NUL and ESC are not part of an address', async () => {
+    const store = tempStore();
+    for (const email of ['h@x.io\u0000', 'a\u001b[31m@x.io', 'ravi@exa\u009bmple.com']) {
+      await expectRefusedUnchanged(store, ['prospect', 'add', 'Ravi', '--email', email], 2, /^error: email ".*" is not an email address$/);
+    }
+  });
+
   it('in error messages are not echoed raw either', async () => {
     const store = tempStore();
     const r = await run(store, ['prospect', 'show', 'Red \u001b[31mAlert']);
@@ -114,6 +126,14 @@ describe('prototype-polluting keys', () => {
     const doc = await expectSound(store);
     expect(doc.prospects[0].fields).toEqual({ ok: 'fine' });
     pristine();
+  });
+
+  it('as --sort keys are an unknown sort (2), not a lookup on Object.prototype', async () => {
+    const store = tempStore();
+    await run(store, ['prospect', 'add', 'Ravi']);
+    for (const key of ['__proto__', 'constructor', 'toString', '-hasOwnProperty']) {
+      await expectRefusedUnchanged(store, ['prospect', 'list', '--sort', key], 2, new RegExp(`^error: cannot sort by "${key}"`));
+    }
   });
 
   it('in --field and --map are usage errors (2) and nothing is written', async () => {
