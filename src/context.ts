@@ -70,9 +70,15 @@ export class Context {
     this.colorOff = opts.color === false;
     this.storePath = opts.store ?? env.PRECRM_STORE;
     if (env.PRECRM_NOW !== undefined && !this.world.clock) {
-      const d = new Date(env.PRECRM_NOW);
-      if (Number.isNaN(d.getTime())) throw usageError(`PRECRM_NOW "${env.PRECRM_NOW}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)`);
-      this.fixedNow = d;
+      // Date() alone took "2026-02-30" as March 2 and "03/04" as 2001-03-04: only ISO forms, checked like --at.
+      const notIso = () => usageError(`PRECRM_NOW "${env.PRECRM_NOW}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(env.PRECRM_NOW.trim())) throw notIso();
+      const { parseWhen } = await import('./domain/dates.js');
+      try {
+        this.fixedNow = parseWhen(env.PRECRM_NOW, new Date(0), 'past', 'PRECRM_NOW');
+      } catch {
+        throw notIso();
+      }
     }
     const { Chalk } = await import('chalk');
     this.chalkInstance = new Chalk({ level: this.colorLevel() });
