@@ -75,7 +75,9 @@ function parseForm(input: string, now: Date, direction: Direction, what: string)
   }
   if (ISO_ZONED.test(input.trim())) {
     const d = new Date(input.trim());
-    if (isValid(d)) return d;
+    // Date() rolls 2026-02-30T10:00Z over into March 2: the written day must exist in its month.
+    const [y, mo, day] = input.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+    if (isValid(d) && new Date(Date.UTC(y, mo - 1, day)).getUTCDate() === day) return d;
   }
   throw invalid(input, what);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { run, tempStore } from '../helpers.js';
 import { csvFile, expectNoCrash, expectRefusedUnchanged, expectSound } from './fixtures.js';
 
-const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '03/04', '3/4/2026', 'yesterdayish', '99999-01-01', '+275761-01-01', '0000-01-01', '2026-03-05T25:00', '', '99999y'];
+const BAD_DATES = ['2026-02-30', '2026-02-30T10:00:00Z', '2026-04-31T09:00+05:30', '2026-13-01', '2026-00-10', '03/04', '3/4/2026', 'yesterdayish', '99999-01-01', '+275761-01-01', '0000-01-01', '2026-03-05T25:00', '', '99999y'];
 
 async function storeWithRavi(): Promise<string> {
   const store = tempStore();
