@@ -134,3 +134,11 @@ describe('garbage store contents', () => {
     });
   }
 });
+
+describe('store backup onto the store itself', () => {
+  it('is a usage error (2) rather than a reported "backed up" that copied nothing', async () => {
+    const store = await storeWithRavi();
+    await expectRefusedUnchanged(store, ['store', 'backup', store], 2, /^error: the backup .* is the store itself; name another file$/);
+    await expectSound(store);
+  });
+});
