@@ -160,3 +160,18 @@ describe('prototype-polluting keys', () => {
     pristine();
   });
 });
+
+describe('CSV files that are not UTF-8', () => {
+  it('are refused (65) instead of being imported with U+FFFD in place of letters', async () => {
+    const store = tempStore();
+    await run(store, ['prospect', 'add', 'Ravi']);
+    const latin1 = csvFile('');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('name,company\nAnna,x\n'), Buffer.from('Jos\xe9,Caf\xe9\n', 'latin1')]));
+    await expectRefusedUnchanged(store, ['import', 'prospects', latin1], 65, /^error: the file is not UTF-8 text \(line 3 has a byte that is not\); nothing was written \(save it as "CSV UTF-8"/);
+    const utf16 = csvFile('');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\nJosé\n', 'utf16le')]));
+    await expectRefusedUnchanged(store, ['import', 'prospects', utf16], 65, /^error: the file is UTF-16 text; nothing was written/);
+    await expectRefusedUnchanged(store, ['import', 'touches', utf16], 65, /^error: the file is UTF-16 text/);
+    expect((await expectSound(store)).prospects).toHaveLength(1);
+  });
+});
