@@ -78,11 +78,13 @@ function checkReopen(before: Doc | null, after: Doc | null, args: string[]) {
   expect(after!.prospects.find((p) => p.id === id)!.stage).toBe(furthest(old.stageHistory));
 }
 
+const funnelOf = async (store: string) => JSON.parse((await run(store, ['report', 'funnel', '--json'])).stdout) as { stage: string; reached: number }[];
+
 async function checkStore(store: string) {
   if (!existsSync(store)) return;
   const check = await run(store, ['store', 'check']);
   expect(check.code, check.stderr).toBe(0);
-  const funnel = JSON.parse((await run(store, ['report', 'funnel', '--json'])).stdout) as { stage: string; reached: number }[];
+  const funnel = await funnelOf(store);
   expect(funnel.map((r) => r.stage)).toEqual(PATH);
   for (let i = 1; i < funnel.length; i++) {
     expect(funnel[i]!.reached, `reached ${funnel[i]!.stage} ≤ reached ${funnel[i - 1]!.stage}`).toBeLessThanOrEqual(funnel[i - 1]!.reached);
@@ -103,7 +105,10 @@ describe('random command sequences', () => {
         for (const [step, args] of commands.entries()) {
           // The clock moves an hour per command, so every stage change has its own time.
           const now = new Date(Date.UTC(2026, 2, 1, 9) + step * 3_600_000).toISOString();
+          // Forgetting keeps an anonymous record so that the funnel figures stay true (SPEC §3).
+          const funnelBefore = args[1] === 'forget' && before ? await funnelOf(store) : null;
           const r = await run(store, args, { now });
+          if (funnelBefore && r.code === 0) expect(await funnelOf(store), 'funnel after forget').toEqual(funnelBefore);
           expect(ALLOWED_CODES, `${args.join(' ')} → ${r.code}: ${r.stderr}`).toContain(r.code);
           if (r.code !== 0) expect(r.stderr, args.join(' ')).toMatch(/^error: .+/);
           const after = readDoc(store);
