@@ -136,6 +136,20 @@ describe('prototype-polluting keys', () => {
     }
   });
 
+  it('as sources, tags, owners and staff are plain values that reports group like any other', async () => {
+    const store = tempStore();
+    for (const k of ['__proto__', 'constructor', 'toString']) await run(store, ['prospect', 'add', `P${k}`, '--source', k, '--tag', k, '--owner', k]);
+    await run(store, ['touch', 'log', '1', 'greeting'], { env: { PRECRM_USER: '__proto__' } });
+    const sources = await run(store, ['report', 'sources', '--format', 'csv']);
+    expect(sources.stdout.split('\n').slice(1, 4).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['__proto__,1', 'constructor,1', 'tostring,1']);
+    const byTag = JSON.parse((await run(store, ['report', 'funnel', '--by', 'tag', '--json'])).stdout) as { tag: string; stage: string; reached: number }[];
+    expect(byTag.filter((r) => r.stage === 'interested').map((r) => [r.tag, r.reached])).toEqual([['__proto__', 1], ['constructor', 1], ['toString', 1]]);
+    const staff = JSON.parse((await run(store, ['report', 'activity', '--by', 'staff', '--json'])).stdout);
+    expect(staff).toEqual([expect.objectContaining({ staff: '__proto__', touches: 1 })]);
+    expect((await run(store, ['prospect', 'list', '--owner', 'constructor', '--json'])).stdout).toContain('"name": "Pconstructor"');
+    pristine();
+  });
+
   it('in --field and --map are usage errors (2) and nothing is written', async () => {
     const store = tempStore();
     for (const key of ['__proto__', 'constructor', 'prototype']) {
