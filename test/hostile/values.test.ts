@@ -1,7 +1,7 @@
 // Hostile values: malformed dates, huge or non-decimal numbers, and store files that are garbage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, tempStore } from '../helpers.js';
+import { run, spawnPrecrm, tempStore } from '../helpers.js';
 import { csvFile, expectNoCrash, expectRefusedUnchanged, expectSound } from './fixtures.js';
 
 const BAD_DATES = ['2026-02-30', '2026-02-30T10:00:00Z', '2026-04-31T09:00+05:30', '2026-13-01', '2026-00-10', '03/04', '3/4/2026', 'yesterdayish', '99999-01-01', '+275761-01-01', '0000-01-01', '2026-03-05T25:00', '', '99999y'];
@@ -141,4 +141,23 @@ describe('store backup onto the store itself', () => {
     await expectRefusedUnchanged(store, ['store', 'backup', store], 2, /^error: the backup .* is the store itself; name another file$/);
     await expectSound(store);
   });
+});
+
+describe('through the built binary (real processes)', () => {
+  it('a 1 MB CSV cell on stdin and a binary store file end in one clean error line each', async () => {
+    const store = await storeWithRavi();
+    const before = readFileSync(store);
+    const env = { PRECRM_STORE: store, PRECRM_USER: 'tester' };
+    const big = await spawnPrecrm(['import', 'prospects', '-'], { env, input: `name,notes\nBig,${'n'.repeat(1_000_000)}\n` });
+    expect(big.code).toBe(65);
+    expect(big.stderr).toContain('line 2: notes is 1000000 characters long; the limit is 10000');
+    expectNoCrash(big);
+    expect(readFileSync(store).equals(before)).toBe(true);
+    writeFileSync(store, Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0, 0xff]));
+    const garbage = await spawnPrecrm(['prospect', 'list'], { env });
+    expect(garbage.code).toBe(65);
+    expect(garbage.stderr).toMatch(/^error: the store .* is not valid JSON .*; it was left untouched/);
+    expect(garbage.stderr).not.toContain('\u001b');
+    expect(garbage.stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
 });
