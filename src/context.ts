@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
+import { sanitizeForTerminal } from './output/text.js';
 import { openJsonFileStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -69,9 +70,15 @@ export class Context {
     this.colorOff = opts.color === false;
     this.storePath = opts.store ?? env.PRECRM_STORE;
     if (env.PRECRM_NOW !== undefined && !this.world.clock) {
-      const d = new Date(env.PRECRM_NOW);
-      if (Number.isNaN(d.getTime())) throw usageError(`PRECRM_NOW "${env.PRECRM_NOW}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)`);
-      this.fixedNow = d;
+      // Date() alone took "2026-02-30" as March 2 and "03/04" as 2001-03-04: only ISO forms, checked like --at.
+      const notIso = () => usageError(`PRECRM_NOW "${env.PRECRM_NOW}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(env.PRECRM_NOW.trim())) throw notIso();
+      const { parseWhen } = await import('./domain/dates.js');
+      try {
+        this.fixedNow = parseWhen(env.PRECRM_NOW, new Date(0), 'past', 'PRECRM_NOW');
+      } catch {
+        throw notIso();
+      }
     }
     const { Chalk } = await import('chalk');
     this.chalkInstance = new Chalk({ level: this.colorLevel() });
@@ -145,12 +152,12 @@ export class Context {
 
   /** Informational message on stderr; silenced by -q. */
   info(text: string): void {
-    if (!this.quiet) this.world.stderr.write(`${text}\n`);
+    if (!this.quiet) this.world.stderr.write(`${sanitizeForTerminal(text)}\n`);
   }
 
   /** A warning on stderr; shown even with -q, since it asks for attention. */
   warn(text: string): void {
-    this.world.stderr.write(`warning: ${text}\n`);
+    this.world.stderr.write(`warning: ${sanitizeForTerminal(text)}\n`);
   }
 }
 

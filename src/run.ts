@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { Context, type World } from './context.js';
 import { EXIT, PrecrmError } from './domain/errors.js';
 import { createProgram } from './cli.js';
+import { sanitizeForTerminal } from './output/text.js';
 
 export async function runCli(argv: readonly string[], world: World): Promise<number> {
   const ctx = new Context(world);
@@ -22,8 +23,9 @@ function reportError(err: unknown, ctx: Context, world: World): number {
     return EXIT.usage;
   }
   if (err instanceof PrecrmError) {
-    world.stderr.write(`error: ${err.message}\n`);
-    for (const line of err.details) world.stderr.write(`  ${line}\n`);
+    // Messages quote what the user typed or stored (a name with ESC codes): never raw to a terminal.
+    world.stderr.write(`error: ${sanitizeForTerminal(err.message)}\n`);
+    for (const line of err.details) world.stderr.write(`  ${sanitizeForTerminal(line)}\n`);
     return err.exitCode;
   }
   const name = (err as Error)?.name;

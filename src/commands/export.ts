@@ -61,8 +61,8 @@ function exportFormat(ctx: Context, cmd: Command): Format {
 
 /** Time window on the exported record's own date (touch time, conversion date). */
 function window(flags: ExportFlags, now: Date): (iso: string) => boolean {
-  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
   return (iso) => (!since || iso >= since) && (!until || iso <= until);
 }
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
+import { isSafeKey } from '../domain/prospect.js';
 import type { StoreDoc } from '../domain/types.js';
 import { parseMapOptions, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
 import { loadRows, missingColumns, type LoadedRows, type RowParser } from '../csv/load.js';
@@ -56,11 +57,13 @@ async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec
 function reportColumns(ctx: Context, match: HeaderMatch, spec: HeaderSpec): void {
   const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
   if (match.unknown.length) {
-    const first = match.unknown[0]!;
-    const hint = spec.customFields
-      ? `--map "${first}=field.${first.toLowerCase().replace(/[^a-z0-9_]+/g, '_')}"`
-      : `--map "${first}=<field>", a field of: ${spec.fields.join(', ')}`;
-    ctx.info(`ignoring unknown column(s) ${quote(match.unknown)} (to keep one: ${hint})`);
+    const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+    // The hint must be a mapping import accepts: `field.__proto__` is refused.
+    const first = spec.customFields ? match.unknown.find((h) => isSafeKey(key(h))) : match.unknown[0];
+    const hint = first === undefined ? ''
+      : spec.customFields ? ` (to keep one: --map "${first}=field.${key(first)}")`
+        : ` (to keep one: --map "${first}=<field>", a field of: ${spec.fields.join(', ')})`;
+    ctx.info(`ignoring unknown column(s) ${quote(match.unknown)}${hint}`);
   }
   if (match.repeated.length) ctx.info(`ignoring column(s) ${quote(match.repeated)}: an earlier column already gives that field`);
 }

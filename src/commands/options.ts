@@ -13,7 +13,9 @@ export function parseCount(text: string, what: string): number {
 
 export function parseAmount(text: string, what: string): number {
   const n = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(n) || Math.abs(n) > 1e15) throw usageError(`${what} "${text}" is not a number`);
+  // Decimal notation only, as the CSV import reads it: Number() would also take "0x10" (16) and "0b1".
+  const decimal = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim());
+  if (!decimal || !Number.isFinite(n) || Math.abs(n) > 1e15) throw usageError(`${what} "${text}" is not a number`);
   return n;
 }
 

@@ -74,7 +74,7 @@ export function parseProspectFlags(flags: ProspectFlags, now: Date): ParsedProsp
     source: text('source', flags.source)?.toLowerCase(),
     owner: text('owner', flags.owner),
     notes: text('note', flags.note),
-    tags: flags.tag,
+    tags: flags.tag?.map((t) => checkText('--tag', t)),
     untag: flags.untag,
     fields: flags.field ? fields : undefined,
     cadenceDays: flags.cadence === undefined ? undefined : flags.cadence.trim() === '' ? null : parseSpanDays(flags.cadence, 'cadence'),

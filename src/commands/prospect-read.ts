@@ -38,8 +38,8 @@ export function prospectFilter(flags: ListFlags, now: Date): (p: Prospect) => bo
   const tags = flags.tag?.map((t) => t.toLowerCase());
   const owner = flags.owner?.toLowerCase();
   const search = flags.search?.toLowerCase();
-  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
   return (p) => {
     if (stages && !stages.includes(p.stage)) return false;
     if (source !== undefined && p.source?.toLowerCase() !== source) return false;
@@ -57,7 +57,9 @@ export function prospectFilter(flags: ListFlags, now: Date): (p: Prospect) => bo
 
 export async function listProspects(ctx: Context, flags: ListFlags): Promise<void> {
   const sortKey = flags.sort?.replace(/^-/, '').toLowerCase() ?? 'id';
-  const sortBy = SORTS[sortKey === 'created_at' || sortKey === 'createdat' ? 'created' : sortKey];
+  const key = sortKey === 'created_at' || sortKey === 'createdat' ? 'created' : sortKey;
+  // Own keys only: `--sort constructor` must not find Object.prototype's.
+  const sortBy = Object.hasOwn(SORTS, key) ? SORTS[key] : undefined;
   if (!sortBy) throw usageError(`cannot sort by "${flags.sort}" (use one of: ${Object.keys(SORTS).join(', ')}; prefix - for descending)`);
   const limit = flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit');
   const keep = prospectFilter(flags, ctx.now());

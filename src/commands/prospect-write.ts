@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { DuplicateIndex } from '../domain/dedupe.js';
 import { conflictError, usageError } from '../domain/errors.js';
-import { applyEdit, checkName, newProspect } from '../domain/prospect.js';
+import { applyEdit, checkName, checkText, newProspect } from '../domain/prospect.js';
 import { resolveProspect } from '../domain/references.js';
 import { label, setReferrer } from '../domain/referrals.js';
 import { changeStage, refuseForgotten } from '../domain/lifecycle.js';
@@ -118,11 +118,12 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
 
 export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: boolean; note?: string }): Promise<void> {
   const at = ctx.now().toISOString();
+  const note = opts.note === undefined ? null : checkText('--note', opts.note);
   const p = await ctx.store.update((doc) => {
     const target = resolveProspect(doc.prospects, ref);
     if (opts.off) refuseForgotten(target, 'allowing contact again');
     target.doNotContact = !opts.off;
-    target.consent.push({ at, granted: Boolean(opts.off), note: opts.note ?? null });
+    target.consent.push({ at, granted: Boolean(opts.off), note });
     target.updatedAt = at;
     return target;
   });

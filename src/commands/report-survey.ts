@@ -54,8 +54,8 @@ export function surveyReportColumns(format: Format, by: SurveyGroup | undefined)
 export async function reportSurvey(ctx: Context, ref: string, flags: SurveyReportFlags): Promise<void> {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
   const now = ctx.now();
-  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
   const doc = await ctx.store.read();
   const survey = findSurvey(doc.surveys, ref);
   const rows = surveyReport(survey, doc.responses, doc.prospects, { by, since, until });

@@ -1,7 +1,8 @@
 // `precrm store path|check|backup`: where the data lives, whether it is sound, and a copy of it.
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { dataError } from '../domain/errors.js';
+import { dataError, usageError } from '../domain/errors.js';
 import { examples } from './help.js';
 
 export function registerStore(program: Command, ctx: Context): void {
@@ -23,6 +24,10 @@ export function registerStore(program: Command, ctx: Context): void {
   store.command('backup [file]').description('copy the store to file (default: a dated file beside it)')
     .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json'))
     .action(async (file: string | undefined) => {
+      // Copying the store onto itself did nothing yet reported "backed up".
+      if (file !== undefined && resolve(file) === resolve(ctx.storeLocation)) {
+        throw usageError(`the backup ${file} is the store itself; name another file`);
+      }
       const written = await ctx.store.backup(file, ctx.now());
       ctx.info(`backed up to ${written}`);
       ctx.out(`${written}\n`);

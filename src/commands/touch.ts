@@ -122,8 +122,8 @@ function touchFilter(ctx: Context, doc: { prospects: Prospect[] }, ref: string |
   const now = ctx.now();
   const prospectId = ref === undefined ? undefined : resolveProspect(doc.prospects, ref).id;
   const types = flags.type?.flatMap((s) => s.split(',')).map((s) => parseTouchType(s));
-  const since = flags.since ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
+  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
   const by = flags.by?.trim().toLowerCase();
   return (t) => (prospectId === undefined || t.prospectId === prospectId)
     && (!types || types.includes(t.type))

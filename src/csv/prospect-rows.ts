@@ -1,5 +1,6 @@
 // Prospect CSV columns: the header spec (fields and the aliases contact exports use) and one row → a typed,
 // validated ProspectRow, or the reasons it is invalid. Pure: the clock is passed in.
+import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
 import { parseStage } from '../domain/stages.js';
 import type { Conversion, FollowUp, Stage } from '../domain/types.js';
@@ -104,7 +105,11 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     r.reasons.push(`stage "${stage}" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)`);
   }
   const fields: [string, string][] = [];
-  for (const [k, v] of values) if (k.startsWith('field.')) fields.push([k.slice(6), v]);
+  for (const k of values.keys()) {
+    // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
+    const v = k.startsWith('field.') ? r.text(k) : null;
+    if (v !== null) fields.push([k.slice(6), v]);
+  }
   const row: ProspectRow = {
     id: r.wholeNumber('id', 1),
     name: deriveName(r, email) ?? '',
@@ -113,11 +118,11 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     company: r.text('company'),
     source: r.text('source')?.toLowerCase() ?? null,
     stage,
-    tags: splitList(values.get('tags')),
+    tags: splitList(r.text('tags') ?? undefined),
     owner: r.text('owner'),
     referredBy,
     doNotContact: r.bool('do_not_contact') ?? false,
-    cadenceDays: r.wholeNumber('cadence_days', 1),
+    cadenceDays: r.wholeNumber('cadence_days', 1, MAX_SPAN_DAYS),
     followUp: followAt === null ? null : { at: followAt, note: followNote },
     lostReason: r.text('lost_reason'),
     conversion,

@@ -1,5 +1,6 @@
 // Reads CSV from a file or stdin once: UTF-8 BOM, CRLF, quoted multi-line fields, a given or sniffed delimiter,
 // and the physical line each record starts on, so every problem can be reported as `line N: …`.
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
@@ -37,6 +38,20 @@ export async function readSource(source: string, cwd: string, stdin: NodeJS.Read
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code ?? String(err);
     throw new PrecrmError(`cannot read ${source} (${why}); check the path, or use - to read stdin`, EXIT.noInput);
   }
+}
+
+/**
+ * A UTF-16 or Windows-1252 file decoded as UTF-8 turns "José" into "Jos\uFFFD" and UTF-16 into NUL-strewn text,
+ * imported silently: refuse it and say how to save it instead.
+ */
+function checkUtf8(input: Buffer): void {
+  if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
+    throw dataError('the file is UTF-16 text; nothing was written (save it as "CSV UTF-8" and import that)');
+  }
+  if (isUtf8(input)) return;
+  const text = input.toString('utf8');
+  const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+  throw dataError(`the file is not UTF-8 text (line ${line} has a byte that is not); nothing was written (save it as "CSV UTF-8" and import that)`);
 }
 
 /** `--delimiter` value: one character, or `tab`. */
@@ -80,6 +95,7 @@ const CHUNK = 1 << 20;
 
 /** Parses the buffer; a CSV syntax error (an unclosed quote …) is exit 65 with its line. */
 export async function parseCsv(input: Buffer, opts: ParseOptions = {}): Promise<CsvTable> {
+  checkUtf8(input);
   // Excel writes a `sep=;` line before the header of a CSV meant for another locale: honour it, skip it.
   const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
   const hint = /^sep=([^\r\n])\r?\n/i.exec(input.subarray(bom, bom + 8).toString('latin1'));

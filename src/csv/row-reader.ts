@@ -72,12 +72,12 @@ export class RowReader {
     return n;
   }
 
-  wholeNumber(key: string, min: number): number | null {
+  wholeNumber(key: string, min: number, max = Number.MAX_SAFE_INTEGER): number | null {
     const v = this.values.get(key);
     if (v === undefined) return null;
     const n = Number(v);
-    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) {
-      this.reasons.push(`${key} "${v}" is not a whole number${min > 0 ? ` of at least ${min}` : ''}`);
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
+      this.reasons.push(`${key} "${v}" is not a whole number${min > 0 ? ` of at least ${min}` : ''}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ''}`);
       return null;
     }
     return n;

@@ -42,6 +42,14 @@ function addSpan(now: Date, n: number, unit: string, sign: 1 | -1): Date {
  * is local midnight; callers comparing calendar days use startOfDay/endOfDay on the result.
  */
 export function parseWhen(input: string, now: Date, direction: Direction, what = 'date'): Date {
+  const date = parseForm(input, now, direction, what);
+  // `99999y` ago lands before year 1 (stored as "-097973-…", shown as garbage): only four-digit years are dates.
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) throw usageError(`${what} "${input}" is out of range (years 1000 to 9999)`);
+  return date;
+}
+
+function parseForm(input: string, now: Date, direction: Direction, what: string): Date {
   const text = input.trim().toLowerCase();
   if (text === 'now' || text === 'today') return now;
   if (text === 'yesterday') return addDays(now, -1);
@@ -75,6 +83,9 @@ export function parseWhen(input: string, now: Date, direction: Direction, what =
   throw invalid(input, what);
 }
 
+/** Longest span or cadence: 100 years. Beyond it dates leave four-digit years (`99999y`) and overflow Date. */
+export const MAX_SPAN_DAYS = 36_500;
+
 /** Parses a span such as `1d`, `2w`, `every 3d`, `1m` into whole days (a month is 30 days). */
 export function parseSpanDays(input: string, what = 'span'): number {
   const text = input.trim().toLowerCase().replace(/^every\s+/, '');
@@ -84,7 +95,9 @@ export function parseSpanDays(input: string, what = 'span'): number {
     throw usageError(`invalid ${what} "${input}" (use a number of days or a span such as 1d, 2w, 1m)`);
   }
   const perUnit: Record<string, number> = { '': 1, d: 1, w: 7, m: 30, y: 365 };
-  return n * perUnit[m[2]!.toLowerCase()]!;
+  const days = n * perUnit[m[2]!.toLowerCase()]!;
+  if (days > MAX_SPAN_DAYS) throw usageError(`${what} "${input}" is too long (at most ${MAX_SPAN_DAYS} days, 100 years)`);
+  return days;
 }
 
 /** Calendar days from a to b in local time (positive when b is later). */

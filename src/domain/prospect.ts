@@ -2,7 +2,8 @@
 import { usageError } from './errors.js';
 import type { FollowUp, Prospect, Stage } from './types.js';
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+// No control characters either: "h@x.io\0" or an ESC sequence is not an address.
+const EMAIL = /^[^\s@<>()[\],;:"\u0000-\u001f\u007f-\u009f]+@[^\s@<>()[\],;:"\u0000-\u001f\u007f-\u009f]+\.[^\s@<>()[\],;:"\u0000-\u001f\u007f-\u009f]+$/;
 const PHONE = /^[+\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
 const FIELD_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

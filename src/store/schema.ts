@@ -1,11 +1,14 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
+import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 
 const str = v.string();
 const nstr = v.nullable(v.string());
 const isoDate = v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
 const nIso = v.nullable(isoDate);
+// JSON.parse reads 1e400 as Infinity, which the next write would turn into null.
+const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const stage = v.picklist(STAGES);
 
@@ -23,11 +26,11 @@ const ProspectSchema = v.object({
   referredBy: v.nullable(id),
   doNotContact: v.boolean(),
   consent: v.array(v.object({ at: isoDate, granted: v.boolean(), note: nstr })),
-  cadenceDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  cadenceDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SPAN_DAYS))),
   lostReason: nstr,
   followUp: v.nullable(v.object({ at: isoDate, note: nstr })),
   fields: v.record(str, str),
-  conversion: v.nullable(v.object({ at: isoDate, value: v.nullable(v.number()), currency: nstr, product: nstr })),
+  conversion: v.nullable(v.object({ at: isoDate, value: v.nullable(finite), currency: nstr, product: nstr })),
   notes: nstr,
   forgottenAt: nIso,
   createdAt: isoDate,
@@ -64,7 +67,7 @@ const ResponseSchema = v.object({
   segment: v.picklist(SEGMENTS),
   stage: v.nullable(stage),
   at: isoDate,
-  answers: v.record(str, v.union([str, v.number()])),
+  answers: v.record(str, v.union([str, finite])),
 });
 
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -84,6 +87,11 @@ function describe(issue: v.BaseIssue<unknown>): string {
   return `${path.replace(/^\./, '') || 'document'}: ${issue.message}`;
 }
 
+/** valibot's record() silently drops `__proto__`, `constructor` and `prototype` keys: the next write would lose them. */
+function droppedKeys(what: string, raw: object, parsed: object): string[] {
+  return Object.keys(raw).filter((k) => !Object.hasOwn(parsed, k)).map((k) => `${what}: key "${k}" is not allowed (rename it)`);
+}
+
 /** Checks the shape of every record, then the cross-record rules (unique ids, ids below nextId, links). */
 export function validateDoc(raw: unknown): Validation {
   const parsed = v.safeParse(DocSchema, raw, { abortEarly: false });
@@ -101,6 +109,9 @@ export function validateDoc(raw: unknown): Validation {
     if (kind === 'prospect') for (const i of seen) prospectIds.add(i);
   }
   for (const t of doc.touches) if (!prospectIds.has(t.prospectId)) problems.push(`touch ${t.id} points to missing prospect ${t.prospectId}`);
+  const rawDoc = raw as { prospects: { fields: object }[]; responses: { answers: object }[] };
+  doc.prospects.forEach((p, i) => problems.push(...droppedKeys(`prospect ${p.id} fields`, rawDoc.prospects[i]!.fields, p.fields)));
+  doc.responses.forEach((r, i) => problems.push(...droppedKeys(`response ${r.id} answers`, rawDoc.responses[i]!.answers, r.answers)));
   for (const p of doc.prospects) {
     if (p.referredBy !== null && !prospectIds.has(p.referredBy)) problems.push(`prospect ${p.id} is referred by missing prospect ${p.referredBy}`);
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { run, scriptedPrompter, tempDir, tempStore } from '../helpers.js';
 import type { Prompter } from '../../src/context.js';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ESC = '\u001b[';
@@ -74,6 +75,21 @@ describe('global options', () => {
     const bad = await runUnclocked({ ...env, PRECRM_NOW: 'next week' }, ['prospect', 'add', 'Anna']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: PRECRM_NOW "next week" is not an ISO date-time/);
+  });
+
+  it.each(['2026-02-30T10:00:00Z', '03/04', 'March 5', '1', 'yesterday', '+275760-09-13T00:00:00Z', '99999-01-01T00:00:00Z'])(
+    'PRECRM_NOW %j, which Date() alone would take (or roll over), is a usage error (2) and writes nothing', async (now) => {
+      const env = { PRECRM_STORE: tempStore(), PRECRM_NOW: now, PRECRM_USER: 'mitra' };
+      const r = await runUnclocked(env, ['prospect', 'add', 'Ravi']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: PRECRM_NOW "${now}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)\n`);
+      expect(existsSync(env.PRECRM_STORE)).toBe(false);
+    });
+
+  it('PRECRM_NOW takes a local day or date-time as --at does', async () => {
+    const env = { PRECRM_STORE: tempStore(), PRECRM_NOW: '2026-03-05 18:30', PRECRM_USER: 'mitra' };
+    expect((await runUnclocked(env, ['prospect', 'add', 'Ravi'])).code).toBe(0);
+    expect(JSON.parse((await runUnclocked(env, ['prospect', 'show', '1', '--json'])).stdout).createdAt).toBe('2026-03-05T18:30:00.000Z');
   });
 
   it('--version and --help print to stdout and exit 0', async () => {

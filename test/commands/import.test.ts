@@ -68,7 +68,7 @@ describe('import prospects: invalid rows', () => {
     ['name,converted_at,conversion_value', 'Anna,2026-03-01,lots', 'conversion_value "lots" is not a number'],
     ['name,conversion_value', 'Anna,250', 'conversion_value needs converted_at (the date of the first purchase)'],
     ['name,id', 'Anna,A-17', 'id "A-17" is not a whole number of at least 1'],
-    ['name,cadence_days', 'Anna,0', 'cadence_days "0" is not a whole number of at least 1'],
+    ['name,cadence_days', 'Anna,0', 'cadence_days "0" is not a whole number of at least 1 and at most 36500'],
     ['name,do_not_contact', 'Anna,maybe', 'do_not_contact "maybe" is not true or false'],
     ['name,referred_by', 'Anna,my cousin', 'referred_by "my cousin" is not a prospect id or email'],
     ['name,referred_by', 'Anna,nobody@example.com', 'referred_by "nobody@example.com" matches no prospect in the file or the store'],

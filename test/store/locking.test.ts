@@ -26,6 +26,27 @@ describe('concurrent writers', () => {
   }, 90_000);
 });
 
+describe('concurrent touches', () => {
+  it('30 `touch log` processes on one prospect keep all 30 touches with unique ids', async () => {
+    const store = tempStore();
+    await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com']);
+    const runs = Array.from({ length: 30 }, (_, i) =>
+      startPrecrm(store, ['touch', 'log', 'ravi@example.com', 'greeting', `hello ${i}`], { PRECRM_LOCK_TIMEOUT: '60000' }).done);
+    const results = await Promise.all(runs);
+    for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0 });
+    const printed = results.map((r) => Number(r.stdout.trim())).sort((a, b) => a - b);
+    expect(printed).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const doc = JSON.parse(readFileSync(store, 'utf8'));
+    expect(doc.touches).toHaveLength(30);
+    expect(new Set(doc.touches.map((t: { id: number }) => t.id)).size).toBe(30);
+    expect(doc.touches.map((t: { note: string }) => t.note).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `hello ${i}`).sort());
+    expect(doc.touches.every((t: { prospectId: number }) => t.prospectId === 1)).toBe(true);
+    expect(doc.nextId.touch).toBe(31);
+    expect(existsSync(`${store}.lock`)).toBe(false);
+    expect((await run(store, ['store', 'check'])).code).toBe(0);
+  }, 90_000);
+});
+
 describe('a lock held by another process', () => {
   it('makes a writer that waits past PRECRM_LOCK_TIMEOUT exit 75 and write nothing', async () => {
     const store = tempStore();
