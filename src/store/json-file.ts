@@ -7,6 +7,7 @@ import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
+import { quickCheck } from './quick-check.js';
 import { migrate, schemaVersionOf, validateDoc } from './schema.js';
 import type { Store } from './store.js';
 
@@ -61,7 +62,8 @@ async function loadFile(path: string): Promise<{ doc: StoreDoc; migratedFrom: nu
   }
   const migratedFrom = version.kind === 'older' ? version.version : null;
   const current = migratedFrom === null ? raw : migrate(raw as Record<string, unknown>, migratedFrom);
-  const result = validateDoc(current);
+  // The fast check accepts a sound store as parsed; only a doubtful one pays for valibot (and gets its messages).
+  const result = migratedFrom === null && quickCheck(current) ? { ok: true as const, doc: current } : validateDoc(current);
   if (!result.ok) {
     throw dataError(`the store ${path} fails validation; it was left untouched (run: precrm store check)`, result.problems);
   }
