@@ -44,7 +44,8 @@ export class RowReader {
     if (ISO_UTC.test(v)) {
       const d = new Date(v);
       // Date rolls 2026-02-30 over into March: a day or time out of range is refused, not moved.
-      if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === v.slice(0, 19)) return d.toISOString();
+      const iso = Number.isNaN(d.getTime()) ? '' : d.toISOString();
+      if (iso !== '' && iso.startsWith(v.slice(0, 19))) return iso;
       this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;
     }

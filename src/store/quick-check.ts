@@ -17,27 +17,12 @@ const QUESTION_TYPE = new Set<unknown>(['scale', 'nps', 'choice', 'text']);
 const isObj = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const nstr = (x: unknown) => x === null || typeof x === 'string';
 const isId = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 1;
-const digits = (s: string, from: number, to: number) => {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-};
-const two = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
 /**
- * The shape precrm writes (toISOString: 2026-03-05T18:30:00.000Z) with a day Date.parse accepts in every month
- * is checked by hand; anything else is asked of Date.parse, the rule validateDoc applies.
+ * The shape precrm writes (toISOString: 2026-03-05T18:30:00.000Z) with a day every month has is accepted by one
+ * regular expression, far cheaper than Date.parse; any other string is asked of Date.parse, validateDoc's rule.
  */
-function isDate(x: unknown): boolean {
-  if (typeof x !== 'string') return false;
-  if (x.length === 24 && x[4] === '-' && x[7] === '-' && x[10] === 'T' && x[13] === ':' && x[16] === ':' && x[19] === '.' && x[23] === 'Z'
-    && digits(x, 0, 4) && digits(x, 5, 7) && digits(x, 8, 10) && digits(x, 11, 13) && digits(x, 14, 16) && digits(x, 17, 19) && digits(x, 20, 23)) {
-    const month = two(x, 5); const day = two(x, 8);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 28 && two(x, 11) < 24 && two(x, 14) < 60 && two(x, 17) < 60) return true;
-  }
-  return !Number.isNaN(Date.parse(x));
-}
+const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const isDate = (x: unknown): boolean => typeof x === 'string' && (CANONICAL.test(x) || !Number.isNaN(Date.parse(x)));
 const nDate = (x: unknown) => x === null || isDate(x);
 
 /** Exactly `n` own enumerable keys: with the n named checks passing, there is nothing valibot would strip. */
