@@ -17,7 +17,8 @@ const reps = args.includes('--reps') ? Number(args[args.indexOf('--reps') + 1]) 
 // --large adds 100k prospects with 1M touches (--large-touches N for fewer: building 1M touches takes a while).
 const largeTouches = args.includes('--large-touches') ? Number(args[args.indexOf('--large-touches') + 1]) : 1_000_000;
 const SIZES = [[1_000, 10_000], [10_000, 100_000], ...(large ? [[100_000, largeTouches]] : [])];
-const TARGETS = { startup: 1.5, 'report funnel': 1.3, 'prospect list --format csv': 1.3, 'touch log': 1.3, 'import prospects 100k': 8 };
+// The targets of issue 7; `prospect list --format csv` is measured against the read floor too, without a target.
+const TARGETS = { startup: 1.5, 'report funnel': 1.3, 'touch log': 1.3, 'import prospects 100k': 8 };
 const MEM_TARGET = 2.5;
 const work = mkdtempSync(join(tmpdir(), 'precrm-bench-'));
 const rssFile = join(work, 'rss');
