@@ -1,10 +1,10 @@
 // The JSON-file backend: a lowdb document with an atomic, fsynced, 0600 adapter, written only under an inter-process lock.
 import { copyFile, mkdir, chmod } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { format } from 'date-fns';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
+import { localDay, localTime } from '../domain/dates.js';
 import { EXIT, PrecrmError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import { fsReason, loadFile } from './load.js';
@@ -104,7 +104,7 @@ export class JsonFileStore implements Store {
   }
 
   async backup(target: string | undefined, now: Date): Promise<string> {
-    const dest = target ?? `${this.location}.${format(now, 'yyyyMMdd-HHmmss')}.bak`;
+    const dest = target ?? `${this.location}.${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}.bak`;
     if ((await loadFile(this.location)) === null) {
       throw new PrecrmError(`there is no store at ${this.location} yet; nothing to back up`, EXIT.noInput);
     }
