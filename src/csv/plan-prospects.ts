@@ -162,7 +162,8 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
     const idMatch = row.id === null ? undefined : byId.get(row.id);
     const found = (keys.email !== null || keys.phone !== null ? dupes.find(keys) : undefined)
       ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
-      ?? dupes.find(keys);
+      // With an email or phone the first look-up already answered; only a contact-less row looks again, by name.
+      ?? (keys.email === null && keys.phone === null ? dupes.find(keys) : undefined);
     let target: Prospect;
     if (!found) {
       const id = row.id !== null && kept.delete(row.id) ? row.id : nextId++;

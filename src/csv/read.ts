@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
+import { quickParse } from './quick-parse.js';
 
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts, counting the lines of multi-line fields. */
@@ -101,19 +102,31 @@ export async function parseCsv(input: Buffer, opts: ParseOptions = {}): Promise<
   const hint = /^sep=([^\r\n])\r?\n/i.exec(input.subarray(bom, bom + 8).toString('latin1'));
   const buf = hint ? input.subarray(bom + hint[0].length) : input;
   const delimiter = opts.delimiter ?? hint?.[1] ?? sniffDelimiter(buf);
+  // Well-formed files (nearly all) take the quick scanner; anything it doubts is read by csv-parse.
+  const cellRows = quickParse(input.subarray(hint ? bom + hint[0].length : bom).toString('utf8'), delimiter) ?? await csvParseAll(buf, delimiter, opts);
+  opts.onProgress?.(buf.length, buf.length);
+  const records: CsvRecord[] = [];
+  let line = hint ? 2 : 1;
+  for (const cells of cellRows) {
+    const start = line;
+    line += linesSpanned(cells);
+    if (cells.every((c) => c.trim() === '')) continue;
+    records.push({ line: start, cells });
+  }
+  const [head, ...rows] = records;
+  if (!head) throw dataError('the file is empty; expected a header row and then one row per record');
+  return { header: head.cells.map((h) => h.trim()), rows, delimiter };
+}
+
+/** csv-parse, fed in chunks (for the progress bar); a CSV syntax error (an unclosed quote …) is exit 65 with its line. */
+async function csvParseAll(buf: Buffer, delimiter: string, opts: ParseOptions): Promise<string[][]> {
   const { parse } = await import('csv-parse');
   // Empty lines come through as records (not skipped by the parser) so that line numbers stay physical.
   const parser = parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true });
-  const records: CsvRecord[] = [];
-  let line = hint ? 2 : 1;
+  const rows: string[][] = [];
   let failure: unknown = null;
   parser.on('readable', () => {
-    for (let cells: string[] | null = parser.read(); cells !== null; cells = parser.read()) {
-      const start = line;
-      line += linesSpanned(cells);
-      if (cells.every((c) => c.trim() === '')) continue;
-      records.push({ line: start, cells });
-    }
+    for (let cells: string[] | null = parser.read(); cells !== null; cells = parser.read()) rows.push(cells);
   });
   const finished = new Promise<void>((res) => {
     parser.on('end', res);
@@ -127,9 +140,7 @@ export async function parseCsv(input: Buffer, opts: ParseOptions = {}): Promise<
   if (!failure) parser.end();
   await finished;
   if (failure) throw csvSyntaxError(failure);
-  const [head, ...rows] = records;
-  if (!head) throw dataError('the file is empty; expected a header row and then one row per record');
-  return { header: head.cells.map((h) => h.trim()), rows, delimiter };
+  return rows;
 }
 
 function csvSyntaxError(err: unknown): PrecrmError {

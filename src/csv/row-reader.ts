@@ -13,6 +13,7 @@ export interface RowContext {
 
 export type RowResult<T> = { ok: true; row: T } | { ok: false; reasons: string[] };
 
+const CANONICAL_ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
@@ -42,10 +43,13 @@ export class RowReader {
     const v = this.values.get(key);
     if (v === undefined) return null;
     // Fast path for what precrm itself exports (ISO UTC), which 100,000-row files are full of.
+    // Exactly what toISOString writes, with a day every month has: already canonical, no Date needed.
+    if (CANONICAL_ISO.test(v)) return v;
     if (ISO_UTC.test(v)) {
       const d = new Date(v);
       // Date rolls 2026-02-30 over into March: a day or time out of range is refused, not moved.
-      if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === v.slice(0, 19)) return d.toISOString();
+      const iso = Number.isNaN(d.getTime()) ? '' : d.toISOString();
+      if (iso !== '' && iso.startsWith(v.slice(0, 19))) return iso;
       this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;
     }

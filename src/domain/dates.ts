@@ -1,6 +1,6 @@
 // Parses the date forms of SPEC §2 against an injected "now" and compares calendar days in local time.
 import {
-  addDays, addMonths, addWeeks, addYears, differenceInCalendarDays, endOfDay, format, isValid, startOfDay,
+  addDays, addMonths, addWeeks, addYears, differenceInCalendarDays, endOfDay, isValid, startOfDay,
 } from 'date-fns';
 import { usageError } from './errors.js';
 
@@ -113,12 +113,30 @@ export function daysBetween(a: string | Date, b: string | Date): number {
 export const startOfLocalDay = startOfDay;
 export const endOfLocalDay = endOfDay;
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * Local `yyyy-MM-dd`, as date-fns' format writes it (year of era, so 1 BC is 0001), without loading format and
+ * its locale tables at every start-up.
+ */
+export function localDay(d: Date): string {
+  if (Number.isNaN(d.getTime())) throw new RangeError('Invalid time value');
+  const year = d.getFullYear();
+  return `${pad(year > 0 ? year : 1 - year, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Local `HH:mm` (and `:ss` when asked). */
+export const localTime = (d: Date, seconds = false): string =>
+  `${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
+
 /** A stored instant shown in local time: `2026-03-05 18:30`. */
 export function showDateTime(iso: string | null): string {
-  return iso ? format(new Date(iso), 'yyyy-MM-dd HH:mm') : '';
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${localDay(d)} ${localTime(d)}`;
 }
 
 /** A stored instant's local calendar day: `2026-03-05`. */
 export function showDay(iso: string | null): string {
-  return iso ? format(new Date(iso), 'yyyy-MM-dd') : '';
+  return iso ? localDay(new Date(iso)) : '';
 }

@@ -7,7 +7,12 @@ export const emailKey = (email: string | null | undefined): string | null =>
 /** Phone digits only; shorter than 6 digits is too weak to call two people the same. */
 export function phoneKey(phone: string | null | undefined): string | null {
   if (!phone) return null;
-  const digits = phone.replace(/\D/g, '');
+  // A loop, not replace(/\D/g): this runs once per row of a 100,000-row import.
+  let digits = '';
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += phone[i];
+  }
   return digits.length >= 6 ? digits : null;
 }
 

@@ -1,13 +1,13 @@
 // The JSON-file backend: a lowdb document with an atomic, fsynced, 0600 adapter, written only under an inter-process lock.
-import { copyFile, mkdir, readFile, chmod } from 'node:fs/promises';
+import { copyFile, mkdir, chmod } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { format } from 'date-fns';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
-import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
+import { localDay, localTime } from '../domain/dates.js';
+import { EXIT, PrecrmError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
-import { migrate, schemaVersionOf, validateDoc } from './schema.js';
+import { fsReason, loadFile } from './load.js';
 import type { Store } from './store.js';
 
 const FILE_MODE = 0o600;
@@ -21,52 +21,11 @@ export interface JsonFileStoreOptions {
   beforeWrite?: () => Promise<void>;
 }
 
-function fsReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
-    ENOSPC: 'no space left on device', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder',
-    EEXIST: 'a file is in the way', EDQUOT: 'disk quota exceeded', ENOENT: 'no such file or folder',
-  };
-  return e?.code ? `${e.code}: ${reasons[e.code] ?? 'file system error'}` : String((err as Error)?.message ?? err);
-}
-
 /** A file-system failure (an errno code) becomes exit 73; anything else is a bug and passes through as one. */
 const cannotWrite = (path: string, err: unknown) => {
   if (typeof (err as NodeJS.ErrnoException)?.code !== 'string') return err;
   return new PrecrmError(`cannot write the store ${path} (${fsReason(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
 };
-
-/** Reads, parses and validates the file; never writes. `migrated` tells update() to keep a .bak copy. */
-async function loadFile(path: string): Promise<{ doc: StoreDoc; migratedFrom: number | null } | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    throw dataError(`cannot read the store ${path} (${fsReason(err)}); it was left untouched`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    const what = text.trim() === '' ? 'it is empty' : text.charCodeAt(0) === 0xfeff ? 'it starts with a byte-order mark' : (err as Error).message;
-    throw dataError(`the store ${path} is not valid JSON (${what}); it was left untouched: restore it from a backup or fix it by hand`);
-  }
-  const version = schemaVersionOf(raw);
-  if (version.kind === 'bad') throw dataError(`the store ${path} is not a precrm store (${version.problem}); it was left untouched`);
-  if (version.kind === 'newer') {
-    throw dataError(`the store ${path} was written by a newer precrm (schema ${version.version}); upgrade precrm to use it — it was left untouched`);
-  }
-  const migratedFrom = version.kind === 'older' ? version.version : null;
-  const current = migratedFrom === null ? raw : migrate(raw as Record<string, unknown>, migratedFrom);
-  const result = validateDoc(current);
-  if (!result.ok) {
-    throw dataError(`the store ${path} fails validation; it was left untouched (run: precrm store check)`, result.problems);
-  }
-  return { doc: result.doc, migratedFrom };
-}
 
 /** lowdb adapter: unique temp file + fsync + rename (write-file-atomic), mode 0600. */
 class AtomicJsonAdapter implements Adapter<StoreDoc> {
@@ -145,7 +104,7 @@ export class JsonFileStore implements Store {
   }
 
   async backup(target: string | undefined, now: Date): Promise<string> {
-    const dest = target ?? `${this.location}.${format(now, 'yyyyMMdd-HHmmss')}.bak`;
+    const dest = target ?? `${this.location}.${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}.bak`;
     if ((await loadFile(this.location)) === null) {
       throw new PrecrmError(`there is no store at ${this.location} yet; nothing to back up`, EXIT.noInput);
     }

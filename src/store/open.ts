@@ -1,6 +1,6 @@
 // Opens the JSON-file store without loading it: lowdb, the lock, atomic writes and validation load on first use,
 // so commands that never touch the store (--version, --help, store path) start as fast as node allows.
-import type { StoreDoc } from '../domain/types.js';
+import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import type { JsonFileStoreOptions } from './json-file.js';
 import type { Store } from './store.js';
 
@@ -9,7 +9,8 @@ export function openJsonFileStore(location: string, options: JsonFileStoreOption
   const load = () => (backend ??= import('./json-file.js').then((m) => new m.JsonFileStore(location, options)));
   return {
     location,
-    read: async () => (await load()).read(),
+    // A read needs only the file and the quick check: not lowdb, the lock or the atomic writer.
+    read: async () => (await (await import('./load.js')).loadFile(location))?.doc ?? emptyDoc(),
     update: async <T>(change: (doc: StoreDoc) => T) => (await load()).update(change),
     check: async () => (await load()).check(),
     backup: async (target: string | undefined, now: Date) => (await load()).backup(target, now),

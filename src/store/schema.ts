@@ -123,43 +123,5 @@ export function validateDoc(raw: unknown): Validation {
   return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, doc };
 }
 
-/** Migrations from version n to n + 1. Version 0 is the pre-release shape without `nextId`. */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
-  0: (doc) => {
-    const maxId = (list: unknown) => (Array.isArray(list) ? list.reduce((m: number, r: { id?: unknown }) => Math.max(m, Number(r?.id) || 0), 0) : 0);
-    return {
-      ...doc,
-      schema: 1,
-      nextId: {
-        prospect: maxId(doc.prospects) + 1,
-        touch: maxId(doc.touches) + 1,
-        survey: maxId(doc.surveys) + 1,
-        response: maxId(doc.responses) + 1,
-      },
-      prospects: doc.prospects ?? [],
-      touches: doc.touches ?? [],
-      surveys: doc.surveys ?? [],
-      responses: doc.responses ?? [],
-    };
-  },
-};
-
-export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };
-
-export function schemaVersionOf(raw: unknown): SchemaCheck {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'bad', problem: 'the document is not a JSON object' };
-  const doc = raw as Record<string, unknown>;
-  // Version 0 (pre-release) had no "schema" key but always a prospects list; any other object is not a store.
-  if (doc.schema === undefined && !Array.isArray(doc.prospects)) return { kind: 'bad', problem: 'no "schema" and no "prospects" list' };
-  const s = doc.schema ?? 0;
-  if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) return { kind: 'bad', problem: `"schema" is not a version number` };
-  if (s > SCHEMA_VERSION) return { kind: 'newer', version: s };
-  if (s < SCHEMA_VERSION) return { kind: 'older', version: s };
-  return { kind: 'current' };
-}
-
-export function migrate(raw: Record<string, unknown>, from: number): Record<string, unknown> {
-  let doc = raw;
-  for (let version = from; version < SCHEMA_VERSION; version++) doc = MIGRATIONS[version]!(doc);
-  return doc;
-}
+// Version checks and migrations live in versions.ts (no valibot), so the read path can skip loading valibot.
+export { migrate, schemaVersionOf, type SchemaCheck } from './versions.js';

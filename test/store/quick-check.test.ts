@@ -1,0 +1,73 @@
+// quickCheck may be stricter than validateDoc, never looser: whenever it accepts a document, validateDoc accepts it
+// too and returns it unchanged (so using the parsed document as is loses nothing).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { quickCheck } from '../../src/store/quick-check.js';
+import { validateDoc } from '../../src/store/schema.js';
+
+const sample = () => JSON.parse(readFileSync(new URL('../../data/bakery.json', import.meta.url), 'utf8')) as Record<string, any>;
+
+/** Each mutation makes the sample store unsound (or stripped by valibot): quickCheck must refuse it. */
+const BREAKS: [string, (d: Record<string, any>) => void][] = [
+  ['schema from the future', (d) => { d.schema = 2; }],
+  ['unknown top-level key', (d) => { d.extra = 1; }],
+  ['nextId not an integer', (d) => { d.nextId.touch = 1.5; }],
+  ['prospect id as a string', (d) => { d.prospects[0].id = '1'; }],
+  ['prospect id repeated', (d) => { d.prospects[1].id = d.prospects[0].id; }],
+  ['prospect id at nextId', (d) => { d.prospects[0].id = d.nextId.prospect; }],
+  ['unknown stage', (d) => { d.prospects[0].stage = 'hot'; }],
+  ['missing name', (d) => { delete d.prospects[0].name; }],
+  ['unknown prospect key', (d) => { d.prospects[0].colour = 'red'; }],
+  ['stage history date not a date', (d) => { d.prospects[0].stageHistory[0].at = 'yesterday-ish'; }],
+  ['createdAt in month 13', (d) => { d.prospects[0].createdAt = '2026-13-01T00:00:00.000Z'; }],
+  ['tag not a string', (d) => { d.prospects[0].tags = [1]; }],
+  ['fields as an array', (d) => { d.prospects[0].fields = []; }],
+  ['field key __proto__', (d) => { d.prospects[0].fields = JSON.parse('{"__proto__":"x"}'); }],
+  ['field value a number', (d) => { d.prospects[0].fields = { size: 3 }; }],
+  ['doNotContact as a string', (d) => { d.prospects[0].doNotContact = 'no'; }],
+  ['referral to a missing prospect', (d) => { d.prospects[0].referredBy = 999_999; }],
+  ['cadence of zero days', (d) => { d.prospects[0].cadenceDays = 0; }],
+  ['touch to a missing prospect', (d) => { d.touches[0].prospectId = 999_999; }],
+  ['touch type unknown', (d) => { d.touches[0].type = 'telepathy'; }],
+  ['touch outcome unknown', (d) => { d.touches[0].outcome = 'great'; }],
+  ['touch with an extra key', (d) => { d.touches[0].mood = 'good'; }],
+  ['survey question type unknown', (d) => { d.surveys[0].questions[0].type = 'essay'; }],
+  ['response to a missing survey', (d) => { d.responses[0].survey = 'no such survey'; }],
+  ['response answer a boolean', (d) => { d.responses[0].answers = { q: true }; }],
+];
+
+describe('quickCheck', () => {
+  it('accepts the sample store, which validateDoc returns unchanged', () => {
+    const doc = sample();
+    expect(quickCheck(doc)).toBe(true);
+    const full = validateDoc(sample());
+    expect(full.ok && full.doc).toEqual(doc);
+  });
+
+  it('accepts dates Date.parse accepts in shapes other than toISOString, and refuses what it refuses', () => {
+    const doc = sample();
+    doc.prospects[0].createdAt = '2026-02-30T10:00:00Z';
+    expect(quickCheck(doc)).toBe(!Number.isNaN(Date.parse('2026-02-30T10:00:00Z')));
+    doc.prospects[0].createdAt = '2026-01-31T23:59:59.999Z';
+    expect(quickCheck(doc)).toBe(true);
+    doc.prospects[0].createdAt = '2026-01-01T24:61:00.000Z';
+    expect(quickCheck(doc)).toBe(false);
+  });
+
+  it.each(BREAKS)('refuses a store with %s', (_name, breakIt) => {
+    const doc = sample();
+    breakIt(doc);
+    expect(quickCheck(doc)).toBe(false);
+  });
+
+  it('refuses only what validateDoc refuses or would change', () => {
+    for (const [name, breakIt] of BREAKS) {
+      const doc = sample();
+      breakIt(doc);
+      const copy = structuredClone(doc);
+      const full = validateDoc(doc);
+      // Either the full check fails, or it accepts with a different (stripped) document.
+      expect(full.ok === false || JSON.stringify(full.doc) !== JSON.stringify(copy), name).toBe(true);
+    }
+  });
+});
