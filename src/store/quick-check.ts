@@ -4,6 +4,7 @@
 // no keys valibot drops), so the parsed document is used as is. Anything it rejects — or is unsure of — goes
 // to validateDoc, which has the last word and writes the problem messages. So it may be stricter, never looser.
 import { DIRECTIONS, OUTCOMES, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
+import { MAX_SPAN_DAYS } from '../domain/dates.js';
 
 type Rec = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ function strRecord(o: unknown, numbers: boolean): boolean {
   for (const key in o) {
     if (key === '__proto__' || key === 'prototype' || key === 'constructor' || !Object.prototype.hasOwnProperty.call(o, key)) return false;
     const value = o[key];
-    if (typeof value !== 'string' && !(numbers && typeof value === 'number' && !Number.isNaN(value))) return false;
+    if (typeof value !== 'string' && !(numbers && typeof value === 'number' && Number.isFinite(value))) return false;
   }
   return true;
 }
@@ -55,14 +56,14 @@ function everyObj(list: unknown, keys: number, check: (o: Rec) => boolean): bool
 const stageChange = (s: Rec) => STAGE.has(s.stage) && isDate(s.at);
 const consent = (c: Rec) => isDate(c.at) && typeof c.granted === 'boolean' && nstr(c.note);
 const followUp = (f: unknown) => f === null || (isObj(f) && isDate(f.at) && nstr(f.note) && keyCount(f, 2));
-const conversion = (c: unknown) => c === null || (isObj(c) && isDate(c.at) && (c.value === null || (typeof c.value === 'number' && !Number.isNaN(c.value)))
+const conversion = (c: unknown) => c === null || (isObj(c) && isDate(c.at) && (c.value === null || (typeof c.value === 'number' && Number.isFinite(c.value)))
   && nstr(c.currency) && nstr(c.product) && keyCount(c, 4));
 
 function prospect(p: Rec): boolean {
   return isId(p.id) && nstr(p.name) && nstr(p.email) && nstr(p.phone) && nstr(p.company) && nstr(p.source) && STAGE.has(p.stage)
     && everyObj(p.stageHistory, 2, stageChange) && Array.isArray(p.tags) && (p.tags as unknown[]).every((t) => typeof t === 'string')
     && nstr(p.owner) && (p.referredBy === null || isId(p.referredBy)) && typeof p.doNotContact === 'boolean'
-    && everyObj(p.consent, 3, consent) && (p.cadenceDays === null || isId(p.cadenceDays)) && nstr(p.lostReason)
+    && everyObj(p.consent, 3, consent) && (p.cadenceDays === null || (isId(p.cadenceDays) && (p.cadenceDays as number) <= MAX_SPAN_DAYS)) && nstr(p.lostReason)
     && followUp(p.followUp) && strRecord(p.fields, false) && conversion(p.conversion) && nstr(p.notes)
     && nDate(p.forgottenAt) && isDate(p.createdAt) && isDate(p.updatedAt);
 }
