@@ -1,0 +1,144 @@
+// import prospects|touches|responses: read a CSV, plan the change as a pure function, apply it in one locked write.
+import type { Context } from '../context.js';
+import { dataError } from '../domain/errors.js';
+import { isSafeKey } from '../domain/prospect.js';
+import type { StoreDoc } from '../domain/types.js';
+import { parseMapOptions, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
+import { loadRows, missingColumns, type LoadedRows, type RowParser } from '../csv/load.js';
+import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, type OnDuplicate } from '../csv/plan-prospects.js';
+import { PROSPECT_HEADERS, parseProspectRow } from '../csv/prospect-rows.js';
+import { parseCsv, parseDelimiter, readSource, type CsvTable } from '../csv/read.js';
+import { byLine, invalidRowsError, problemLine, writeRejects, type Rejection } from '../csv/report.js';
+import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
+import { findSurvey } from '../domain/survey.js';
+import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
+import { startProgress } from '../output/progress.js';
+import { parseChoice } from './options.js';
+
+export interface ImportFlags {
+  map?: string[];
+  delimiter?: string;
+  onDuplicate?: string;
+  skipInvalid?: boolean;
+  rejects?: string;
+  dryRun?: boolean;
+}
+
+interface Summary { created: number; merged: number; skipped: number; rejected: Rejection[]; warnings: string[] }
+
+/** Thrown inside store.update to leave the store untouched (nothing to write, or rows to refuse). */
+class Abort<T> extends Error {
+  constructor(readonly value: T) {
+    super('abort');
+  }
+}
+
+/** A file of a megabyte or more takes long enough to deserve a progress bar. */
+const LARGE_FILE = 1 << 20;
+
+async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: RowParser<T>): Promise<{ table: CsvTable; loaded: LoadedRows<T> }> {
+  const overrides = parseMapOptions(flags.map ?? [], spec);
+  const delimiter = flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter);
+  const buf = await readSource(file, ctx.world.cwd, ctx.world.stdin.stream);
+  const progress = await startProgress(ctx.world.stderr, `reading ${file}`, Boolean(ctx.world.stderr.isTTY) && !ctx.quiet && buf.length >= LARGE_FILE);
+  let table: CsvTable;
+  try {
+    table = await parseCsv(buf, { delimiter, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
+  const loaded = loadRows(table, spec, overrides, parse, { now: ctx.now(), decimalComma: table.delimiter === ';' });
+  reportColumns(ctx, loaded.match, spec);
+  return { table, loaded };
+}
+
+function reportColumns(ctx: Context, match: HeaderMatch, spec: HeaderSpec): void {
+  const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
+  if (match.unknown.length) {
+    const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+    // The hint must be a mapping import accepts: `field.__proto__` is refused.
+    const first = spec.customFields ? match.unknown.find((h) => isSafeKey(key(h))) : match.unknown[0];
+    const hint = first === undefined ? ''
+      : spec.customFields ? ` (to keep one: --map "${first}=field.${key(first)}")`
+        : ` (to keep one: --map "${first}=<field>", a field of: ${spec.fields.join(', ')})`;
+    ctx.info(`ignoring unknown column(s) ${quote(match.unknown)}${hint}`);
+  }
+  if (match.repeated.length) ctx.info(`ignoring column(s) ${quote(match.repeated)}: an earlier column already gives that field`);
+}
+
+function requireColumns(match: HeaderMatch, needs: string[][], header: readonly string[]): void {
+  const missing = missingColumns(match, needs);
+  if (missing.length) {
+    throw dataError(`no column gives ${missing.join(', ')} (columns: ${header.map((h) => `"${h}"`).join(', ')}); map one with --map "Header=field"`);
+  }
+}
+
+/** Prints problems and the summary, writes the rejects file, and fails with 65 when invalid rows were not skipped. */
+async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summary, written: boolean): Promise<void> {
+  const rejected = byLine(s.rejected);
+  if (flags.rejects) await writeRejects(flags.rejects, ctx.world.cwd, table.header, rejected, table.delimiter);
+  for (const w of s.warnings) ctx.warn(w);
+  const refused = rejected.length > 0 && !flags.skipInvalid;
+  if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
+  const note = flags.dryRun ? ' (dry run: nothing written)' : refused ? ' (nothing written)' : written ? '' : ' (nothing to change)';
+  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}, rejected ${rejected.length}${note}`);
+  if (ctx.format === 'json') {
+    const summary = { created: s.created, merged: s.merged, skipped: s.skipped, rejected: rejected.length, written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
+    ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
+  }
+  if (refused) throw invalidRowsError(rejected, table.rows.length);
+}
+
+/**
+ * Runs `plan` against the store: a snapshot for --dry-run or invalid rows, else inside the locked update,
+ * where `apply` runs only when every row is acceptable and something changes.
+ */
+async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number, plan: (doc: StoreDoc) => P,
+  problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void): Promise<{ plan: P; written: boolean }> {
+  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await ctx.store.read()), written: false };
+  try {
+    const p = await ctx.store.update((doc) => {
+      const planned = plan(doc);
+      if ((problems(planned) > 0 && !flags.skipInvalid) || !changes(planned)) throw new Abort(planned);
+      apply(doc, planned);
+      return planned;
+    });
+    return { plan: p, written: true };
+  } catch (err) {
+    if (err instanceof Abort) return { plan: err.value as P, written: false };
+    throw err;
+  }
+}
+
+export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
+  const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
+  const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow);
+  requireColumns(loaded.match, [['name', 'first_name', 'last_name', 'email']], table.header);
+  const now = ctx.now().toISOString();
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now }), (p) => p.rejected.length, planChanges, applyProspectPlan);
+  await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected] }, written);
+}
+
+export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
+  const { table, loaded } = await readTable(ctx, file, flags, TOUCH_HEADERS, parseTouchRow);
+  requireColumns(loaded.match, [['prospect', 'email'], ['type'], ['at']], table.header);
+  const now = ctx.now().toISOString();
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
+    (doc) => planTouches(doc, loaded.rows), (p) => p.rejected.length, (p) => p.touches.length > 0, (doc, p) => applyTouchPlan(doc, p, now));
+  const summary = { created: plan.touches.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings: [] };
+  await finish(ctx, flags, table, summary, written);
+}
+
+export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
+  const survey = findSurvey((await ctx.store.read()).surveys, surveyRef);
+  const { table, loaded } = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
+  requireColumns(loaded.match, [['at'], survey.questions.map((q) => q.key)], table.header);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
+    (doc) => planResponses(doc, findSurvey(doc.surveys, survey.name), loaded.rows), (p) => p.rejected.length, (p) => p.responses.length > 0,
+    (doc, p) => applyResponsePlan(doc, findSurvey(doc.surveys, survey.name), p));
+  const unknown = plan.unknownEmails;
+  const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
+  const summary = { created: plan.responses.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings };
+  await finish(ctx, flags, table, summary, written);
+}
