@@ -128,6 +128,7 @@ function writeResults() {
     ...rows.map((r) => `| ${r.size} | ${r.name} | ${r.ms.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.target ?? ''} ${r.target === undefined ? '' : r.ratio <= r.target ? '✓' : '✗'} | ${(r.rss / 1024).toFixed(0)} | ${(r.floorRss / 1024).toFixed(0)} | ${((r.name === 'startup' ? r.floorRss : (readFloorRss.get(r.size) ?? r.floorRss)) / 1024).toFixed(0)} | ${r.memRatio.toFixed(2)} ${r.memRatio <= MEM_TARGET ? '✓' : '✗'} |`),
     '',
   ];
+  lines.push('Why a target is missed, and how noisy these figures are: see `bench/NOTES.md`.', '');
   writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
   console.log(lines.join('\n'));
 }
