@@ -92,3 +92,11 @@ export function spawnPrecrm(args: string[], opts: { env?: Record<string, string>
     child.stdin.end(opts.input ?? '');
   });
 }
+
+/** A fresh store holding one prospect added with `prospect add …addArgs` (default: Ravi Sen, ravi@example.com). */
+export async function storeWith(addArgs: string[] = ['Ravi Sen', '--email', 'ravi@example.com'], opts: RunOptions = {}): Promise<string> {
+  const store = tempStore();
+  const r = await run(store, ['prospect', 'add', ...addArgs], opts);
+  if (r.code !== 0) throw new Error(`fixture prospect add failed: ${r.stderr}`);
+  return store;
+}

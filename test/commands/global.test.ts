@@ -1,21 +1,15 @@
 // SPEC §2 global behaviour, in-process: global options anywhere, formats, colour, -q, usage errors, internal errors.
 import { describe, expect, it } from 'vitest';
-import { run, scriptedPrompter, tempDir, tempStore } from '../helpers.js';
+import { run, scriptedPrompter, tempDir, tempStore, storeWith } from '../helpers.js';
 import type { Prompter } from '../../src/context.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ESC = '\u001b[';
 
-async function storeWithRavi(): Promise<string> {
-  const store = tempStore();
-  await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com']);
-  return store;
-}
-
 describe('global options', () => {
   it('work after a nested subcommand as well as before it', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith();
     const elsewhere = join(tempDir(), 'other.json');
     const after = await run(elsewhere, ['prospect', 'list', '--store', store, '--json']);
     const before = await run(elsewhere, ['--store', store, '--json', 'prospect', 'list']);
@@ -27,7 +21,7 @@ describe('global options', () => {
   });
 
   it('--format takes its value from PRECRM_FORMAT, and the flag wins', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith();
     expect((await run(store, ['prospect', 'list'], { env: { PRECRM_FORMAT: 'csv' } })).stdout).toMatch(/^id,name,/);
     expect((await run(store, ['prospect', 'list', '--json'], { env: { PRECRM_FORMAT: 'csv' } })).stdout).toMatch(/^\[/);
   });
@@ -40,7 +34,7 @@ describe('global options', () => {
     [['prospect', 'show'], /^error: missing required argument 'prospect'/],
     [['prospect', 'stage', '1', 'engaged', 'extra'], /^error: too many arguments/],
   ])('%j is a usage error: exit 2, message on stderr, nothing on stdout', async (args, message) => {
-    const r = await run(await storeWithRavi(), args);
+    const r = await run(await storeWith(), args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
@@ -119,7 +113,7 @@ describe('messages and -q', () => {
 
 describe('colour', () => {
   const list = async (opts: { tty: boolean; env?: Record<string, string>; args?: string[] }) =>
-    (await run(await storeWithRavi(), ['prospect', 'list', ...(opts.args ?? [])], { stdoutTTY: opts.tty, env: opts.env })).stdout;
+    (await run(await storeWith(), ['prospect', 'list', ...(opts.args ?? [])], { stdoutTTY: opts.tty, env: opts.env })).stdout;
 
   it('is on for a terminal and off for a pipe', async () => {
     expect(await list({ tty: true })).toContain(ESC);

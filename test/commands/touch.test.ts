@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, tempStore } from '../helpers.js';
+import { run, storeWith } from '../helpers.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
 const docOf = (store: string) => JSON.parse(readFileSync(store, 'utf8'));
 
-async function storeWithRavi(): Promise<string> {
-  const store = tempStore();
-  await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
-  return store;
-}
-
 describe('touch log', () => {
   it('prints the touch id, records by PRECRM_USER, and an inbound touch makes an aware prospect interested', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const r = await run(store, ['touch', 'log', 'ravi', 'greeting', 'said hello back', '--direction', 'in', '--at', 'yesterday']);
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     expect(r.stderr).toContain('moved from aware to interested');
@@ -23,7 +17,7 @@ describe('touch log', () => {
   });
 
   it('--by overrides, else PRECRM_USER, else the OS user; --format json prints the touch of SPEC §4', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const r = await run(store, ['touch', 'log', 'ravi', 'visit', '--json'], { env: { PRECRM_USER: '' } });
     expect(JSON.parse(r.stdout)).toEqual({ id: 1, prospectId: 1, type: 'visit', at: NOW, note: null, outcome: null, direction: null, by: 'osuser' });
     await run(store, ['touch', 'log', 'ravi', 'call', '--by', 'joel']);
@@ -31,7 +25,7 @@ describe('touch log', () => {
   });
 
   it('--stage moves in the same step; --follow-up/--next plan the next action', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const r = await run(store, ['touch', 'log', 'ravi', 'sample', 'cardamom bun', '--outcome', 'positive', '--stage', 'engaged', '--follow-up', 'friday', '--next', 'offer a cake']);
     expect(r.code).toBe(0);
     const p = docOf(store).prospects[0];
@@ -50,7 +44,7 @@ describe('touch log', () => {
     [['ravi', 'call', '--next', 'x'], 2, /--next needs --follow-up/],
     [['nobody', 'call'], 3, /no prospect matches "nobody"/],
   ])('touch log %j exits %i', async (args, code, message) => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const before = readFileSync(store, 'utf8');
     const r = await run(store, ['touch', 'log', ...(args as string[])]);
     expect(r.code).toBe(code);
@@ -59,7 +53,7 @@ describe('touch log', () => {
   });
 
   it('warns on stderr when an outbound (or undirected) touch goes to a do-not-contact prospect, not an inbound one', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     await run(store, ['prospect', 'do-not-contact', 'ravi']);
     const out = await run(store, ['touch', 'log', 'ravi', 'email', '--direction', 'out']);
     expect(out.code).toBe(0);
@@ -73,7 +67,7 @@ describe('touch log', () => {
 
 describe('touch list / remove', () => {
   async function storeWithTouches(): Promise<string> {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     await run(store, ['prospect', 'add', 'Anita Rao']);
     await run(store, ['touch', 'log', 'ravi', 'greeting', '--at', '2026-03-02T18:00']);
     await run(store, ['touch', 'log', 'anita', 'email', 'sent the menu, "new"', '--at', '2026-03-05', '--by', 'joel']);

@@ -4,19 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir, tempStore } from '../helpers.js';
+import { run, tempDir, storeWith } from '../helpers.js';
 
 const VALID_HEADER = 'name,email,phone,stage,tags,created_at,referred_by,field.x\n';
 
-async function seededStore(): Promise<string> {
-  const store = tempStore();
-  await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com']);
-  return store;
-}
-
 describe('garbage input', () => {
   it('random bytes, with or without a valid header, end in 0 or 65 and leave a valid store', async () => {
-    const store = await seededStore();
+    const store = await storeWith();
     const file = join(tempDir(), 'garbage.csv');
     const csvish = fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', '\r', 'a', '@', '=', ' ', '\ufeff', '\u0000', 'é', 'x@y.z', '""'), { maxLength: 60 }).map((a) => a.join(''));
     await fc.assert(fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)), csvish.map((s) => Buffer.from(s)), csvish.map((s) => Buffer.from(VALID_HEADER + s))), fc.constantFrom('prospects', 'touches'), async (bytes, noun) => {
@@ -36,7 +30,7 @@ describe('garbage input', () => {
     ['only a header', 'name,email\n'],
     ['a header of prototype names', '__proto__,constructor,field.__proto__,field.constructor,prototype\nx,y,z,w,v\n'],
   ])('%s ends in 0 or 65 with the store unchanged on 65', async (_what, text) => {
-    const store = await seededStore();
+    const store = await storeWith();
     const before = readFileSync(store);
     const file = join(tempDir(), 'g.csv');
     writeFileSync(file, text);

@@ -1,20 +1,14 @@
 // Hostile values: malformed dates, huge or non-decimal numbers, and store files that are garbage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, spawnPrecrm, tempStore } from '../helpers.js';
+import { run, spawnPrecrm, tempStore, storeWith } from '../helpers.js';
 import { csvFile, expectNoCrash, expectRefusedUnchanged, expectSound } from './fixtures.js';
 
 const BAD_DATES = ['2026-02-30', '2026-02-30T10:00:00Z', '2026-04-31T09:00+05:30', '2026-13-01', '2026-00-10', '03/04', '3/4/2026', 'yesterdayish', '99999-01-01', '+275761-01-01', '0000-01-01', '2026-03-05T25:00', '', '99999y'];
 
-async function storeWithRavi(): Promise<string> {
-  const store = tempStore();
-  await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com']);
-  return store;
-}
-
 describe('malformed dates', () => {
   it('are usage errors (2) that name the option and the accepted forms, on every date option', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     const uses: [string[], string][] = [
       [['touch', 'log', '1', 'greeting', '--at'], '--at'],
       [['prospect', 'follow-up', '1'], 'follow-up'],
@@ -36,7 +30,7 @@ describe('malformed dates', () => {
   });
 
   it('in CSV cells reject the row (65) with its line number; nothing is written', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     const rows = BAD_DATES.filter((d) => d !== '').map((d, i) => `P${i},${d}`);
     const r = await expectRefusedUnchanged(store, ['import', 'prospects', csvFile(`name,created\n${rows.join('\n')}\n`)], 65, /row\(s\) are invalid; nothing was written/);
     const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,7 +43,7 @@ describe('malformed dates', () => {
   });
 
   it('up to the edges of four-digit years are fine', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     expect((await run(store, ['touch', 'log', '1', 'greeting', '--at', '1000-01-01'])).code).toBe(0);
     expect((await run(store, ['prospect', 'follow-up', '1', '9999-12-31'])).code).toBe(0);
     expect((await run(store, ['due', '--within', '100y'])).stdout).not.toContain('Ravi');
@@ -61,7 +55,7 @@ describe('malformed dates', () => {
 
 describe('huge and odd numbers', () => {
   it('--value: out of range, non-decimal or not a number is a usage error; a large decimal is stored as given', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     for (const bad of ['1e309', '99999999999999999999', 'NaN', 'Infinity', '-Infinity', '0x10', '0b1', '1,5', '', ' ']) {
       await expectRefusedUnchanged(store, ['convert', '1', '--value', bad], 2, /^error: --value ".*" is not a number$/);
     }
@@ -73,7 +67,7 @@ describe('huge and odd numbers', () => {
   });
 
   it('--limit, --days, cadences and spans: huge, negative, zero or NaN are usage errors', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     const cases: string[][] = [
       ['prospect', 'list', '--limit', '1e9'], ['prospect', 'list', '--limit', '99999999999999999999'], ['prospect', 'list', '--limit', '0'],
       ['prospect', 'list', '--limit', '-1'], ['prospect', 'list', '--limit', 'NaN'],
@@ -89,7 +83,7 @@ describe('huge and odd numbers', () => {
   });
 
   it('in CSV cells reject the row (65): a cadence past 100 years used to crash `due` afterwards', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     const file = csvFile('name,cadence_days,conversion_value,converted_at,id\nA,9007199254740991,,,\nB,,1e309,2026-01-01,\nC,,,,99999999999999999999\n');
     const r = await expectRefusedUnchanged(store, ['import', 'prospects', file], 65, /3 of 3 row\(s\) are invalid/);
     expect(r.stderr).toContain('line 2: cadence_days "9007199254740991" is not a whole number of at least 1 and at most 36500');
@@ -141,7 +135,7 @@ describe('garbage store contents', () => {
 
 describe('store backup onto the store itself', () => {
   it('is a usage error (2) rather than a reported "backed up" that copied nothing', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     await expectRefusedUnchanged(store, ['store', 'backup', store], 2, /^error: the backup .* is the store itself; name another file$/);
     await expectSound(store);
   });
@@ -149,7 +143,7 @@ describe('store backup onto the store itself', () => {
 
 describe('through the built binary (real processes)', () => {
   it('a 1 MB CSV cell on stdin and a binary store file end in one clean error line each', async () => {
-    const store = await storeWithRavi();
+    const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
     const before = readFileSync(store);
     const env = { PRECRM_STORE: store, PRECRM_USER: 'tester' };
     const big = await spawnPrecrm(['import', 'prospects', '-'], { env, input: `name,notes\nBig,${'n'.repeat(1_000_000)}\n` });
