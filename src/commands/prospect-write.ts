@@ -7,7 +7,7 @@ import { resolveProspect } from '../domain/references.js';
 import { label, setReferrer } from '../domain/referrals.js';
 import { changeStage, refuseForgotten } from '../domain/lifecycle.js';
 import { parseStage } from '../domain/stages.js';
-import { STAGES, takeId, type StoreDoc } from '../domain/types.js';
+import { takeId, type StoreDoc } from '../domain/types.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
 
@@ -32,7 +32,8 @@ async function promptForProspect(ctx: Context, flags: ProspectFlags): Promise<Pr
     email: await optional('Email (optional):', flags.email),
     phone: await optional('Phone (optional):', flags.phone),
     source: await optional('Source, e.g. walk-in (optional):', flags.source),
-    stage: flags.stage ?? (await ask.select('Stage:', STAGES.filter((s) => s !== 'customer' && s !== 'lost'), 'interested')),
+    // Only the pre-customer stages: customer comes through convert, advocate after it, and a new prospect is not lost.
+    stage: flags.stage ?? (await ask.select('Stage:', ['aware', 'interested', 'engaged', 'intent'] as const, 'interested')),
   };
 }
 

@@ -92,3 +92,15 @@ describe('references without accents', () => {
     expect((await run(store, ['prospect', 'show', 'toma'])).code).toBe(2);
   });
 });
+
+describe('prospect add prompting', () => {
+  it('offers only the stages a new prospect can start in (not customer, advocate or lost)', async () => {
+    const offered: string[][] = [];
+    const prompter = scriptedPrompter(['Mira', '', '', '']);
+    const r = await run(tempStore(), ['prospect', 'add'], {
+      prompter: { ...prompter, select: async (_q, choices, dflt) => { offered.push([...choices]); return dflt!; } },
+    });
+    expect(r.code).toBe(0);
+    expect(offered).toEqual([['aware', 'interested', 'engaged', 'intent']]);
+  });
+});
