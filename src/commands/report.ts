@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { collect } from './options.js';
-import { runActivity, runCohorts, runFunnel, runSimpleReport } from './report-run.js';
 import { examples } from './help.js';
+
+// The report maths and renderers are loaded only when a report runs.
+const reports = () => import('./report-run.js');
 
 
 /** The cohort filters every report takes (SPEC §3); exported so later reports (survey) share them. */
@@ -33,34 +35,34 @@ export function registerReport(program: Command, ctx: Context): Command {
       'precrm report funnel --by source --since 2026-01-01',
       'precrm report funnel --format csv > funnel.csv',
     ))
-    .action((flags) => runFunnel(ctx, flags));
+    .action((flags) => reports().then((m) => m.runFunnel(ctx, flags)));
 
   addCohortOptions(report.command('sources').description('per source: conversion rate, days and touches to convert, revenue'))
     .addHelpText('after', examples('precrm report sources', 'precrm report sources --since 90d --json'))
-    .action((flags) => runSimpleReport(ctx, 'sources', flags));
+    .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'sources', flags)));
 
   addCohortOptions(report.command('touches').description('per touch type: reach, conversion, first- and last-touch attribution'))
     .addHelpText('after', examples('precrm report touches', 'precrm report touches --owner mitra --format csv'))
-    .action((flags) => runSimpleReport(ctx, 'touches', flags));
+    .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'touches', flags)));
 
   addCohortOptions(report.command('velocity').description('per stage transition: how many, median and 90th percentile days'))
     .addHelpText('after', examples('precrm report velocity', 'precrm report velocity --source instagram'))
-    .action((flags) => runSimpleReport(ctx, 'velocity', flags));
+    .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'velocity', flags)));
 
   addCohortOptions(report.command('cohorts').description('prospects by week or month of creation, and how each group converted'))
     .option('--period <period>', 'week or month (default month)')
     .addHelpText('after', examples('precrm report cohorts', 'precrm report cohorts --period week --since 2026-01-01'))
-    .action((flags) => runCohorts(ctx, flags));
+    .action((flags) => reports().then((m) => m.runCohorts(ctx, flags)));
 
   addCohortOptions(report.command('referrals').description('per referrer: referrals, referred customers, referred revenue'))
     .addHelpText('after', examples('precrm report referrals', 'precrm report referrals --json'))
-    .action((flags) => runSimpleReport(ctx, 'referrals', flags));
+    .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'referrals', flags)));
 
   addCohortOptions(report.command('activity').description('touches per day, week or month, optionally per type or staff'))
     .option('--period <period>', 'day, week or month (default week)')
     .option('--by <group>', 'split by touch type or staff member (type, staff)')
     .addHelpText('after', examples('precrm report activity', 'precrm report activity --period day --by staff', 'precrm report activity --period month --by type --format csv'))
-    .action((flags) => runActivity(ctx, flags));
+    .action((flags) => reports().then((m) => m.runActivity(ctx, flags)));
 
   return report;
 }
