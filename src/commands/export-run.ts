@@ -3,13 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { calendarDaysBetween, endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
+import { calendarDaysBetween } from '../domain/dates.js';
 import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
 import { findSurvey } from '../domain/survey.js';
 import { TOUCH_TYPES, type Prospect, type StoreDoc, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
-import { parseChoice } from './options.js';
+import { parseChoice, parseDayWindow } from './options.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { prospectFilter, type ListFlags } from './prospect-read.js';
 
@@ -60,8 +60,7 @@ function exportFormat(ctx: Context, cmd: Command): Format {
 
 /** Time window on the exported record's own date (touch time, conversion date). */
 function window(flags: ExportFlags, now: Date): (iso: string) => boolean {
-  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const { since, until } = parseDayWindow(flags, now);
   return (iso) => (!since || iso >= since) && (!until || iso <= until);
 }
 

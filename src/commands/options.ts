@@ -1,5 +1,5 @@
 // Parsers for option values shared by several commands; each turns text into a typed value or a usage error.
-import { parseSpanDays, parseWhen, type Direction } from '../domain/dates.js';
+import { endOfLocalDay, parseSpanDays, parseWhen, startOfLocalDay, type Direction } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 
 /** commander accumulator for repeatable options (`--tag a --tag b`). */
@@ -29,3 +29,11 @@ export const parseDateOption = (text: string, now: Date, direction: Direction, w
   parseWhen(text, now, direction, what).toISOString();
 
 export { parseSpanDays };
+
+/** `--since/--until` as whole local days: since from the start of its day, until to the end of its day (ISO, UTC). */
+export function parseDayWindow(flags: { since?: string; until?: string }, now: Date): { since?: string; until?: string } {
+  return {
+    since: flags.since === undefined ? undefined : startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString(),
+    until: flags.until === undefined ? undefined : endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString(),
+  };
+}

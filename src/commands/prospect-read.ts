@@ -1,11 +1,10 @@
 // prospect list: read a snapshot, filter, and hand rows to the output layer (show lives in prospect-show.ts).
 import type { Context } from '../context.js';
-import { endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { parseStage } from '../domain/stages.js';
 import type { Prospect } from '../domain/types.js';
 import { renderRows } from '../output/render.js';
-import { parseCount } from './options.js';
+import { parseCount, parseDayWindow } from './options.js';
 import { PROSPECT_CSV_COLUMNS, PROSPECT_TABLE_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export interface ListFlags {
@@ -38,8 +37,7 @@ export function prospectFilter(flags: ListFlags, now: Date): (p: Prospect) => bo
   const tags = flags.tag?.map((t) => t.toLowerCase());
   const owner = flags.owner?.toLowerCase();
   const search = flags.search?.toLowerCase();
-  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const { since, until } = parseDayWindow(flags, now);
   return (p) => {
     if (stages && !stages.includes(p.stage)) return false;
     if (source !== undefined && p.source?.toLowerCase() !== source) return false;

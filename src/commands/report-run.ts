@@ -1,6 +1,5 @@
 // Runs a report: parse the query, read the store once, compute rows in the domain, render them in any format.
 import type { Context } from '../context.js';
-import { endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { ACTIVITY_GROUPS } from '../domain/reports/activity.js';
 import type { CohortQuery } from '../domain/reports/cohort-filter.js';
@@ -10,7 +9,7 @@ import type { StoreDoc } from '../domain/types.js';
 import { bar } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
 import { renderRows } from '../output/render.js';
-import { parseChoice } from './options.js';
+import { parseChoice, parseDayWindow } from './options.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS, groupColumn,
 } from './report-columns.js';
@@ -24,12 +23,11 @@ const BAR_WIDTH = 24;
 
 /** Turns the shared filter flags into a cohort query: whole local days, since ≤ until. */
 export function cohortQuery(flags: CohortFlags, now: Date): CohortQuery {
-  const since = flags.since === undefined ? undefined : startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date'));
-  const until = flags.until === undefined ? undefined : endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date'));
+  const { since, until } = parseDayWindow(flags, now);
   if (since && until && since > until) throw usageError(`--since ${flags.since} is after --until ${flags.until} (the window would be empty)`);
   return {
-    since: since?.toISOString(),
-    until: until?.toISOString(),
+    since,
+    until,
     source: flags.source,
     owner: flags.owner,
     tags: flags.tag,

@@ -1,13 +1,12 @@
 // `precrm report survey <name>`: the pure survey report, rendered in every format (bars for distributions in tables).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { endOfLocalDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow, type TopValue } from '../domain/reports/survey-report.js';
 import { findSurvey } from '../domain/survey.js';
 import { sparkBars } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
-import { parseChoice } from './options.js';
+import { parseChoice, parseDayWindow } from './options.js';
 import { examples } from './help.js';
 
 export interface SurveyReportFlags { by?: string; since?: string; until?: string }
@@ -54,8 +53,7 @@ export function surveyReportColumns(format: Format, by: SurveyGroup | undefined)
 export async function reportSurvey(ctx: Context, ref: string, flags: SurveyReportFlags): Promise<void> {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
   const now = ctx.now();
-  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const { since, until } = parseDayWindow(flags, now);
   const doc = await ctx.store.read();
   const survey = findSurvey(doc.surveys, ref);
   const rows = surveyReport(survey, doc.responses, doc.prospects, { by, since, until });

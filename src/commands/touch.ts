@@ -1,7 +1,7 @@
 // `precrm touch log|list|remove`: the interactions of a relationship. Touches are created only by recordTouch.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { endOfLocalDay, parseWhen, showDay, startOfLocalDay } from '../domain/dates.js';
+import { endOfLocalDay, parseWhen, showDay } from '../domain/dates.js';
 import { notFoundError, usageError } from '../domain/errors.js';
 import { refuseForgotten } from '../domain/lifecycle.js';
 import { checkText } from '../domain/prospect.js';
@@ -13,7 +13,7 @@ import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Prospect, type T
 import type { Column } from '../output/columns.js';
 import { renderRows } from '../output/render.js';
 import { printWritten } from './io.js';
-import { collect, parseChoice, parseCount, parseDateOption } from './options.js';
+import { collect, parseChoice, parseCount, parseDateOption, parseDayWindow } from './options.js';
 import { examples } from './help.js';
 
 
@@ -122,8 +122,7 @@ function touchFilter(ctx: Context, doc: { prospects: Prospect[] }, ref: string |
   const now = ctx.now();
   const prospectId = ref === undefined ? undefined : resolveProspect(doc.prospects, ref).id;
   const types = flags.type?.flatMap((s) => s.split(',')).map((s) => parseTouchType(s));
-  const since = flags.since !== undefined ? startOfLocalDay(parseWhen(flags.since, now, 'past', '--since date')).toISOString() : undefined;
-  const until = flags.until !== undefined ? endOfLocalDay(parseWhen(flags.until, now, 'past', '--until date')).toISOString() : undefined;
+  const { since, until } = parseDayWindow(flags, now);
   const by = flags.by?.trim().toLowerCase();
   return (t) => (prospectId === undefined || t.prospectId === prospectId)
     && (!types || types.includes(t.type))
