@@ -30,8 +30,12 @@ await build({
   target: 'node20',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
+  // A native addon: loaded from node_modules at run time (only by writes), it cannot be bundled.
+  external: ['fs-ext'],
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; its ES build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',
-  // The CommonJS dependencies (commander, proper-lockfile, write-file-atomic …) use require() and __filename.
+  // The CommonJS dependencies (commander …) use require() and __filename.
   banner: {
     js: [
       "import { createRequire as __precrmRequire } from 'node:module';",

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';
+import { Interruption } from './interruption.js';
 import { openJsonFileStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -28,6 +29,10 @@ export interface World {
   osUser: string;
   homedir: string;
   cwd: string;
+  /** This process's id (temp file names say who left them); main.ts gives it. */
+  pid?: number;
+  /** Signals received while running (main.ts reports them); tests may pass their own. */
+  interruption?: Interruption;
   /** Overrides the clock (tests); otherwise PRECRM_NOW or the real time. */
   clock?: () => Date;
   prompter?: Prompter;
@@ -53,8 +58,12 @@ export class Context {
   private storeInstance: Store | undefined;
   private chalkInstance: ChalkInstance | undefined;
   private fixedNow: Date | undefined;
+  /** Shared by the store and every output file: a signal stops whichever write is under way. */
+  readonly interruption: Interruption;
 
-  constructor(readonly world: World) {}
+  constructor(readonly world: World) {
+    this.interruption = world.interruption ?? new Interruption();
+  }
 
   /** Applies the global options once commander has parsed them; loads chalk, which only commands need. */
   async configure(opts: GlobalOptions): Promise<void> {
@@ -106,7 +115,7 @@ export class Context {
       if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
         throw usageError(`PRECRM_LOCK_TIMEOUT "${raw}" is not a number of milliseconds`);
       }
-      this.storeInstance = openJsonFileStore(this.storeLocation, { lockTimeoutMs });
+      this.storeInstance = openJsonFileStore(this.storeLocation, { lockTimeoutMs, pid: this.world.pid, interruption: this.interruption });
     }
     return this.storeInstance;
   }

@@ -1,5 +1,6 @@
 // Composition root: the only module that reads process state (argv, env, TTYs) and sets the exit code.
 import { homedir, userInfo } from 'node:os';
+import { Interruption, type StopSignal } from './interruption.js';
 import { runCli } from './run.js';
 
 function osUser(): string {
@@ -29,6 +30,24 @@ function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
   };
 }
 
+/**
+ * Ctrl-C / SIGTERM: during a write (store or output file) the write is told and stops before its rename, or
+ * finishes it, and the command exits 130/143 saying which. At any other moment nothing is being written: say so
+ * and end as the signal would have ended the process.
+ */
+function watchSignals(interruption: Interruption): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as StopSignal[]) {
+    process.on(signal, () => {
+      if (interruption.receive(signal)) return;
+      process.stderr.write(`${interruption.outcome}\n`);
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+const interruption = new Interruption();
+watchSignals(interruption);
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: pipeSafeStdout(),
@@ -37,5 +56,7 @@ const code = await runCli(process.argv.slice(2), {
   osUser: osUser(),
   homedir: homedir(),
   cwd: process.cwd(),
+  pid: process.pid,
+  interruption,
 });
 process.exitCode = code;

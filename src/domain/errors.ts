@@ -11,6 +11,8 @@ export const EXIT = {
   cantCreate: 73,
   tempFail: 75,
   interrupted: 130,
+  /** SIGTERM during a write: 128 + 15, as a shell reports a process ended by it. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
