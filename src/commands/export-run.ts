@@ -1,15 +1,14 @@
 // export prospects|touches|conversions|responses: fixed columns, formula-guarded CSV, TSV or JSON to stdout or a file.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { calendarDaysBetween } from '../domain/dates.js';
-import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
+import { usageError } from '../domain/errors.js';
 import { findSurvey } from '../domain/survey.js';
 import { TOUCH_TYPES, type Prospect, type StoreDoc, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
+import { writeOutputFile } from './output-file.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { prospectFilter, type ListFlags } from './prospect-read.js';
 
@@ -74,11 +73,7 @@ async function emit(ctx: Context, flags: ExportFlags, text: string, count: numbe
     ctx.out(text);
     return;
   }
-  try {
-    await writeFile(resolve(ctx.world.cwd, flags.output), text, { mode: 0o600 });
-  } catch (err) {
-    throw new PrecrmError(`cannot write ${flags.output} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the folder and its permissions`, EXIT.cantCreate);
-  }
+  await writeOutputFile(ctx, flags.output, 'the export file', text);
   ctx.info(`wrote ${count} ${what} to ${flags.output}`);
 }
 

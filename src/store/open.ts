@@ -13,6 +13,10 @@ export function openJsonFileStore(location: string, options: JsonFileStoreOption
     read: async () => (await (await import('./load.js')).loadFile(location))?.doc ?? emptyDoc(),
     update: async <T>(change: (doc: StoreDoc) => T) => (await load()).update(change),
     check: async () => (await load()).check(),
-    backup: async (target: string | undefined, now: Date) => (await load()).backup(target, now),
+    backup: async (target: string | undefined, now: Date, options?: { replace?: boolean }) => (await load()).backup(target, now, options),
+    strays: async () => (await load()).strays(),
+    forgetCopies: async (strings: readonly string[]) => (await load()).forgetCopies(strings),
+    // Asked before every output file is written: needs only path logic, not lowdb or the lock.
+    ownsFile: async (path: string) => (await import('./json/own-files.js')).jsonStoreOwns(location, path),
   };
 }
