@@ -1,6 +1,7 @@
 // A prospect as rows: the `prospects` row (with the lookup keys the domain defines) and its stage-history and
 // consent rows, and back. The SQL here is plain enough for PostgreSQL too (positional `?` placeholders).
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
+import { toMs } from '../../domain/reports/instants.js';
 import { stageRank } from '../../domain/stages.js';
 import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
 
@@ -12,7 +13,7 @@ export const PROSPECT_COLUMNS = [
   'id', 'name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner', 'referred_by', 'do_not_contact',
   'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'conversion_at', 'conversion_value',
   'conversion_currency', 'conversion_product', 'notes', 'forgotten_at', 'created_at', 'updated_at',
-  'email_key', 'phone_key', 'name_lower', 'name_key', 'furthest_rank',
+  'email_key', 'phone_key', 'name_lower', 'name_key', 'created_ms', 'conversion_ms', 'furthest_rank',
 ] as const;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -37,7 +38,7 @@ export function prospectValues(p: Prospect): unknown[] {
     JSON.stringify(p.fields), p.conversion?.at ?? null, p.conversion?.value ?? null, p.conversion?.currency ?? null,
     p.conversion?.product ?? null, p.notes, p.forgottenAt, p.createdAt, p.updatedAt,
     emailKey(p.email), phoneKey(p.phone), p.name === null ? null : p.name.toLowerCase(), p.name === null ? null : nameKey(p.name),
-    furthestRank(p.stageHistory),
+    toMs(p.createdAt), p.conversion === null ? null : toMs(p.conversion.at), furthestRank(p.stageHistory),
   ];
 }
 

@@ -9,7 +9,8 @@
 // - Lists and maps that no query looks inside (tags, custom fields, survey questions, answers) are JSON text.
 // - `*_key` columns hold the domain's lookup keys (dedupe.ts, references.ts, queries.ts), computed by precrm on
 //   every write, so a lookup is an index seek and means exactly what the domain means (SQLite's lower() knows
-//   only ASCII).
+//   only ASCII). `*_ms` columns are instants as epoch milliseconds (reports/instants.ts toMs): a window on them
+//   compares instants, as the domain does, whatever ISO form the text has.
 
 /** The version this program writes; a database with a higher one is refused (exit 65), a lower one migrated. */
 export const SQLITE_SCHEMA_VERSION = 1;
@@ -58,6 +59,8 @@ CREATE TABLE prospects (
   phone_key TEXT,
   name_lower TEXT,
   name_key TEXT,
+  created_ms INTEGER NOT NULL,
+  conversion_ms INTEGER,
   furthest_rank INTEGER NOT NULL
 );
 CREATE INDEX prospects_email_key ON prospects (email_key) WHERE email_key IS NOT NULL;
@@ -68,7 +71,7 @@ CREATE INDEX prospects_referred_by ON prospects (referred_by) WHERE referred_by 
 CREATE INDEX prospects_follow_up ON prospects (follow_up_at) WHERE follow_up_at IS NOT NULL;
 CREATE INDEX prospects_cadence ON prospects (cadence_days) WHERE cadence_days IS NOT NULL;
 CREATE INDEX prospects_stage ON prospects (stage);
-CREATE INDEX prospects_created ON prospects (created_at);
+CREATE INDEX prospects_created ON prospects (created_ms);
 
 CREATE TABLE stage_history (
   prospect_id INTEGER NOT NULL,
