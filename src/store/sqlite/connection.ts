@@ -54,7 +54,9 @@ export function storageError(err: unknown, path: string, opts: SqliteOptions, wr
   const code = codeOf(err);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError(path, opts.lockTimeoutMs);
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damaged(path, err);
-  const storage = isSqliteError(err) || /^E[A-Z]+$/.test(code);
+  const base = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
+  // A constraint or SQL error is a bug (exit 1), not the disk's fault: only storage failures are mapped.
+  const storage = isSqliteError(err) ? base in REASONS : /^E[A-Z]+$/.test(code);
   if (!storage) return err;
   if (!writing) return new PrecrmError(`cannot read the store ${path} (${reasonOf(err)}); check its permissions, or use --store`, EXIT.noInput);
   return new PrecrmError(`cannot write the store ${path} (${reasonOf(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
@@ -134,8 +136,7 @@ export interface Connection { db: Db; path: string; options: SqliteOptions }
  */
 export async function openForRead(path: string, opts: SqliteOptions): Promise<Connection | null> {
   try {
-    const size = statSync(path).size;
-    if (size === 0) return null;
+    if (statSync(path).size === 0) return null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw storageError(err, path, opts, false);
@@ -152,7 +153,8 @@ export async function openForRead(path: string, opts: SqliteOptions): Promise<Co
     // An older schema cannot be read with today's queries: bring it up to date first (the one write a read does).
     if (version < SQLITE_SCHEMA_VERSION) {
       db.close();
-      (await openForWrite(path, opts, new Date())).db.close();
+      const writer = await openForWrite(path, opts);
+      await writeTransaction(writer, new Date(), () => undefined).finally(() => writer.db.close());
       return openForRead(path, opts);
     }
     return { db, path, options: opts };
@@ -163,26 +165,22 @@ export async function openForRead(path: string, opts: SqliteOptions): Promise<Co
 }
 
 /**
- * Opens the store for writing, creating the file (0600, in a 0700 folder) and setting up or migrating the schema
- * on first use. Every write afterwards goes through `writeTransaction`.
+ * Opens the store for writing, creating the file (0600, in a 0700 folder) if need be. The schema is set up or
+ * migrated by the first write transaction, under its lock.
  */
-export async function openForWrite(path: string, opts: SqliteOptions, now: Date): Promise<Connection> {
+export async function openForWrite(path: string, opts: SqliteOptions): Promise<Connection> {
   const Database = await loadDriver();
   let db: Db | undefined;
   try {
     createFile(path);
     db = new Database(path, { timeout: Math.round(opts.lockTimeoutMs) });
     // Checked before anything could write: a newer or foreign database is refused untouched.
-    const version = schemaVersion(db, path);
+    schemaVersion(db, path);
     // WAL: readers never block the writer nor see a half-done write; FULL: a commit survives power loss, as the
     // JSON store's fsync does; secure_delete: a forgotten person's bytes are overwritten, not left in free pages.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
-    if (version < SQLITE_SCHEMA_VERSION) {
-      const opened = db;
-      inTransaction(db, () => migrate(opened, path, now));
-    }
     return { db, path, options: opts };
   } catch (err) {
     db?.close();
@@ -190,17 +188,26 @@ export async function openForWrite(path: string, opts: SqliteOptions, now: Date)
   }
 }
 
+/** An empty store in memory: what reads of a location that holds nothing yet are answered from. */
+export async function emptyDatabase(): Promise<Db> {
+  const Database = await loadDriver();
+  const db = new Database(':memory:');
+  migrate(db, ':memory:', new Date(0));
+  return db;
+}
+
 /**
  * Runs `work` in a BEGIN IMMEDIATE transaction: the write lock is taken first (waiting up to the busy timeout),
  * so no read inside can go stale — a deferred transaction that upgrades to a write fails with SQLITE_BUSY_SNAPSHOT
- * instead of waiting. Commits when `work` resolves, rolls back when it throws; SQLite's failures become precrm's
- * exit codes (busy → 75, disk full → 73 …).
+ * instead of waiting. The schema is set up or migrated first, under the same lock. Commits when `work` resolves,
+ * rolls back when it throws; SQLite's failures become precrm's exit codes (busy → 75, disk full → 73 …).
  */
-export async function writeTransaction<T>(conn: Connection, work: () => Promise<T> | T): Promise<T> {
+export async function writeTransaction<T>(conn: Connection, now: Date, work: () => Promise<T> | T): Promise<T> {
   const { db } = conn;
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
+      migrate(db, conn.path, now);
       const result = await work();
       db.exec('COMMIT');
       return result;
@@ -209,15 +216,5 @@ export async function writeTransaction<T>(conn: Connection, work: () => Promise<
     }
   } catch (err) {
     throw storageError(err, conn.path, conn.options, true);
-  }
-}
-
-function inTransaction(db: Db, work: () => void): void {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    work();
-    db.exec('COMMIT');
-  } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
   }
 }

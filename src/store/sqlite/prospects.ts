@@ -91,11 +91,13 @@ export function insertProspect(db: Db, p: Prospect): void {
   writeLogs(db, p);
 }
 
-/** Rewrites the row and its history and consent (a handful of rows; forget rewrites consent notes too). */
-export function updateProspect(db: Db, p: Prospect): void {
-  statement(db, UPDATE_PROSPECT).run(...prospectUpdateValues(p));
+/** Rewrites the row and its history and consent (a handful of rows; forget rewrites consent notes too); 0 when there is no such prospect. */
+export function updateProspect(db: Db, p: Prospect): number {
+  const { changes } = statement(db, UPDATE_PROSPECT).run(...prospectUpdateValues(p));
+  if (changes === 0) return 0;
   deleteLogs(db, p.id);
   writeLogs(db, p);
+  return changes;
 }
 
 /** Deletes the prospect's own rows; its touches, responses and referral links are the caller's (domain's) to change. */

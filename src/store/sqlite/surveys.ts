@@ -24,6 +24,11 @@ export const insertSurvey = (db: Db, s: Survey): void => {
     .run(s.id, s.name, surveyKey(s.name), JSON.stringify(s.questions), s.createdAt);
 };
 
+/** Rewrites a survey; 0 when there is no such survey. */
+export const updateSurvey = (db: Db, s: Survey): number =>
+  statement(db, 'UPDATE surveys SET name = ?, name_key = ?, questions = ?, created_at = ? WHERE id = ?')
+    .run(s.name, surveyKey(s.name), JSON.stringify(s.questions), s.createdAt, s.id).changes;
+
 const RESPONSE_COLUMNS = 'id, survey, prospect_id, segment, stage, at, answers';
 export const responseFromRaw = (r: unknown[]): SurveyResponse => ({
   id: r[0] as number,
@@ -51,10 +56,10 @@ export const insertResponse = (db: Db, r: SurveyResponse): void => {
     .run(...responseValues(r));
 };
 
-export const updateResponse = (db: Db, r: SurveyResponse): void => {
+/** Rewrites a response; 0 when there is no such response. */
+export const updateResponse = (db: Db, r: SurveyResponse): number =>
   statement(db, 'UPDATE responses SET survey = ?, survey_key = ?, prospect_id = ?, segment = ?, stage = ?, at = ?, answers = ? WHERE id = ?')
-    .run(...responseValues(r).slice(1), r.id);
-};
+    .run(...responseValues(r).slice(1), r.id).changes;
 
 export const deleteResponse = (db: Db, id: number): void => {
   statement(db, 'DELETE FROM responses WHERE id = ?').run(id);

@@ -4,7 +4,7 @@ import type { Touch } from '../../domain/types.js';
 import type { Db } from './connection.js';
 import { statement } from './statements.js';
 
-const COLUMNS = 'id, prospect_id, type, at, note, outcome, direction, logged_by';
+export const TOUCH_COLUMNS = 'id, prospect_id, type, at, note, outcome, direction, logged_by';
 
 /** A Touch from a raw row in COLUMNS order; keys in the order of SPEC §4. */
 export const touchFromRaw = (r: unknown[]): Touch => ({
@@ -22,30 +22,30 @@ const touchValues = (t: Touch): unknown[] => [t.id, t.prospectId, t.type, t.at, 
 
 /** The touches a WHERE clause on `touches` (aliased t) selects, by time then id. */
 export function touchesWhere(db: Db, where: string, params: readonly unknown[] = []): Touch[] {
-  return (statement(db, `SELECT ${COLUMNS} FROM touches t WHERE ${where} ORDER BY at, id`).raw().all(...params) as unknown[][]).map(touchFromRaw);
+  return (statement(db, `SELECT ${TOUCH_COLUMNS} FROM touches t WHERE ${where} ORDER BY at, id`).raw().all(...params) as unknown[][]).map(touchFromRaw);
 }
 
 export const touchesOf = (db: Db, prospectId: number): Touch[] => touchesWhere(db, 't.prospect_id = ?', [prospectId]);
 
 export function touchById(db: Db, id: number): Touch | null {
-  const r = statement(db, `SELECT ${COLUMNS} FROM touches WHERE id = ?`).raw().get(id) as unknown[] | undefined;
+  const r = statement(db, `SELECT ${TOUCH_COLUMNS} FROM touches WHERE id = ?`).raw().get(id) as unknown[] | undefined;
   return r ? touchFromRaw(r) : null;
 }
 
 /** The latest touch of a prospect (by time, then id), or null: one step down the index. */
 export function lastTouchOf(db: Db, prospectId: number): Touch | null {
-  const r = statement(db, `SELECT ${COLUMNS} FROM touches WHERE prospect_id = ? ORDER BY at DESC, id DESC LIMIT 1`).raw().get(prospectId) as unknown[] | undefined;
+  const r = statement(db, `SELECT ${TOUCH_COLUMNS} FROM touches WHERE prospect_id = ? ORDER BY at DESC, id DESC LIMIT 1`).raw().get(prospectId) as unknown[] | undefined;
   return r ? touchFromRaw(r) : null;
 }
 
 export const insertTouch = (db: Db, t: Touch): void => {
-  statement(db, `INSERT INTO touches (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...touchValues(t));
+  statement(db, `INSERT INTO touches (${TOUCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...touchValues(t));
 };
 
-export const updateTouch = (db: Db, t: Touch): void => {
+/** Rewrites a touch; 0 when there is no such touch. */
+export const updateTouch = (db: Db, t: Touch): number =>
   statement(db, 'UPDATE touches SET prospect_id = ?, type = ?, at = ?, note = ?, outcome = ?, direction = ?, logged_by = ? WHERE id = ?')
-    .run(...touchValues(t).slice(1), t.id);
-};
+    .run(...touchValues(t).slice(1), t.id).changes;
 
 export const deleteTouch = (db: Db, id: number): void => {
   statement(db, 'DELETE FROM touches WHERE id = ?').run(id);

@@ -29,9 +29,9 @@ describe('opening a SQLite store', () => {
   it('creates the database on the first write: 0600 files (with -wal and -shm) in a 0700 folder, WAL mode, current schema', async () => {
     const dir = join(tempDir(), 'shop');
     const path = join(dir, 'crm.db');
-    const conn = await openForWrite(path, OPTS, NOW);
+    const conn = await openForWrite(path, OPTS);
     const { db } = conn;
-    await writeTransaction(conn, () => db.prepare("UPDATE counters SET next_id = 2 WHERE kind = 'prospect'").run());
+    await writeTransaction(conn, NOW, () => db.prepare("UPDATE counters SET next_id = 2 WHERE kind = 'prospect'").run());
     expect(mode(dir)).toBe(0o700);
     for (const f of ['crm.db', 'crm.db-wal', 'crm.db-shm']) expect(mode(join(dir, f))).toBe(0o600);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -52,12 +52,14 @@ describe('opening a SQLite store', () => {
 
   it('refuses a database of a newer schema with 65, for reading and writing, and never writes it', async () => {
     const path = join(tempDir(), 'crm.db');
-    (await openForWrite(path, OPTS, NOW)).db.close();
+    const created = await openForWrite(path, OPTS);
+    await writeTransaction(created, NOW, () => undefined);
+    created.db.close();
     const raw = new Database(path);
     raw.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(SQLITE_SCHEMA_VERSION + 1, NOW.toISOString());
     raw.close();
     const before = readFileSync(path);
-    for (const open of [() => openForRead(path, OPTS), () => openForWrite(path, OPTS, NOW)]) {
+    for (const open of [() => openForRead(path, OPTS), () => openForWrite(path, OPTS)]) {
       const err = await refusal(open());
       expect(err.exitCode).toBe(65);
       expect(err.message).toBe(`the store ${path} was written by a newer precrm (schema ${SQLITE_SCHEMA_VERSION + 1}); upgrade precrm to use it — it was left untouched`);
@@ -70,7 +72,7 @@ describe('opening a SQLite store', () => {
     const path = join(tempDir(), 'crm.db');
     const bytes = Buffer.from('{"schema":1,"prospects":[]} and then some more text to be longer than a header'.repeat(20));
     writeFileSync(path, bytes);
-    for (const open of [() => openForRead(path, OPTS), () => openForWrite(path, OPTS, NOW)]) {
+    for (const open of [() => openForRead(path, OPTS), () => openForWrite(path, OPTS)]) {
       const err = await refusal(open());
       expect(err.exitCode).toBe(65);
       expect(err.message).toMatch(/^the store .*crm\.db is not a precrm SQLite database, or is damaged \(SQLITE_NOTADB: file is not a database\); it was left untouched$/);
@@ -85,7 +87,7 @@ describe('opening a SQLite store', () => {
     other.exec('CREATE TABLE notes (body TEXT)');
     other.close();
     const before = readFileSync(path);
-    const err = await refusal(openForWrite(path, OPTS, NOW));
+    const err = await refusal(openForWrite(path, OPTS));
     expect(err.exitCode).toBe(65);
     expect(err.message).toContain('is a SQLite database but not a precrm store');
     expect(readFileSync(path).equals(before)).toBe(true);
@@ -93,16 +95,16 @@ describe('opening a SQLite store', () => {
 
   it('gives up with 75 when another connection holds the write lock past the timeout, and rolls nothing in', async () => {
     const path = join(tempDir(), 'crm.db');
-    const holder = (await openForWrite(path, OPTS, NOW)).db;
+    const holder = (await openForWrite(path, OPTS)).db;
     holder.exec('BEGIN IMMEDIATE');
-    const conn = await openForWrite(path, OPTS, NOW);
+    const conn = await openForWrite(path, OPTS);
     let ran = false;
-    const err = await refusal(writeTransaction(conn, () => { ran = true; }));
+    const err = await refusal(writeTransaction(conn, NOW, () => { ran = true; }));
     expect(err.exitCode).toBe(75);
     expect(err.message).toBe(`another precrm process has held the lock on ${path} for over 200 ms; try again later (or raise PRECRM_LOCK_TIMEOUT)`);
     expect(ran).toBe(false);
     holder.exec('ROLLBACK');
-    expect(await writeTransaction(conn, () => 2)).toBe(2);
+    expect(await writeTransaction(conn, NOW, () => 2)).toBe(2);
     conn.db.close();
     holder.close();
   });
@@ -110,7 +112,7 @@ describe('opening a SQLite store', () => {
   it('cannot create a store under a regular file: 73', async () => {
     const file = join(tempDir(), 'notes.txt');
     writeFileSync(file, 'my notes\n');
-    const err = await refusal(openForWrite(join(file, 'crm.db'), OPTS, NOW));
+    const err = await refusal(openForWrite(join(file, 'crm.db'), OPTS));
     expect(err.exitCode).toBe(73);
     expect(err.message).toBe(`cannot write the store ${join(file, 'crm.db')} (ENOTDIR: a part of the path is not a folder); check the path and its permissions, or use --store`);
     expect(readFileSync(file, 'utf8')).toBe('my notes\n');
