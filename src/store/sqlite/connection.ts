@@ -181,6 +181,8 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
+    // Up to 64 MB of page cache (allocated only as pages are used): a large import updates indexes all over.
+    db.pragma('cache_size = -65536');
     return { db, path, options: opts };
   } catch (err) {
     db?.close();

@@ -5,7 +5,7 @@ import type { Db } from './connection.js';
 import { statement } from './statements.js';
 import {
   INSERT_CONSENT, INSERT_PROSPECT, INSERT_STAGE, PROSPECT_RECORD_COLUMNS, UPDATE_PROSPECT, consentValues,
-  prospectFromRow, prospectUpdateValues, prospectValues, stageValues, type ProspectRow,
+  prospectFromRaw, prospectUpdateValues, prospectValues, stageValues,
 } from './prospect-rows.js';
 
 /**
@@ -13,7 +13,7 @@ import {
  * `prospects` (aliased p) and `params` its values; history and consent come in one ordered pass each.
  */
 export function prospectsWhere(db: Db, where: string, params: readonly unknown[] = []): Prospect[] {
-  const rows = statement(db, `SELECT ${PROSPECT_RECORD_COLUMNS} FROM prospects p WHERE ${where} ORDER BY id`).all(...params) as ProspectRow[];
+  const rows = statement(db, `SELECT ${PROSPECT_RECORD_COLUMNS} FROM prospects p WHERE ${where} ORDER BY id`).raw().all(...params) as unknown[][];
   if (rows.length === 0) return [];
   const ids = `SELECT p.id FROM prospects p WHERE ${where}`;
   const history = groupById<StageChange>(
@@ -24,7 +24,7 @@ export function prospectsWhere(db: Db, where: string, params: readonly unknown[]
     statement(db, `SELECT prospect_id, at, granted, note FROM consent WHERE prospect_id IN (${ids}) ORDER BY prospect_id, seq`).raw().all(...params) as unknown[][],
     (r) => ({ at: r[1] as string, granted: r[2] === 1, note: r[3] as string | null }),
   );
-  return rows.map((r) => prospectFromRow(r, history.get(r.id) ?? [], consent.get(r.id) ?? []));
+  return rows.map((r) => prospectFromRaw(r, history.get(r[0] as number) ?? [], consent.get(r[0] as number) ?? []));
 }
 
 function groupById<T>(rows: unknown[][], make: (r: unknown[]) => T): Map<number, T[]> {

@@ -13,13 +13,13 @@ import { deleteTouch, insertTouch, updateTouch } from './touches.js';
 
 const bug = (message: string) => new PrecrmError(`internal: ${message}`, EXIT.internal);
 
-type Writer<K extends IdKind> = { insert(db: Db, r: RecordOf[K]): void; update(db: Db, r: RecordOf[K]): number; remove(db: Db, id: number): void; table: string };
+type Writer<K extends IdKind> = { insert(db: Db, r: RecordOf[K]): void; update(db: Db, r: RecordOf[K]): number; remove(db: Db, id: number): void };
 
 const WRITERS: { [K in IdKind]: Writer<K> } = {
-  prospect: { insert: insertProspect, update: updateProspect, remove: deleteProspect, table: 'prospects' },
-  touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch, table: 'touches' },
-  survey: { insert: insertSurvey, update: updateSurvey, remove: (db, id) => { statement(db, 'DELETE FROM surveys WHERE id = ?').run(id); }, table: 'surveys' },
-  response: { insert: insertResponse, update: updateResponse, remove: deleteResponse, table: 'responses' },
+  prospect: { insert: insertProspect, update: updateProspect, remove: deleteProspect },
+  touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch },
+  survey: { insert: insertSurvey, update: updateSurvey, remove: (db, id) => { statement(db, 'DELETE FROM surveys WHERE id = ?').run(id); } },
+  response: { insert: insertResponse, update: updateResponse, remove: deleteResponse },
 };
 
 export class SqliteTransaction extends SqlReader implements StoreTransaction {
@@ -56,8 +56,13 @@ export class SqliteTransaction extends SqlReader implements StoreTransaction {
     let top = 0;
     for (const record of records) {
       if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
-      if (statement(db, `SELECT 1 FROM ${writer.table} WHERE id = ?`).pluck().get(record.id) !== undefined) throw bug(`${kind} ${record.id} exists already`);
-      writer.insert(db, record);
+      try {
+        writer.insert(db, record);
+      } catch (err) {
+        // The primary key refuses a used id: that is a bug in the caller, not a storage failure.
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw bug(`${kind} ${record.id} exists already`);
+        throw err;
+      }
       if (record.id > top) top = record.id;
     }
     usedId(db, kind, top);
