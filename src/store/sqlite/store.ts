@@ -118,10 +118,18 @@ export class SqliteStore extends SqlReader implements Store {
    * snapshot holds the WAL back until it ends; the checkpoint waits for it up to the lock timeout.
    */
   private checkpoint(conn: Connection): void {
+    let result: { busy: number } | undefined;
     try {
-      conn.db.pragma('wal_checkpoint(TRUNCATE)');
+      result = (conn.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0];
     } catch (err) {
       throw storageError(err, this.location, this.options, true);
+    }
+    if (result?.busy !== 0) {
+      // Running the command again is harmless (forget and remove are idempotent) and checkpoints again.
+      throw new PrecrmError(
+        `the change is saved, but another process reading ${this.location} still holds an older copy of it in ${this.location}-wal; run the command again once it has finished`,
+        EXIT.tempFail,
+      );
     }
   }
 
