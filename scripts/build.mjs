@@ -30,8 +30,9 @@ await build({
   target: 'node20',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  // A native addon: loaded from node_modules at run time (only by writes), it cannot be bundled.
-  external: ['fs-ext'],
+  // Native addons find their compiled .node file relative to their own package, so they stay in node_modules and
+  // are imported at run time: fs-ext (the JSON store's lock) only by writes, better-sqlite3 only by the SQLite chunk.
+  external: ['fs-ext', 'better-sqlite3'],
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; its ES build bundles cleanly.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',

@@ -11,12 +11,14 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
   try {
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
+    await ctx.closeStore();
     const signal = ctx.interruption.signal;
     if (signal === null) return EXIT.ok;
     // The signal came during a write that had already reached its rename: the change is in, the command is not.
     world.stderr.write(`${ctx.interruption.outcome}\n`);
     return exitCodeFor(signal);
   } catch (err) {
+    await ctx.closeStore().catch(() => undefined);
     return reportError(err, ctx, world);
   }
 }

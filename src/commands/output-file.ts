@@ -33,8 +33,8 @@ export async function outputTarget(ctx: Context, file: string, what: string): Pr
   } catch (err) {
     throw writeFailure(`${what} ${file}`, err, 'nothing was written', 'check the path and its permissions');
   }
-  if (await ctx.store.ownsFile(real)) {
-    throw usageError(`${what} ${file} would overwrite the store ${ctx.storeLocation} (or its lock or temp files); name another file`);
+  if (await (await ctx.openStore()).ownsFile(real)) {
+    throw usageError(`${what} ${file} would overwrite the store ${ctx.storeLabel} (or its lock or temp files); name another file`);
   }
   return { shown: file, real, what };
 }

@@ -16,7 +16,6 @@ import { forgetInCopies } from './json/copies.js';
 import { removeTempFiles, tempFilesOf, tempPathFor } from './json/temp-files.js';
 import { loadFile, parseStoreText, readStoreText } from './load.js';
 import { realPathOf } from './real-path.js';
-import type { Store } from './store.js';
 
 const FILE_MODE = 0o600;
 
@@ -80,7 +79,7 @@ async function refuseReadOnly(real: string, shown: string): Promise<void> {
   }
 }
 
-export class JsonFileStore implements Store {
+export class JsonFileStore {
   private readonly interruption: Interruption;
 
   constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {
@@ -91,8 +90,8 @@ export class JsonFileStore implements Store {
     return (await loadFile(this.location))?.doc ?? emptyDoc();
   }
 
-  /** Lock, re-read, change, write atomically, unlock: the only way the store file changes. */
-  async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
+  /** Lock, re-read, run `change` (which may await), write atomically, unlock: the only way the store file changes. */
+  async update<T>(change: (doc: StoreDoc) => T | Promise<T>): Promise<T> {
     return this.interruption.during(async () => {
       const real = await this.realPath();
       await this.ensureFolder(real);
@@ -103,7 +102,7 @@ export class JsonFileStore implements Store {
         const db = new Low<StoreDoc>(adapter, emptyDoc());
         await db.read();
         await refuseReadOnly(real, this.location);
-        const result = change(db.data);
+        const result = await change(db.data);
         if (adapter.migratedFrom !== null) await this.keepOriginal(real, adapter.migratedFrom);
         await this.options.beforeWrite?.();
         await db.write();

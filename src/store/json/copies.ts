@@ -53,8 +53,15 @@ export async function forgetInCopies(real: string, shown: string, needles: reado
     await unlink(copy);
     removed.push(copy);
   }
-  const backups: string[] = [];
   const candidates = new Set([...(await datedBackups(shown)), ...(await datedBackups(real))]);
-  for (const backup of candidates) if (await holdsAny(backup, needles)) backups.push(backup);
-  return { removed, backups };
+  return { removed, backups: await holding([...candidates], needles) };
 }
+
+async function holding(files: readonly string[], needles: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files) if (await holdsAny(file, needles)) found.push(file);
+  return found;
+}
+
+/** The dated backups beside the store at `store` (any backend: a SQLite copy is searched as text) holding a needle. */
+export const backupsHolding = async (store: string, needles: readonly string[]): Promise<string[]> => holding(await datedBackups(store), needles);
