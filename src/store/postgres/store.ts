@@ -16,7 +16,7 @@ import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } fro
 import { checkServerStore } from './check.js';
 import { connect } from './connect.js';
 import { isRetryable } from './errors.js';
-import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, setUpSchema } from './schema.js';
+import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, SchemaChanged, setUpSchema, type SchemaState } from './schema.js';
 import { PgRunner } from './session.js';
 import { pgSettings, type PgSettings } from './settings.js';
 import { PgTransaction } from './transaction.js';
@@ -31,6 +31,9 @@ export interface PostgresOptions {
 }
 
 type ReaderMethod = keyof StoreReader;
+
+/** The connection and the schema this session last saw on it. */
+interface Session { runner: PgRunner; schema: SchemaState }
 
 /** Reads of the store outside a transaction: plain statements on the connection. */
 class StatementReader extends SqlReader {
@@ -48,7 +51,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly settings: PgSettings;
-  private session: Promise<{ runner: PgRunner; version: number }> | undefined;
+  private session: Promise<Session> | undefined;
 
   constructor(readonly location: string, private readonly options: PostgresOptions) {
     this.settings = pgSettings(location, { env: options.env, osUser: options.osUser });
@@ -59,14 +62,14 @@ export class PostgresStore implements Store {
   }
 
   /** The connection and the schema version found on it (refusing a newer or foreign schema: 65). */
-  private open(): Promise<{ runner: PgRunner; version: number }> {
+  private open(): Promise<Session> {
     this.session ??= (async () => {
       const client = await connect(this.settings, { timeoutMs: this.options.connectTimeoutMs, env: this.options.env, homedir: this.options.homedir });
       const runner = new PgRunner(client, this.settings);
       try {
-        const state = await readSchemaState(runner);
-        checkSchemaState(state, this.settings.label);
-        return { runner, version: state.version };
+        const schema = await readSchemaState(runner);
+        checkSchemaState(schema, this.settings.label);
+        return { runner, schema };
       } catch (err) {
         await client.end().catch(() => undefined);
         throw err;
@@ -77,9 +80,9 @@ export class PostgresStore implements Store {
   }
 
   private async reader(): Promise<StoreReader> {
-    const { runner, version } = await this.open();
+    const { runner, schema } = await this.open();
     // Nothing here yet (or an older schema a writer has not upgraded): an empty store, and nothing is created.
-    return version === PG_SCHEMA_VERSION ? new StatementReader(runner) : new DocReader(emptyDoc(), false);
+    return schema.version === PG_SCHEMA_VERSION ? new StatementReader(runner) : new DocReader(emptyDoc(), false);
   }
 
   private read<M extends ReaderMethod>(method: M): StoreReader[M] {
@@ -120,6 +123,12 @@ export class PostgresStore implements Store {
       try {
         return await this.once(session, work);
       } catch (err) {
+        if (err instanceof SchemaChanged) {
+          // Another process set the tables up meanwhile: look again from a new transaction, and start over.
+          session.schema = await readSchemaState(session.runner);
+          checkSchemaState(session.schema, this.describe());
+          continue;
+        }
         // A deadlock victim (or a serialization failure) wrote nothing: run the command again, within the lock timeout.
         if (!isRetryable(err)) throw err;
         if (Date.now() - started > this.options.lockTimeoutMs) {
@@ -130,13 +139,12 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async once<T>(session: { runner: PgRunner; version: number }, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  private async once<T>(session: Session, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     const { runner } = session;
     // lock_timeout bounds every wait for a row or advisory lock (then 75); SET LOCAL ends with the transaction.
     await runner.run(`BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs))}`);
-    let created = false;
     try {
-      if (session.version < PG_SCHEMA_VERSION) created = (await setUpSchema(runner, this.describe(), new Date())) < PG_SCHEMA_VERSION;
+      if (session.schema.version < PG_SCHEMA_VERSION) await setUpSchema(runner, this.describe(), new Date(), session.schema);
       const tx = new PgTransaction(runner);
       const result = await work(tx);
       if (!tx.dirty) {
@@ -145,7 +153,7 @@ export class PostgresStore implements Store {
         return result;
       }
       await runner.run('COMMIT');
-      if (created) session.version = PG_SCHEMA_VERSION;
+      if (session.schema.version < PG_SCHEMA_VERSION) session.schema = await readSchemaState(runner);
       if (tx.erased) await this.vacuum(runner);
       return result;
     } catch (err) {
@@ -164,7 +172,7 @@ export class PostgresStore implements Store {
   }
 
   async check(): Promise<string[]> {
-    let session: { runner: PgRunner; version: number };
+    let session: Session;
     try {
       session = await this.open();
     } catch (err) {
@@ -172,14 +180,14 @@ export class PostgresStore implements Store {
       if (err instanceof PrecrmError && err.exitCode === EXIT.dataErr) return [err.message, ...err.details];
       throw err;
     }
-    return session.version === 0 ? [] : checkServerStore(session.runner);
+    return session.schema.version === 0 ? [] : checkServerStore(session.runner);
   }
 
   async backup(target: string | undefined, now: Date): Promise<string> {
     const stamp = `${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}`;
     const dest = resolve(target ?? `precrm-${this.settings.database}-${stamp}.json`);
-    const { version } = await this.open();
-    if (version === 0) throw new PrecrmError(`${this.describe()} holds no precrm store yet; nothing to back up`, EXIT.noInput);
+    const { schema } = await this.open();
+    if (schema.version === 0) throw new PrecrmError(`${this.describe()} holds no precrm store yet; nothing to back up`, EXIT.noInput);
     if (existsSync(dest)) throw new PrecrmError(`cannot write the backup ${dest} (it exists already; choose a new name or remove it first)`, EXIT.cantCreate);
     const { JsonStore } = await import('../json/store.js');
     const copy = new JsonStore(dest, { lockTimeoutMs: this.options.lockTimeoutMs });
@@ -193,8 +201,8 @@ export class PostgresStore implements Store {
 
   /** Everything from one snapshot: a REPEATABLE READ, READ ONLY transaction while the batches are read. */
   async *dump(): AsyncIterable<DumpBatch> {
-    const { runner, version } = await this.open();
-    if (version === 0) {
+    const { runner, schema } = await this.open();
+    if (schema.version === 0) {
       yield* new DocReaderDump().batches();
       return;
     }
