@@ -25,7 +25,8 @@ export const JSON_BACKEND: TestBackend = {
 export const SQLITE_BACKEND: TestBackend = {
   name: 'sqlite',
   tempStore: async () => join(tempDir(), 'store.db'),
-  created: async (location) => existsSync(location),
+  // The file, or its -wal/-shm companions: a read must leave none of them behind.
+  created: async (location) => [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f)),
 };
 
 /** A new empty database on the test server (test/pg-server.ts) per store; dropped when the test file ends. */
@@ -39,7 +40,9 @@ export const POSTGRES_BACKEND: TestBackend = {
   },
 };
 
-export const BACKENDS: TestBackend[] = [JSON_BACKEND, POSTGRES_BACKEND];
+// SQLite and PostgreSQL join the list once the commands these tests drive (export, prospect show …) run on the
+// Store interface.
+export const BACKENDS: TestBackend[] = [JSON_BACKEND];
 
 /** A file for a backup or an export of a store of this backend (a server store's backup is a JSON file). */
 export const backupPath = (backend: TestBackend, location: string): string =>

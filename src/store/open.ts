@@ -55,10 +55,12 @@ export async function openStore(loc: StoreLocation, options: OpenOptions): Promi
       return new JsonStore(loc.path, options);
     }
     case 'sqlite': {
+      // better-sqlite3 loads with this chunk, so a JSON store never pays for it.
       const { SqliteStore } = await import('./sqlite/store.js');
       return new SqliteStore(loc.path, options);
     }
     case 'postgres': {
+      // pg loads with this chunk, so a file store never pays for it.
       const { PostgresStore } = await import('./postgres/store.js');
       return new PostgresStore(loc.url, { ...options, ...(options.server ?? { env: {}, homedir: '', osUser: '' }) });
     }

@@ -8,12 +8,13 @@ import type { SqlRunner } from '../sql/runner.js';
 export const PG_SCHEMA_VERSION = SQLITE_SCHEMA_VERSION;
 
 /**
- * SQLite's DDL in PostgreSQL's types: 64-bit integers (ids, epoch milliseconds), double precision for REAL, and
+ * SQLite's DDL in PostgreSQL's types (and without SQLite's WITHOUT ROWID): 64-bit integers (ids, epoch milliseconds), double precision for REAL, and
  * every text column in the "C" collation, so comparisons, ranges and ORDER BY follow code points as on SQLite and
  * in JavaScript, whatever the database's default collation.
  */
 export function pgDdl(sqliteDdl: string): string {
   return sqliteDdl
+    .replace(/\s+WITHOUT ROWID\b/g, '') // SQLite's clustered tables; a primary key's index does that job here
     .replace(/\bINTEGER\b/g, 'BIGINT')
     .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
     .replace(/\bTEXT\b/g, 'TEXT COLLATE "C"');

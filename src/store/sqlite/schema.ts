@@ -1,6 +1,7 @@
 // The SQLite store's tables and indexes, as numbered migrations. Written in the SQL that SQLite and PostgreSQL
 // share (TEXT, INTEGER, partial indexes, no AUTOINCREMENT, no sequences) so a PostgreSQL backend can reuse it with
-// a few type substitutions: INTEGER ids → BIGINT, REAL → DOUBLE PRECISION.
+// a few substitutions: INTEGER ids → BIGINT, REAL → DOUBLE PRECISION, and no WITHOUT ROWID (SQLite's clustered
+// tables: a prospect's history rows sit together in key order, so reading them is a range scan, not a look-up each).
 //
 // Conventions:
 // - Ids come from the `counters` table inside the writing transaction, never from AUTOINCREMENT or a sequence:
@@ -79,7 +80,7 @@ CREATE TABLE stage_history (
   stage TEXT NOT NULL,
   at TEXT NOT NULL,
   PRIMARY KEY (prospect_id, seq)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE consent (
   prospect_id INTEGER NOT NULL,
@@ -88,7 +89,7 @@ CREATE TABLE consent (
   granted INTEGER NOT NULL,
   note TEXT,
   PRIMARY KEY (prospect_id, seq)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE touches (
   id INTEGER PRIMARY KEY,
