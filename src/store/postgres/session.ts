@@ -34,6 +34,15 @@ export class PgRunner implements SqlRunner {
     }
   }
 
+  /** Runs a COPY (or any work on the raw client), with the same error mapping as statements. */
+  async copy(work: (client: pg.Client) => Promise<void>): Promise<void> {
+    try {
+      await work(this.client);
+    } catch (err) {
+      throw statementError(err, this.settings);
+    }
+  }
+
   async rows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
     return (await this.query(sql, params)).rows;
   }

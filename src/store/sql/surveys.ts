@@ -34,11 +34,13 @@ export async function responsesWhere(db: SqlRunner, where: string, params: reado
   return (await db.rows(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE ${where} ORDER BY at, id`, params)).map(responseFromRaw);
 }
 
-const responseValues = (r: SurveyResponse): unknown[] =>
+export const RESPONSE_INSERT_COLUMNS = 'id, survey, survey_key, prospect_id, segment, stage, at, answers';
+
+export const responseValues = (r: SurveyResponse): unknown[] =>
   [r.id, r.survey, surveyKey(r.survey), r.prospectId, r.segment, r.stage, r.at, JSON.stringify(r.answers)];
 
 export const insertResponse = async (db: SqlRunner, r: SurveyResponse): Promise<void> => {
-  await db.run('INSERT INTO responses (id, survey, survey_key, prospect_id, segment, stage, at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', responseValues(r));
+  await db.run(`INSERT INTO responses (${RESPONSE_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, responseValues(r));
 };
 
 /** Rewrites a response; 0 when there is no such response. */

@@ -5,7 +5,7 @@ import type { SqlRunner } from './runner.js';
 
 export { touchFromRaw, TOUCH_COLUMNS };
 
-const touchValues = (t: Touch): unknown[] => [t.id, t.prospectId, t.type, t.at, t.note, t.outcome, t.direction, t.by];
+export const touchValues = (t: Touch): unknown[] => [t.id, t.prospectId, t.type, t.at, t.note, t.outcome, t.direction, t.by];
 
 /** The touches a WHERE clause on `touches` (aliased t) selects, by time then id. */
 export async function touchesWhere(db: SqlRunner, where: string, params: readonly unknown[] = []): Promise<Touch[]> {

@@ -51,6 +51,11 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     return takeIds(await this.writable(), kind, count);
   }
 
+  /** Writes many records at once if the backend has a faster way (PostgreSQL's COPY); false: one by one. */
+  protected async insertMany<K extends IdKind>(_kind: K, _records: readonly RecordOf[K][]): Promise<boolean> {
+    return false;
+  }
+
   async insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
     if (records.length === 0) return;
     const db = await this.writable();
@@ -58,14 +63,14 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     let top = 0;
     for (const record of records) {
       if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
-      try {
-        await writer.insert(db, record);
-      } catch (err) {
-        // The primary key refuses a used id: that is a bug in the caller, not a storage failure.
-        if (this.isUsedKey(err)) throw bug(`${kind} ${record.id} exists already`);
-        throw err;
-      }
       if (record.id > top) top = record.id;
+    }
+    try {
+      if (!(await this.insertMany(kind, records))) for (const record of records) await writer.insert(db, record);
+    } catch (err) {
+      // The primary key refuses a used id: that is a bug in the caller, not a storage failure.
+      if (this.isUsedKey(err)) throw bug(`${kind} ${records.length === 1 ? records[0]!.id : 'id'} exists already`);
+      throw err;
     }
     await usedId(db, kind, top);
   }
