@@ -2,7 +2,7 @@
 // hundreds of small ES modules (date-fns alone is ~250); code behind `await import()` lands in its own chunk and
 // loads only when a command needs it (the store, prompts, CSV, tables).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 /**
@@ -20,8 +20,24 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * node-postgres checks whether it runs in Cloudflare Workers by constructing a fetch `Response`, which on Node 20
+ * loads undici (~25 ms, a sixth of a `touch log` on PostgreSQL). precrm runs on Node: the probe is answered here.
+ */
+const noWorkersProbe = {
+  name: 'pg-no-workers-probe',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const probe = "typeof Response === 'function'";
+      if (!source.includes(probe)) throw new Error('pg/lib/stream.js changed: review the Workers probe patch in scripts/build.mjs');
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
 await build({
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noWorkersProbe],
   entryPoints: ['src/main.ts'],
   bundle: true,
   splitting: true,
@@ -32,7 +48,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Native addons find their compiled .node file relative to their own package, so they stay in node_modules and
   // are imported at run time: fs-ext (the JSON store's lock) only by writes, better-sqlite3 only by the SQLite chunk.
-  external: ['fs-ext', 'better-sqlite3'],
+  // pg-native: node-postgres's optional libpq binding, which precrm does not use (pg requires it only on demand).
+  external: ['fs-ext', 'better-sqlite3', 'pg-native'],
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; its ES build bundles cleanly.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',

@@ -32,7 +32,7 @@ function pathsOnto(store: string): [string, string][] {
 
 function expectUntouched(store: string, before: Buffer, r: { code: number; stderr: string; stdout: string }): void {
   expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr).toMatch(/^error: the (export file|rejects file|backup) .* would overwrite the store .*store\.json \(or its lock or temp files\); name another file\n$/);
+  expect(r.stderr).toMatch(/^error: the (output file|rejects file|backup) .* would overwrite the store .*store\.json \(or its lock or temp files\); name another file\n$/);
   expect(readFileSync(store).equals(before)).toBe(true);
   expect(readdirSync(dirname(store))).toEqual(['store.json']);
 }
@@ -115,7 +115,7 @@ describe('output files are written atomically, mode 0600', () => {
     writeFileSync(join(dir, 'filler'), Buffer.alloc(freeBytes(dir) - 4096));
     const r = await run(store, ['export', 'prospects', '-o', out]);
     expect(r.code).toBe(73);
-    expect(r.stderr).toMatch(/^error: cannot write the export file .*prospects\.csv: the disk is full \(ENOSPC: no space left on device\); .*prospects\.csv was left as it was/);
+    expect(r.stderr).toMatch(/^error: cannot write the output file .*prospects\.csv: the disk is full \(ENOSPC: no space left on device\); .*prospects\.csv was left as it was/);
     expect(readFileSync(out, 'utf8')).toBe('yesterday\n'.repeat(100));
     expect(readdirSync(dir).sort()).toEqual(['filler', 'prospects.csv']);
   });

@@ -1,0 +1,42 @@
+// Where a command's rows go: stdout, or `-o FILE` in any format (through output-file.ts: atomic, 0600, never onto
+// the store). xlsx is a binary workbook, so it goes only to a file.
+import { extname } from 'node:path';
+import type { Context } from '../context.js';
+import { usageError } from '../domain/errors.js';
+import type { Column } from '../output/columns.js';
+import { renderRows, type Format } from '../output/render.js';
+import { writeOutputFile } from './output-file.js';
+
+export interface EmitOptions {
+  format: Format;
+  /** `-o FILE`; stdout when absent. */
+  output?: string;
+  excel?: boolean;
+  jsonRecords?: unknown[];
+  /** The worksheet's name in an xlsx file (`prospects`, `funnel` …). */
+  sheet: string;
+}
+
+const BY_EXTENSION: Record<string, Format> = { '.xlsx': 'xlsx', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.csv': 'csv' };
+
+/** The format of a file output: the one asked for, else the file's extension (`-o funnel.xlsx`), else csv. */
+export function fileFormat(asked: Format, output: string | undefined): Format {
+  if (asked !== 'table' || output === undefined) return asked;
+  return BY_EXTENSION[extname(output).toLowerCase()] ?? 'csv';
+}
+
+/** Renders the rows in the format and writes them to stdout or the file; true when a file was written. */
+export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], opts: EmitOptions): Promise<boolean> {
+  if (opts.format === 'xlsx' && opts.output === undefined) {
+    throw usageError('--format xlsx writes a spreadsheet file, not text: add -o FILE.xlsx');
+  }
+  const data = opts.format === 'xlsx'
+    ? await (await import('../output/xlsx.js')).renderXlsx(rows, columns, opts.sheet)
+    : await renderRows(rows, columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: opts.jsonRecords });
+  if (opts.output === undefined) {
+    ctx.out(data as string);
+    return false;
+  }
+  await writeOutputFile(ctx, opts.output, 'the output file', data);
+  return true;
+}
