@@ -6,7 +6,8 @@ import { dataError, usageError } from '../domain/errors.js';
 import { examples } from './help.js';
 
 export function registerStore(program: Command, ctx: Context): void {
-  const store = program.command('store').description('the data file: where it is, whether it is sound, backups');
+  const store = program.command('store').description('the data file: where it is, whether it is sound, backups')
+    .addHelpText('after', examples('precrm store path', 'precrm store check', 'precrm store backup ~/backups/precrm.json'));
 
   store.command('path').description('print the store file path')
     .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))
