@@ -3,12 +3,17 @@ import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
 import { isSafeKey } from '../domain/prospect.js';
 import type { StoreDoc } from '../domain/types.js';
-import { parseMapOptions, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
+import { PROSPECT_HEADERS } from '../csv/contact-columns.js';
+import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
 import { loadRows, missingColumns, type LoadedRows, type RowParser } from '../csv/load.js';
 import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, type OnDuplicate } from '../csv/plan-prospects.js';
-import { PROSPECT_HEADERS, parseProspectRow } from '../csv/prospect-rows.js';
+import { parseProspectRow } from '../csv/prospect-rows.js';
+import { DATE_ORDERS } from '../csv/timestamps.js';
+import { parseStage } from '../domain/stages.js';
 import { parseCsv, parseDelimiter, readSource, type CsvTable } from '../csv/read.js';
-import { byLine, invalidRowsError, problemLine, writeRejects, type Rejection } from '../csv/report.js';
+import { byLine, invalidRowsError, problemLine, writeRejects, type Rejection, type RowOutcome } from '../csv/report.js';
+import { renderRows } from '../output/render.js';
+import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
 import { findSurvey } from '../domain/survey.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
@@ -17,6 +22,8 @@ import { parseChoice } from './options.js';
 
 export interface ImportFlags {
   map?: string[];
+  mapValue?: string[];
+  dateOrder?: string;
   delimiter?: string;
   onDuplicate?: string;
   skipInvalid?: boolean;
@@ -24,7 +31,18 @@ export interface ImportFlags {
   dryRun?: boolean;
 }
 
-interface Summary { created: number; merged: number; skipped: number; rejected: Rejection[]; warnings: string[] }
+interface Summary {
+  created: number;
+  merged: number;
+  skipped: number;
+  rejected: Rejection[];
+  warnings: string[];
+  /** A dry run's per-row listing (created, merged, skipped; rejections are added from `rejected`). */
+  outcomes?: RowOutcome[];
+}
+
+/** Checks a `--map-value` replacement once, before any row is read (e.g. that a stage column gets a stage). */
+type ValueCheck = (field: string, value: string) => void;
 
 /** Thrown inside store.update to leave the store untouched (nothing to write, or rows to refuse). */
 class Abort<T> extends Error {
@@ -36,8 +54,10 @@ class Abort<T> extends Error {
 /** A file of a megabyte or more takes long enough to deserve a progress bar. */
 const LARGE_FILE = 1 << 20;
 
-async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: RowParser<T>): Promise<{ table: CsvTable; loaded: LoadedRows<T> }> {
+async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: RowParser<T>, checkValue?: ValueCheck): Promise<{ table: CsvTable; loaded: LoadedRows<T> }> {
   const overrides = parseMapOptions(flags.map ?? [], spec);
+  const valueOptions = parseValueMapOptions(flags.mapValue ?? []);
+  const dateOrder = flags.dateOrder === undefined ? undefined : parseChoice(flags.dateOrder, DATE_ORDERS, '--date-order');
   const delimiter = flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter);
   const buf = await readSource(file, ctx.world.cwd, ctx.world.stdin.stream);
   const progress = await startProgress(ctx.world.stderr, `reading ${file}`, Boolean(ctx.world.stderr.isTTY) && !ctx.quiet && buf.length >= LARGE_FILE);
@@ -47,8 +67,14 @@ async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec
   } finally {
     progress.stop();
   }
-  const loaded = loadRows(table, spec, overrides, parse, { now: ctx.now(), decimalComma: table.delimiter === ';' });
+  const values = resolveValueMaps(valueOptions, table.header);
+  if (checkValue) {
+    const targets = matchHeaders(table.header, spec, overrides).targets;
+    for (const [i, map] of values) for (const to of map.values()) if (targets[i]) checkValue(targets[i]!, to);
+  }
+  const loaded = loadRows(table, spec, { overrides, values }, parse, { now: ctx.now(), decimalComma: table.delimiter === ';', dateOrder });
   reportColumns(ctx, loaded.match, spec);
+  if (flags.dryRun) ctx.info(describeColumns(table.header, loaded.match));
   return { table, loaded };
 }
 
@@ -57,13 +83,12 @@ function reportColumns(ctx: Context, match: HeaderMatch, spec: HeaderSpec): void
   if (match.unknown.length) {
     const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
     // The hint must be a mapping import accepts: `field.__proto__` is refused.
-    const first = spec.customFields ? match.unknown.find((h) => isSafeKey(key(h))) : match.unknown[0];
+    const first = spec.customFields ? match.unknown.find((h) => /[a-z0-9]/.test(key(h)) && isSafeKey(key(h))) : match.unknown[0];
     const hint = first === undefined ? ''
       : spec.customFields ? ` (to keep one: --map "${first}=field.${key(first)}")`
         : ` (to keep one: --map "${first}=<field>", a field of: ${spec.fields.join(', ')})`;
     ctx.info(`ignoring unknown column(s) ${quote(match.unknown)}${hint}`);
   }
-  if (match.repeated.length) ctx.info(`ignoring column(s) ${quote(match.repeated)}: an earlier column already gives that field`);
 }
 
 function requireColumns(match: HeaderMatch, needs: string[][], header: readonly string[]): void {
@@ -82,9 +107,13 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
   if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
   const note = flags.dryRun ? ' (dry run: nothing written)' : refused ? ' (nothing written)' : written ? '' : ' (nothing to change)';
   ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}, rejected ${rejected.length}${note}`);
+  const outcomes = s.outcomes && [...s.outcomes, ...rejected.map((r): RowOutcome => ({ line: r.line, action: 'rejected', id: null, reason: r.reason }))]
+    .sort((a, b) => a.line - b.line);
   if (ctx.format === 'json') {
     const summary = { created: s.created, merged: s.merged, skipped: s.skipped, rejected: rejected.length, written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
-    ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
+    ctx.out(`${JSON.stringify(outcomes ? { ...summary, rows: outcomes } : summary, null, 2)}\n`);
+  } else if (outcomes && (ctx.format === 'csv' || ctx.format === 'tsv')) {
+    ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));
   }
   if (refused) throw invalidRowsError(rejected, table.rows.length);
 }
@@ -112,12 +141,17 @@ async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
-  const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow);
+  const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
+  const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
   requireColumns(loaded.match, [['name', 'first_name', 'last_name', 'email']], table.header);
+  if (missingColumns(loaded.match, [['email', 'phone']]).length) {
+    ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
+  }
   const now = ctx.now().toISOString();
+  const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now }), (p) => p.rejected.length, planChanges, applyProspectPlan);
-  await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected] }, written);
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan);
+  await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written);
 }
 
 export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {

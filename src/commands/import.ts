@@ -13,10 +13,12 @@ const MAP_HELP = 'read a column as a field (repeatable; field.<key> for a custom
 function commonOptions(cmd: Command, mapHelp = MAP_HELP): Command {
   return cmd
     .option('--map <header=field>', mapHelp, collect)
+    .option('--map-value <column:value=new>', 'read a value of a column as another (repeatable), e.g. "Lifecycle Stage:lead=interested"', collect)
+    .option('--date-order <order>', 'how the file writes 03/07/2024: dmy (3 July) or mdy (March 7); unset, such dates are refused')
     .option('--delimiter <char>', 'field delimiter (default: , or ; sniffed from the header; tab for TSV)')
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones (listed on stderr)')
     .option('--rejects <file>', 'write the rejected rows there (their columns plus a reason column)')
-    .option('--dry-run', 'report what would happen; write nothing');
+    .option('--dry-run', 'report what would happen and how the columns were read; write nothing (--format csv|json: one row per line)');
 }
 
 export function registerImport(program: Command, ctx: Context): void {
@@ -28,6 +30,7 @@ export function registerImport(program: Command, ctx: Context): void {
     .addHelpText('after', examples(
       'precrm import prospects contacts.csv',
       'precrm import prospects signups.csv --map "Your e-mail=email" --map "Allergies=field.allergy" --dry-run',
+      'precrm import prospects hubspot.csv --map-value "Lifecycle Stage:other=aware" --date-order mdy --dry-run --format csv',
       'curl -s https://forms.example/export.csv | precrm -q import prospects - --skip-invalid --rejects rejects.csv',
     ))
     .action((file: string, flags: ImportFlags) => run().then((m) => m.importProspects(ctx, file, flags)));

@@ -17,6 +17,8 @@ export interface HeaderSpec {
   customFields: boolean;
   /** Columns recognised but not imported (e.g. a touch export's `name`), so they are not reported as unknown. */
   known?: readonly string[];
+  /** Whether numbered copies of a column (`E-mail 2 - Value`, `Phone 1 - Value`) give its field (contact exports do). */
+  numbered?: boolean;
 }
 
 export interface HeaderMatch {
@@ -24,8 +26,11 @@ export interface HeaderMatch {
   targets: (string | null)[];
   /** Headers that matched nothing (reported once, then ignored). */
   unknown: string[];
-  /** Headers that matched a field an earlier column already took. */
-  repeated: string[];
+  /**
+   * Column indexes in reading order. Several columns may give one field (`E-mail 1 - Value`, `E-mail 2 - Value`;
+   * Outlook's mobile, business and home phones): a row takes the first non-empty of them in this order.
+   */
+  order: number[];
 }
 
 /** A `field.<key>` key that is safe to store: never one that reaches an object's prototype. */
@@ -36,12 +41,42 @@ export function customKey(header: string): string | null {
   return CUSTOM_KEY.test(key) && !FORBIDDEN_KEYS.has(key) ? key : null;
 }
 
-/** Normalised spelling → canonical field; a Map, so no header can reach Object.prototype. */
-function aliasTable(spec: HeaderSpec): Map<string, string> {
-  const table = new Map<string, string>();
-  for (const f of spec.fields) table.set(normaliseHeader(f), f);
-  for (const [f, spellings] of Object.entries(spec.aliases)) for (const s of spellings) table.set(normaliseHeader(s), f);
+interface Alias { field: string; rank: number }
+
+/**
+ * Normalised spelling → canonical field and rank (0 for the field's own name, then the aliases in the order
+ * given), so that when two columns give one field the better one is read first. A Map: no header reaches
+ * Object.prototype.
+ */
+function aliasTable(spec: HeaderSpec): Map<string, Alias> {
+  const table = new Map<string, Alias>();
+  const put = (spelling: string, alias: Alias) => {
+    const key = normaliseHeader(spelling);
+    if (!table.has(key)) table.set(key, alias);
+  };
+  for (const f of spec.fields) put(f, { field: f, rank: 0 });
+  for (const [f, spellings] of Object.entries(spec.aliases)) spellings.forEach((s, i) => put(s, { field: f, rank: i + 1 }));
   return table;
+}
+
+/** `E-mail 2 - Value`, `Phone 1 - Value`, `E-mail 2 Address`, `Organization 1 - Name`: a field's spelling with a number in it. */
+const NUMBERED = /^(\D*?)\s*(\d{1,2})\s*(?:-\s*)?(\D*)$/;
+
+/**
+ * A numbered copy of a known column (Google Contacts, Outlook): the field with its number, `label` for the
+ * `E-mail 1 - Label` / `Phone 1 - Type` columns that only describe one we read, or null.
+ */
+function numberedColumn(raw: string, table: ReadonlyMap<string, Alias>): { alias: Alias; n: number } | 'label' | null {
+  const m = NUMBERED.exec(raw.trim());
+  if (!m) return null;
+  const base = normaliseHeader(m[1]!);
+  const rest = normaliseHeader(m[3]!);
+  if (base === '') return null;
+  const n = Number(m[2]);
+  const own = rest === '' || rest === 'value' ? table.get(base) : undefined;
+  const alias = own ?? table.get(base + rest);
+  if (alias) return { alias, n };
+  return (rest === 'label' || rest === 'type') && table.has(base) ? 'label' : null;
 }
 
 /** Parses `--map "Header=field"` options; `field` may be `ignore`. Unknown targets are usage errors. */
@@ -75,37 +110,90 @@ export function parseMapOptions(maps: readonly string[], spec: HeaderSpec): Map<
 export function matchHeaders(header: readonly string[], spec: HeaderSpec, overrides: ReadonlyMap<string, string | null> = new Map()): HeaderMatch {
   const table = aliasTable(spec);
   const known = new Set((spec.known ?? []).map(normaliseHeader));
-  const taken = new Set<string>();
-  const match: HeaderMatch = { targets: [], unknown: [], repeated: [] };
-  for (const raw of header) {
+  const match: HeaderMatch = { targets: [], unknown: [], order: [] };
+  // Reading order: --map first, then by how good a spelling the header is, then by number, then by position.
+  const sortKey: [number, number, number][] = [];
+  header.forEach((raw, i) => {
     const norm = normaliseHeader(raw);
-    let target: string | null | undefined = overrides.has(norm) ? overrides.get(norm)! : undefined;
-    if (target === undefined) {
-      const key = spec.customFields ? customKey(raw) : null;
-      target = key !== null ? `field.${key}` : table.get(norm);
-      if (target === undefined) {
-        if (!known.has(norm)) match.unknown.push(raw);
-        target = null;
-      }
+    let target: string | null = null;
+    let key: [number, number, number] = [-1, 0, i];
+    if (overrides.has(norm)) target = overrides.get(norm)!;
+    else {
+      const custom = spec.customFields ? customKey(raw) : null;
+      const alias = custom === null ? table.get(norm) : { field: `field.${custom}`, rank: 0 };
+      const numbered = alias || !spec.numbered ? null : numberedColumn(raw, table);
+      if (alias) [target, key] = [alias.field, [alias.rank, 0, i]];
+      else if (numbered !== null && numbered !== 'label') [target, key] = [numbered.alias.field, [numbered.alias.rank, numbered.n, i]];
+      else if (numbered === null && !known.has(norm)) match.unknown.push(raw);
     }
-    if (target !== null && taken.has(target)) {
-      match.repeated.push(raw);
-      target = null;
-    }
-    if (target !== null) taken.add(target);
     match.targets.push(target);
-  }
+    sortKey.push(key);
+  });
+  match.order = header.map((_, i) => i).filter((i) => match.targets[i] !== null)
+    .sort((a, b) => sortKey[a]![0] - sortKey[b]![0] || sortKey[a]![1] - sortKey[b]![1] || a - b);
   return match;
 }
 
-/** One row's values by target. Cells beyond the header are ignored by the caller's own check. */
-export function rowValues(cells: readonly string[], targets: readonly (string | null)[], clean: (cell: string) => string): Map<string, string> {
+/** For each column read after another that gives the same field: the header and the one(s) it stands in for. */
+export function fallbackColumns(header: readonly string[], match: HeaderMatch): { header: string; field: string; after: string[] }[] {
+  const seen = new Map<string, string[]>();
+  const out: { header: string; field: string; after: string[] }[] = [];
+  for (const i of match.order) {
+    const field = match.targets[i]!;
+    const before = seen.get(field);
+    if (before) out.push({ header: header[i]!, field, after: [...before] });
+    seen.set(field, [...(before ?? []), header[i]!]);
+  }
+  return out;
+}
+
+/** Per column index: cell value (normalised like a header) → the value to read instead (`--map-value`). */
+export type ValueMaps = ReadonlyMap<number, ReadonlyMap<string, string>>;
+
+/** One row's values by target: the first non-empty cell of each field's columns, in reading order. */
+export function rowValues(cells: readonly string[], match: HeaderMatch, clean: (cell: string) => string, valueMaps?: ValueMaps): Map<string, string> {
   const values = new Map<string, string>();
-  for (let i = 0; i < targets.length; i++) {
-    const t = targets[i];
-    if (t === null || t === undefined) continue;
-    const v = clean(cells[i] ?? '');
-    if (v !== '') values.set(t, v);
+  for (const i of match.order) {
+    const t = match.targets[i]!;
+    if (values.has(t)) continue;
+    let v = clean(cells[i] ?? '');
+    if (v === '') continue;
+    const replaced = valueMaps?.get(i)?.get(normaliseHeader(v));
+    if (replaced !== undefined) v = replaced;
+    values.set(t, v);
   }
   return values;
+}
+
+export interface ValueMapOption {
+  /** As typed, for messages. */
+  text: string;
+  /** The column, normalised like a header. */
+  column: string;
+  /** The value to replace, normalised like a header (so `Marketing Qualified Lead` = `marketingqualifiedlead`). */
+  value: string;
+  to: string;
+}
+
+/** Parses `--map-value "Column:value=replacement"` (e.g. `"Lifecycle Stage:lead=interested"`). */
+export function parseValueMapOptions(list: readonly string[]): ValueMapOption[] {
+  return list.map((text) => {
+    const eq = text.lastIndexOf('=');
+    const colon = text.indexOf(':');
+    const to = text.slice(eq + 1).trim();
+    if (colon <= 0 || eq < colon + 2 || to === '') throw usageError(`--map-value "${text}" is not "Column:value=replacement" (e.g. "Lifecycle Stage:lead=interested")`);
+    return { text, column: normaliseHeader(text.slice(0, colon)), value: normaliseHeader(text.slice(colon + 1, eq)), to };
+  });
+}
+
+/** Ties each --map-value to the column it names; one naming no column of the file is a usage error. */
+export function resolveValueMaps(options: readonly ValueMapOption[], header: readonly string[]): Map<number, Map<string, string>> {
+  const maps = new Map<number, Map<string, string>>();
+  for (const o of options) {
+    const i = header.findIndex((h) => normaliseHeader(h) === o.column);
+    if (i < 0) throw usageError(`--map-value "${o.text}": the file has no such column (columns: ${header.map((h) => `"${h}"`).join(', ')})`);
+    if (!maps.has(i)) maps.set(i, new Map());
+    maps.get(i)!.set(o.value, o.to);
+  }
+  return maps;
 }

@@ -1,7 +1,7 @@
 // From a parsed table to typed rows: header matching, formula-guard stripping, per-row validation with line numbers.
 // Generic over the record type, so prospects, touches and survey responses share it.
 import { unguardCell } from './formula.js';
-import { matchHeaders, rowValues, type HeaderMatch, type HeaderSpec } from './headers.js';
+import { matchHeaders, rowValues, type HeaderMatch, type HeaderSpec, type ValueMaps } from './headers.js';
 import type { RowContext, RowResult } from './row-reader.js';
 import type { CsvTable } from './read.js';
 import { cellCountProblem, type Rejection } from './report.js';
@@ -20,13 +20,23 @@ export interface LoadedRows<T> {
 
 export type RowParser<T> = (values: ReadonlyMap<string, string>, ctx: RowContext) => RowResult<T>;
 
-export function loadRows<T>(table: CsvTable, spec: HeaderSpec, overrides: ReadonlyMap<string, string | null>, parse: RowParser<T>, ctx: RowContext): LoadedRows<T> {
-  const match = matchHeaders(table.header, spec, overrides);
+export interface LoadOptions {
+  /** `--map "Header=field"`, normalised header → field (null: ignore the column). */
+  overrides: ReadonlyMap<string, string | null>;
+  /** `--map-value`, by column index. */
+  values?: ValueMaps;
+}
+
+export function loadRows<T>(table: CsvTable, spec: HeaderSpec, opts: LoadOptions, parse: RowParser<T>, ctx: RowContext): LoadedRows<T> {
+  const match = matchHeaders(table.header, spec, opts.overrides);
   const rows: ImportRow<T>[] = [];
   const rejected: Rejection[] = [];
+  const first = new Map<string, string>();
+  for (const i of match.order) if (!first.has(match.targets[i]!)) first.set(match.targets[i]!, table.header[i]!);
+  const rowCtx: RowContext = { ...ctx, columnOf: (field) => first.get(field) };
   for (const rec of table.rows) {
     const countProblem = cellCountProblem(rec, table.header.length);
-    const result = parse(rowValues(rec.cells, match.targets, cleanCell), ctx);
+    const result = parse(rowValues(rec.cells, match, cleanCell, opts.values), rowCtx);
     if (result.ok && countProblem === null) rows.push({ line: rec.line, cells: rec.cells, row: result.row });
     else {
       const reasons = [...(countProblem ? [countProblem] : []), ...(result.ok ? [] : result.reasons)];

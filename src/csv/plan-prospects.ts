@@ -8,7 +8,7 @@ import type { Conversion, Prospect, StageChange, Stage, StoreDoc } from '../doma
 import type { ImportRow } from './load.js';
 import { ProspectIndex, keysOf } from './prospect-index.js';
 import type { ProspectRow } from './prospect-rows.js';
-import type { Rejection } from './report.js';
+import type { Rejection, RowOutcome } from './report.js';
 
 export const ON_DUPLICATE = ['merge', 'skip', 'error'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
@@ -17,6 +17,8 @@ export interface PlanOptions {
   onDuplicate: OnDuplicate;
   /** ISO time of the import (createdAt/updatedAt when the file gives none). */
   now: string;
+  /** Record what becomes of every row (a dry run's per-row listing). */
+  explain?: boolean;
 }
 
 export interface ProspectPlan {
@@ -29,6 +31,8 @@ export interface ProspectPlan {
   merged: number;
   skipped: number;
   nextId: number;
+  /** With `explain`: created, merged and skipped rows (rejections are in `rejected`). */
+  outcomes: RowOutcome[];
 }
 
 const lower = (s: string | null) => (s ?? '').toLowerCase();
@@ -82,49 +86,57 @@ function build(row: ProspectRow, id: number, now: string): Prospect {
   p.conversion = row.conversion;
   if (row.doNotContact) {
     p.doNotContact = true;
-    p.consent.push({ at: now, granted: false, note: 'imported as do-not-contact' });
+    p.consent.push({ at: row.doNotContactAt ?? now, granted: false, note: 'imported as do-not-contact' });
   }
   p.updatedAt = row.updatedAt ?? now;
   return p;
 }
 
-/** Merge rule: fill empty fields, union tags, add new custom fields, never blank out or overwrite a value. */
-function mergeInto(p: Prospect, row: ProspectRow, now: string): boolean {
-  let changed = false;
-  const fill = <K extends 'name' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K]) => {
+/** Merge rule: fill empty fields, union tags, add new custom fields, never blank out or overwrite a value. Returns what it filled. */
+function mergeInto(p: Prospect, row: ProspectRow, now: string): string[] {
+  const filled: string[] = [];
+  const fill = <K extends 'name' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K], what: string) => {
     if (p[key] === null && value !== null) {
       p[key] = value;
-      changed = true;
+      filled.push(what);
     }
   };
-  fill('name', row.name || null);
-  fill('email', row.email);
-  fill('phone', row.phone);
-  fill('company', row.company);
-  fill('source', row.source);
-  fill('owner', row.owner);
-  fill('notes', row.notes);
-  fill('cadenceDays', row.cadenceDays);
-  fill('followUp', row.followUp);
-  if (p.stage === 'lost' && p.lostReason === null && row.lostReason !== null) [p.lostReason, changed] = [row.lostReason, true];
+  fill('name', row.name || null, 'name');
+  fill('email', row.email, 'email');
+  fill('phone', row.phone, 'phone');
+  fill('company', row.company, 'company');
+  fill('source', row.source, 'source');
+  fill('owner', row.owner, 'owner');
+  fill('notes', row.notes, 'notes');
+  fill('cadenceDays', row.cadenceDays, 'cadence');
+  fill('followUp', row.followUp, 'follow-up');
+  if (p.stage === 'lost' && p.lostReason === null && row.lostReason !== null) {
+    p.lostReason = row.lostReason;
+    filled.push('lost reason');
+  }
   const tags = mergeTags(p.tags, row.tags);
-  if (tags.length !== p.tags.length) [p.tags, changed] = [tags, true];
+  if (tags.length !== p.tags.length) {
+    p.tags = tags;
+    filled.push('tags');
+  }
   for (const [k, v] of row.fields) {
-    if (!Object.hasOwn(p.fields, k)) [p.fields[k], changed] = [v, true];
+    if (Object.hasOwn(p.fields, k)) continue;
+    p.fields[k] = v;
+    filled.push(`field.${k}`);
   }
   if (row.doNotContact && !p.doNotContact) {
     p.doNotContact = true;
-    p.consent.push({ at: now, granted: false, note: 'imported as do-not-contact' });
-    changed = true;
+    p.consent.push({ at: row.doNotContactAt ?? now, granted: false, note: 'imported as do-not-contact' });
+    filled.push('do-not-contact');
   }
   if (p.conversion === null && row.conversion !== null) {
     p.conversion = row.conversion;
     if (isPreCustomer(p.stage)) moveToStage(p, 'customer', row.conversion.at);
-    changed = true;
+    filled.push('conversion');
   }
-  if (p.referredBy === null && row.referredBy !== null) changed = true;
-  if (changed) p.updatedAt = now;
-  return changed;
+  if (p.referredBy === null && row.referredBy !== null) filled.push('referred_by');
+  if (filled.length) p.updatedAt = now;
+  return filled;
 }
 
 const clone = (p: Prospect): Prospect => ({ ...p, stageHistory: [...p.stageHistory], tags: [...p.tags], consent: [...p.consent], fields: { ...p.fields } });
@@ -143,7 +155,7 @@ function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { k
 }
 
 export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
-  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect };
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect, outcomes: [] };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
   const dupes = new ProspectIndex(doc.prospects);
@@ -172,16 +184,10 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       createdLine.set(target, r.line);
       if (linking) createdById.set(target.id, target);
       plan.created++;
+      if (options.explain) plan.outcomes.push({ line: r.line, action: 'created', id, reason: null });
     } else {
       target = createdLine.has(found) ? found : plan.updates.get(found.id) ?? clone(found);
-      if (target.forgottenAt || options.onDuplicate === 'skip') plan.skipped++;
-      else if (options.onDuplicate === 'error') {
-        const where = createdLine.has(found) ? `line ${createdLine.get(found)}` : label(found);
-        plan.rejected.push({ line: r.line, cells: r.cells, reason: `duplicate of ${where} (same ${row.email && emailKey(found.email) === emailKey(row.email) ? 'email' : row.phone && phoneKey(found.phone) === phoneKey(row.phone) ? 'phone' : 'name'}); --on-duplicate merge or skip to accept it` });
-      } else if (mergeInto(target, row, options.now)) {
-        if (!createdLine.has(target)) plan.updates.set(target.id, target);
-        plan.merged++;
-      } else plan.skipped++;
+      duplicateRow(plan, r, found, target, { createdLine, options });
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
     if (!linking) continue;
@@ -191,6 +197,37 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now });
   plan.nextId = nextId;
   return plan;
+}
+
+/** What a row that matches a known prospect (in the store or earlier in the file) does: merge, skip or reject. */
+function duplicateRow(plan: ProspectPlan, r: ImportRow<ProspectRow>, found: Prospect, target: Prospect,
+  c: { createdLine: Map<Prospect, number>; options: PlanOptions }): void {
+  const { row } = r;
+  const key = row.email && emailKey(found.email) === emailKey(row.email) ? 'email' : row.phone && phoneKey(found.phone) === phoneKey(row.phone) ? 'phone' : 'name';
+  const inFile = c.createdLine.get(found);
+  const explain = (action: RowOutcome['action'], why: string) => {
+    if (c.options.explain) plan.outcomes.push({ line: r.line, action, id: target.id, reason: `same ${key} as ${inFile ? `line ${inFile}` : `#${found.id}`}; ${why}` });
+  };
+  if (target.forgottenAt) {
+    plan.skipped++;
+    explain('skipped', 'forgotten, nothing new is recorded');
+  } else if (c.options.onDuplicate === 'skip') {
+    plan.skipped++;
+    explain('skipped', 'left as it is (on-duplicate skip)');
+  } else if (c.options.onDuplicate === 'error') {
+    const where = inFile ? `line ${inFile}` : label(found);
+    plan.rejected.push({ line: r.line, cells: r.cells, reason: `duplicate of ${where} (same ${key}); --on-duplicate merge or skip to accept it` });
+  } else {
+    const filled = mergeInto(target, row, c.options.now);
+    if (filled.length === 0) {
+      plan.skipped++;
+      explain('skipped', 'nothing new');
+      return;
+    }
+    if (!inFile) plan.updates.set(target.id, target);
+    plan.merged++;
+    explain('merged', `adds ${filled.join(', ')}`);
+  }
 }
 
 interface LinkContext {

@@ -1,42 +1,11 @@
-// Prospect CSV columns: the header spec (fields and the aliases contact exports use) and one row → a typed,
-// validated ProspectRow, or the reasons it is invalid. Pure: the clock is passed in.
+// One prospect CSV row (columns matched by contact-columns.ts) → a typed, validated ProspectRow, or the reasons
+// it is invalid. Pure: the clock is passed in.
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
 import { parseStage } from '../domain/stages.js';
-import type { Conversion, FollowUp, Stage } from '../domain/types.js';
-import type { HeaderSpec } from './headers.js';
+import { STAGES, type Conversion, type FollowUp, type Stage } from '../domain/types.js';
+import { foreignStage } from './stage-values.js';
 import { RowReader, type RowContext, type RowResult } from './row-reader.js';
-
-export const PROSPECT_HEADERS: HeaderSpec = {
-  fields: [
-    'id', 'name', 'first_name', 'last_name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner',
-    'referred_by', 'do_not_contact', 'cadence_days', 'follow_up_at', 'follow_up_note', 'lost_reason',
-    'converted_at', 'conversion_value', 'currency', 'product', 'notes', 'created_at', 'updated_at',
-  ],
-  aliases: {
-    name: ['full name', 'contact name', 'display name', 'customer name'],
-    first_name: ['first', 'given name'],
-    last_name: ['last', 'surname', 'family name'],
-    email: ['e-mail', 'email address', 'e-mail address', 'mail', 'email 1', 'primary email'],
-    phone: ['phone number', 'mobile', 'mobile phone', 'mobile number', 'cell', 'telephone', 'tel', 'phone 1', 'whatsapp'],
-    company: ['organization', 'organisation', 'company name', 'business'],
-    source: ['lead source', 'origin', 'channel'],
-    stage: ['status', 'lead status', 'lifecycle stage'],
-    tags: ['tag', 'labels', 'groups'],
-    owner: ['assigned to', 'contact owner', 'lead owner', 'staff'],
-    referred_by: ['referrer', 'referral'],
-    do_not_contact: ['dnc', 'unsubscribed', 'opted out'],
-    cadence_days: ['cadence'],
-    follow_up_at: ['follow up', 'next follow up', 'follow up date'],
-    follow_up_note: ['next step', 'follow up note'],
-    converted_at: ['conversion date', 'first purchase', 'first purchase date'],
-    conversion_value: ['value', 'purchase value'],
-    notes: ['note', 'comments', 'comment', 'description'],
-    created_at: ['created', 'created on', 'date created', 'date added', 'signup date', 'signed up', 'timestamp'],
-    updated_at: ['updated', 'last modified', 'modified'],
-  },
-  customFields: true,
-};
 
 export interface ProspectRow {
   id: number | null;
@@ -51,6 +20,8 @@ export interface ProspectRow {
   /** As written: a prospect id or email, resolved against the file and the store when planning. */
   referredBy: string | null;
   doNotContact: boolean;
+  /** When they unsubscribed (Mailchimp's UNSUB_TIME), for the consent log; null: the import's time. */
+  doNotContactAt: string | null;
   cadenceDays: number | null;
   followUp: FollowUp | null;
   lostReason: string | null;
@@ -62,13 +33,31 @@ export interface ProspectRow {
   updatedAt: string | null;
 }
 
-/** Tags are split on `;`, `|`, `,` or ` ::: ` (Google Contacts labels) inside the cell. */
+/**
+ * Tags are split on `;`, `|`, `,` or ` ::: ` (Google Contacts labels) inside the cell; Mailchimp quotes each
+ * (`"vip","cakes"`), and Google's own system labels (`* myContacts`, `* starred`) are not the user's tags.
+ */
 export const splitList = (cell: string | undefined): string[] =>
-  cell === undefined ? [] : cell.split(/:::|[;|,]/).map((t) => t.trim()).filter(Boolean);
+  cell === undefined ? [] : cell.split(/:::|[;|,]/).map((t) => t.trim().replace(/^"(.*)"$/, '$1').trim()).filter((t) => t !== '' && !t.startsWith('* '));
+
+/** Google Contacts puts several addresses of one kind in one cell (`a@x.com ::: b@x.com`): the first is the one. */
+const firstOf = (cell: string): string => cell.split(' ::: ')[0]!.trim();
+
+/** A stage column: precrm's own stage names, else another system's value (HubSpot's `lead` …, stage-values.ts). */
+function stageOf(r: RowReader): { stage: Stage | null; lostReason: string | null } {
+  const v = r.values.get('stage');
+  if (v === undefined) return { stage: null, lostReason: null };
+  const foreign = (STAGES as readonly string[]).includes(v.trim().toLowerCase()) ? undefined : foreignStage(v);
+  // "Unqualified" read as lost keeps the word as the reason, so the figure can be explained later.
+  if (foreign !== undefined) return { stage: foreign, lostReason: foreign === 'lost' ? v : null };
+  const stage = r.check(() => parseStage(v));
+  if (stage === null) r.reasons[r.reasons.length - 1] += `; map it to one with --map-value "${r.column('stage')}:${v}=<stage>"`;
+  return { stage, lostReason: null };
+}
 
 function deriveName(r: RowReader, email: string | null): string | null {
   const v = r.values;
-  const whole = v.get('name') ?? [v.get('first_name'), v.get('last_name')].filter(Boolean).join(' ');
+  const whole = v.get('name') ?? [v.get('first_name'), v.get('middle_name'), v.get('last_name')].filter(Boolean).join(' ');
   if (whole) return r.check(() => checkName(whole));
   if (email) return email.slice(0, email.indexOf('@'));
   r.reasons.push('has no name (give a name, first and last name, or an email)');
@@ -90,9 +79,10 @@ function conversionOf(r: RowReader): Conversion | null {
 
 export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<ProspectRow> {
   const r = new RowReader(values, ctx);
-  const email = values.has('email') ? r.check(() => checkEmail(values.get('email')!)) : null;
-  const phone = values.has('phone') ? r.check(() => checkPhone(values.get('phone')!)) : null;
-  const stage = values.has('stage') ? r.check(() => parseStage(values.get('stage')!)) : null;
+  const email = values.has('email') ? r.check(() => checkEmail(firstOf(values.get('email')!))) : null;
+  // Shopify writes `'+33612345678` so that a spreadsheet keeps the number as text: the `'` is not part of it.
+  const phone = values.has('phone') ? r.check(() => checkPhone(firstOf(values.get('phone')!).replace(/^'/, ''))) : null;
+  const { stage, lostReason } = stageOf(r);
   const referredBy = values.get('referred_by') ?? null;
   if (referredBy !== null && !/^\d+$/.test(referredBy) && !referredBy.includes('@')) {
     r.reasons.push(`referred_by "${referredBy}" is not a prospect id or email`);
@@ -104,6 +94,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
   if ((stage === 'customer' || stage === 'advocate') && conversion === null && !values.has('converted_at')) {
     r.reasons.push(`stage "${stage}" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)`);
   }
+  const unsubscribedAt = r.date('unsubscribed_at');
   const fields: [string, string][] = [];
   for (const k of values.keys()) {
     // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
@@ -121,10 +112,11 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     tags: splitList(r.text('tags') ?? undefined),
     owner: r.text('owner'),
     referredBy,
-    doNotContact: r.bool('do_not_contact') ?? false,
+    doNotContact: (r.bool('do_not_contact') ?? false) || unsubscribedAt !== null,
+    doNotContactAt: unsubscribedAt,
     cadenceDays: r.wholeNumber('cadence_days', 1, MAX_SPAN_DAYS),
     followUp: followAt === null ? null : { at: followAt, note: followNote },
-    lostReason: r.text('lost_reason'),
+    lostReason: r.text('lost_reason') ?? lostReason,
     conversion,
     notes: r.text('notes'),
     fields,

@@ -13,6 +13,14 @@ export interface Rejection {
   cells: readonly string[];
 }
 
+/** What became (or would become) of one input row; `id` is the prospect it created or matched. */
+export interface RowOutcome {
+  line: number;
+  action: 'created' | 'merged' | 'skipped' | 'rejected';
+  id: number | null;
+  reason: string | null;
+}
+
 export const problemLine = (r: Pick<Rejection, 'line' | 'reason'>): string => `line ${r.line}: ${r.reason}`;
 
 /** Sorted by line, so the listing reads like the file. */

@@ -2,6 +2,7 @@
 // questions, rows checked by the answer rules of `survey respond`, and planResponses — which rows are new.
 import { newResponse, parseAnswer, responseKey } from '../domain/survey.js';
 import { takeId, type StoreDoc, type Survey } from '../domain/types.js';
+import { FORM_EMAIL, FORM_SUBMITTED_AT } from './form-columns.js';
 import type { HeaderSpec } from './headers.js';
 import type { ImportRow, RowParser } from './load.js';
 import { prospectByRef } from './prospect-index.js';
@@ -19,9 +20,8 @@ export function responseHeaders(survey: Survey): HeaderSpec {
     aliases: {
       ...Object.fromEntries(survey.questions.map((q) => [q.key, [q.text]])),
       prospect: ['prospect id', 'prospect_id', 'contact id', 'respondent id'],
-      email: ['e-mail', 'email address', 'e-mail address', 'your email', 'your e-mail', 'your email address', 'respondent email'],
-      at: ['timestamp', 'time stamp', 'submitted at', 'submitted', 'submit date', 'submit date (utc)', 'submission date', 'submission time',
-        'date submitted', 'date', 'time', 'date time', 'created', 'created at', 'date created', 'answered at', 'response date', 'completed at'],
+      email: ['e-mail', 'email address', 'e-mail address', ...FORM_EMAIL],
+      at: [...FORM_SUBMITTED_AT, 'date', 'time', 'date time', 'created', 'created at', 'date created', 'answered at'],
     },
     customFields: false,
     known: ['id', 'survey', 'segment', 'stage', 'name'],

@@ -3,12 +3,16 @@
 import { parseWhen } from '../domain/dates.js';
 import { PrecrmError } from '../domain/errors.js';
 import { checkText } from '../domain/prospect.js';
-import { parseFormTimestamp } from './timestamps.js';
+import { parseFormTimestamp, type DateOrder } from './timestamps.js';
 
 export interface RowContext {
   now: Date;
   /** `12,50` is a decimal in a `;`-separated file from a European spreadsheet. */
   decimalComma: boolean;
+  /** `03/07/2024` is March 7 (`mdy`) or 3 July (`dmy`); unset, such a date is refused as ambiguous. */
+  dateOrder?: DateOrder;
+  /** The header of the column a field was read from, for messages that tell how to fix a value. */
+  columnOf?: (field: string) => string | undefined;
 }
 
 export type RowResult<T> = { ok: true; row: T } | { ok: false; reasons: string[] };
@@ -34,6 +38,11 @@ export class RowReader {
     }
   }
 
+  /** The header a field came from (or the field's own name), for hints. */
+  column(key: string): string {
+    return this.ctx.columnOf?.(key) ?? key;
+  }
+
   text(key: string): string | null {
     const v = this.values.get(key);
     return v === undefined ? null : this.check(() => checkText(key, v));
@@ -57,7 +66,7 @@ export class RowReader {
       return parseWhen(v, this.ctx.now, 'past', key).toISOString();
     } catch {
       // A form tool's export (`6/13/2026 18:05:12`, `2026/06/03 6:05:12 PM GMT+1`), read when unambiguous.
-      const form = parseFormTimestamp(v);
+      const form = parseFormTimestamp(v, this.ctx.dateOrder);
       if (form instanceof Date) return form.toISOString();
       this.reasons.push(typeof form === 'string' ? `${key} ${form}` : `${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;

@@ -8,15 +8,22 @@ const FORM = new RegExp(
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Day and month of `a/b/yyyy`, or the reason they cannot be told apart. */
-function dayMonth(a: number, b: number, text: string, y: number): { d: number; mo: number } | string {
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** Day and month of `a/b/yyyy`, or the reason they cannot be told apart; a given order is followed strictly. */
+function dayMonth(a: number, b: number, text: string, y: number, order: DateOrder | undefined): { d: number; mo: number } | string {
   if (a < 1 || b < 1) return `"${text}" is not a day of the calendar`;
+  if (order) {
+    const dm = order === 'dmy' ? { d: a, mo: b } : { d: b, mo: a };
+    return dm.mo > 12 ? `"${text}" is not a date in ${order === 'dmy' ? 'day/month/year' : 'month/day/year'} order (--date-order ${order})` : dm;
+  }
   if (a > 12 && b > 12) return `"${text}" has no month`;
   if (a > 12) return { d: a, mo: b };
   if (b > 12) return { d: b, mo: a };
   if (a === b) return { d: a, mo: a };
   const iso = (mo: number, d: number) => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return `"${text}" could be ${MONTHS[a - 1]} ${b} or ${MONTHS[b - 1]} ${a} (write ${iso(a, b)} or ${iso(b, a)})`;
+  return `"${text}" could be ${MONTHS[a - 1]} ${b} or ${MONTHS[b - 1]} ${a} (write ${iso(a, b)} or ${iso(b, a)}, or give the file's order: --date-order mdy or dmy)`;
 }
 
 function hour24(h: number, ampm: string | undefined): number | null {
@@ -36,8 +43,9 @@ function zoneMinutes(m: RegExpExecArray, text: string): number | null {
 /**
  * Parses a form tool's timestamp: a Date, a reason it is refused (ambiguous day/month, impossible date), or
  * null when the text is not in this shape at all. Without a zone the time is local, as for every precrm date.
+ * With `order` (the file's --date-order) a day/month pair is read that way, never guessed.
  */
-export function parseFormTimestamp(input: string): Date | string | null {
+export function parseFormTimestamp(input: string, order?: DateOrder): Date | string | null {
   const text = input.trim();
   const m = FORM.exec(text);
   if (!m) return null;
@@ -45,7 +53,7 @@ export function parseFormTimestamp(input: string): Date | string | null {
   let y: number;
   let dm: { d: number; mo: number } | string;
   if (a.length === 4) [y, dm] = [Number(a), { mo: Number(b), d: Number(c) }];
-  else if (c.length === 4) [y, dm] = [Number(c), dayMonth(Number(a), Number(b), text.split(/[\sT,]/)[0]!, Number(c))];
+  else if (c.length === 4) [y, dm] = [Number(c), dayMonth(Number(a), Number(b), text.split(/[\sT,]/)[0]!, Number(c), order)];
   else return `"${text}" has no four-digit year`;
   if (typeof dm === 'string') return dm;
   const h = hour24(Number(m[4] ?? 0), m[8]);

@@ -58,10 +58,10 @@ describe('import prospects: invalid rows', () => {
   it.each([
     ['name,email', 'Anna,not-an-email', 'email "not-an-email" is not an email address'],
     ['name,phone', 'Anna,call me', 'phone "call me" is not a phone number'],
-    ['name,stage', 'Anna,keen', 'unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost)'],
+    ['name,stage', 'Anna,keen', 'unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "stage:keen=<stage>"'],
     ['name,stage', 'Anna,customer', 'stage "customer" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)'],
     ['name,company', ',Acme', 'has no name (give a name, first and last name, or an email)'],
-    ['name,created_at', 'Anna,03/05/2026', 'created_at "03/05/2026" could be March 5 or May 3 (write 2026-03-05 or 2026-05-03)'],
+    ['name,created_at', 'Anna,03/05/2026', 'created_at "03/05/2026" could be March 5 or May 3 (write 2026-03-05 or 2026-05-03, or give the file\'s order: --date-order mdy or dmy)'],
     ['name,updated_at', 'Anna,2026-02-30T10:00:00Z', 'updated_at "2026-02-30T10:00:00Z" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_at', 'Anna,soonish', 'follow_up_at "soonish" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_note', 'Anna,call her', 'follow_up_note needs follow_up_at'],
@@ -89,7 +89,7 @@ describe('import prospects: invalid rows', () => {
     const r = await run(tempStore(), ['import', 'prospects', file]);
     expect(r.code).toBe(65);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('  line'))).toEqual([
-      '  line 2: email "bad" is not an email address; unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost)',
+      '  line 2: email "bad" is not an email address; unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "stage:keen=<stage>"',
       '  line 6: email "mira@" is not an email address',
     ]);
   });

@@ -86,7 +86,7 @@ describe('import responses', () => {
       '  line 2: answer "7" to question "price" (How fair do our prices look?) must be a whole number from 1 to 5',
       '  line 3: answer "11" to question "recommend" (How likely are you to recommend us to a friend?) must be a whole number from 0 to 10; answer "cheese" to question "reason" (What would bring you in most?) is not one of: taste, price, friendliness, location',
       // Line 3's text answer spans two lines, so the next row starts on line 5.
-      '  line 5: at "6/3/2026" could be June 3 or March 6 (write 2026-06-03 or 2026-03-06)',
+      '  line 5: at "6/3/2026" could be June 3 or March 6 (write 2026-06-03 or 2026-03-06, or give the file\'s order: --date-order mdy or dmy)',
       '  line 6: answers no question',
       '  line 7: has no answer time (at)',
       '',

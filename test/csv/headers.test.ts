@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { customKey, matchHeaders, normaliseHeader, parseMapOptions } from '../../src/csv/headers.js';
-import { PROSPECT_HEADERS } from '../../src/csv/prospect-rows.js';
+import { customKey, fallbackColumns, matchHeaders, normaliseHeader, parseMapOptions, rowValues, type HeaderMatch } from '../../src/csv/headers.js';
+import { PROSPECT_HEADERS } from '../../src/csv/contact-columns.js';
 import { TOUCH_HEADERS } from '../../src/csv/touch-rows.js';
+
+/** The columns that give one field, in the order a row reads them. */
+const readingOrder = (m: HeaderMatch, field: string) => m.order.filter((i) => m.targets[i] === field);
 
 describe('header matching', () => {
   it('ignores case, spaces and punctuation', () => {
@@ -12,9 +15,29 @@ describe('header matching', () => {
       .toEqual(['first_name', 'last_name', 'email', 'phone', 'created_at', 'stage', 'owner', 'notes']);
   });
 
-  it('lists unknown headers, drops a repeated field, and reads field.<key> as a custom field', () => {
-    const m = matchHeaders(['Name', 'Shoe size', 'Email', 'E-mail', 'field.Allergy'], PROSPECT_HEADERS);
-    expect(m).toEqual({ targets: ['name', null, 'email', null, 'field.Allergy'], unknown: ['Shoe size'], repeated: ['E-mail'] });
+  it('lists unknown headers, reads a second column of a field where the first is empty, and reads field.<key> as a custom field', () => {
+    const header = ['Name', 'Shoe size', 'Email', 'E-mail', 'field.Allergy'];
+    const m = matchHeaders(header, PROSPECT_HEADERS);
+    expect(m).toEqual({ targets: ['name', null, 'email', 'email', 'field.Allergy'], unknown: ['Shoe size'], order: [0, 2, 3, 4] });
+    expect(fallbackColumns(header, m)).toEqual([{ header: 'E-mail', field: 'email', after: ['Email'] }]);
+    expect(rowValues(['Ravi', '42', '', 'ravi@example.com', 'nuts'], m, (c) => c.trim())).toEqual(new Map([['name', 'Ravi'], ['email', 'ravi@example.com'], ['field.Allergy', 'nuts']]));
+    expect(rowValues(['Ravi', '42', 'a@example.com', 'b@example.com', ''], m, (c) => c.trim()).get('email')).toBe('a@example.com');
+  });
+
+  it('numbered columns of contact exports give their field, first number first; their label columns are not unknown', () => {
+    const header = ['E-mail 2 - Value', 'E-mail 1 - Label', 'E-mail 1 - Value', 'Phone 1 - Type', 'Phone 1 - Value', 'E-mail 3 Address', 'Organization 1 - Name', 'Address 1 - City'];
+    const m = matchHeaders(header, PROSPECT_HEADERS);
+    expect(m.targets).toEqual(['email', null, 'email', null, 'phone', 'email', 'company', null]);
+    expect(m.unknown).toEqual(['Address 1 - City']);
+    expect(readingOrder(m, 'email')).toEqual([2, 0, 5]);
+  });
+
+  it('prefers the better spelling when several columns give a field (mobile before business before home phone)', () => {
+    const m = matchHeaders(['Home Phone', 'Business Phone', 'Mobile Phone', 'Lead Status', 'Lifecycle Stage'], PROSPECT_HEADERS);
+    expect(readingOrder(m, 'phone')).toEqual([2, 1, 0]);
+    expect(readingOrder(m, 'stage')).toEqual([4, 3]);
+    expect(rowValues(['030 1234567', '', '+49 151 12345678', 'Open', 'Lead'], m, (c) => c)).toEqual(new Map([['phone', '+49 151 12345678'], ['stage', 'Lead']]));
+    expect(rowValues(['030 1234567', '', '', 'Open', ''], m, (c) => c)).toEqual(new Map([['phone', '030 1234567'], ['stage', 'Open']]));
   });
 
   it('never lets prototype names through, as fields or custom keys', () => {
@@ -29,6 +52,8 @@ describe('header matching', () => {
   it('--map overrides the aliases, maps to custom fields or ignores a column', () => {
     const overrides = parseMapOptions(['Your e-mail=email', 'Status=ignore', 'Allergies=field.allergy'], PROSPECT_HEADERS);
     expect(matchHeaders(['Name', 'Your E-mail', 'Status', 'Allergies'], PROSPECT_HEADERS, overrides).targets).toEqual(['name', 'email', null, 'field.allergy']);
+    // A column mapped by hand is read before one the table matched.
+    expect(readingOrder(matchHeaders(['Email', 'Your E-mail'], PROSPECT_HEADERS, overrides), 'email')).toEqual([1, 0]);
     expect(() => parseMapOptions(['Allergies=field.allergy'], TOUCH_HEADERS)).toThrow(/unknown field "field.allergy"/);
     expect(() => parseMapOptions(['novalue'], PROSPECT_HEADERS)).toThrow(/is not "Header=field"/);
   });

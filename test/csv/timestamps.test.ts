@@ -25,8 +25,8 @@ describe('parseFormTimestamp', () => {
   });
 
   it.each([
-    ['6/3/2026 18:05:12', '"6/3/2026" could be June 3 or March 6 (write 2026-06-03 or 2026-03-06)'],
-    ['03/04/2026', '"03/04/2026" could be March 4 or April 3 (write 2026-03-04 or 2026-04-03)'],
+    ['6/3/2026 18:05:12', '"6/3/2026" could be June 3 or March 6 (write 2026-06-03 or 2026-03-06, or give the file\'s order: --date-order mdy or dmy)'],
+    ['03/04/2026', '"03/04/2026" could be March 4 or April 3 (write 2026-03-04 or 2026-04-03, or give the file\'s order: --date-order mdy or dmy)'],
     ['13/13/2026', '"13/13/2026" has no month'],
     ['0/5/2026', '"0/5/2026" is not a day of the calendar'],
     ['2026/02/30 10:00', '"2026/02/30 10:00" is not a day of the calendar'],

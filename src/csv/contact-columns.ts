@@ -1,0 +1,50 @@
+// The columns of a prospect CSV: precrm's own export names and the spellings of the contact exports people
+// have (Google Contacts, Outlook, HubSpot, Mailchimp, Shopify customers, form tools). README's import table
+// lists the same spellings (a test keeps them in step). Aliases are in order of preference: when a file has
+// several columns for one field (Outlook's mobile, business and home phones), a row takes the first non-empty.
+import { FORM_EMAIL, FORM_SUBMITTED_AT } from './form-columns.js';
+import type { HeaderSpec } from './headers.js';
+
+export const PROSPECT_HEADERS: HeaderSpec = {
+  fields: [
+    'id', 'name', 'first_name', 'middle_name', 'last_name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner',
+    'referred_by', 'do_not_contact', 'unsubscribed_at', 'cadence_days', 'follow_up_at', 'follow_up_note', 'lost_reason',
+    'converted_at', 'conversion_value', 'currency', 'product', 'notes', 'created_at', 'updated_at',
+  ],
+  aliases: {
+    name: ['full name', 'contact name', 'display name', 'customer name', 'your name'],
+    first_name: ['first', 'given name', 'forename'],
+    middle_name: ['middle', 'additional name'],
+    last_name: ['last', 'surname', 'family name'],
+    email: ['e-mail', 'email address', 'e-mail address', 'mail', 'primary email', 'default email', ...FORM_EMAIL],
+    phone: [
+      'mobile', 'mobile phone', 'mobile number', 'mobile phone number', 'cell', 'cell phone', 'whatsapp', 'phone number',
+      'telephone', 'tel', 'your phone', 'your phone number', 'primary phone', 'business phone', 'company main phone',
+      'home phone', 'other phone', 'default address phone',
+    ],
+    company: ['organization', 'organisation', 'organization name', 'company name', 'business', 'default address company', 'associated company', 'account name'],
+    source: ['lead source', 'original source', 'origin', 'channel', 'utm source'],
+    stage: ['lifecycle stage', 'status', 'lead status'],
+    tags: ['tag', 'labels', 'label', 'group membership', 'categories', 'groups'],
+    owner: ['contact owner', 'lead owner', 'assigned to', 'staff'],
+    referred_by: ['referrer', 'referral'],
+    do_not_contact: ['dnc', 'unsubscribed', 'opted out', 'email opt out'],
+    unsubscribed_at: ['unsub time', 'unsubscribe date', 'opted out at'],
+    cadence_days: ['cadence'],
+    follow_up_at: ['follow up', 'next follow up', 'follow up date'],
+    follow_up_note: ['next step', 'follow up note'],
+    lost_reason: ['reason lost', 'closed lost reason'],
+    converted_at: ['conversion date', 'first purchase', 'first purchase date', 'became a customer date', 'customer since'],
+    conversion_value: ['value', 'purchase value'],
+    notes: ['note', 'comments', 'comment', 'description'],
+    created_at: [
+      'created', 'created on', 'create date', 'date created', 'created date', 'date added', 'signup date', 'signed up',
+      'optin time', 'confirm time', ...FORM_SUBMITTED_AT,
+    ],
+    updated_at: ['updated', 'last modified', 'modified', 'last modified date', 'last changed'],
+  },
+  customFields: true,
+  numbered: true,
+  // Outlook's descriptions of its e-mail column: nothing to import, nothing to warn about.
+  known: ['e-mail type', 'e-mail display name'],
+};
