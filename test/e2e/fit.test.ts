@@ -22,7 +22,7 @@ interface Screen { code: number; screen: string }
 
 /** Runs precrm in a pseudo-terminal `cols` wide; the pager is `cat` here (paging has its own test). */
 function inTerminal(cols: number, args: string[], env: Record<string, string | undefined> = {}): Promise<Screen> {
-  const base = { ...(process.env as Record<string, string>), NODE_ENV: 'production', PRECRM_NOW: NOW, PRECRM_PAGER: 'cat', TERM: 'xterm' };
+  const base: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', PRECRM_NOW: NOW, PRECRM_PAGER: 'cat', TERM: 'xterm' };
   delete base.COLUMNS;
   delete base.LINES;
   delete base.NO_COLOR;
