@@ -8,8 +8,12 @@ export const EXIT = {
   conflict: 4,
   dataErr: 65,
   noInput: 66,
+  /** A database server that cannot be reached (down, unknown host or database, TLS refused). */
+  unavailable: 69,
   cantCreate: 73,
   tempFail: 75,
+  /** A database server refused the credentials, or the role lacks a permission. */
+  noPerm: 77,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
