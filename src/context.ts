@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';
-import { openJsonFileStore } from './store/open.js';
+import type { LegacyDocumentStore } from './store/json/store.js';
+import { describeLocation, openLegacyDocumentStore, openStore, parseLocation, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
 
 export interface OutStream {
@@ -63,7 +64,8 @@ export class Context {
   private noPager = false;
   private colorOff = false;
   private storePath: string | undefined;
-  private storeInstance: Store | undefined;
+  private storeInstance: Promise<Store> | undefined;
+  private documentStoreInstance: LegacyDocumentStore | undefined;
   private chalkInstance: ChalkInstance | undefined;
   private fixedNow: Date | undefined;
 
@@ -107,22 +109,53 @@ export class Context {
     return this.world.env.PRECRM_USER || this.world.osUser;
   }
 
-  get storeLocation(): string {
-    if (this.storePath) return resolve(this.world.cwd, this.storePath);
+  /** Where the data lives: --store / PRECRM_STORE (a path resolved against the working folder, or a URL), else the XDG default. */
+  get storeLocation(): StoreLocation {
+    if (this.storePath) return parseLocation(this.storePath, this.world.cwd);
     const dataHome = this.world.env.XDG_DATA_HOME || join(this.world.homedir, '.local', 'share');
-    return join(dataHome, 'precrm', 'store.json');
+    return { kind: 'json', path: join(dataHome, 'precrm', 'store.json') };
   }
 
-  get store(): Store {
-    if (!this.storeInstance) {
-      const raw = this.world.env.PRECRM_LOCK_TIMEOUT;
-      const lockTimeoutMs = raw === undefined || raw === '' ? 10_000 : Number(raw);
-      if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
-        throw usageError(`PRECRM_LOCK_TIMEOUT "${raw}" is not a number of milliseconds`);
-      }
-      this.storeInstance = openJsonFileStore(this.storeLocation, { lockTimeoutMs });
-    }
+  /** The location for messages and `store path`: never a password. */
+  get storeLabel(): string {
+    return describeLocation(this.storeLocation);
+  }
+
+  /** Lock and connection timeouts for opening a store (this one, or a migration target). */
+  storeOptions(): { lockTimeoutMs: number; connectTimeoutMs: number } {
+    const env = this.world.env;
+    return {
+      lockTimeoutMs: this.milliseconds('PRECRM_LOCK_TIMEOUT', env.PRECRM_LOCK_TIMEOUT, 10_000),
+      connectTimeoutMs: this.milliseconds('PRECRM_CONNECT_TIMEOUT', env.PRECRM_CONNECT_TIMEOUT, 10_000),
+    };
+  }
+
+  private milliseconds(name: string, raw: string | undefined, fallback: number): number {
+    const ms = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(ms) || ms < 0) throw usageError(`${name} "${raw}" is not a number of milliseconds`);
+    return ms;
+  }
+
+  /** The store, opened once per command (connects and creates nothing until it is used). */
+  openStore(): Promise<Store> {
+    this.storeInstance ??= Promise.resolve().then(() => openStore(this.storeLocation, this.storeOptions()));
     return this.storeInstance;
+  }
+
+  /** Closes the store if a command opened it (run.ts calls this once the command ends). */
+  async closeStore(): Promise<void> {
+    const opened = this.storeInstance;
+    this.storeInstance = undefined;
+    if (opened) await (await opened.catch(() => undefined))?.close();
+  }
+
+  /**
+   * TRANSITIONAL — the whole-document API of the JSON backend, for commands not yet moved to openStore().
+   * Removed (with LegacyDocumentStore) when the last command is migrated.
+   */
+  get documentStore(): LegacyDocumentStore {
+    this.documentStoreInstance ??= openLegacyDocumentStore(this.storeLocation, this.storeOptions());
+    return this.documentStoreInstance;
   }
 
   /** Prompts only with a terminal on stdin and without --no-input (a prompt without a TTY would hang). */

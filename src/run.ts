@@ -10,8 +10,10 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
   try {
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
+    await ctx.closeStore();
     return EXIT.ok;
   } catch (err) {
+    await ctx.closeStore().catch(() => undefined);
     return reportError(err, ctx, world);
   }
 }

@@ -40,7 +40,7 @@ function parseSale(flags: ConvertFlags, now: Date): Conversion {
 export async function convertRun(ctx: Context, ref: string, flags: ConvertFlags): Promise<void> {
   const now = ctx.now();
   const sale = parseSale(flags, now);
-  const done = await ctx.store.update((doc) => {
+  const done = await ctx.documentStore.update((doc) => {
     const p = resolveProspect(doc.prospects, ref);
     return { p, result: convertProspect(doc, p, sale, now.toISOString()) };
   });

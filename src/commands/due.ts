@@ -66,7 +66,7 @@ const byOwner = (owner: string | undefined) => (p: { owner: string | null }) => 
 export async function dueRun(ctx: Context, flags: { within?: string; owner?: string }): Promise<void> {
   const now = ctx.now();
   const within = withinDays(flags.within, now);
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const rows = dueList(doc.prospects.filter(byOwner(flags.owner)), doc.touches, now, within);
   // Red: already overdue (a day or more late).
   await printRows(ctx, rows, DUE_COLUMNS, { rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.color.red : undefined) });
@@ -75,7 +75,7 @@ export async function dueRun(ctx: Context, flags: { within?: string; owner?: str
 
 export async function staleRun(ctx: Context, flags: { days: string; owner?: string }): Promise<void> {
   const days = parseCount(flags.days, '--days');
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const rows = staleList(doc.prospects.filter(byOwner(flags.owner)), doc.touches, ctx.now(), days);
   await printRows(ctx, rows, STALE_COLUMNS);
   if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} stale (no touch for ${days}+ days, nothing planned)` : `nobody silent for ${days}+ days`);

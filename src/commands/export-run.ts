@@ -87,7 +87,7 @@ const byIdOrder = <T extends { id: number }>(a: T, b: T) => a.id - b.id;
 export async function exportProspects(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd);
   const keep = keepProspect(flags, ctx.now(), true);
-  const rows = (await ctx.store.read()).prospects.filter(keep).sort(byIdOrder);
+  const rows = (await ctx.documentStore.read()).prospects.filter(keep).sort(byIdOrder);
   const text = await renderRows(rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
   await emit(ctx, flags, text, rows.length, 'prospect(s)');
 }
@@ -97,7 +97,7 @@ export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Comma
   const type = flags.type === undefined ? undefined : parseChoice(flags.type, TOUCH_TYPES, 'touch type');
   const inWindow = window(flags, ctx.now());
   const keep = keepProspect(flags, ctx.now(), false);
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const prospects = new Map(doc.prospects.filter(keep).map((p) => [p.id, p]));
   const by = flags.by?.toLowerCase();
   const rows = doc.touches
@@ -123,7 +123,7 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
   const format = exportFormat(ctx, cmd);
   const inWindow = window(flags, ctx.now());
   const keep = keepProspect(flags, ctx.now(), false);
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const counts = touchesBeforeConversion(doc);
   const rows = doc.prospects
     .filter((p) => p.conversion !== null && keep(p) && inWindow(p.conversion.at))
@@ -151,7 +151,7 @@ export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
 export async function exportResponses(ctx: Context, surveyRef: string, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd);
   const inWindow = window(flags, ctx.now());
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const survey = findSurvey(doc.surveys, surveyRef);
   const hidden = new Set(doc.prospects.filter((p) => p.doNotContact || p.forgottenAt !== null).map((p) => p.id));
   const rows = doc.responses

@@ -124,9 +124,9 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
  */
 async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number, plan: (doc: StoreDoc) => P,
   problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void): Promise<{ plan: P; written: boolean }> {
-  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await ctx.store.read()), written: false };
+  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await ctx.documentStore.read()), written: false };
   try {
-    const p = await ctx.store.update((doc) => {
+    const p = await ctx.documentStore.update((doc) => {
       const planned = plan(doc);
       if ((problems(planned) > 0 && !flags.skipInvalid) || !changes(planned)) throw new Abort(planned);
       apply(doc, planned);
@@ -165,7 +165,7 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
 }
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
-  const survey = findSurvey((await ctx.store.read()).surveys, surveyRef);
+  const survey = findSurvey((await ctx.documentStore.read()).surveys, surveyRef);
   const { table, loaded } = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
   requireColumns(loaded.match, [['at'], survey.questions.map((q) => q.key)], table.header);
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,

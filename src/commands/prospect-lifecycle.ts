@@ -13,7 +13,7 @@ import { parseDateOption, parseSpanDays } from './options.js';
 
 async function updateProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => void): Promise<Prospect> {
   const at = ctx.now().toISOString();
-  return ctx.store.update((doc) => {
+  return ctx.documentStore.update((doc) => {
     const p = resolveProspect(doc.prospects, ref);
     change(p, at);
     return p;
@@ -70,7 +70,7 @@ export async function cadenceRun(ctx: Context, ref: string, span: string | undef
 }
 
 export async function forgetRun(ctx: Context, ref: string): Promise<void> {
-  const snapshot = resolveProspect((await ctx.store.read()).prospects, ref);
+  const snapshot = resolveProspect((await ctx.documentStore.read()).prospects, ref);
   if (snapshot.forgottenAt) {
     ctx.info(`prospect ${snapshot.id} was already forgotten on ${showDay(snapshot.forgottenAt)}`);
     printWritten(ctx, [snapshot]);
@@ -82,7 +82,7 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
     return;
   }
   const at = ctx.now().toISOString();
-  const done = await ctx.store.update((doc) => {
+  const done = await ctx.documentStore.update((doc) => {
     const p = resolveProspect(doc.prospects, String(snapshot.id));
     const strings = personalStrings(doc, p);
     const result = forgetProspect(doc, p, at);

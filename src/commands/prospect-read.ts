@@ -61,7 +61,7 @@ export async function listProspects(ctx: Context, flags: ListFlags): Promise<voi
   if (!sortBy) throw usageError(`cannot sort by "${flags.sort}" (use one of: ${Object.keys(SORTS).join(', ')}; prefix - for descending)`);
   const limit = flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit');
   const keep = prospectFilter(flags, ctx.now());
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   let rows = doc.prospects.filter(keep);
   const dir = flags.sort?.startsWith('-') ? -1 : 1;
   if (sortKey !== 'id' || dir === -1) {

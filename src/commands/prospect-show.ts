@@ -11,7 +11,7 @@ import { fitLines } from './print.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const p = resolveProspect(doc.prospects, ref);
   const story = prospectStory(doc, p);
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);

@@ -47,7 +47,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
   if (stage === 'advocate') throw conflictError('a new prospect cannot start as an advocate: an advocate is a customer who refers others (add, then precrm convert)');
   const at = ctx.now().toISOString();
-  const created = await ctx.store.update((doc) => {
+  const created = await ctx.documentStore.update((doc) => {
     if (!flagsIn.allowDuplicate) refuseDuplicate(doc, { email: input.email ?? null, phone: input.phone ?? null });
     const referrer = referredByRef === undefined ? null : resolveProspect(doc.prospects, referredByRef);
     const p = newProspect(takeId(doc, 'prospect'), { ...input, referredBy: null }, stage ?? 'interested', at);
@@ -63,7 +63,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
   const at = ctx.now().toISOString();
-  const edited = await ctx.store.update((doc) => {
+  const edited = await ctx.documentStore.update((doc) => {
     const p = resolveProspect(doc.prospects, ref);
     if (p.forgottenAt) throw conflictError(`${label(p)} was forgotten; its personal data cannot be edited`);
     const next = { email: input.email === undefined ? p.email : input.email, phone: input.phone === undefined ? p.phone : input.phone };
@@ -86,7 +86,7 @@ export async function setStage(ctx: Context, ref: string, stageText: string): Pr
     throw usageError(`"customer" is reached only by recording the purchase (use: precrm convert ${ref} --value …)`);
   }
   const at = ctx.now().toISOString();
-  const p = await ctx.store.update((doc) => {
+  const p = await ctx.documentStore.update((doc) => {
     const target = resolveProspect(doc.prospects, ref);
     refuseForgotten(target, 'changing its stage');
     changeStage(target, stage, at);
@@ -97,13 +97,13 @@ export async function setStage(ctx: Context, ref: string, stageText: string): Pr
 }
 
 export async function removeProspect(ctx: Context, ref: string): Promise<void> {
-  const snapshot = resolveProspect((await ctx.store.read()).prospects, ref);
+  const snapshot = resolveProspect((await ctx.documentStore.read()).prospects, ref);
   const ok = await confirmDestructive(ctx, `Remove ${label(snapshot)} with its touches and survey responses?`, 'prospect remove');
   if (!ok) {
     ctx.info('nothing removed');
     return;
   }
-  const removed = await ctx.store.update((doc) => {
+  const removed = await ctx.documentStore.update((doc) => {
     const p = resolveProspect(doc.prospects, String(snapshot.id));
     doc.prospects = doc.prospects.filter((x) => x.id !== p.id);
     const touches = doc.touches.length;
@@ -120,7 +120,7 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
 export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: boolean; note?: string }): Promise<void> {
   const at = ctx.now().toISOString();
   const note = opts.note === undefined ? null : checkText('--note', opts.note);
-  const p = await ctx.store.update((doc) => {
+  const p = await ctx.documentStore.update((doc) => {
     const target = resolveProspect(doc.prospects, ref);
     if (opts.off) refuseForgotten(target, 'allowing contact again');
     target.doNotContact = !opts.off;

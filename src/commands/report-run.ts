@@ -43,7 +43,7 @@ async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Colu
 export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void> {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, PROSPECT_GROUPS, '--by group');
   const query = { ...cohortQuery(flags, ctx.now()), by };
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const { funnelReport } = await import('../domain/reports/funnel.js');
   const rows = funnelReport(doc.prospects, query);
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
@@ -71,7 +71,7 @@ async function simpleRows(name: SimpleReport, doc: StoreDoc, query: CohortQuery)
 /** Reports that take only the cohort filters. */
 export async function runSimpleReport(ctx: Context, name: SimpleReport, flags: CohortFlags): Promise<void> {
   const query = cohortQuery(flags, ctx.now());
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const [rows, columns] = await simpleRows(name, doc, query);
   await print(ctx, rows, columns);
 }
@@ -80,7 +80,7 @@ export async function runCohorts(ctx: Context, flags: PeriodFlags): Promise<void
   const period = parseChoice(flags.period ?? 'month', ['week', 'month'] as const, '--period');
   const now = ctx.now();
   const query = { ...cohortQuery(flags, now), period };
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const { cohortsReport } = await import('../domain/reports/cohorts.js');
   await print(ctx, cohortsReport(doc.prospects, query, now), COHORT_COLUMNS);
 }
@@ -89,7 +89,7 @@ export async function runActivity(ctx: Context, flags: PeriodFlags): Promise<voi
   const period = parseChoice(flags.period ?? 'week', ['day', 'week', 'month'] as const, '--period');
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, ACTIVITY_GROUPS, '--by group');
   const query = { ...cohortQuery(flags, ctx.now()), period, by };
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const { activityReport } = await import('../domain/reports/activity.js');
   const columns = by ? [groupColumn(by), ...ACTIVITY_COLUMNS] : ACTIVITY_COLUMNS;
   await print(ctx, activityReport(doc.prospects, doc.touches, query), columns);

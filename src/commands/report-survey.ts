@@ -58,7 +58,7 @@ export async function reportSurvey(ctx: Context, ref: string, flags: SurveyRepor
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
   const now = ctx.now();
   const { since, until } = parseDayWindow(flags, now);
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const survey = findSurvey(doc.surveys, ref);
   const rows = surveyReport(survey, doc.responses, doc.prospects, { by, since, until });
   await printRows(ctx, rows, surveyReportColumns(ctx.format, by));

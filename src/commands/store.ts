@@ -1,36 +1,82 @@
-// `precrm store path|check|backup`: where the data lives, whether it is sound, and a copy of it.
+// `precrm store path|check|backup|migrate`: where the data lives, whether it is sound, a copy of it, and a move to
+// another backend — all through the Store interface, so they work the same on every backend.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { dataError, usageError } from '../domain/errors.js';
+import { describeCounts } from '../store/dump.js';
+import { describeLocation, openStore, parseLocation, type StoreLocation } from '../store/open.js';
+import type { DumpBatch, StoreCounts } from '../store/store.js';
 import { examples } from './help.js';
 
 export function registerStore(program: Command, ctx: Context): void {
-  const store = program.command('store').description('the data file: where it is, whether it is sound, backups')
-    .addHelpText('after', examples('precrm store path', 'precrm store check', 'precrm store backup ~/backups/precrm.json'));
+  const store = program.command('store').description('where the data lives, whether it is sound, backups, moving it')
+    .addHelpText('after', examples('precrm store path', 'precrm store check', 'precrm store migrate shop.db'));
 
-  store.command('path').description('print the store file path')
+  store.command('path').description('print where the store is (a file path, or a database URL without its password)')
     .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))
-    .action(() => ctx.out(`${ctx.storeLocation}\n`));
+    .action(() => ctx.out(`${ctx.storeLabel}\n`));
 
   store.command('check').description('validate the store (exit 65 with the problems)')
     .addHelpText('after', examples('precrm store check', 'precrm --store data/bakery.json store check'))
-    .action(async () => {
-      const problems = await ctx.store.check();
-      if (problems.length) throw dataError(problems[0]!, problems.slice(1));
-      const doc = await ctx.store.read();
-      ctx.info(`${ctx.storeLocation}: ok (${doc.prospects.length} prospects, ${doc.touches.length} touches, ${doc.surveys.length} surveys, ${doc.responses.length} responses)`);
-    });
+    .action(() => checkRun(ctx));
 
   store.command('backup [file]').description('copy the store to file (default: a dated file beside it)')
     .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json'))
-    .action(async (file: string | undefined) => {
-      // Copying the store onto itself did nothing yet reported "backed up".
-      if (file !== undefined && resolve(file) === resolve(ctx.storeLocation)) {
-        throw usageError(`the backup ${file} is the store itself; name another file`);
-      }
-      const written = await ctx.store.backup(file, ctx.now());
-      ctx.info(`backed up to ${written}`);
-      ctx.out(`${written}\n`);
-    });
+    .action((file: string | undefined) => backupRun(ctx, { file }));
+
+  store.command('migrate <target>').description('copy everything into another, empty store (a JSON file, .db, or postgres:// URL)')
+    .addHelpText('after', examples('precrm store migrate shop.db', 'precrm --store shop.db store migrate postgres://precrm@db.example/shop', 'precrm --store shop.db store migrate back.json'))
+    .action((target: string) => migrateRun(ctx, { target: parseLocation(target, ctx.world.cwd) }));
+}
+
+export async function checkRun(ctx: Context): Promise<void> {
+  const s = await ctx.openStore();
+  const problems = await s.check();
+  if (problems.length) throw dataError(problems[0]!, problems.slice(1));
+  ctx.info(`${ctx.storeLabel}: ok (${describeCounts(await s.counts())})`);
+}
+
+export async function backupRun(ctx: Context, opts: { file?: string }): Promise<void> {
+  const here = ctx.storeLocation;
+  // Copying the store onto itself did nothing yet reported "backed up".
+  if (opts.file !== undefined && here.kind !== 'postgres' && resolve(ctx.world.cwd, opts.file) === here.path) {
+    throw usageError(`the backup ${opts.file} is the store itself; name another file`);
+  }
+  const written = await (await ctx.openStore()).backup(opts.file, ctx.now());
+  ctx.info(`backed up to ${written}`);
+  ctx.out(`${written}\n`);
+}
+
+const sameLocation = (a: StoreLocation, b: StoreLocation) => (a.kind === 'postgres' ? a.kind === b.kind && a.url === b.url : b.kind !== 'postgres' && a.path === b.path);
+
+const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' } as const;
+
+/** Passes the batches on, counting the records in `counts`. */
+async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
+  for await (const batch of batches) {
+    if (batch.kind !== 'counters') counts[COUNT_OF[batch.kind]] += batch.records.length;
+    yield batch;
+  }
+}
+
+/** SPEC §7: copies everything (ids and counters too) into an empty target, then checks the counts on both sides. */
+export async function migrateRun(ctx: Context, opts: { target: StoreLocation }): Promise<void> {
+  if (sameLocation(ctx.storeLocation, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
+  const source = await ctx.openStore();
+  const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0 };
+  const target = await openStore(opts.target, ctx.storeOptions());
+  let written: StoreCounts;
+  try {
+    written = await target.load(tally(source.dump(), expected));
+    const after = await target.counts();
+    if (describeCounts(after) !== describeCounts(expected) || describeCounts(written) !== describeCounts(expected)) {
+      throw dataError(`${describeLocation(opts.target)} holds ${describeCounts(after)} after the migration, but ${ctx.storeLabel} holds ${describeCounts(expected)}; check both stores (precrm store check)`);
+    }
+  } finally {
+    await target.close();
+  }
+  ctx.info(`migrated ${describeCounts(written)} from ${ctx.storeLabel} to ${describeLocation(opts.target)}`);
+  if (ctx.format === 'json') ctx.out(`${JSON.stringify({ from: ctx.storeLabel, to: describeLocation(opts.target), ...written }, null, 2)}\n`);
+  else ctx.out(`${describeLocation(opts.target)}\n`);
 }

@@ -26,7 +26,7 @@ const QUESTION_COLUMNS: Column<Question>[] = [
 ];
 
 export async function listSurveys(ctx: Context): Promise<void> {
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const rows = doc.surveys.map((s) => ({ ...s, responses: responseCount(doc, s) }));
   await printRows(ctx, rows, SURVEY_COLUMNS, { jsonRecords: rows });
   if (ctx.format === 'table') ctx.info(`${rows.length} survey(s)`);
@@ -34,7 +34,7 @@ export async function listSurveys(ctx: Context): Promise<void> {
 
 /** json: the survey record with its response count; csv/tsv: one row per question; table: a header and the questions. */
 export async function showSurvey(ctx: Context, ref: string): Promise<void> {
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const survey = findSurvey(doc.surveys, ref);
   const responses = responseCount(doc, survey);
   if (ctx.format === 'json') {

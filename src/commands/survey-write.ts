@@ -13,7 +13,7 @@ export async function createSurvey(ctx: Context, name: string, flags: CreateFlag
   const checked = checkSurveyName(name);
   // Parse before taking the lock, so a bad spec never touches the store.
   newSurvey(0, checked, flags.question ?? [], ctx.now().toISOString());
-  const created = await ctx.store.update((doc) => {
+  const created = await ctx.documentStore.update((doc) => {
     const existing = doc.surveys.find((s) => s.name.toLowerCase() === checked.toLowerCase());
     if (existing) throw conflictError(`a survey named "${existing.name}" already exists (see: precrm survey show "${existing.name}")`);
     const survey = newSurvey(takeId(doc, 'survey'), checked, flags.question ?? [], ctx.now().toISOString());
@@ -51,7 +51,7 @@ async function askMissing(ctx: Context, survey: Survey, given: Record<string, st
 }
 
 export async function respondToSurvey(ctx: Context, surveyRef: string, flags: RespondFlags): Promise<void> {
-  const snapshot = await ctx.store.read();
+  const snapshot = await ctx.documentStore.read();
   const survey = findSurvey(snapshot.surveys, surveyRef);
   if (flags.prospect !== undefined) resolveProspect(snapshot.prospects, flags.prospect);
   let answers = parseAnswerAssignments(survey, flags.answer ?? []);
@@ -61,7 +61,7 @@ export async function respondToSurvey(ctx: Context, surveyRef: string, flags: Re
     throw usageError(`no answers given (use --answer key=value; keys: ${survey.questions.map((q) => q.key).join(', ')})`);
   }
   const at = ctx.now().toISOString();
-  const response = await ctx.store.update((doc) => {
+  const response = await ctx.documentStore.update((doc) => {
     const current = findSurvey(doc.surveys, String(survey.name));
     // The segment is fixed now, from the stage the respondent is in at the moment of answering.
     const p = flags.prospect === undefined ? null : resolveProspect(doc.prospects, flags.prospect);

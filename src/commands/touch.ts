@@ -90,7 +90,7 @@ function parseLogFlags(ctx: Context, type: string, note: string | undefined, fla
 export async function logTouch(ctx: Context, ref: string, type: string, note: string | undefined, flags: LogFlags): Promise<void> {
   const input = parseLogFlags(ctx, type, note, flags);
   const now = ctx.now().toISOString();
-  const { touch, p, before } = await ctx.store.update((doc) => {
+  const { touch, p, before } = await ctx.documentStore.update((doc) => {
     const target = resolveProspect(doc.prospects, ref);
     refuseForgotten(target, 'logging a touch');
     const stageBefore = target.stage;
@@ -133,7 +133,7 @@ function touchFilter(ctx: Context, doc: { prospects: Prospect[] }, ref: string |
 
 export async function listTouches(ctx: Context, ref: string | undefined, flags: ListFlags): Promise<void> {
   const limit = flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit');
-  const doc = await ctx.store.read();
+  const doc = await ctx.documentStore.read();
   const keep = touchFilter(ctx, doc, ref, flags);
   const names = new Map(doc.prospects.map((p) => [p.id, p.name]));
   let touches = doc.touches.filter(keep).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
@@ -146,7 +146,7 @@ export async function listTouches(ctx: Context, ref: string | undefined, flags: 
 export async function removeTouch(ctx: Context, idText: string): Promise<void> {
   if (!/^\d+$/.test(idText.trim())) throw usageError(`touch id "${idText}" is not a number (find it with: precrm touch list <prospect>)`);
   const id = Number(idText.trim());
-  const removed = await ctx.store.update((doc) => {
+  const removed = await ctx.documentStore.update((doc) => {
     const t = doc.touches.find((x) => x.id === id);
     if (!t) throw notFoundError(`no touch has id ${id} (try: precrm touch list)`);
     doc.touches = doc.touches.filter((x) => x.id !== id);

@@ -1,12 +1,10 @@
 // Who a row is, for planning an import: prospects by email key, phone key, and — for those with neither — by name.
 // Keys are computed once per row (emailKey/phoneKey of the domain), so 100,000 rows cost one Map look-up each.
-import { emailKey, phoneKey } from '../domain/dedupe.js';
+import { emailKey, identityKeys, type IdentityKeys } from '../domain/dedupe.js';
 import type { Prospect } from '../domain/types.js';
 
-export interface IdentityKeys { email: string | null; phone: string | null; name: string }
-
-export const keysOf = (p: { email: string | null; phone: string | null; name: string | null }): IdentityKeys =>
-  ({ email: emailKey(p.email), phone: phoneKey(p.phone), name: (p.name ?? '').toLowerCase() });
+export type { IdentityKeys };
+export const keysOf = identityKeys;
 
 export class ProspectIndex {
   private readonly byEmail = new Map<string, Prospect>();

@@ -38,3 +38,24 @@ export class DuplicateIndex {
     return (e ? this.byEmail.get(e) : undefined) ?? (ph ? this.byPhone.get(ph) : undefined);
   }
 }
+
+/** The keys that say two records are the same person: email key, phone key, and the lower-cased name (used only when both are null). */
+export interface IdentityKeys { email: string | null; phone: string | null; name: string }
+
+export const identityKeys = (p: { email: string | null; phone: string | null; name: string | null }): IdentityKeys =>
+  ({ email: emailKey(p.email), phone: phoneKey(p.phone), name: (p.name ?? '').toLowerCase() });
+
+/** A duplicate look-up: prospects with one of these email keys or phone keys, or — having neither — one of these names. */
+export interface DuplicateQuery { emails?: readonly string[]; phones?: readonly string[]; bareNames?: readonly string[] }
+
+export function duplicateMatcher(q: DuplicateQuery): (p: Prospect) => boolean {
+  const emails = new Set(q.emails ?? []);
+  const phones = new Set(q.phones ?? []);
+  const names = new Set(q.bareNames ?? []);
+  return (p) => {
+    const k = identityKeys(p);
+    if (k.email !== null && emails.has(k.email)) return true;
+    if (k.phone !== null && phones.has(k.phone)) return true;
+    return k.email === null && k.phone === null && names.size > 0 && names.has(k.name);
+  };
+}

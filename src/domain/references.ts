@@ -2,9 +2,50 @@
 import { PrecrmError, EXIT, notFoundError } from './errors.js';
 import type { Prospect } from './types.js';
 
-/** Lower case without diacritics: "Tomás" and "tomas" compare equal. */
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Lower case without diacritics: "Tomás" and "tomas" compare equal. A backend may store it as an indexed name key. */
+export const nameKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = nameKey;
 
+/** A `<prospect>` reference taken apart: what a store looks up to find the candidates. */
+export type ProspectReference =
+  | { kind: 'id'; id: number }
+  | { kind: 'text'; /** lower-cased email when the text looks like one */ email: string | null; lowerName: string; /** nameKey of the text; '' matches no prefix */ nameKey: string };
+
+export function parseReference(ref: string): ProspectReference {
+  const text = ref.trim();
+  if (/^\d+$/.test(text)) return { kind: 'id', id: Number(text) };
+  const lowerText = text.toLowerCase();
+  return { kind: 'text', email: lowerText.includes('@') ? lowerText : null, lowerName: lowerText, nameKey: fold(text) };
+}
+
+/**
+ * Whether a prospect can be what a reference means: same id; or same email (ignoring case), same name (ignoring
+ * case), or a name whose nameKey starts with the reference's. A store returns (a superset of) these candidates,
+ * sorted by id; resolveProspect decides among them.
+ */
+export function isCandidate(p: Pick<Prospect, 'id' | 'email' | 'name'>, r: ProspectReference): boolean {
+  if (r.kind === 'id') return p.id === r.id;
+  if (r.email !== null && p.email?.toLowerCase() === r.email) return true;
+  if (p.name === null) return false;
+  return p.name.toLowerCase() === r.lowerName || (r.nameKey !== '' && fold(p.name).startsWith(r.nameKey));
+}
+
+/**
+ * The candidates among `prospects` (in id order), cheaply: resolveProspect stops at the first step that answers
+ * (id, email, exact name, then accent-folded name and prefix), so only that step's matches are needed.
+ */
+export function candidatesIn(prospects: readonly Prospect[], r: ProspectReference): Prospect[] {
+  if (r.kind === 'id') return prospects.filter((p) => p.id === r.id);
+  if (r.email !== null) {
+    const byEmail = prospects.filter((p) => p.email?.toLowerCase() === r.email);
+    if (byEmail.length) return byEmail;
+  }
+  const exact = prospects.filter((p) => p.name?.toLowerCase() === r.lowerName);
+  if (exact.length) return exact;
+  return r.nameKey === '' ? [] : prospects.filter((p) => p.name !== null && fold(p.name).startsWith(r.nameKey));
+}
+
+/** Picks the one prospect `ref` means among the candidates (or all prospects): id, email, name, unique prefix. */
 export function resolveProspect(prospects: readonly Prospect[], ref: string): Prospect {
   const text = ref.trim();
   if (/^\d+$/.test(text)) {

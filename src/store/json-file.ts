@@ -8,7 +8,6 @@ import { localDay, localTime } from '../domain/dates.js';
 import { EXIT, PrecrmError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import { fsReason, loadFile } from './load.js';
-import type { Store } from './store.js';
 
 const FILE_MODE = 0o600;
 
@@ -67,14 +66,15 @@ async function makeFolders(dir: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class JsonFileStore implements Store {
+export class JsonFileStore {
   constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {}
 
   async read(): Promise<StoreDoc> {
     return (await loadFile(this.location))?.doc ?? emptyDoc();
   }
 
-  async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
+  /** Lock, re-read, run `change` (which may await), write atomically, unlock; if `change` throws, nothing is written. */
+  async update<T>(change: (doc: StoreDoc) => T | Promise<T>): Promise<T> {
     await this.ensureFolder();
     let compromised: Error | null = null;
     const release = await this.lock((err) => { compromised = err; });
@@ -82,7 +82,7 @@ export class JsonFileStore implements Store {
       const adapter = new AtomicJsonAdapter(this.location);
       const db = new Low<StoreDoc>(adapter, emptyDoc());
       await db.read();
-      const result = change(db.data);
+      const result = await change(db.data);
       if (adapter.migratedFrom !== null) await this.keepOriginal(adapter.migratedFrom);
       await this.options.beforeWrite?.();
       if (compromised) throw this.lostLock();

@@ -1,12 +1,82 @@
-// Opens the JSON-file store without loading it: lowdb, the lock, atomic writes and validation load on first use,
-// so commands that never touch the store (--version, --help, store path) start as fast as node allows.
+// Where the data lives (SPEC §7) and the backend that serves it. Each backend loads only when opened, so start-up
+// never loads a database driver, and a JSON store never loads SQLite or PostgreSQL code.
+import { resolve } from 'node:path';
+import { usageError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import type { JsonFileStoreOptions } from './json-file.js';
-import type { Store } from './store.js';
+import type { LegacyDocumentStore } from './json/store.js';
+import type { BackendKind, Store } from './store.js';
 
-export function openJsonFileStore(location: string, options: JsonFileStoreOptions): Store {
-  let backend: Promise<Store> | undefined;
-  const load = () => (backend ??= import('./json-file.js').then((m) => new m.JsonFileStore(location, options)));
+export type StoreLocation =
+  | { kind: 'json'; path: string }
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string };
+
+const POSTGRES = /^postgres(?:ql)?:\/\//i;
+const SQLITE_PREFIX = /^sqlite:/i;
+const SQLITE_FILE = /\.(?:db|sqlite|sqlite3)$/i;
+
+/**
+ * SPEC §7's table: `postgres://`/`postgresql://` → PostgreSQL (the URL as given, never path-resolved);
+ * `sqlite:<path>` or a path ending .db/.sqlite/.sqlite3 (any case) → SQLite; any other path → JSON.
+ * Paths are resolved against `cwd`.
+ */
+export function parseLocation(raw: string, cwd: string): StoreLocation {
+  if (POSTGRES.test(raw)) return { kind: 'postgres', url: raw };
+  if (SQLITE_PREFIX.test(raw)) {
+    const path = raw.replace(SQLITE_PREFIX, '');
+    if (path.trim() === '') throw usageError('--store sqlite: needs a file path (e.g. sqlite:shop.db)');
+    return { kind: 'sqlite', path: resolve(cwd, path) };
+  }
+  return { kind: SQLITE_FILE.test(raw) ? 'sqlite' : 'json', path: resolve(cwd, raw) };
+}
+
+/** A URL with its password replaced by ***; anything that does not parse as a URL is shown as postgres://***. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.href;
+  } catch {
+    return 'postgres://***';
+  }
+}
+
+/** The location for people: a path, or a PostgreSQL URL without its password. */
+export const describeLocation = (loc: StoreLocation): string => (loc.kind === 'postgres' ? redactUrl(loc.url) : loc.path);
+
+export interface OpenOptions extends JsonFileStoreOptions {
+  /** How long to wait for a database server (PRECRM_CONNECT_TIMEOUT). */
+  connectTimeoutMs: number;
+}
+
+const BACKEND_NAMES: Record<BackendKind, string> = { json: 'JSON', sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+/** Opens the backend for a location. Opening connects to nothing and creates nothing; the first write sets up. */
+export async function openStore(loc: StoreLocation, options: OpenOptions): Promise<Store> {
+  switch (loc.kind) {
+    case 'json': {
+      const { JsonStore } = await import('./json/store.js');
+      return new JsonStore(loc.path, options);
+    }
+    // Replaced by a lazy import('./sqlite/…') / import('./postgres/…') when those backends land.
+    case 'sqlite':
+    case 'postgres':
+      throw usageError(`${BACKEND_NAMES[loc.kind]} stores are not built yet (${describeLocation(loc)}); use a JSON file for --store`);
+  }
+}
+
+/**
+ * TRANSITIONAL — the whole-document API for commands not yet moved to Store; JSON only. Removed with
+ * Context.documentStore when the last command is migrated. Loads nothing until used.
+ */
+export function openLegacyDocumentStore(loc: StoreLocation, options: JsonFileStoreOptions): LegacyDocumentStore {
+  if (loc.kind !== 'json') {
+    throw usageError(`this command does not work on ${BACKEND_NAMES[loc.kind]} stores yet (${describeLocation(loc)}); use a JSON file for --store`);
+  }
+  const location = loc.path;
+  let backend: Promise<LegacyDocumentStore> | undefined;
+  const load = () => (backend ??= import('./json/store.js').then((m) => new m.JsonStore(location, options).legacy()));
   return {
     location,
     // A read needs only the file and the quick check: not lowdb, the lock or the atomic writer.

@@ -1,18 +1,153 @@
-// The Store interface every backend implements; free of lowdb types so another backend can replace it.
-import type { StoreDoc } from '../domain/types.js';
+// The Store interface every backend implements (JSON file, SQLite, PostgreSQL): targeted reads shaped like the
+// questions commands ask, and an async transaction with targeted writes. Nothing here assumes one document in
+// memory, so a database can answer each read from indexes and apply each command as a few row writes.
+//
+// Rules every backend keeps (test/store/contract.ts checks them on each one):
+// - The predicates and orders of domain/queries.ts, domain/references.ts and domain/dedupe.ts are the definition
+//   of every answer. A database may narrow by index and finish with those predicates; it must return the same rows
+//   in the same order (lists of prospects, surveys and responses by id unless said otherwise, touches by time then id).
+// - Writes take whole records; changing a record that was read changes nothing stored. Records read outside a
+//   transaction may be shared between reads of one store handle (the JSON backend's snapshot): treat them as
+//   read-only and change copies (the domain's mutations return new records).
+// - A location that holds nothing yet reads as an empty store, and reading creates nothing (no file, no table).
+// - Ids come from per-kind counters that only grow, kept in the same transaction as the rows (never a SQL sequence):
+//   a transaction that throws hands out nothing, and every backend numbers the same commands the same way.
+//
+// Adding a backend: implement Store in src/store/<name>/ (Store.load can be `transaction(tx => loadDump(tx, …))`
+// from dump.ts), replace its branch in open.ts with a lazy import, add it to BACKENDS in test/backends.ts and run
+// the contract with one line in test/store/contract-<name>.test.ts.
+import type { DuplicateQuery } from '../domain/dedupe.js';
+import type {
+  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TouchQuery,
+} from '../domain/queries.js';
+import type { ProspectReference } from '../domain/references.js';
+import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../domain/types.js';
 
-export interface Store {
-  /** Where the data lives (a file path for the JSON backend). */
-  readonly location: string;
-  /** A validated snapshot. A store that does not exist yet reads as empty and nothing is created. */
-  read(): Promise<StoreDoc>;
+/** The record type stored under each id kind. */
+export interface RecordOf {
+  prospect: Prospect;
+  touch: Touch;
+  survey: Survey;
+  response: SurveyResponse;
+}
+
+/** Next id to hand out, per kind. */
+export type IdCounters = Record<IdKind, number>;
+
+/** How many records of each kind a store holds. */
+export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number };
+
+/** The reads a command makes. Offered by the store (a snapshot per call) and by a transaction (its own view). */
+export interface StoreReader {
+  // ---- prospects
+  getProspect(id: number): Promise<Prospect | null>;
+  /** The prospects with these ids that exist, by id. */
+  getProspects(ids: readonly number[]): Promise<Prospect[]>;
+  /** Candidates for a `<prospect>` reference (domain/references isCandidate; a superset is fine), by id. */
+  prospectCandidates(ref: ProspectReference): Promise<Prospect[]>;
+  /** Prospects matching a duplicate look-up (domain/dedupe duplicateMatcher), by id. */
+  findDuplicates(q: DuplicateQuery): Promise<Prospect[]>;
+  /** A filtered, sorted, limited page (domain/queries prospectMatcher and sortProspects). */
+  listProspects(q?: ProspectQuery): Promise<Prospect[]>;
+  /** The prospects this one referred, by id. */
+  referralsOf(id: number): Promise<Prospect[]>;
+  /** Prospects whose free text (notes, follow-up note, lost reason, fields) contains a needle, ignoring case; a superset is fine. */
+  prospectsMentioning(needles: readonly string[]): Promise<Prospect[]>;
+
+  // ---- touches
+  getTouch(id: number): Promise<Touch | null>;
+  /** Touches matching the query, by time then id. */
+  listTouches(q?: TouchQuery): Promise<Touch[]>;
+  /** The latest touch (by time, then id) of each of these prospects that has one. */
+  lastTouches(prospectIds: readonly number[]): Promise<Map<number, Touch>>;
+  /** Per prospect, how many of its touches are at or before the given instant. Every asked id is in the map. */
+  countTouchesUpTo(items: readonly { prospectId: number; at: string }[]): Promise<Map<number, number>>;
+  /** Touches whose note contains a needle, ignoring case; a superset is fine. By id. */
+  touchesMentioning(needles: readonly string[]): Promise<Touch[]>;
+
+  // ---- the daily lists: candidates with their last touch, by prospect id; the domain decides who is listed
   /**
-   * The only way to write: lock, re-read, validate, run `change`, write atomically, unlock.
-   * If `change` throws, nothing is written and the error passes through.
+   * Prospects matching `filter` that are not lost and may be contacted, and either have a follow-up at or before
+   * `horizon` or have a cadence.
    */
-  update<T>(change: (doc: StoreDoc) => T): Promise<T>;
-  /** Problems found in the stored data (empty when it is sound). */
+  dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]>;
+  /**
+   * Pre-customer prospects (aware..intent) matching `filter` that may be contacted and whose last touch — or
+   * creation, when never touched — is before `silentBefore`.
+   */
+  staleCandidates(filter: ProspectFilter, silentBefore: string): Promise<ProspectWithLastTouch[]>;
+
+  // ---- reports
+  /** The slim rows of the prospects matching `filter`, by id. */
+  cohort(filter: ProspectFilter): Promise<CohortMember[]>;
+  /** The slim rows of the touches of prospects matching `filter`, by time then id. */
+  cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]>;
+
+  // ---- surveys and responses
+  surveys(): Promise<Survey[]>;
+  getSurvey(id: number): Promise<Survey | null>;
+  /** The survey of this name, ignoring case (domain/queries surveyKey). */
+  surveyByName(name: string): Promise<Survey | null>;
+  /** Responses matching the query, by answer time then id. */
+  listResponses(q?: ResponseQuery): Promise<SurveyResponse[]>;
+  /** Responses to each of these surveys, keyed by surveyKey(name); every asked name is in the map. */
+  countResponses(surveyNames: readonly string[]): Promise<Map<string, number>>;
+
+  // ---- the store as a whole
+  counts(): Promise<StoreCounts>;
+  /** The next id of each kind (what takeId would hand out). */
+  counters(): Promise<IdCounters>;
+}
+
+/** Targeted writes inside a transaction. Reads through the transaction see its own writes. */
+export interface StoreTransaction extends StoreReader {
+  /** Hands out `count` consecutive ids of a kind (returns the first); the counter moves past them. */
+  takeId(kind: IdKind, count?: number): Promise<number>;
+  /** Adds records with the ids they carry (taken, or kept from an import file); the counter moves past each. A used id is a bug (throws). */
+  insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
+  /** Replaces stored records by id. A missing id is a bug (throws). */
+  update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
+  /** Deletes records by id; ids that do not exist are ignored. Counters never go back. */
+  delete(kind: IdKind, ids: readonly number[]): Promise<void>;
+}
+
+/** One batch of `store migrate`: records of a kind, or the id counters (always the last batch). */
+export type DumpBatch =
+  | { kind: 'prospect'; records: Prospect[] }
+  | { kind: 'touch'; records: Touch[] }
+  | { kind: 'survey'; records: Survey[] }
+  | { kind: 'response'; records: SurveyResponse[] }
+  | { kind: 'counters'; counters: IdCounters };
+
+export type BackendKind = 'json' | 'sqlite' | 'postgres';
+
+export interface Store extends StoreReader {
+  readonly kind: BackendKind;
+  /** Where the data lives, as given (a path or URL). May hold a password: show describe() instead. */
+  readonly location: string;
+  /** The location for people: a path, or a URL with any password shown as ***. */
+  describe(): string;
+
+  /**
+   * Runs `work` as one transaction: every write commits together or not at all. An error thrown inside rolls
+   * everything back (ids included) and passes through unchanged. Waits for other writers up to the lock timeout
+   * (then exit 75). A transaction that writes nothing changes nothing (no file is created or rewritten).
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+
+  /** Problems found in the stored data (empty when it is sound). A location that holds nothing is sound. */
   check(): Promise<string[]>;
-  /** Copies the current data to `target` (or a dated file beside the store); returns the path written. */
+  /** A consistent copy while others may write: to `target`, or a dated name beside the store; returns what was written. */
   backup(target: string | undefined, now: Date): Promise<string>;
+
+  /** Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), then the counters. */
+  dump(): AsyncIterable<DumpBatch>;
+  /**
+   * Writes a dump into this store, which must hold nothing (else a conflict, exit 4), in one transaction; the
+   * counters end at the dump's, or past the largest id written, whichever is greater.
+   */
+  load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts>;
+
+  /** Releases connections and handles; the store is not used afterwards. Safe to call twice. */
+  close(): Promise<void>;
 }

@@ -1,0 +1,30 @@
+// What `store migrate` needs from any backend, written once: loading a dump into an empty store in one
+// transaction (counters raised, never lowered) and the wording of counts.
+import { conflictError } from '../domain/errors.js';
+import type { IdKind } from '../domain/types.js';
+import type { DumpBatch, IdCounters, StoreCounts, StoreTransaction } from './store.js';
+
+export const describeCounts = (c: StoreCounts): string =>
+  `${c.prospects} prospects, ${c.touches} touches, ${c.surveys} surveys, ${c.responses} responses`;
+
+export const isEmpty = (c: StoreCounts): boolean => c.prospects + c.touches + c.surveys + c.responses === 0;
+
+/** Moves each counter up to the given value (never down: ids are never reused). */
+export async function raiseCounters(tx: StoreTransaction, counters: IdCounters): Promise<void> {
+  const now = await tx.counters();
+  for (const kind of Object.keys(now) as IdKind[]) {
+    const gap = (counters[kind] ?? 0) - now[kind];
+    if (gap > 0) await tx.takeId(kind, gap);
+  }
+}
+
+/** The body of Store.load for every backend: refuse a store that holds anything (exit 4), insert, raise the counters. */
+export async function loadDump(tx: StoreTransaction, batches: AsyncIterable<DumpBatch>, where: string): Promise<StoreCounts> {
+  const before = await tx.counts();
+  if (!isEmpty(before)) throw conflictError(`the store ${where} is not empty (${describeCounts(before)}); migrate into an empty one`);
+  for await (const batch of batches) {
+    if (batch.kind === 'counters') await raiseCounters(tx, batch.counters);
+    else await tx.insert(batch.kind, batch.records as never[]);
+  }
+  return tx.counts();
+}

@@ -1,0 +1,71 @@
+// The JSON backend's writes: targeted inserts, updates and deletes applied to the document held under the lock.
+// The file is rewritten whole afterwards (by JsonFileStore.update) — only if something was written.
+import { EXIT, PrecrmError } from '../../domain/errors.js';
+import type { IdKind, StoreDoc } from '../../domain/types.js';
+import type { RecordOf, StoreTransaction } from '../store.js';
+import { DocReader, LIST } from './doc-reader.js';
+
+type Listed = { id: number };
+
+const bug = (message: string) => new PrecrmError(`internal: ${message}`, EXIT.internal);
+
+export class DocTransaction extends DocReader implements StoreTransaction {
+  /** True once anything was written; a transaction that wrote nothing leaves the file alone. */
+  dirty = false;
+
+  constructor(doc: StoreDoc) {
+    super(doc, true);
+  }
+
+  private list(kind: IdKind): Listed[] {
+    return this.doc[LIST[kind]] as Listed[];
+  }
+
+  async takeId(kind: IdKind, count = 1): Promise<number> {
+    if (!Number.isInteger(count) || count < 1) throw bug(`takeId(${kind}, ${count})`);
+    const first = this.doc.nextId[kind];
+    this.doc.nextId[kind] = first + count;
+    this.dirty = true;
+    return first;
+  }
+
+  async insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
+    const list = this.list(kind);
+    for (const record of records) {
+      if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
+      if (this.indexOf(kind, record.id) !== undefined) throw bug(`${kind} ${record.id} exists already`);
+      const copy = structuredClone(record) as Listed;
+      if (list.length === 0 || list[list.length - 1]!.id < copy.id) {
+        list.push(copy);
+        this.indexed(kind, copy.id, list.length - 1);
+      } else {
+        // An id below the last one (an import keeping a file's id): keep the list in id order.
+        let at = list.length;
+        while (at > 0 && list[at - 1]!.id > copy.id) at--;
+        list.splice(at, 0, copy);
+        this.forgetIndex(kind);
+      }
+      if (this.doc.nextId[kind] <= copy.id) this.doc.nextId[kind] = copy.id + 1;
+    }
+    if (records.length) this.dirty = true;
+  }
+
+  async update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
+    const list = this.list(kind);
+    for (const record of records) {
+      const i = this.indexOf(kind, record.id);
+      if (i === undefined) throw bug(`${kind} ${record.id} does not exist`);
+      list[i] = structuredClone(record);
+    }
+    if (records.length) this.dirty = true;
+  }
+
+  async delete(kind: IdKind, ids: readonly number[]): Promise<void> {
+    const gone = new Set(ids.filter((id) => this.indexOf(kind, id) !== undefined));
+    if (gone.size === 0) return;
+    const key = LIST[kind];
+    (this.doc as unknown as Record<string, Listed[]>)[key] = this.list(kind).filter((r) => !gone.has(r.id));
+    this.forgetIndex(kind);
+    this.dirty = true;
+  }
+}

@@ -1,0 +1,148 @@
+// The JSON-file backend behind the Store interface: reads answer from one validated snapshot of the document, a
+// transaction runs under JsonFileStore.update (lock → re-read → change → atomic write). Nothing heavy loads until
+// used: a read loads only the file reader, a write also lowdb, the lock and the atomic writer.
+import { emptyDoc, type IdKind, type StoreDoc } from '../../domain/types.js';
+import type { JsonFileStore, JsonFileStoreOptions } from '../json-file.js';
+import { loadDump } from '../dump.js';
+import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
+import { DocReader } from './doc-reader.js';
+
+/** Thrown out of JsonFileStore.update to leave the file alone when a transaction wrote nothing. */
+class NothingWritten {
+  constructor(readonly result: unknown) {}
+}
+
+/**
+ * TRANSITIONAL — the whole-document API the commands used before the Store interface. Only the JSON backend offers
+ * it; it is removed (with Context.documentStore) once the last command reads and writes through Store.
+ */
+export interface LegacyDocumentStore {
+  readonly location: string;
+  read(): Promise<StoreDoc>;
+  update<T>(change: (doc: StoreDoc) => T): Promise<T>;
+  check(): Promise<string[]>;
+  backup(target: string | undefined, now: Date): Promise<string>;
+}
+
+type ReaderMethod = Exclude<keyof StoreReader, never>;
+
+export class JsonStore implements Store {
+  readonly kind = 'json' as const;
+  private snapshot: Promise<DocReader> | undefined;
+  private file: Promise<JsonFileStore> | undefined;
+
+  constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {}
+
+  describe(): string {
+    return this.location;
+  }
+
+  /** The validated document as it is now on disk (an empty one when there is no file), read once per handle. */
+  private reader(): Promise<DocReader> {
+    this.snapshot ??= import('../load.js').then(async (m) => new DocReader((await m.loadFile(this.location))?.doc ?? emptyDoc(), false));
+    return this.snapshot;
+  }
+
+  private fileStore(): Promise<JsonFileStore> {
+    this.file ??= import('../json-file.js').then((m) => new m.JsonFileStore(this.location, this.options));
+    return this.file;
+  }
+
+  private read<M extends ReaderMethod>(method: M): StoreReader[M] {
+    return (async (...args: unknown[]) => {
+      const reader = await this.reader();
+      return (reader[method] as (...a: unknown[]) => unknown).apply(reader, args);
+    }) as StoreReader[M];
+  }
+
+  getProspect = this.read('getProspect');
+  getProspects = this.read('getProspects');
+  prospectCandidates = this.read('prospectCandidates');
+  findDuplicates = this.read('findDuplicates');
+  listProspects = this.read('listProspects');
+  referralsOf = this.read('referralsOf');
+  prospectsMentioning = this.read('prospectsMentioning');
+  getTouch = this.read('getTouch');
+  listTouches = this.read('listTouches');
+  lastTouches = this.read('lastTouches');
+  countTouchesUpTo = this.read('countTouchesUpTo');
+  touchesMentioning = this.read('touchesMentioning');
+  dueCandidates = this.read('dueCandidates');
+  staleCandidates = this.read('staleCandidates');
+  cohort = this.read('cohort');
+  cohortTouches = this.read('cohortTouches');
+  surveys = this.read('surveys');
+  getSurvey = this.read('getSurvey');
+  surveyByName = this.read('surveyByName');
+  listResponses = this.read('listResponses');
+  countResponses = this.read('countResponses');
+  counts = this.read('counts');
+  counters = this.read('counters');
+
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const file = await this.fileStore();
+    const { DocTransaction } = await import('./doc-transaction.js');
+    let written: StoreDoc | undefined;
+    try {
+      const result = await file.update(async (doc) => {
+        const tx = new DocTransaction(doc);
+        const value = await work(tx);
+        if (!tx.dirty) throw new NothingWritten(value);
+        written = doc;
+        return value;
+      });
+      // What is on disk now is exactly the document just written: later reads of this handle see it.
+      if (written) this.snapshot = Promise.resolve(new DocReader(written, false));
+      return result;
+    } catch (err) {
+      if (err instanceof NothingWritten) return err.result as T;
+      throw err;
+    }
+  }
+
+  async check(): Promise<string[]> {
+    return (await this.fileStore()).check();
+  }
+
+  async backup(target: string | undefined, now: Date): Promise<string> {
+    return (await this.fileStore()).backup(target, now);
+  }
+
+  async *dump(): AsyncIterable<DumpBatch> {
+    const reader = await this.reader();
+    const BATCH = 5000;
+    for (const kind of ['prospect', 'touch', 'survey', 'response'] as const) {
+      const all = await allOf(reader, kind);
+      for (let i = 0; i < all.length; i += BATCH) yield { kind, records: all.slice(i, i + BATCH) } as DumpBatch;
+    }
+    yield { kind: 'counters', counters: await reader.counters() };
+  }
+
+  async load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts> {
+    return this.transaction((tx) => loadDump(tx, batches, this.describe()));
+  }
+
+  async close(): Promise<void> {
+    this.snapshot = undefined;
+  }
+
+  /** TRANSITIONAL: see LegacyDocumentStore. */
+  legacy(): LegacyDocumentStore {
+    return {
+      location: this.location,
+      read: async () => (await import('../load.js').then((m) => m.loadFile(this.location)))?.doc ?? emptyDoc(),
+      update: async (change) => (await this.fileStore()).update(change),
+      check: () => this.check(),
+      backup: (target, now) => this.backup(target, now),
+    };
+  }
+}
+
+async function allOf(reader: StoreReader, kind: IdKind) {
+  switch (kind) {
+    case 'prospect': return reader.listProspects();
+    case 'touch': return (await reader.listTouches()).sort((a, b) => a.id - b.id);
+    case 'survey': return reader.surveys();
+    default: return (await reader.listResponses()).sort((a, b) => a.id - b.id);
+  }
+}
