@@ -31,6 +31,9 @@ await build({
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  // A native module: it finds its compiled .node file relative to its own package, so it stays in node_modules
+  // and is imported at run time, only by the SQLite backend's chunk.
+  external: ['better-sqlite3'],
   // The CommonJS dependencies (commander, proper-lockfile, write-file-atomic …) use require() and __filename.
   banner: {
     js: [

@@ -21,6 +21,14 @@ export const JSON_BACKEND: TestBackend = {
   created: async (location) => existsSync(location),
 };
 
+export const SQLITE_BACKEND: TestBackend = {
+  name: 'sqlite',
+  tempStore: async () => join(tempDir(), 'store.db'),
+  // The file, or its -wal/-shm companions: a read must leave none of them behind.
+  created: async (location) => [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f)),
+};
+
+// SQLite joins the list once the commands these tests drive (export, prospect show …) run on the Store interface.
 export const BACKENDS: TestBackend[] = [JSON_BACKEND];
 
 /** Test options: short lock waits so a test about contention does not idle for the default 10 s. */

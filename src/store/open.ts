@@ -59,8 +59,12 @@ export async function openStore(loc: StoreLocation, options: OpenOptions): Promi
       const { JsonStore } = await import('./json/store.js');
       return new JsonStore(loc.path, options);
     }
-    // Replaced by a lazy import('./sqlite/…') / import('./postgres/…') when those backends land.
-    case 'sqlite':
+    case 'sqlite': {
+      // better-sqlite3 loads with this chunk, so a JSON store never pays for it.
+      const { SqliteStore } = await import('./sqlite/store.js');
+      return new SqliteStore(loc.path, options);
+    }
+    // Replaced by a lazy import('./postgres/…') when that backend lands.
     case 'postgres':
       throw usageError(`${BACKEND_NAMES[loc.kind]} stores are not built yet (${describeLocation(loc)}); use a JSON file for --store`);
   }
