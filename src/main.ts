@@ -15,7 +15,7 @@ function osUser(): string {
  * stdout that stops quietly when its reader goes away (`precrm prospect list | head`): the EPIPE is swallowed,
  * later writes are dropped, and the command still finishes (and releases any lock) instead of crashing.
  */
-function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
+function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean; columns?: number; rows?: number } {
   let closed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') {
@@ -26,8 +26,22 @@ function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
   });
   return {
     isTTY: process.stdout.isTTY,
+    get columns() { return process.stdout.columns; },
+    get rows() { return process.stdout.rows; },
     write: (text: string) => (closed ? false : process.stdout.write(text)),
   };
+}
+
+/** The pager owns the terminal while it runs: Ctrl-C belongs to it (less uses it), not to precrm. */
+let pagerOpen = false;
+async function pager(command: string, text: string, env: Record<string, string | undefined>): Promise<boolean> {
+  const { runPager } = await import('./output/pager.js');
+  pagerOpen = true;
+  try {
+    return await runPager(command, text, env);
+  } finally {
+    pagerOpen = false;
+  }
 }
 
 /**
@@ -38,6 +52,7 @@ function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
 function watchSignals(interruption: Interruption): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as StopSignal[]) {
     process.on(signal, () => {
+      if (signal === 'SIGINT' && pagerOpen) return;
       if (interruption.receive(signal)) return;
       process.stderr.write(`${interruption.outcome}\n`);
       process.removeAllListeners(signal);
@@ -52,6 +67,7 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: pipeSafeStdout(),
   stderr: process.stderr,
+  pager,
   stdin: { isTTY: process.stdin.isTTY, stream: process.stdin },
   osUser: osUser(),
   homedir: homedir(),
