@@ -1,12 +1,10 @@
 // A prospect as rows: the `prospects` row (with the lookup keys the domain defines) and its stage-history and
 // consent rows, and back. The SQL here is plain enough for PostgreSQL too (positional `?` placeholders).
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
+import { nameKey } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
 import { stageRank } from '../../domain/stages.js';
 import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
-
-/** Lower case without diacritics, as references.ts folds names (kept in step with it by the contract tests). */
-export const nameKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The columns of `prospects` in the order of PROSPECT_VALUES; the derived keys come last. */
 export const PROSPECT_COLUMNS = [

@@ -1,11 +1,9 @@
 // Reading and writing surveys and their responses. A response belongs to a survey by the name ignoring case:
-// both tables keep that key (surveyKey), so the rule is one index seek.
+// both tables keep that key (the domain's surveyKey), so the rule is one index seek.
+import { surveyKey } from '../../domain/queries.js';
 import type { Survey, SurveyResponse } from '../../domain/types.js';
 import type { Db } from './connection.js';
 import { statement } from './statements.js';
-
-/** The one rule tying a response to its survey: the name, ignoring case. */
-export const surveyKey = (name: string): string => name.toLowerCase();
 
 const SURVEY_COLUMNS = 'id, name, questions, created_at';
 const surveyFromRaw = (r: unknown[]): Survey => ({
