@@ -22,6 +22,27 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   response: { insert: insertResponse, update: updateResponse, remove: deleteResponse },
 };
 
+const TABLES: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' };
+
+/** From this many rows in one insert, a table's indexes may be rebuilt rather than updated row by row. */
+const BULK_ROWS = 5000;
+
+/**
+ * A bulk insert (an import into a new or small store): when the rows at least double the table, its secondary
+ * indexes are dropped and built again afterwards — one sort each instead of a B-tree insert per row, several times
+ * faster. All inside the transaction: readers keep seeing the old snapshot, with its indexes, and a rollback
+ * brings everything back. Returns the rebuild step, or undefined when row-by-row is the cheaper way.
+ */
+function withoutIndexes(db: Db, table: string, adding: number): (() => void) | undefined {
+  const rows = statement(db, `SELECT count(*) FROM ${table}`).pluck().get() as number;
+  if (adding < rows) return undefined;
+  const indexes = statement(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").raw().all(table) as [string, string][];
+  for (const [name] of indexes) db.exec(`DROP INDEX ${name}`);
+  return () => {
+    for (const [, sql] of indexes) db.exec(sql);
+  };
+}
+
 export class SqliteTransaction extends SqlReader implements StoreTransaction {
   /** Set when a person's data was erased or removed: the store then checkpoints the WAL so no copy stays in it. */
   erased = false;
@@ -53,6 +74,7 @@ export class SqliteTransaction extends SqlReader implements StoreTransaction {
     if (records.length === 0) return;
     const db = await this.writable();
     const writer = WRITERS[kind] as Writer<K>;
+    const rebuild = records.length >= BULK_ROWS ? withoutIndexes(db, TABLES[kind], records.length) : undefined;
     let top = 0;
     for (const record of records) {
       if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
@@ -65,6 +87,7 @@ export class SqliteTransaction extends SqlReader implements StoreTransaction {
       }
       if (record.id > top) top = record.id;
     }
+    rebuild?.();
     usedId(db, kind, top);
   }
 
