@@ -5,6 +5,7 @@ import { usageError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import type { JsonFileStoreOptions } from './json-file.js';
 import type { LegacyDocumentStore } from './json/store.js';
+import { redactPostgresUrl } from './postgres/settings.js';
 import type { BackendKind, Store } from './store.js';
 
 export type StoreLocation =
@@ -31,16 +32,8 @@ export function parseLocation(raw: string, cwd: string): StoreLocation {
   return { kind: SQLITE_FILE.test(raw) ? 'sqlite' : 'json', path: resolve(cwd, raw) };
 }
 
-/** A URL with its password replaced by ***; anything that does not parse as a URL is shown as postgres://***. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.href;
-  } catch {
-    return 'postgres://***';
-  }
-}
+/** A URL with its password replaced by ***, whether or not it parses (postgres/settings.ts). */
+export const redactUrl = (url: string): string => redactPostgresUrl(url);
 
 /** The location for people: a path, or a PostgreSQL URL without its password. */
 export const describeLocation = (loc: StoreLocation): string => (loc.kind === 'postgres' ? redactUrl(loc.url) : loc.path);
@@ -48,6 +41,8 @@ export const describeLocation = (loc: StoreLocation): string => (loc.kind === 'p
 export interface OpenOptions extends JsonFileStoreOptions {
   /** How long to wait for a database server (PRECRM_CONNECT_TIMEOUT). */
   connectTimeoutMs: number;
+  /** Where a server URL's gaps are filled from, as libpq does (PG* variables, ~/.pgpass, the OS user name). */
+  server?: { env: Record<string, string | undefined>; homedir: string; osUser: string };
 }
 
 const BACKEND_NAMES: Record<BackendKind, string> = { json: 'JSON', sqlite: 'SQLite', postgres: 'PostgreSQL' };
@@ -64,9 +59,11 @@ export async function openStore(loc: StoreLocation, options: OpenOptions): Promi
       const { SqliteStore } = await import('./sqlite/store.js');
       return new SqliteStore(loc.path, options);
     }
-    // Replaced by a lazy import('./postgres/…') when that backend lands.
-    case 'postgres':
-      throw usageError(`${BACKEND_NAMES[loc.kind]} stores are not built yet (${describeLocation(loc)}); use a JSON file for --store`);
+    case 'postgres': {
+      // pg loads with this chunk, so a file store never pays for it.
+      const { PostgresStore } = await import('./postgres/store.js');
+      return new PostgresStore(loc.url, { ...options, ...(options.server ?? { env: {}, homedir: '', osUser: '' }) });
+    }
   }
 }
 
