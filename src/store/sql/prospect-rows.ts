@@ -1,5 +1,5 @@
-// A prospect as rows: the `prospects` row (with the lookup keys the domain defines) and its stage-history and
-// consent rows, and back. The SQL here is plain enough for PostgreSQL too (positional `?` placeholders).
+// A prospect as rows on any SQL backend: the `prospects` row (with the lookup keys and journey facts the domain
+// defines) and its stage-history and consent rows, and back (positional `?` placeholders).
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
 import { nameKey } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
