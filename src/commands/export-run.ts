@@ -1,15 +1,14 @@
-// export prospects|touches|conversions|responses: fixed columns, formula-guarded CSV, TSV or JSON to stdout or a file.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// export prospects|touches|conversions|responses: fixed columns, formula-guarded CSV, TSV, JSON or an xlsx workbook.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { calendarDaysBetween } from '../domain/dates.js';
-import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
+import { usageError } from '../domain/errors.js';
 import { findSurvey } from '../domain/survey.js';
 import { TOUCH_TYPES, type Prospect, type StoreDoc, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
-import { renderRows, type Format } from '../output/render.js';
+import type { Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
+import { emitRows, fileFormat } from './rows-out.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { prospectFilter, type ListFlags } from './prospect-read.js';
 
@@ -51,11 +50,11 @@ export const CONVERSION_CSV_COLUMNS: Column<ConversionRow>[] = [
   { key: 'product', type: 'string', get: (r) => r.p.conversion!.product },
 ];
 
-/** Export writes data files: csv (default), tsv or json; an explicit --format table is a mistake. */
-function exportFormat(ctx: Context, cmd: Command): Format {
+/** Export writes data files: csv (default), tsv, json or xlsx; an explicit --format table is a mistake. */
+function exportFormat(ctx: Context, cmd: Command, output: string | undefined): Format {
   if (ctx.format !== 'table') return ctx.format;
-  if (cmd.optsWithGlobals().format === 'table') throw usageError('export writes csv, tsv or json (use --format csv|tsv|json; table is for prospect list)');
-  return 'csv';
+  if (cmd.optsWithGlobals().format === 'table') throw usageError('export writes csv, tsv, json or xlsx (use --format csv|tsv|json|xlsx; table is for prospect list)');
+  return fileFormat('table', output ?? 'out.csv');
 }
 
 /** Time window on the exported record's own date (touch time, conversion date). */
@@ -69,31 +68,23 @@ function keepProspect(flags: ExportFlags, now: Date, ownDates: boolean): (p: Pro
   return (p) => base(p) && !(flags.contactable && (p.doNotContact || p.forgottenAt !== null));
 }
 
-async function emit(ctx: Context, flags: ExportFlags, text: string, count: number, what: string): Promise<void> {
-  if (flags.output === undefined) {
-    ctx.out(text);
-    return;
-  }
-  try {
-    await writeFile(resolve(ctx.world.cwd, flags.output), text, { mode: 0o600 });
-  } catch (err) {
-    throw new PrecrmError(`cannot write ${flags.output} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the folder and its permissions`, EXIT.cantCreate);
-  }
-  ctx.info(`wrote ${count} ${what} to ${flags.output}`);
+async function emit<R>(ctx: Context, flags: ExportFlags, format: Format, rows: readonly R[], columns: readonly Column<R>[],
+  out: { what: string; sheet: string; jsonRecords?: unknown[] }): Promise<void> {
+  const wrote = await emitRows(ctx, rows, columns, { format, output: flags.output, excel: flags.excel, jsonRecords: out.jsonRecords, sheet: out.sheet });
+  if (wrote) ctx.info(`wrote ${rows.length} ${out.what} to ${flags.output}`);
 }
 
 const byIdOrder = <T extends { id: number }>(a: T, b: T) => a.id - b.id;
 
 export async function exportProspects(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const keep = keepProspect(flags, ctx.now(), true);
   const rows = (await ctx.documentStore.read()).prospects.filter(keep).sort(byIdOrder);
-  const text = await renderRows(rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
-  await emit(ctx, flags, text, rows.length, 'prospect(s)');
+  await emit(ctx, flags, format, rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { what: 'prospect(s)', sheet: 'prospects', jsonRecords: rows });
 }
 
 export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const type = flags.type === undefined ? undefined : parseChoice(flags.type, TOUCH_TYPES, 'touch type');
   const inWindow = window(flags, ctx.now());
   const keep = keepProspect(flags, ctx.now(), false);
@@ -104,8 +95,7 @@ export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Comma
     .filter((t) => prospects.has(t.prospectId) && (!type || t.type === type) && (by === undefined || t.by?.toLowerCase() === by) && inWindow(t.at))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id))
     .map((t) => ({ t, p: prospects.get(t.prospectId)! }));
-  const text = await renderRows(rows, TOUCH_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel, jsonRecords: rows.map((r) => r.t) });
-  await emit(ctx, flags, text, rows.length, 'touch(es)');
+  await emit(ctx, flags, format, rows, TOUCH_CSV_COLUMNS, { what: 'touch(es)', sheet: 'touches', jsonRecords: rows.map((r) => r.t) });
 }
 
 /** Touches up to and including the conversion date, per prospect: one pass over the touches. */
@@ -120,7 +110,7 @@ function touchesBeforeConversion(doc: StoreDoc): Map<number, number> {
 }
 
 export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const inWindow = window(flags, ctx.now());
   const keep = keepProspect(flags, ctx.now(), false);
   const doc = await ctx.documentStore.read();
@@ -129,8 +119,7 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
     .filter((p) => p.conversion !== null && keep(p) && inWindow(p.conversion.at))
     .sort((a, b) => (a.conversion!.at < b.conversion!.at ? -1 : a.conversion!.at > b.conversion!.at ? 1 : a.id - b.id))
     .map((p) => ({ p, touches: counts.get(p.id) ?? 0 }));
-  const text = await renderRows(rows, CONVERSION_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel });
-  await emit(ctx, flags, text, rows.length, 'conversion(s)');
+  await emit(ctx, flags, format, rows, CONVERSION_CSV_COLUMNS, { what: 'conversion(s)', sheet: 'conversions' });
 }
 
 /** Fixed columns, then one per question in the survey's order (the answer, or empty when unanswered). */
@@ -149,7 +138,7 @@ export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
 }
 
 export async function exportResponses(ctx: Context, surveyRef: string, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const inWindow = window(flags, ctx.now());
   const doc = await ctx.documentStore.read();
   const survey = findSurvey(doc.surveys, surveyRef);
@@ -157,6 +146,5 @@ export async function exportResponses(ctx: Context, surveyRef: string, flags: Ex
   const rows = doc.responses
     .filter((r) => r.survey === survey.name && inWindow(r.at) && !(flags.contactable && r.prospectId !== null && hidden.has(r.prospectId)))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
-  const text = await renderRows(rows, responseColumns(survey), { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
-  await emit(ctx, flags, text, rows.length, 'response(s)');
+  await emit(ctx, flags, format, rows, responseColumns(survey), { what: 'response(s)', sheet: 'responses', jsonRecords: rows });
 }
