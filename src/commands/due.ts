@@ -1,7 +1,7 @@
 // `precrm due` and `precrm stale`: the daily lists, built to run from cron (stable columns, every format).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { calendarDaysBetween, parseSpanDays, parseWhen } from '../domain/dates.js';
+import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueList, staleList, type DueRow, type StaleRow } from '../domain/due.js';
 import type { Column } from '../output/columns.js';
@@ -10,13 +10,16 @@ import { parseCount } from './options.js';
 import { examples } from './help.js';
 
 
+/** Instants (a touch, a creation) stay ISO-8601 UTC in files; the morning table shows only their local day. */
+const asDay = (v: unknown): string => (typeof v === 'string' ? showDay(v) : '');
+
 export const DUE_COLUMNS: Column<DueRow>[] = [
   { key: 'id', type: 'int', get: (r) => r.prospect.id },
   { key: 'name', type: 'string', get: (r) => r.prospect.name },
   { key: 'reason', type: 'string' },
   { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt },
   { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays },
-  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null },
+  { key: 'last_touch_at', label: 'last touch', type: 'datetime', get: (r) => r.lastTouch?.at ?? null, show: asDay },
   { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
   { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
   { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
@@ -30,11 +33,11 @@ export const STALE_COLUMNS: Column<StaleRow>[] = [
   { key: 'name', type: 'string', get: (r) => r.prospect.name },
   { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
   { key: 'silent_days', label: 'silent', type: 'int', get: (r) => r.silentDays },
-  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null },
+  { key: 'last_touch_at', label: 'last touch', type: 'datetime', get: (r) => r.lastTouch?.at ?? null, show: asDay },
   { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
   { key: 'follow_up_at', label: 'follow-up', type: 'day', get: (r) => r.prospect.followUp?.at ?? null },
   { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
-  { key: 'created_at', label: 'created', type: 'day', get: (r) => r.prospect.createdAt },
+  { key: 'created_at', label: 'created', type: 'datetime', get: (r) => r.prospect.createdAt, show: asDay },
 ];
 
 export function registerDue(program: Command, ctx: Context): void {
