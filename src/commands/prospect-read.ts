@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../domain/errors.js';
 import { parseStage } from '../domain/stages.js';
 import type { Prospect } from '../domain/types.js';
-import { renderRows } from '../output/render.js';
+import { printRows } from './print.js';
 import { parseCount, parseDayWindow } from './options.js';
 import { PROSPECT_CSV_COLUMNS, PROSPECT_TABLE_COLUMNS, fieldColumns } from './prospect-columns.js';
 
@@ -69,6 +69,7 @@ export async function listProspects(ctx: Context, flags: ListFlags): Promise<voi
   }
   if (limit !== undefined) rows = rows.slice(0, limit);
   const columns = ctx.format === 'table' ? PROSPECT_TABLE_COLUMNS : [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)];
-  ctx.out(await renderRows(rows, columns, { format: ctx.format, color: ctx.color, jsonRecords: rows }));
+  // Grey: lost prospects, off the path.
+  await printRows(ctx, rows, columns, { jsonRecords: rows, rowStyle: (p: Prospect) => (p.stage === 'lost' ? ctx.color.gray : undefined) });
   if (ctx.format === 'table') ctx.info(`${rows.length} prospect(s)`);
 }

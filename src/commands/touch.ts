@@ -10,8 +10,8 @@ import { label } from '../domain/referrals.js';
 import { parseStage } from '../domain/stages.js';
 import { recordTouch, type TouchInput } from '../domain/touches.js';
 import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Prospect, type Touch, type TouchType } from '../domain/types.js';
-import type { Column } from '../output/columns.js';
-import { renderRows } from '../output/render.js';
+import { WHOLE, type Column } from '../output/columns.js';
+import { printRows } from './print.js';
 import { printWritten } from './io.js';
 import { collect, parseChoice, parseCount, parseDateOption, parseDayWindow } from './options.js';
 import { examples } from './help.js';
@@ -21,7 +21,8 @@ interface LogFlags { at?: string; outcome?: string; direction?: string; by?: str
 interface ListFlags { type?: string[]; since?: string; until?: string; by?: string; limit?: string }
 
 export function registerTouch(program: Command, ctx: Context): void {
-  const touch = program.command('touch').description('interactions: greetings, visits, samples, calls, messages …');
+  const touch = program.command('touch').description('interactions: greetings, visits, samples, calls, messages …')
+    .addHelpText('after', examples('precrm touch log ravi greeting "waved back"', 'precrm touch list ravi', 'precrm touch remove 42'));
 
   touch.command('log <prospect> <type> [note]').description(`record an interaction (${TOUCH_TYPES.join(', ')})`)
     .option('--at <when>', 'when it happened (default now; 2026-03-05T18:30, yesterday, 3d …)')
@@ -107,15 +108,15 @@ export async function logTouch(ctx: Context, ref: string, type: string, note: st
 }
 
 export const TOUCH_COLUMNS: Column<Touch & { name?: string | null }>[] = [
-  { key: 'id', type: 'int' },
+  { key: 'id', type: 'int', priority: 4 },
   { key: 'at', type: 'datetime' },
-  { key: 'prospect_id', label: 'prospect', type: 'int', get: (t) => t.prospectId },
-  { key: 'name', type: 'string' },
-  { key: 'type', type: 'string' },
-  { key: 'direction', type: 'string' },
-  { key: 'outcome', type: 'string' },
-  { key: 'by', type: 'string' },
-  { key: 'note', type: 'string' },
+  { key: 'prospect_id', label: 'prospect', type: 'int', get: (t) => t.prospectId, priority: 5 },
+  { key: 'name', type: 'string', minWidth: 12 },
+  { key: 'type', type: 'string', minWidth: WHOLE, priority: 1 },
+  { key: 'direction', type: 'string', minWidth: WHOLE, priority: 6 },
+  { key: 'outcome', type: 'string', minWidth: WHOLE, priority: 7 },
+  { key: 'by', type: 'string', priority: 3 },
+  { key: 'note', type: 'string', minWidth: 16, priority: 2 },
 ];
 
 function touchFilter(ctx: Context, doc: { prospects: Prospect[] }, ref: string | undefined, flags: ListFlags): (t: Touch) => boolean {
@@ -138,7 +139,7 @@ export async function listTouches(ctx: Context, ref: string | undefined, flags: 
   let touches = doc.touches.filter(keep).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
   if (limit !== undefined) touches = touches.slice(-limit);
   const rows = touches.map((t) => ({ ...t, name: names.get(t.prospectId) ?? null }));
-  ctx.out(await renderRows(rows, TOUCH_COLUMNS, { format: ctx.format, color: ctx.color, jsonRecords: touches }));
+  await printRows(ctx, rows, TOUCH_COLUMNS, { jsonRecords: touches });
   if (ctx.format === 'table') ctx.info(`${rows.length} touch(es)`);
 }
 
