@@ -23,7 +23,7 @@ describe('a hand-edited date with an offset', () => {
     const store = await addWithFollowUp();
     const due = await run(store, ['due', '--json'], { now: '2026-11-23T20:00:00Z' });
     expect(due.code, due.stderr).toBe(0);
-    expect(JSON.parse(due.stdout)).toMatchObject([{ id: 1, reason: 'follow-up', due_at: '2026-11-23T19:30:00.000Z' }]);
+    expect(JSON.parse(due.stdout)).toMatchObject([{ id: 1, reason: 'follow-up', due_at: '2026-11-23' }]);
     expect(JSON.parse((await run(store, ['prospect', 'show', 'ravi', '--json'])).stdout).followUp.at).toBe('2026-11-23T19:30:00.000Z');
   });
 
