@@ -3,17 +3,18 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { calendarDaysBetween } from '../domain/dates.js';
 import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
-import { findSurvey } from '../domain/survey.js';
-import { TOUCH_TYPES, type Prospect, type StoreDoc, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
+import { daysToConvert } from '../domain/lifecycle.js';
+import { mayContact } from '../domain/queries.js';
+import { TOUCH_TYPES, type Prospect, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
-import { prospectFilter, type ListFlags } from './prospect-read.js';
+import { findSurvey } from './lookup.js';
+import { parseProspectFilter, type FilterFlags } from './prospect-filter.js';
 
-export interface ExportFlags extends ListFlags {
+export interface ExportFlags extends FilterFlags {
   contactable?: boolean;
   output?: string;
   excel?: boolean;
@@ -44,7 +45,7 @@ export const CONVERSION_CSV_COLUMNS: Column<ConversionRow>[] = [
   { key: 'referred_by', type: 'int', get: (r) => r.p.referredBy },
   { key: 'created_at', type: 'datetime', get: (r) => r.p.createdAt },
   { key: 'converted_at', type: 'datetime', get: (r) => r.p.conversion!.at },
-  { key: 'days_to_convert', type: 'int', get: (r) => calendarDaysBetween(new Date(r.p.createdAt), new Date(r.p.conversion!.at)) },
+  { key: 'days_to_convert', type: 'int', get: (r) => daysToConvert(r.p) },
   { key: 'touches_before_conversion', type: 'int', get: (r) => r.touches },
   { key: 'value', type: 'number', get: (r) => r.p.conversion!.value },
   { key: 'currency', type: 'string', get: (r) => r.p.conversion!.currency },
@@ -56,17 +57,6 @@ function exportFormat(ctx: Context, cmd: Command): Format {
   if (ctx.format !== 'table') return ctx.format;
   if (cmd.optsWithGlobals().format === 'table') throw usageError('export writes csv, tsv or json (use --format csv|tsv|json; table is for prospect list)');
   return 'csv';
-}
-
-/** Time window on the exported record's own date (touch time, conversion date). */
-function window(flags: ExportFlags, now: Date): (iso: string) => boolean {
-  const { since, until } = parseDayWindow(flags, now);
-  return (iso) => (!since || iso >= since) && (!until || iso <= until);
-}
-
-function keepProspect(flags: ExportFlags, now: Date, ownDates: boolean): (p: Prospect) => boolean {
-  const base = prospectFilter(ownDates ? flags : { ...flags, since: undefined, until: undefined }, now);
-  return (p) => base(p) && !(flags.contactable && (p.doNotContact || p.forgottenAt !== null));
 }
 
 async function emit(ctx: Context, flags: ExportFlags, text: string, count: number, what: string): Promise<void> {
@@ -82,56 +72,44 @@ async function emit(ctx: Context, flags: ExportFlags, text: string, count: numbe
   ctx.info(`wrote ${count} ${what} to ${flags.output}`);
 }
 
-const byIdOrder = <T extends { id: number }>(a: T, b: T) => a.id - b.id;
 
 export async function exportProspects(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd);
-  const keep = keepProspect(flags, ctx.now(), true);
-  const rows = (await ctx.documentStore.read()).prospects.filter(keep).sort(byIdOrder);
+  const filter = parseProspectFilter(flags, ctx.now());
+  const rows = await (await ctx.openStore()).listProspects({ filter });
   const text = await renderRows(rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
   await emit(ctx, flags, text, rows.length, 'prospect(s)');
 }
 
 export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd);
+  const now = ctx.now();
   const type = flags.type === undefined ? undefined : parseChoice(flags.type, TOUCH_TYPES, 'touch type');
-  const inWindow = window(flags, ctx.now());
-  const keep = keepProspect(flags, ctx.now(), false);
-  const doc = await ctx.documentStore.read();
-  const prospects = new Map(doc.prospects.filter(keep).map((p) => [p.id, p]));
-  const by = flags.by?.toLowerCase();
-  const rows = doc.touches
-    .filter((t) => prospects.has(t.prospectId) && (!type || t.type === type) && (by === undefined || t.by?.toLowerCase() === by) && inWindow(t.at))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id))
-    .map((t) => ({ t, p: prospects.get(t.prospectId)! }));
-  const text = await renderRows(rows, TOUCH_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel, jsonRecords: rows.map((r) => r.t) });
+  const { since, until } = parseDayWindow(flags, now);
+  const prospects = parseProspectFilter(flags, now, { createdWindow: false });
+  const store = await ctx.openStore();
+  const touches = await store.listTouches({ types: type && [type], by: flags.by, since, until, prospects });
+  const byId = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p]));
+  const rows = touches.map((t) => ({ t, p: byId.get(t.prospectId)! }));
+  const text = await renderRows(rows, TOUCH_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel, jsonRecords: touches });
   await emit(ctx, flags, text, rows.length, 'touch(es)');
-}
-
-/** Touches up to and including the conversion date, per prospect: one pass over the touches. */
-function touchesBeforeConversion(doc: StoreDoc): Map<number, number> {
-  const convertedAt = new Map(doc.prospects.filter((p) => p.conversion).map((p) => [p.id, p.conversion!.at]));
-  const counts = new Map<number, number>();
-  for (const t of doc.touches) {
-    const at = convertedAt.get(t.prospectId);
-    if (at !== undefined && t.at <= at) counts.set(t.prospectId, (counts.get(t.prospectId) ?? 0) + 1);
-  }
-  return counts;
 }
 
 export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd);
-  const inWindow = window(flags, ctx.now());
-  const keep = keepProspect(flags, ctx.now(), false);
-  const doc = await ctx.documentStore.read();
-  const counts = touchesBeforeConversion(doc);
-  const rows = doc.prospects
-    .filter((p) => p.conversion !== null && keep(p) && inWindow(p.conversion.at))
-    .sort((a, b) => (a.conversion!.at < b.conversion!.at ? -1 : a.conversion!.at > b.conversion!.at ? 1 : a.id - b.id))
-    .map((p) => ({ p, touches: counts.get(p.id) ?? 0 }));
+  const now = ctx.now();
+  const filter = { ...parseProspectFilter(flags, now, { createdWindow: false }), converted: parseDayWindow(flags, now) };
+  const store = await ctx.openStore();
+  const converted = sortBy((await store.listProspects({ filter })), (p) => p.conversion!.at);
+  const counts = await store.countTouchesUpTo(converted.map((p) => ({ prospectId: p.id, at: p.conversion!.at })));
+  const rows = converted.map((p) => ({ p, touches: counts.get(p.id) ?? 0 }));
   const text = await renderRows(rows, CONVERSION_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel });
   await emit(ctx, flags, text, rows.length, 'conversion(s)');
 }
+
+/** Stable by a string key, ties by id. */
+const sortBy = <T extends { id: number }>(rows: T[], key: (r: T) => string) =>
+  rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 
 /** Fixed columns, then one per question in the survey's order (the answer, or empty when unanswered). */
 export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
@@ -150,13 +128,15 @@ export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
 
 export async function exportResponses(ctx: Context, surveyRef: string, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd);
-  const inWindow = window(flags, ctx.now());
-  const doc = await ctx.documentStore.read();
-  const survey = findSurvey(doc.surveys, surveyRef);
-  const hidden = new Set(doc.prospects.filter((p) => p.doNotContact || p.forgottenAt !== null).map((p) => p.id));
-  const rows = doc.responses
-    .filter((r) => r.survey === survey.name && inWindow(r.at) && !(flags.contactable && r.prospectId !== null && hidden.has(r.prospectId)))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+  const { since, until } = parseDayWindow(flags, ctx.now());
+  const store = await ctx.openStore();
+  const survey = await findSurvey(store, surveyRef);
+  let rows = await store.listResponses({ survey: survey.name, since, until });
+  if (flags.contactable) {
+    const respondents = await store.getProspects([...new Set(rows.flatMap((r) => (r.prospectId === null ? [] : [r.prospectId])))]);
+    const hidden = new Set(respondents.filter((p) => !mayContact(p)).map((p) => p.id));
+    rows = rows.filter((r) => r.prospectId === null || !hidden.has(r.prospectId));
+  }
   const text = await renderRows(rows, responseColumns(survey), { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
   await emit(ctx, flags, text, rows.length, 'response(s)');
 }

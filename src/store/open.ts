@@ -2,9 +2,7 @@
 // never loads a database driver, and a JSON store never loads SQLite or PostgreSQL code.
 import { resolve } from 'node:path';
 import { usageError } from '../domain/errors.js';
-import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import type { JsonFileStoreOptions } from './json-file.js';
-import type { LegacyDocumentStore } from './json/store.js';
 import type { BackendKind, Store } from './store.js';
 
 export type StoreLocation =
@@ -64,25 +62,4 @@ export async function openStore(loc: StoreLocation, options: OpenOptions): Promi
     case 'postgres':
       throw usageError(`${BACKEND_NAMES[loc.kind]} stores are not built yet (${describeLocation(loc)}); use a JSON file for --store`);
   }
-}
-
-/**
- * TRANSITIONAL — the whole-document API for commands not yet moved to Store; JSON only. Removed with
- * Context.documentStore when the last command is migrated. Loads nothing until used.
- */
-export function openLegacyDocumentStore(loc: StoreLocation, options: JsonFileStoreOptions): LegacyDocumentStore {
-  if (loc.kind !== 'json') {
-    throw usageError(`this command does not work on ${BACKEND_NAMES[loc.kind]} stores yet (${describeLocation(loc)}); use a JSON file for --store`);
-  }
-  const location = loc.path;
-  let backend: Promise<LegacyDocumentStore> | undefined;
-  const load = () => (backend ??= import('./json/store.js').then((m) => new m.JsonStore(location, options).legacy()));
-  return {
-    location,
-    // A read needs only the file and the quick check: not lowdb, the lock or the atomic writer.
-    read: async () => (await (await import('./load.js')).loadFile(location))?.doc ?? emptyDoc(),
-    update: async <T>(change: (doc: StoreDoc) => T) => (await load()).update(change),
-    check: async () => (await load()).check(),
-    backup: async (target: string | undefined, now: Date) => (await load()).backup(target, now),
-  };
 }
