@@ -34,15 +34,23 @@ async function writeLines(path, header, count, line) {
   await once(out, 'finish');
 }
 
-/** Writes `prospects` rows (email is unique: p<i>@example.com). */
-export function writeProspects(path, prospects, seed = 1) {
+/**
+ * Writes `prospects` rows (email is unique: p<i>@example.com). With `plans`, one in 20 also has a follow-up (within
+ * the year after creation) and one in 50 a cadence, so `due` has work to do; without, the bytes are as before.
+ */
+export function writeProspects(path, prospects, seed = 1, { plans = false } = {}) {
   const r = rng(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
-  return writeLines(path, 'Full Name,Email,Phone,Lead Source,Stage,Tags,Owner,Created', prospects, (i) => {
-    const created = new Date(START + Math.floor(r() * YEAR_MS)).toISOString();
+  const header = `Full Name,Email,Phone,Lead Source,Stage,Tags,Owner,Created${plans ? ',follow_up_at,cadence_days' : ''}`;
+  return writeLines(path, header, prospects, (i) => {
+    const createdMs = START + Math.floor(r() * YEAR_MS);
+    const created = new Date(createdMs).toISOString();
     const tags = r() < 0.5 ? pick(TAGS) : `${pick(TAGS)};${pick(TAGS)}`;
     const phone = `+91 98${String(100000000 + i).slice(1, 4)} ${String(i).padStart(5, '0')}`;
-    return `${pick(FIRST)} ${pick(LAST)} ${i},p${i}@example.com,${phone},${pick(SOURCES)},${pick(STAGES)},"${tags}",${pick(OWNERS)},${created}`;
+    const row = `${pick(FIRST)} ${pick(LAST)} ${i},p${i}@example.com,${phone},${pick(SOURCES)},${pick(STAGES)},"${tags}",${pick(OWNERS)},${created}`;
+    if (!plans) return row;
+    const followUp = i % 20 === 0 ? new Date(createdMs + Math.floor(r() * YEAR_MS)).toISOString() : '';
+    return `${row},${followUp},${i % 50 === 0 ? 7 : ''}`;
   });
 }
 

@@ -2,7 +2,7 @@
 // hundreds of small ES modules (date-fns alone is ~250); code behind `await import()` lands in its own chunk and
 // loads only when a command needs it (the store, prompts, CSV, tables).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 /**
@@ -20,8 +20,24 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * node-postgres checks whether it runs in Cloudflare Workers by constructing a fetch `Response`, which on Node 20
+ * loads undici (~25 ms, a sixth of a `touch log` on PostgreSQL). precrm runs on Node: the probe is answered here.
+ */
+const noWorkersProbe = {
+  name: 'pg-no-workers-probe',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const probe = "typeof Response === 'function'";
+      if (!source.includes(probe)) throw new Error('pg/lib/stream.js changed: review the Workers probe patch in scripts/build.mjs');
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
 await build({
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noWorkersProbe],
   entryPoints: ['src/main.ts'],
   bundle: true,
   splitting: true,
@@ -31,6 +47,10 @@ await build({
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  // A native module: it finds its compiled .node file relative to its own package, so it stays in node_modules
+  // and is imported at run time, only by the SQLite backend's chunk.
+  // pg-native: node-postgres's optional libpq binding, which precrm does not use (pg requires it only on demand).
+  external: ['better-sqlite3', 'pg-native'],
   // The CommonJS dependencies (commander, proper-lockfile, write-file-atomic …) use require() and __filename.
   banner: {
     js: [

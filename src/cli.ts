@@ -19,7 +19,7 @@ export function createProgram(ctx: Context): Command {
     .description('A CRM for the relationship that starts before the first purchase.')
     .version(VERSION, '-V, --version')
     .option('--store <file>', 'store file (env PRECRM_STORE; default $XDG_DATA_HOME/precrm/store.json)')
-    .addOption(new Option('--format <fmt>', 'output format (env PRECRM_FORMAT)').choices(['table', 'csv', 'tsv', 'json']))
+    .addOption(new Option('--format <fmt>', 'output format (env PRECRM_FORMAT)').choices(['table', 'csv', 'tsv', 'json', 'xlsx']))
     .option('--json', 'same as --format json')
     .option('--no-color', 'no colour (also NO_COLOR)')
     .option('-q, --quiet', 'no informational messages on stderr')

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';
-import { describeLocation, openStore, parseLocation, type StoreLocation } from './store/open.js';
+import { describeLocation, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
 
 export interface OutStream { write(text: string): unknown; isTTY?: boolean }
@@ -106,11 +106,12 @@ export class Context {
   }
 
   /** Lock and connection timeouts for opening a store (this one, or a migration target). */
-  storeOptions(): { lockTimeoutMs: number; connectTimeoutMs: number } {
-    const env = this.world.env;
+  storeOptions(): OpenOptions {
+    const { env, homedir, osUser } = this.world;
     return {
       lockTimeoutMs: this.milliseconds('PRECRM_LOCK_TIMEOUT', env.PRECRM_LOCK_TIMEOUT, 10_000),
       connectTimeoutMs: this.milliseconds('PRECRM_CONNECT_TIMEOUT', env.PRECRM_CONNECT_TIMEOUT, 10_000),
+      server: { env, homedir, osUser },
     };
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openStore, parseLocation } from '../src/store/open.js';
 import type { BackendKind, Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
+import { asAdmin, freshDatabase } from './pg.js';
 
 export interface TestBackend {
   name: BackendKind;
@@ -21,7 +22,31 @@ export const JSON_BACKEND: TestBackend = {
   created: async (location) => existsSync(location),
 };
 
+export const SQLITE_BACKEND: TestBackend = {
+  name: 'sqlite',
+  tempStore: async () => join(tempDir(), 'store.db'),
+  // The file, or its -wal/-shm companions: a read must leave none of them behind.
+  created: async (location) => [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f)),
+};
+
+/** A new empty database on the test server (test/pg-server.ts) per store; dropped when the test file ends. */
+export const POSTGRES_BACKEND: TestBackend = {
+  name: 'postgres',
+  tempStore: async () => (await freshDatabase()).url,
+  created: async (location) => {
+    const database = decodeURIComponent(new URL(location).pathname.slice(1));
+    const tables = await asAdmin((c) => c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"), database);
+    return tables.rows[0].n > 0;
+  },
+};
+
+// SQLite and PostgreSQL join the list once the commands these tests drive (export, prospect show …) run on the
+// Store interface.
 export const BACKENDS: TestBackend[] = [JSON_BACKEND];
+
+/** A file for a backup or an export of a store of this backend (a server store's backup is a JSON file). */
+export const backupPath = (backend: TestBackend, location: string): string =>
+  backend.name === 'postgres' ? join(tempDir(), 'backup.json') : `${location.replace(/\.json$/, '')}-backup${backend.name === 'sqlite' ? '.db' : '.json'}`;
 
 /** Test options: short lock waits so a test about contention does not idle for the default 10 s. */
 export const TEST_OPEN_OPTIONS = { lockTimeoutMs: 5_000, connectTimeoutMs: 5_000 };

@@ -1,15 +1,14 @@
-// export prospects|touches|conversions|responses: fixed columns, formula-guarded CSV, TSV or JSON to stdout or a file.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// export prospects|touches|conversions|responses: fixed columns, formula-guarded CSV, TSV, JSON or an xlsx workbook.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
+import { usageError } from '../domain/errors.js';
 import { daysToConvert } from '../domain/lifecycle.js';
 import { mayContact } from '../domain/queries.js';
 import { TOUCH_TYPES, type Prospect, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
-import { renderRows, type Format } from '../output/render.js';
+import type { Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
+import { emitRows, fileFormat } from './rows-out.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { findSurvey } from './lookup.js';
 import { parseProspectFilter, type FilterFlags } from './prospect-filter.js';
@@ -52,37 +51,29 @@ export const CONVERSION_CSV_COLUMNS: Column<ConversionRow>[] = [
   { key: 'product', type: 'string', get: (r) => r.p.conversion!.product },
 ];
 
-/** Export writes data files: csv (default), tsv or json; an explicit --format table is a mistake. */
-function exportFormat(ctx: Context, cmd: Command): Format {
+/** Export writes data files: csv (default), tsv, json or xlsx; an explicit --format table is a mistake. */
+function exportFormat(ctx: Context, cmd: Command, output: string | undefined): Format {
   if (ctx.format !== 'table') return ctx.format;
-  if (cmd.optsWithGlobals().format === 'table') throw usageError('export writes csv, tsv or json (use --format csv|tsv|json; table is for prospect list)');
-  return 'csv';
+  if (cmd.optsWithGlobals().format === 'table') throw usageError('export writes csv, tsv, json or xlsx (use --format csv|tsv|json|xlsx; table is for prospect list)');
+  return fileFormat('table', output ?? 'out.csv');
 }
 
-async function emit(ctx: Context, flags: ExportFlags, text: string, count: number, what: string): Promise<void> {
-  if (flags.output === undefined) {
-    ctx.out(text);
-    return;
-  }
-  try {
-    await writeFile(resolve(ctx.world.cwd, flags.output), text, { mode: 0o600 });
-  } catch (err) {
-    throw new PrecrmError(`cannot write ${flags.output} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the folder and its permissions`, EXIT.cantCreate);
-  }
-  ctx.info(`wrote ${count} ${what} to ${flags.output}`);
+async function emit<R>(ctx: Context, flags: ExportFlags, format: Format, rows: readonly R[], columns: readonly Column<R>[],
+  out: { what: string; sheet: string; jsonRecords?: unknown[] }): Promise<void> {
+  const wrote = await emitRows(ctx, rows, columns, { format, output: flags.output, excel: flags.excel, jsonRecords: out.jsonRecords, sheet: out.sheet });
+  if (wrote) ctx.info(`wrote ${rows.length} ${out.what} to ${flags.output}`);
 }
 
 
 export async function exportProspects(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const filter = parseProspectFilter(flags, ctx.now());
   const rows = await (await ctx.openStore()).listProspects({ filter });
-  const text = await renderRows(rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
-  await emit(ctx, flags, text, rows.length, 'prospect(s)');
+  await emit(ctx, flags, format, rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { what: 'prospect(s)', sheet: 'prospects', jsonRecords: rows });
 }
 
 export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const now = ctx.now();
   const type = flags.type === undefined ? undefined : parseChoice(flags.type, TOUCH_TYPES, 'touch type');
   const { since, until } = parseDayWindow(flags, now);
@@ -91,20 +82,18 @@ export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Comma
   const touches = await store.listTouches({ types: type && [type], by: flags.by, since, until, prospects });
   const byId = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p]));
   const rows = touches.map((t) => ({ t, p: byId.get(t.prospectId)! }));
-  const text = await renderRows(rows, TOUCH_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel, jsonRecords: touches });
-  await emit(ctx, flags, text, rows.length, 'touch(es)');
+  await emit(ctx, flags, format, rows, TOUCH_CSV_COLUMNS, { what: 'touch(es)', sheet: 'touches', jsonRecords: touches });
 }
 
 export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const now = ctx.now();
   const filter = { ...parseProspectFilter(flags, now, { createdWindow: false }), converted: parseDayWindow(flags, now) };
   const store = await ctx.openStore();
   const converted = sortBy((await store.listProspects({ filter })), (p) => p.conversion!.at);
   const counts = await store.countTouchesUpTo(converted.map((p) => ({ prospectId: p.id, at: p.conversion!.at })));
   const rows = converted.map((p) => ({ p, touches: counts.get(p.id) ?? 0 }));
-  const text = await renderRows(rows, CONVERSION_CSV_COLUMNS, { format, color: ctx.color, excel: flags.excel });
-  await emit(ctx, flags, text, rows.length, 'conversion(s)');
+  await emit(ctx, flags, format, rows, CONVERSION_CSV_COLUMNS, { what: 'conversion(s)', sheet: 'conversions' });
 }
 
 /** Stable by a string key, ties by id. */
@@ -127,7 +116,7 @@ export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
 }
 
 export async function exportResponses(ctx: Context, surveyRef: string, flags: ExportFlags, cmd: Command): Promise<void> {
-  const format = exportFormat(ctx, cmd);
+  const format = exportFormat(ctx, cmd, flags.output);
   const { since, until } = parseDayWindow(flags, ctx.now());
   const store = await ctx.openStore();
   const survey = await findSurvey(store, surveyRef);
@@ -137,6 +126,5 @@ export async function exportResponses(ctx: Context, surveyRef: string, flags: Ex
     const hidden = new Set(respondents.filter((p) => !mayContact(p)).map((p) => p.id));
     rows = rows.filter((r) => r.prospectId === null || !hidden.has(r.prospectId));
   }
-  const text = await renderRows(rows, responseColumns(survey), { format, color: ctx.color, excel: flags.excel, jsonRecords: rows });
-  await emit(ctx, flags, text, rows.length, 'response(s)');
+  await emit(ctx, flags, format, rows, responseColumns(survey), { what: 'response(s)', sheet: 'responses', jsonRecords: rows });
 }

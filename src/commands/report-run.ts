@@ -6,15 +6,15 @@ import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
 import type { FunnelRow } from '../domain/reports/funnel.js';
 import { bar } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
-import { renderRows } from '../output/render.js';
 import type { Store } from '../store/store.js';
 import { parseChoice } from './options.js';
 import { parseProspectFilter, parseWindow } from './prospect-filter.js';
+import { emitRows, fileFormat } from './rows-out.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS, groupColumn,
 } from './report-columns.js';
 
-export interface CohortFlags { since?: string; until?: string; source?: string; owner?: string; tag?: string[] }
+export interface CohortFlags { since?: string; until?: string; source?: string; owner?: string; tag?: string[]; output?: string }
 export interface FunnelFlags extends CohortFlags { by?: string }
 export interface PeriodFlags extends CohortFlags { period?: string; by?: string }
 
@@ -26,10 +26,12 @@ export function cohortFilter(flags: CohortFlags, now: Date): ProspectFilter {
   return parseProspectFilter(flags, now, { refuseEmptyWindow: true });
 }
 
-async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[]): Promise<void> {
-  ctx.out(await renderRows(rows, columns, { format: ctx.format, color: ctx.color }));
+async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], sheet: string, output: string | undefined): Promise<void> {
+  const format = fileFormat(ctx.format, output);
+  const wrote = await emitRows(ctx, rows, columns, { format, output, sheet });
+  if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${output}`);
   // An empty report is a success; say why the table is empty, on stderr so pipes see only the header.
-  if (rows.length === 0 && ctx.format === 'table') ctx.info('no data for this cohort yet (try a wider --since/--until or fewer filters)');
+  else if (rows.length === 0 && format === 'table') ctx.info('no data for this cohort yet (try a wider --since/--until or fewer filters)');
 }
 
 export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void> {
@@ -40,10 +42,10 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
   const rows = funnelReport(cohort, { by });
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
   // The bar is for eyes only: a terminal table gets it, pipes and files get the plain columns.
-  if (ctx.format === 'table' && ctx.stdoutIsTTY) {
+  if (ctx.format === 'table' && ctx.stdoutIsTTY && flags.output === undefined) {
     columns.push({ key: 'bar', label: '', type: 'string', get: (r) => r.overall_rate, show: (v) => ctx.color.cyan(bar(v as number | null, BAR_WIDTH)) });
   }
-  await print(ctx, rows, columns);
+  await print(ctx, rows, columns, 'funnel', flags.output);
 }
 
 type SimpleReport = 'sources' | 'touches' | 'velocity' | 'referrals';
@@ -71,7 +73,7 @@ async function simpleRows(name: SimpleReport, store: Store, filter: ProspectFilt
 export async function runSimpleReport(ctx: Context, name: SimpleReport, flags: CohortFlags): Promise<void> {
   const filter = cohortFilter(flags, ctx.now());
   const [rows, columns] = await simpleRows(name, await ctx.openStore(), filter);
-  await print(ctx, rows, columns);
+  await print(ctx, rows, columns, name, flags.output);
 }
 
 export async function runCohorts(ctx: Context, flags: PeriodFlags): Promise<void> {
@@ -80,7 +82,7 @@ export async function runCohorts(ctx: Context, flags: PeriodFlags): Promise<void
   const filter = cohortFilter(flags, now);
   const cohort = await (await ctx.openStore()).cohort(filter);
   const { cohortsReport } = await import('../domain/reports/cohorts.js');
-  await print(ctx, cohortsReport(cohort, { period, ...parseWindow(flags, now) }, now), COHORT_COLUMNS);
+  await print(ctx, cohortsReport(cohort, { period, ...parseWindow(flags, now) }, now), COHORT_COLUMNS, 'cohorts', flags.output);
 }
 
 export async function runActivity(ctx: Context, flags: PeriodFlags): Promise<void> {
@@ -90,5 +92,5 @@ export async function runActivity(ctx: Context, flags: PeriodFlags): Promise<voi
   const touches = await (await ctx.openStore()).cohortTouches(filter);
   const { activityReport } = await import('../domain/reports/activity.js');
   const columns = by ? [groupColumn(by), ...ACTIVITY_COLUMNS] : ACTIVITY_COLUMNS;
-  await print(ctx, activityReport(touches, { period, by }), columns);
+  await print(ctx, activityReport(touches, { period, by }), columns, 'activity', flags.output);
 }

@@ -5,18 +5,20 @@ import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow, ty
 import { findSurvey } from './lookup.js';
 import { sparkBars } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
-import { renderRows, type Format } from '../output/render.js';
+import type { Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
+import { emitRows, fileFormat } from './rows-out.js';
+import { addOutputOption } from './report.js';
 import { examples } from './help.js';
 
-export interface SurveyReportFlags { by?: string; since?: string; until?: string }
+export interface SurveyReportFlags { by?: string; since?: string; until?: string; output?: string }
 
 const pairs = (entries: [string, number][]) => entries.map(([k, n]) => `${k}:${n}`);
 const topPairs = (top: TopValue[] | null) => (top ? pairs(top.map((t) => [t.value, t.count])) : null);
 
 /** csv/tsv: `1:0;2:1` and `taste:2;price:1`; json: the objects of SPEC §5; table: bars and `taste 2, price 1`. */
 function valueColumns(format: Format): Column<SurveyReportRow>[] {
-  const flat = format === 'csv' || format === 'tsv';
+  const flat = format === 'csv' || format === 'tsv' || format === 'xlsx';
   return [
     {
       key: 'distribution',
@@ -59,15 +61,17 @@ export async function reportSurvey(ctx: Context, ref: string, flags: SurveyRepor
   const responses = await store.listResponses({ survey: survey.name, since, until });
   const respondents = by === 'source' ? await store.getProspects([...new Set(responses.flatMap((r) => (r.prospectId === null ? [] : [r.prospectId])))]) : [];
   const rows = surveyReport(survey, responses, respondents, { by });
-  ctx.out(await renderRows(rows, surveyReportColumns(ctx.format, by), { format: ctx.format, color: ctx.color }));
-  if (ctx.format === 'table') ctx.info(`survey "${survey.name}": ${responses.length} response(s)`);
+  const format = fileFormat(ctx.format, flags.output);
+  const wrote = await emitRows(ctx, rows, surveyReportColumns(format, by), { format, output: flags.output, sheet: 'survey' });
+  if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);
+  else if (format === 'table') ctx.info(`survey "${survey.name}": ${responses.length} response(s)`);
 }
 
 
 /** Adds `survey <name>` to the `report` command. */
 export function registerSurveyReport(report: Command, ctx: Context): void {
-  report.command('survey <survey>').description('per question: responses, mean, NPS, distribution and the most frequent answers')
-    .option('--by <group>', 'split every figure by segment, stage (at answer time) or source')
+  addOutputOption(report.command('survey <survey>').description('per question: responses, mean, NPS, distribution and the most frequent answers')
+    .option('--by <group>', 'split every figure by segment, stage (at answer time) or source'))
     .option('--since <when>', 'responses on or after (2026-03-01, 30d …)')
     .option('--until <when>', 'responses on or before')
     .addHelpText('after', examples(

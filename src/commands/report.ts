@@ -8,9 +8,14 @@ import { examples } from './help.js';
 const reports = () => import('./report-run.js');
 
 
-/** The cohort filters every report takes (SPEC §3); exported so later reports (survey) share them. */
+/** Every report can be written to a file; xlsx only so (a typed workbook for spreadsheets). */
+export function addOutputOption(cmd: Command): Command {
+  return cmd.option('-o, --output <file>', 'write to this file (mode 0600); the format is --format, else the extension (.xlsx, .csv, .tsv, .json)');
+}
+
+/** The cohort filters every report takes (SPEC §3) and -o; exported so later reports (survey) share them. */
 export function addCohortOptions(cmd: Command): Command {
-  return cmd
+  return addOutputOption(cmd)
     .option('--since <when>', 'cohort: prospects created on or after (2026-03-01, 30d …)')
     .option('--until <when>', 'cohort: prospects created on or before')
     .option('--source <source>', 'cohort: only this source')
@@ -26,6 +31,7 @@ export function registerReport(program: Command, ctx: Context): Command {
       'precrm report funnel --since 2026-01-01 --by source',
       'precrm report sources --format csv > sources.csv',
       'precrm report funnel --format csv | sqlite3 crm.db \'.import --csv /dev/stdin funnel\'',
+      'precrm report cohorts -o cohorts.xlsx',
     ));
 
   addCohortOptions(report.command('funnel').description('how far prospects got, stage by stage (aware … advocate)'))
@@ -34,6 +40,7 @@ export function registerReport(program: Command, ctx: Context): Command {
       'precrm report funnel',
       'precrm report funnel --by source --since 2026-01-01',
       'precrm report funnel --format csv > funnel.csv',
+      'precrm report funnel --by month --format xlsx -o funnel.xlsx',
     ))
     .action((flags) => reports().then((m) => m.runFunnel(ctx, flags)));
 

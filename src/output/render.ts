@@ -2,11 +2,12 @@
 import type { ChalkInstance } from 'chalk';
 import { guardCell } from '../csv/formula.js';
 import { showDateTime, showDay } from '../domain/dates.js';
+import { usageError } from '../domain/errors.js';
 import { valueOf, type Column } from './columns.js';
 import { drawTable } from './table.js';
 import { sanitizeForTerminal } from './text.js';
 
-export const FORMATS = ['table', 'csv', 'tsv', 'json'] as const;
+export const FORMATS = ['table', 'csv', 'tsv', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -59,19 +60,30 @@ export async function renderRows<R>(rows: readonly R[], columns: readonly Column
       const objects = opts.jsonRecords ?? rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(valueOf(c, r))])));
       return `${JSON.stringify(objects, null, 2)}\n`;
     }
-    case 'csv':
-    case 'tsv': {
+    case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
       const records = rows.map((r) => columns.map((c) => guardCell(csvValue(c, valueOf(c, r)))));
-      const text = stringify([columns.map((c) => c.key), ...records], {
-        delimiter: opts.format === 'tsv' ? '\t' : ',',
-        record_delimiter: opts.excel ? '\r\n' : '\n',
-      });
+      const text = stringify([columns.map((c) => c.key), ...records], { delimiter: ',', record_delimiter: opts.excel ? '\r\n' : '\n' });
       return opts.excel ? `\ufeff${text}` : text;
     }
+    case 'tsv': return renderTsv(rows, columns, opts.excel);
+    case 'xlsx':
+      throw usageError('--format xlsx writes a spreadsheet file: use it with export or report and -o FILE.xlsx');
     default:
       return renderTable(rows, columns, opts.color);
   }
+}
+
+/**
+ * IANA TSV has no quoting: a tab or line break inside a value is written as a space, so every line has the
+ * header's field count for `cut` and `awk -F'\t'`. Quotes are written as they are.
+ */
+function renderTsv<R>(rows: readonly R[], columns: readonly Column<R>[], excel = false): string {
+  const cell = (v: string) => guardCell(v.replace(/\r\n|[\t\r\n]/g, ' '));
+  const eol = excel ? '\r\n' : '\n';
+  const lines = [columns.map((c) => cell(c.key)), ...rows.map((r) => columns.map((c) => cell(csvValue(c, valueOf(c, r)))))];
+  const text = lines.map((l) => l.join('\t') + eol).join('');
+  return excel ? `\ufeff${text}` : text;
 }
 
 async function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[], color: ChalkInstance): Promise<string> {

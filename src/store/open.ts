@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { usageError } from '../domain/errors.js';
 import type { JsonFileStoreOptions } from './json-file.js';
-import type { BackendKind, Store } from './store.js';
+import { redactPostgresUrl } from './postgres/settings.js';
+import type { Store } from './store.js';
 
 export type StoreLocation =
   | { kind: 'json'; path: string }
@@ -29,16 +30,8 @@ export function parseLocation(raw: string, cwd: string): StoreLocation {
   return { kind: SQLITE_FILE.test(raw) ? 'sqlite' : 'json', path: resolve(cwd, raw) };
 }
 
-/** A URL with its password replaced by ***; anything that does not parse as a URL is shown as postgres://***. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.href;
-  } catch {
-    return 'postgres://***';
-  }
-}
+/** A URL with its password replaced by ***, whether or not it parses (postgres/settings.ts). */
+export const redactUrl = (url: string): string => redactPostgresUrl(url);
 
 /** The location for people: a path, or a PostgreSQL URL without its password. */
 export const describeLocation = (loc: StoreLocation): string => (loc.kind === 'postgres' ? redactUrl(loc.url) : loc.path);
@@ -46,9 +39,10 @@ export const describeLocation = (loc: StoreLocation): string => (loc.kind === 'p
 export interface OpenOptions extends JsonFileStoreOptions {
   /** How long to wait for a database server (PRECRM_CONNECT_TIMEOUT). */
   connectTimeoutMs: number;
+  /** Where a server URL's gaps are filled from, as libpq does (PG* variables, ~/.pgpass, the OS user name). */
+  server?: { env: Record<string, string | undefined>; homedir: string; osUser: string };
 }
 
-const BACKEND_NAMES: Record<BackendKind, string> = { json: 'JSON', sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 /** Opens the backend for a location. Opening connects to nothing and creates nothing; the first write sets up. */
 export async function openStore(loc: StoreLocation, options: OpenOptions): Promise<Store> {
@@ -57,9 +51,15 @@ export async function openStore(loc: StoreLocation, options: OpenOptions): Promi
       const { JsonStore } = await import('./json/store.js');
       return new JsonStore(loc.path, options);
     }
-    // Replaced by a lazy import('./sqlite/…') / import('./postgres/…') when those backends land.
-    case 'sqlite':
-    case 'postgres':
-      throw usageError(`${BACKEND_NAMES[loc.kind]} stores are not built yet (${describeLocation(loc)}); use a JSON file for --store`);
+    case 'sqlite': {
+      // better-sqlite3 loads with this chunk, so a JSON store never pays for it.
+      const { SqliteStore } = await import('./sqlite/store.js');
+      return new SqliteStore(loc.path, options);
+    }
+    case 'postgres': {
+      // pg loads with this chunk, so a file store never pays for it.
+      const { PostgresStore } = await import('./postgres/store.js');
+      return new PostgresStore(loc.url, { ...options, ...(options.server ?? { env: {}, homedir: '', osUser: '' }) });
+    }
   }
 }

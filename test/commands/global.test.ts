@@ -27,7 +27,7 @@ describe('global options', () => {
   });
 
   it.each([
-    [['prospect', 'list', '--format', 'xml'], /^error: option '--format <fmt>' argument 'xml' is invalid. Allowed choices are table, csv, tsv, json/],
+    [['prospect', 'list', '--format', 'xml'], /^error: option '--format <fmt>' argument 'xml' is invalid. Allowed choices are table, csv, tsv, json, xlsx/],
     [['prospect', 'list', '--bogus'], /^error: unknown option '--bogus'/],
     [['prospect', 'bogus'], /^error: unknown command 'bogus'/],
     [['bogus'], /^error: unknown command 'bogus'/],
@@ -41,7 +41,7 @@ describe('global options', () => {
   });
 
   it.each([
-    [{ PRECRM_FORMAT: 'xml' }, /^error: unknown format "xml" \(use one of: table, csv, tsv, json\)/],
+    [{ PRECRM_FORMAT: 'xml' }, /^error: unknown format "xml" \(use one of: table, csv, tsv, json, xlsx\)/],
     [{ PRECRM_LOCK_TIMEOUT: 'soon' }, /^error: PRECRM_LOCK_TIMEOUT "soon" is not a number of milliseconds/],
   ])('a bad environment value %j is a usage error (2)', async (env, message) => {
     const store = tempStore();

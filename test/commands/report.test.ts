@@ -107,6 +107,17 @@ describe('report output formats', () => {
     expect(tsv.stdout).toBe('cohort\tprospects\tcustomers\tconversion_rate\tmedian_days_to_convert\n2026-01\t2\t0\t0\t\n');
   });
 
+  it('tsv has no quoting (IANA): a tab or line break inside a value is a space, quotes stay as they are', async () => {
+    const store = writeStore(tempStore(), storeDoc([
+      prospect({ id: 1, source: 'fair\t"spring"\r\nstall', path: [['interested', 0]] }),
+      prospect({ id: 2, source: '\tmarket', path: [['interested', 1]] }),
+    ]));
+    const tsv = await run(store, ['report', 'sources', '--format', 'tsv']);
+    expect(tsv.stdout.split('\n').slice(1, 3)).toEqual([' market\t1\t0\t0\t\t\t0', 'fair "spring" stall\t1\t0\t0\t\t\t0']);
+    // Every line splits into the header's field count, as awk -F'\t' sees it.
+    for (const line of tsv.stdout.trimEnd().split('\n')) expect(line.split('\t')).toHaveLength(7);
+  });
+
   it('golden tables of the other reports', async () => {
     const store = conversionStore();
     let out = '';

@@ -8,7 +8,7 @@ import type { ProspectFilter } from '../../src/domain/queries.js';
 import { parseReference, resolveProspect } from '../../src/domain/references.js';
 import type { Prospect, Survey, SurveyResponse, Touch } from '../../src/domain/types.js';
 import type { Store, StoreTransaction } from '../../src/store/store.js';
-import { factoryFor, openTestStore, type TestBackend } from '../backends.js';
+import { backupPath, factoryFor, openTestStore, type TestBackend } from '../backends.js';
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 0, day, hour)).toISOString();
 
@@ -368,7 +368,7 @@ export function runStoreContract(backend: TestBackend): void {
       }));
 
       it('backup writes a copy that opens as a store with the same records', withStore(async (s) => {
-        const dest = `${(await backend.tempStore()).replace(/\.json$/, '')}-backup${backend.name === 'sqlite' ? '.db' : '.json'}`;
+        const dest = backupPath(backend, await backend.tempStore());
         const written = await s.backup(dest, new Date(at(20)));
         const copy = await openTestStore(written);
         try {

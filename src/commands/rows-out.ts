@@ -1,0 +1,50 @@
+// Where a command's rows go: stdout, or `-o FILE` in any format. xlsx is a binary workbook, so it goes only to a file.
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
+import type { Column } from '../output/columns.js';
+import { renderRows, type Format } from '../output/render.js';
+
+export interface EmitOptions {
+  format: Format;
+  /** `-o FILE`; stdout when absent. */
+  output?: string;
+  excel?: boolean;
+  jsonRecords?: unknown[];
+  /** The worksheet's name in an xlsx file (`prospects`, `funnel` …). */
+  sheet: string;
+}
+
+const BY_EXTENSION: Record<string, Format> = { '.xlsx': 'xlsx', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.csv': 'csv' };
+
+/** The format of a file output: the one asked for, else the file's extension (`-o funnel.xlsx`), else csv. */
+export function fileFormat(asked: Format, output: string | undefined): Format {
+  if (asked !== 'table' || output === undefined) return asked;
+  return BY_EXTENSION[extname(output).toLowerCase()] ?? 'csv';
+}
+
+/** Writes a file the user asked for (mode 0600: exports hold personal data). */
+async function writeOutput(ctx: Context, file: string, data: string | Buffer): Promise<void> {
+  try {
+    await writeFile(resolve(ctx.world.cwd, file), data, { mode: 0o600 });
+  } catch (err) {
+    throw new PrecrmError(`cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the folder and its permissions`, EXIT.cantCreate);
+  }
+}
+
+/** Renders the rows in the format and writes them to stdout or the file; true when a file was written. */
+export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], opts: EmitOptions): Promise<boolean> {
+  if (opts.format === 'xlsx' && opts.output === undefined) {
+    throw usageError('--format xlsx writes a spreadsheet file, not text: add -o FILE.xlsx');
+  }
+  const data = opts.format === 'xlsx'
+    ? await (await import('../output/xlsx.js')).renderXlsx(rows, columns, opts.sheet)
+    : await renderRows(rows, columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: opts.jsonRecords });
+  if (opts.output === undefined) {
+    ctx.out(data as string);
+    return false;
+  }
+  await writeOutput(ctx, opts.output, data);
+  return true;
+}

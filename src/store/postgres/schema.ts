@@ -1,0 +1,92 @@
+// The PostgreSQL store's tables: the SQLite backend's numbered migrations (sqlite/schema.ts), spelled for
+// PostgreSQL, set up or upgraded by the first write that needs it under a transaction-scoped advisory lock, so
+// two first writers cannot race and nothing is held once the transaction ends (PgBouncer's transaction mode).
+import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
+import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from '../sqlite/schema.js';
+import type { SqlRunner } from '../sql/runner.js';
+
+export const PG_SCHEMA_VERSION = SQLITE_SCHEMA_VERSION;
+
+/**
+ * SQLite's DDL in PostgreSQL's types (and without SQLite's WITHOUT ROWID): 64-bit integers (ids, epoch milliseconds), double precision for REAL, and
+ * every text column in the "C" collation, so comparisons, ranges and ORDER BY follow code points as on SQLite and
+ * in JavaScript, whatever the database's default collation.
+ */
+export function pgDdl(sqliteDdl: string): string {
+  return sqliteDdl
+    .replace(/\s+WITHOUT ROWID\b/g, '') // SQLite's clustered tables; a primary key's index does that job here
+    .replace(/\bINTEGER\b/g, 'BIGINT')
+    .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
+    .replace(/\bTEXT\b/g, 'TEXT COLLATE "C"');
+}
+
+/** precrm's advisory lock keys (pg_advisory_xact_lock(PRECRM, key)): "prcm" as a 32-bit number. */
+export const PRECRM_LOCK = 0x7072636d;
+export const LOCKS = { schema: 1, identity: 2, surveys: 3 } as const;
+
+export interface SchemaState {
+  /** 0 when precrm has no tables here yet. */
+  version: number;
+  /** How many of precrm's tables exist (all of them once set up). */
+  tables: number;
+}
+
+/**
+ * The schema version and tables, in one round trip and without an error when there are none. Tables are counted
+ * from pg_class with the statement's snapshot (to_regclass would trust this session's catalog cache, which can
+ * still say "no such table" after another session created it); the version is read through query_to_xml only
+ * when schema_version exists (CASE does not evaluate the other branch).
+ */
+export async function readSchemaState(db: SqlRunner): Promise<SchemaState> {
+  const [row] = await db.rows(
+    `SELECT count(*), bool_or(c.relname = 'schema_version') FROM pg_catalog.pg_class c
+       WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p') AND c.relname = ANY(?::text[])`,
+    [TABLES],
+  );
+  const tables = Number(row![0]);
+  if (row![1] !== true) return { tables, version: 0 };
+  const [v] = await db.rows("SELECT (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM schema_version', false, true, '')))[1]::text");
+  return { tables, version: v![0] === null ? Number.NaN : Number(v![0]) };
+}
+
+/** The tables appeared (or changed) since this session looked: the transaction must start again to see them. */
+export class SchemaChanged extends Error {}
+
+/** Refuses what precrm must not touch (65, nothing written): a newer schema, a half-made or foreign one. */
+export function checkSchemaState(state: SchemaState, label: string): void {
+  if (state.version === 0 && state.tables > 0) {
+    throw dataError(`${label} has tables named like precrm's but no schema_version table; it was left untouched (is it another program's database?)`);
+  }
+  if (!Number.isInteger(state.version) || state.version < 0) throw dataError(`${label} has no valid schema version; it was left untouched`);
+  if (state.version > PG_SCHEMA_VERSION) {
+    throw dataError(`${label} was written by a newer precrm (schema ${state.version}); upgrade precrm to use it — it was left untouched`);
+  }
+  if (state.version === PG_SCHEMA_VERSION && state.tables < TABLES.length) {
+    throw dataError(`${label} lacks some of precrm's tables; it was left untouched (run: precrm store check)`);
+  }
+}
+
+/**
+ * Brings the schema up to date inside the caller's write transaction: waits for the advisory lock, then checks
+ * that the tables are as the session last saw them (`seen`: another first writer may have set them up meanwhile:
+ * SchemaChanged, and the caller starts again) and applies the migrations after `seen`.
+ */
+export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen: SchemaState): Promise<void> {
+  await db.rows('SELECT pg_advisory_xact_lock(?, ?)', [PRECRM_LOCK, LOCKS.schema]);
+  const state = await readSchemaState(db);
+  if (state.tables !== seen.tables || (state.version !== seen.version && !(Number.isNaN(state.version) && Number.isNaN(seen.version)))) throw new SchemaChanged();
+  checkSchemaState(state, label);
+  try {
+    for (let v = state.version + 1; v <= PG_SCHEMA_VERSION; v++) {
+      await db.run(pgDdl(MIGRATIONS[v - 1]!));
+      await db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [v, now.toISOString()]);
+    }
+  } catch (err) {
+    // A role that may only read and write tables (README § team) cannot create or alter them.
+    if (err instanceof PrecrmError && err.exitCode === EXIT.noPerm) {
+      const what = state.version === 0 ? "the first write creates precrm's tables: make it once as the database owner" : `upgrading the tables to schema ${PG_SCHEMA_VERSION} needs the database owner: run one write command as the owner`;
+      throw new PrecrmError(`${label}: ${what} (e.g. precrm --store postgres://owner@host/db store check after a first write, or store migrate into it)`, EXIT.noPerm);
+    }
+    throw err;
+  }
+}

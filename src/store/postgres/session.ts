@@ -1,0 +1,53 @@
+// A pg connection as the shared SQL layer's runner: `?` placeholders numbered for PostgreSQL, rows as arrays,
+// 64-bit integers as numbers, and server errors turned into precrm's exit codes.
+import pg from 'pg';
+import { POSTGRES_DIALECT, type SqlRunner } from '../sql/runner.js';
+import { statementError } from './errors.js';
+import type { PgSettings } from './settings.js';
+
+// int8 (counts, ids, epoch milliseconds) as numbers, not strings: every value precrm stores is far below 2^53.
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** `?` → `$1, $2 …` (precrm's SQL has no `?` inside literals or operators). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+export class PgRunner implements SqlRunner {
+  readonly dialect = POSTGRES_DIALECT;
+
+  constructor(readonly client: pg.Client, private readonly settings: PgSettings) {}
+
+  private async query(sql: string, params: readonly unknown[]): Promise<pg.QueryArrayResult> {
+    try {
+      // Without parameters the simple protocol runs it (several statements allowed: DDL, BEGIN; SET LOCAL …).
+      return params.length === 0
+        ? await this.client.query({ text: sql, rowMode: 'array', types })
+        : await this.client.query({ text: numbered(sql), values: params as unknown[], rowMode: 'array', types });
+    } catch (err) {
+      throw statementError(err, this.settings);
+    }
+  }
+
+  /** Runs a COPY (or any work on the raw client), with the same error mapping as statements. */
+  async copy(work: (client: pg.Client) => Promise<void>): Promise<void> {
+    try {
+      await work(this.client);
+    } catch (err) {
+      throw statementError(err, this.settings);
+    }
+  }
+
+  async rows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    return (await this.query(sql, params)).rows;
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return (await this.query(sql, params)).rowCount ?? 0;
+  }
+}

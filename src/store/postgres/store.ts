@@ -1,0 +1,242 @@
+// The PostgreSQL backend (`--store postgres://…`): one connection per command, made on first use; reads are single
+// statements, each write command one READ COMMITTED transaction with row locks (transaction.ts), retried when the
+// server picks it as a deadlock victim. An empty database reads as an empty store; the first write creates the
+// tables inside its own transaction, so a transaction that writes nothing rolls them back and creates nothing.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type pg from 'pg';
+import { localDay, localTime } from '../../domain/dates.js';
+import { EXIT, PrecrmError } from '../../domain/errors.js';
+import { emptyDoc } from '../../domain/types.js';
+import { loadDump } from '../dump.js';
+import { DocReader } from '../json/doc-reader.js';
+import { SqlReader } from '../sql/reader.js';
+import { dumpRows } from '../sql/dump.js';
+import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
+import { checkServerStore } from './check.js';
+import { connect } from './connect.js';
+import { isRetryable } from './errors.js';
+import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, SchemaChanged, setUpSchema, type SchemaState } from './schema.js';
+import { PgRunner } from './session.js';
+import { pgSettings, type PgSettings } from './settings.js';
+import { PgTransaction } from './transaction.js';
+
+export interface PostgresOptions {
+  lockTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** Where PG* variables and ~/.pgpass come from (the process's, passed in by main.ts). */
+  env: Record<string, string | undefined>;
+  homedir: string;
+  osUser: string;
+}
+
+type ReaderMethod = keyof StoreReader;
+
+/** The connection and the schema this session last saw on it. */
+interface Session { runner: PgRunner; schema: SchemaState }
+
+/** Reads of the store outside a transaction: plain statements on the connection. */
+class StatementReader extends SqlReader {
+  constructor(private readonly runner: PgRunner) {
+    super();
+  }
+
+  protected async db(): Promise<PgRunner> {
+    return this.runner;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly settings: PgSettings;
+  private session: Promise<Session> | undefined;
+
+  constructor(readonly location: string, private readonly options: PostgresOptions) {
+    this.settings = pgSettings(location, { env: options.env, osUser: options.osUser });
+  }
+
+  describe(): string {
+    return this.settings.label;
+  }
+
+  /** The connection and the schema version found on it (refusing a newer or foreign schema: 65). */
+  private open(): Promise<Session> {
+    this.session ??= (async () => {
+      const client = await connect(this.settings, { timeoutMs: this.options.connectTimeoutMs, env: this.options.env, homedir: this.options.homedir });
+      const runner = new PgRunner(client, this.settings);
+      try {
+        const schema = await readSchemaState(runner);
+        checkSchemaState(schema, this.settings.label);
+        return { runner, schema };
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+    })();
+    this.session.catch(() => { this.session = undefined; });
+    return this.session;
+  }
+
+  private async reader(): Promise<StoreReader> {
+    const { runner, schema } = await this.open();
+    // Nothing here yet (or an older schema a writer has not upgraded): an empty store, and nothing is created.
+    return schema.version === PG_SCHEMA_VERSION ? new StatementReader(runner) : new DocReader(emptyDoc(), false);
+  }
+
+  private read<M extends ReaderMethod>(method: M): StoreReader[M] {
+    return (async (...args: unknown[]) => {
+      const reader = await this.reader();
+      return (reader[method] as (...a: unknown[]) => unknown).apply(reader, args);
+    }) as StoreReader[M];
+  }
+
+  getProspect = this.read('getProspect');
+  getProspects = this.read('getProspects');
+  prospectCandidates = this.read('prospectCandidates');
+  findDuplicates = this.read('findDuplicates');
+  listProspects = this.read('listProspects');
+  referralsOf = this.read('referralsOf');
+  prospectsMentioning = this.read('prospectsMentioning');
+  getTouch = this.read('getTouch');
+  listTouches = this.read('listTouches');
+  lastTouches = this.read('lastTouches');
+  countTouchesUpTo = this.read('countTouchesUpTo');
+  touchesMentioning = this.read('touchesMentioning');
+  dueCandidates = this.read('dueCandidates');
+  staleCandidates = this.read('staleCandidates');
+  cohort = this.read('cohort');
+  cohortTouches = this.read('cohortTouches');
+  surveys = this.read('surveys');
+  getSurvey = this.read('getSurvey');
+  surveyByName = this.read('surveyByName');
+  listResponses = this.read('listResponses');
+  countResponses = this.read('countResponses');
+  counts = this.read('counts');
+  counters = this.read('counters');
+
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const session = await this.open();
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(session, work);
+      } catch (err) {
+        if (err instanceof SchemaChanged) {
+          // Another process set the tables up meanwhile: look again from a new transaction, and start over.
+          session.schema = await readSchemaState(session.runner);
+          checkSchemaState(session.schema, this.describe());
+          continue;
+        }
+        // A deadlock victim (or a serialization failure) wrote nothing: run the command again, within the lock timeout.
+        if (!isRetryable(err)) throw err;
+        if (Date.now() - started > this.options.lockTimeoutMs) {
+          throw new PrecrmError(`other precrm processes kept colliding with this change to ${this.describe()} for over ${this.options.lockTimeoutMs} ms; try again later`, EXIT.tempFail);
+        }
+        await sleep(Math.min(200, 5 * attempt) + Math.random() * 20);
+      }
+    }
+  }
+
+  private async once<T>(session: Session, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const { runner } = session;
+    // lock_timeout bounds every wait for a row or advisory lock (then 75); SET LOCAL ends with the transaction.
+    await runner.run(`BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs))}`);
+    try {
+      if (session.schema.version < PG_SCHEMA_VERSION) await setUpSchema(runner, this.describe(), new Date(), session.schema);
+      const tx = new PgTransaction(runner);
+      const result = await work(tx);
+      if (!tx.dirty) {
+        // Nothing written: roll back, so a first transaction that only read leaves no tables behind.
+        await runner.run('ROLLBACK');
+        return result;
+      }
+      await runner.run('COMMIT');
+      if (session.schema.version < PG_SCHEMA_VERSION) session.schema = await readSchemaState(runner);
+      if (tx.erased) await this.vacuum(runner);
+      return result;
+    } catch (err) {
+      await runner.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * After a person's data was erased or removed: VACUUM the tables that held it, so the dead row versions with the
+   * old text are cleared (VACUUM cannot run inside a transaction block; a role that does not own the tables gets a
+   * server warning and autovacuum does it later).
+   */
+  private async vacuum(runner: PgRunner): Promise<void> {
+    await runner.run('VACUUM prospects, stage_history, consent, touches, responses');
+  }
+
+  async check(): Promise<string[]> {
+    let session: Session;
+    try {
+      session = await this.open();
+    } catch (err) {
+      // A newer, foreign or half-made schema is a problem to report, not a reason to stop.
+      if (err instanceof PrecrmError && err.exitCode === EXIT.dataErr) return [err.message, ...err.details];
+      throw err;
+    }
+    return session.schema.version === 0 ? [] : checkServerStore(session.runner);
+  }
+
+  async backup(target: string | undefined, now: Date): Promise<string> {
+    const stamp = `${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}`;
+    const dest = resolve(target ?? `precrm-${this.settings.database}-${stamp}.json`);
+    const { schema } = await this.open();
+    if (schema.version === 0) throw new PrecrmError(`${this.describe()} holds no precrm store yet; nothing to back up`, EXIT.noInput);
+    if (existsSync(dest)) throw new PrecrmError(`cannot write the backup ${dest} (it exists already; choose a new name or remove it first)`, EXIT.cantCreate);
+    const { JsonStore } = await import('../json/store.js');
+    const copy = new JsonStore(dest, { lockTimeoutMs: this.options.lockTimeoutMs });
+    try {
+      await copy.load(this.dump());
+    } finally {
+      await copy.close();
+    }
+    return dest;
+  }
+
+  /** Everything from one snapshot: a REPEATABLE READ, READ ONLY transaction while the batches are read. */
+  async *dump(): AsyncIterable<DumpBatch> {
+    const { runner, schema } = await this.open();
+    if (schema.version === 0) {
+      yield* new DocReaderDump().batches();
+      return;
+    }
+    await runner.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    let done = false;
+    try {
+      yield* dumpRows(runner);
+      await runner.run('COMMIT');
+      done = true;
+    } finally {
+      if (!done) await runner.run('ROLLBACK').catch(() => undefined);
+    }
+  }
+
+  async load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts> {
+    return this.transaction((tx) => loadDump(tx, batches, this.describe()));
+  }
+
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    const opened = await session?.catch(() => undefined);
+    await opened?.runner.client.end().catch(() => undefined);
+  }
+
+  /** The connection, for tests and tools that need the server itself (never for data access). */
+  async client(): Promise<pg.Client> {
+    return (await this.open()).runner.client;
+  }
+}
+
+/** The dump of a store that holds nothing: only the counters. */
+class DocReaderDump {
+  async *batches(): AsyncGenerator<DumpBatch> {
+    yield { kind: 'counters', counters: emptyDoc().nextId };
+  }
+}

@@ -1,0 +1,245 @@
+// The reads of a SQL backend: each StoreReader question narrowed by SQL through an index, then finished with the
+// domain's own predicate and order (domain/queries.ts, references.ts, dedupe.ts), so the rows are exactly those the
+// JSON backend gives. Shared by a store (its read connection) and a transaction (its write connection).
+import { duplicateMatcher, type DuplicateQuery } from '../../domain/dedupe.js';
+import {
+  mayContact, prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
+  type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
+  type ResponseQuery, type TouchQuery,
+} from '../../domain/queries.js';
+import type { ProspectReference } from '../../domain/references.js';
+import { toMs } from '../../domain/reports/instants.js';
+import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
+import { prospectsWhere, referenceWhere } from './prospects.js';
+import { value, type SqlRunner } from './runner.js';
+import { responsesWhere, surveysWhere } from './surveys.js';
+import { touchesWhere, touchFromRaw, TOUCH_COLUMNS } from './touches.js';
+
+/** A WHERE clause on prospects (aliased p) that keeps at least every prospect the filter matches. */
+export function narrowProspects(db: SqlRunner, f: ProspectFilter | undefined): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (f?.stages) {
+    conditions.push(`p.stage ${db.dialect.inList('text')}`);
+    params.push(db.dialect.list(f.stages));
+  }
+  if (f?.contactable) conditions.push('p.do_not_contact = 0 AND p.forgotten_at IS NULL');
+  if (f?.createdSince !== undefined) { conditions.push('p.created_ms >= ?'); params.push(toMs(f.createdSince)); }
+  if (f?.createdUntil !== undefined) { conditions.push('p.created_ms <= ?'); params.push(toMs(f.createdUntil)); }
+  if (f?.converted) {
+    conditions.push('p.conversion_ms IS NOT NULL');
+    if (f.converted.since !== undefined) { conditions.push('p.conversion_ms >= ?'); params.push(toMs(f.converted.since)); }
+    if (f.converted.until !== undefined) { conditions.push('p.conversion_ms <= ?'); params.push(toMs(f.converted.until)); }
+  }
+  return { where: conditions.length ? conditions.join(' AND ') : '1 = 1', params };
+}
+
+const lowerAny = (needles: readonly string[]) => needles.map((n) => n.toLowerCase()).filter((n) => n !== '');
+
+export abstract class SqlReader implements StoreReader {
+  /** The connection reads go through. */
+  protected abstract db(): Promise<SqlRunner>;
+
+  /** Whether prospect rows read are locked for the rest of the transaction (a writer's reads on a server). */
+  protected lockRows = false;
+
+  protected async prospects(where: string, params: readonly unknown[] = []): Promise<Prospect[]> {
+    return prospectsWhere(await this.db(), where, params, this.lockRows);
+  }
+
+  async getProspect(id: number): Promise<Prospect | null> {
+    return (await this.prospects('p.id = ?', [id]))[0] ?? null;
+  }
+
+  async getProspects(ids: readonly number[]): Promise<Prospect[]> {
+    if (ids.length === 0) return [];
+    const db = await this.db();
+    return this.prospects(`p.id ${db.dialect.inList('int')}`, [db.dialect.list(ids)]);
+  }
+
+  async prospectCandidates(ref: ProspectReference): Promise<Prospect[]> {
+    if (ref.kind === 'id') return this.getProspects([ref.id]);
+    const { where, params } = referenceWhere(ref);
+    return this.prospects(where, params);
+  }
+
+  async findDuplicates(q: DuplicateQuery): Promise<Prospect[]> {
+    const db = await this.db();
+    const { inList, list } = db.dialect;
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (q.emails?.length) { conditions.push(`p.email_key ${inList('text')}`); params.push(list(q.emails)); }
+    if (q.phones?.length) { conditions.push(`p.phone_key ${inList('text')}`); params.push(list(q.phones)); }
+    if (q.bareNames?.length) {
+      conditions.push(`(p.email_key IS NULL AND p.phone_key IS NULL AND coalesce(p.name_lower, '') ${inList('text')})`);
+      params.push(list(q.bareNames));
+    }
+    if (conditions.length === 0) return [];
+    await this.beforeIdentityLookup();
+    return (await this.prospects(conditions.join(' OR '), params)).filter(duplicateMatcher(q));
+  }
+
+  /** Called before a duplicate look-up: a server backend serialises look-ups that may lead to an insert. */
+  protected async beforeIdentityLookup(): Promise<void> {}
+
+  async listProspects(q: ProspectQuery = {}): Promise<Prospect[]> {
+    const { where, params } = narrowProspects(await this.db(), q.filter);
+    const rows = await this.prospects(where, params);
+    const kept = q.filter ? rows.filter(prospectMatcher(q.filter)) : rows;
+    const sorted = q.sort && (q.sort.key !== 'id' || q.sort.descending) ? sortProspects(kept, q.sort) : kept;
+    return q.limit === undefined ? sorted : sorted.slice(0, q.limit);
+  }
+
+  async referralsOf(id: number): Promise<Prospect[]> {
+    return this.prospects('p.referred_by = ?', [id]);
+  }
+
+  async prospectsMentioning(needles: readonly string[]): Promise<Prospect[]> {
+    const lowered = lowerAny(needles);
+    if (lowered.length === 0) return [];
+    const has = (text: string | null | undefined) => Boolean(text) && lowered.some((n) => text!.toLowerCase().includes(n));
+    const rows = await this.prospects("(p.notes IS NOT NULL OR p.follow_up_note IS NOT NULL OR p.lost_reason IS NOT NULL OR p.fields <> '{}')");
+    return rows.filter((p) => has(p.notes) || has(p.followUp?.note) || has(p.lostReason) || Object.values(p.fields).some(has));
+  }
+
+  async getTouch(id: number): Promise<Touch | null> {
+    return (await touchesWhere(await this.db(), 't.id = ?', [id]))[0] ?? null;
+  }
+
+  async listTouches(q: TouchQuery = {}): Promise<Touch[]> {
+    const db = await this.db();
+    const { inList, list } = db.dialect;
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (q.prospectId !== undefined) { conditions.push('t.prospect_id = ?'); params.push(q.prospectId); }
+    if (q.prospectIds) { conditions.push(`t.prospect_id ${inList('int')}`); params.push(list(q.prospectIds)); }
+    if (q.types) { conditions.push(`t.type ${inList('text')}`); params.push(list(q.types)); }
+    if (q.since !== undefined) { conditions.push('t.at >= ?'); params.push(q.since); }
+    if (q.until !== undefined) { conditions.push('t.at <= ?'); params.push(q.until); }
+    if (q.prospects) {
+      const ids = (await this.listProspects({ filter: q.prospects })).map((p) => p.id);
+      conditions.push(`t.prospect_id ${inList('int')}`);
+      params.push(list(ids));
+    }
+    const keep = touchMatcher(q);
+    const rows = (await touchesWhere(db, conditions.length ? conditions.join(' AND ') : '1 = 1', params)).filter(keep);
+    return q.latest === undefined ? rows : rows.slice(Math.max(0, rows.length - q.latest));
+  }
+
+  async lastTouches(prospectIds: readonly number[]): Promise<Map<number, Touch>> {
+    const last = new Map<number, Touch>();
+    if (prospectIds.length === 0) return last;
+    const db = await this.db();
+    // One index step per prospect (touches_prospect_at), all inside the database.
+    const sql = `SELECT ${TOUCH_COLUMNS} FROM touches WHERE id IN (
+      SELECT (SELECT id FROM touches WHERE prospect_id = j.value ORDER BY at DESC, id DESC LIMIT 1) FROM ${db.dialect.listTable('int')})`;
+    for (const r of await db.rows(sql, [db.dialect.list(prospectIds)])) {
+      const t = touchFromRaw(r);
+      last.set(t.prospectId, t);
+    }
+    return last;
+  }
+
+  async countTouchesUpTo(items: readonly { prospectId: number; at: string }[]): Promise<Map<number, number>> {
+    const db = await this.db();
+    const counts = new Map<number, number>();
+    for (const i of items) {
+      counts.set(i.prospectId, Number(await value(db, 'SELECT count(*) FROM touches WHERE prospect_id = ? AND at <= ?', [i.prospectId, i.at])));
+    }
+    return counts;
+  }
+
+  async touchesMentioning(needles: readonly string[]): Promise<Touch[]> {
+    const lowered = lowerAny(needles);
+    if (lowered.length === 0) return [];
+    const rows = await touchesWhere(await this.db(), 't.note IS NOT NULL');
+    return rows.filter((t) => lowered.some((n) => t.note!.toLowerCase().includes(n))).sort((a, b) => a.id - b.id);
+  }
+
+  async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {
+    const { where, params } = narrowProspects(await this.db(), filter);
+    const rows = await this.prospects(
+      `${where} AND p.stage <> 'lost' AND p.do_not_contact = 0 AND p.forgotten_at IS NULL
+        AND (p.follow_up_at <= ? OR p.cadence_days IS NOT NULL)`,
+      [...params, horizon],
+    );
+    const keep = prospectMatcher(filter);
+    return this.withLastTouch(rows.filter((p) => keep(p) && mayContact(p)));
+  }
+
+  async staleCandidates(filter: ProspectFilter, silentBefore: string): Promise<ProspectWithLastTouch[]> {
+    const { where, params } = narrowProspects(await this.db(), filter);
+    const rows = await this.prospects(
+      `${where} AND p.stage IN ('aware', 'interested', 'engaged', 'intent') AND p.do_not_contact = 0 AND p.forgotten_at IS NULL`,
+      params,
+    );
+    const keep = prospectMatcher(filter);
+    const withLast = await this.withLastTouch(rows.filter(keep));
+    return withLast.filter((r) => (r.lastTouch?.at ?? r.prospect.createdAt) < silentBefore);
+  }
+
+  private async withLastTouch(prospects: Prospect[]): Promise<ProspectWithLastTouch[]> {
+    const last = await this.lastTouches(prospects.map((p) => p.id));
+    return prospects.map((prospect) => ({ prospect, lastTouch: last.get(prospect.id) ?? null }));
+  }
+
+  async cohort(filter: ProspectFilter): Promise<CohortMember[]> {
+    return this.listProspects({ filter });
+  }
+
+  async cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]> {
+    const ids = new Set((await this.listProspects({ filter })).map((p) => p.id));
+    const rows = await (await this.db()).rows('SELECT id, prospect_id, type, at, logged_by FROM touches ORDER BY at, id');
+    const out: CohortTouch[] = [];
+    for (const r of rows) {
+      if (ids.has(r[1] as number)) out.push({ id: r[0] as number, prospectId: r[1] as number, type: r[2] as Touch['type'], at: r[3] as string, by: r[4] as string | null });
+    }
+    return out;
+  }
+
+  async surveys(): Promise<Survey[]> {
+    return surveysWhere(await this.db(), '1 = 1');
+  }
+
+  async getSurvey(id: number): Promise<Survey | null> {
+    return (await surveysWhere(await this.db(), 's.id = ?', [id]))[0] ?? null;
+  }
+
+  async surveyByName(name: string): Promise<Survey | null> {
+    await this.beforeSurveyLookup();
+    return (await surveysWhere(await this.db(), 's.name_key = ?', [surveyKey(name)]))[0] ?? null;
+  }
+
+  /** Called before a survey look-up by name: a server backend serialises look-ups that may lead to an insert. */
+  protected async beforeSurveyLookup(): Promise<void> {}
+
+  async listResponses(q: ResponseQuery = {}): Promise<SurveyResponse[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (q.survey !== undefined) { conditions.push('r.survey_key = ?'); params.push(surveyKey(q.survey)); }
+    if (q.prospectId !== undefined) { conditions.push('r.prospect_id = ?'); params.push(q.prospectId); }
+    if (q.since !== undefined) { conditions.push('r.at >= ?'); params.push(q.since); }
+    if (q.until !== undefined) { conditions.push('r.at <= ?'); params.push(q.until); }
+    return (await responsesWhere(await this.db(), conditions.length ? conditions.join(' AND ') : '1 = 1', params)).filter(responseMatcher(q));
+  }
+
+  async countResponses(surveyNames: readonly string[]): Promise<Map<string, number>> {
+    const db = await this.db();
+    const counts = new Map<string, number>();
+    for (const n of surveyNames) counts.set(surveyKey(n), Number(await value(db, 'SELECT count(*) FROM responses WHERE survey_key = ?', [surveyKey(n)])));
+    return counts;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [r] = await (await this.db()).rows(
+      'SELECT (SELECT count(*) FROM prospects), (SELECT count(*) FROM touches), (SELECT count(*) FROM surveys), (SELECT count(*) FROM responses)',
+    );
+    return { prospects: Number(r![0]), touches: Number(r![1]), surveys: Number(r![2]), responses: Number(r![3]) };
+  }
+
+  async counters(): Promise<IdCounters> {
+    const rows = await (await this.db()).rows('SELECT kind, next_id FROM counters');
+    return Object.fromEntries(rows.map((r) => [r[0] as IdKind, Number(r[1])])) as IdCounters;
+  }
+}

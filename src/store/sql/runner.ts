@@ -1,0 +1,45 @@
+// What the shared SQL layer needs of a database: run a statement with `?` placeholders and get raw rows or a
+// change count, and the few spellings in which SQLite and PostgreSQL differ. Everything else in src/store/sql/ is
+// written once for both.
+
+/** A connection (or a transaction on one) that statements run on. */
+export interface SqlRunner {
+  readonly dialect: SqlDialect;
+  /** The rows a statement returns, each as an array of column values in SELECT order. */
+  rows(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
+  /** Runs a statement that returns nothing; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export type ListType = 'int' | 'text';
+
+/** The spellings that differ between SQLite and PostgreSQL. */
+export interface SqlDialect {
+  /** `<expr> ${inList(t)}`: membership in a list given as one parameter (made by `list`). */
+  inList(type: ListType): string;
+  /** A list as one parameter for inList / listTable. */
+  list(values: readonly unknown[]): unknown;
+  /** A FROM item over a list parameter, as `j` with one column `value`. */
+  listTable(type: ListType): string;
+  /** The larger of two values: SQLite's two-argument max, PostgreSQL's greatest. */
+  greatest: 'max' | 'greatest';
+}
+
+export const SQLITE_DIALECT: SqlDialect = {
+  inList: () => 'IN (SELECT value FROM json_each(?))',
+  list: (values) => JSON.stringify(values),
+  listTable: () => 'json_each(?) j',
+  greatest: 'max',
+};
+
+export const POSTGRES_DIALECT: SqlDialect = {
+  inList: (type) => `= ANY(?::${type === 'int' ? 'bigint' : 'text'}[])`,
+  list: (values) => values,
+  listTable: (type) => `unnest(?::${type === 'int' ? 'bigint' : 'text'}[]) AS j(value)`,
+  greatest: 'greatest',
+};
+
+/** The first column of the first row (a count, a max), or undefined. */
+export async function value(db: SqlRunner, sql: string, params: readonly unknown[] = []): Promise<unknown> {
+  return (await db.rows(sql, params))[0]?.[0];
+}

@@ -1,0 +1,94 @@
+// The writes of a SQL backend's transaction: targeted inserts, updates and deletes of rows, and ids from the
+// counters table, all committed (or rolled back) together by the store.
+import { EXIT, PrecrmError } from '../../domain/errors.js';
+import type { IdKind } from '../../domain/types.js';
+import type { RecordOf, StoreTransaction } from '../store.js';
+import { deleteProspect, insertProspect, updateProspect } from './prospects.js';
+import { SqlReader } from './reader.js';
+import type { SqlRunner } from './runner.js';
+import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
+import { deleteTouch, insertTouch, updateTouch } from './touches.js';
+
+export const bug = (message: string) => new PrecrmError(`internal: ${message}`, EXIT.internal);
+
+type Writer<K extends IdKind> = {
+  insert(db: SqlRunner, r: RecordOf[K]): Promise<void>;
+  update(db: SqlRunner, r: RecordOf[K]): Promise<number>;
+  remove(db: SqlRunner, id: number): Promise<void>;
+};
+
+const WRITERS: { [K in IdKind]: Writer<K> } = {
+  prospect: { insert: insertProspect, update: updateProspect, remove: deleteProspect },
+  touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch },
+  survey: { insert: insertSurvey, update: updateSurvey, remove: deleteSurvey },
+  response: { insert: insertResponse, update: updateResponse, remove: deleteResponse },
+};
+
+/** Hands out `count` ids of a kind from its counter (the row stays locked until the transaction ends). */
+export async function takeIds(db: SqlRunner, kind: IdKind, count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw bug(`takeId(${kind}, ${count})`);
+  const [row] = await db.rows('UPDATE counters SET next_id = next_id + ? WHERE kind = ? RETURNING next_id', [count, kind]);
+  return Number(row![0]) - count;
+}
+
+/** Moves a counter past an id given from outside (import keeping a file's id, migrate); never moves it back. */
+export async function usedId(db: SqlRunner, kind: IdKind, id: number): Promise<void> {
+  await db.run(`UPDATE counters SET next_id = ${db.dialect.greatest}(next_id, ?) WHERE kind = ?`, [id + 1, kind]);
+}
+
+/** Whether an error is the database refusing a used primary key. */
+export type IsUsedKey = (err: unknown) => boolean;
+
+export abstract class SqlTransaction extends SqlReader implements StoreTransaction {
+  /** Set when a person's data was erased or removed (the store then cleans up what the engine keeps of it). */
+  erased = false;
+
+  /** The connection writes go to (on a store that held nothing, the first call sets it up). */
+  protected abstract writable(): Promise<SqlRunner>;
+  protected abstract isUsedKey(err: unknown): boolean;
+
+  async takeId(kind: IdKind, count = 1): Promise<number> {
+    return takeIds(await this.writable(), kind, count);
+  }
+
+  /** Writes many records at once if the backend has a faster way (PostgreSQL's COPY); false: one by one. */
+  protected async insertMany<K extends IdKind>(_kind: K, _records: readonly RecordOf[K][]): Promise<boolean> {
+    return false;
+  }
+
+  async insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
+    if (records.length === 0) return;
+    const db = await this.writable();
+    const writer = WRITERS[kind] as Writer<K>;
+    let top = 0;
+    for (const record of records) {
+      if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
+      if (record.id > top) top = record.id;
+    }
+    try {
+      if (!(await this.insertMany(kind, records))) for (const record of records) await writer.insert(db, record);
+    } catch (err) {
+      // The primary key refuses a used id: that is a bug in the caller, not a storage failure.
+      if (this.isUsedKey(err)) throw bug(`${kind} ${records.length === 1 ? records[0]!.id : 'id'} exists already`);
+      throw err;
+    }
+    await usedId(db, kind, top);
+  }
+
+  async update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
+    if (records.length === 0) return;
+    const db = await this.writable();
+    const writer = WRITERS[kind] as Writer<K>;
+    for (const record of records) {
+      if ((await writer.update(db, record)) === 0) throw bug(`${kind} ${record.id} does not exist`);
+      if (kind === 'prospect' && (record as RecordOf['prospect']).forgottenAt !== null) this.erased = true;
+    }
+  }
+
+  async delete(kind: IdKind, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const db = await this.writable();
+    for (const id of ids) await WRITERS[kind].remove(db, id);
+    if (kind === 'prospect') this.erased = true;
+  }
+}

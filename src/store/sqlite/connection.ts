@@ -1,0 +1,222 @@
+// Opening a SQLite store file: the settings every connection gets (WAL, busy timeout, secure delete), the
+// schema-version check and migrations, and SQLite's failures turned into precrm's exit codes. better-sqlite3 is
+// loaded here, on first use, so a JSON store never pays for it.
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
+import { fsReason } from '../load.js';
+import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
+
+export type Db = BetterSqlite3.Database;
+
+export interface SqliteOptions {
+  /** How long a writer waits for another (SQLite's busy timeout) before exit 75. */
+  lockTimeoutMs: number;
+}
+
+/** What SQLite's error codes mean to a user; the message of a SqliteError never holds stored data. */
+const REASONS: Record<string, string> = {
+  SQLITE_READONLY: 'the file or its folder is read-only',
+  SQLITE_CANTOPEN: 'cannot open the file',
+  SQLITE_FULL: 'no space left on device',
+  SQLITE_PERM: 'permission denied',
+  SQLITE_IOERR: 'input/output error',
+  SQLITE_AUTH: 'permission denied',
+};
+
+const codeOf = (err: unknown): string => String((err as { code?: unknown })?.code ?? '');
+const isSqliteError = (err: unknown): boolean => (err as Error)?.name === 'SqliteError';
+
+function reasonOf(err: unknown): string {
+  const code = codeOf(err);
+  if (!isSqliteError(err)) return fsReason(err);
+  const base = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
+  return `${code}: ${REASONS[base] ?? (err as Error).message}`;
+}
+
+export const busyError = (path: string, timeoutMs: number) =>
+  new PrecrmError(
+    `another precrm process has held the lock on ${path} for over ${timeoutMs} ms; try again later (or raise PRECRM_LOCK_TIMEOUT)`,
+    EXIT.tempFail,
+  );
+
+const damaged = (path: string, err: unknown) =>
+  dataError(`the store ${path} is not a precrm SQLite database, or is damaged (${codeOf(err)}: ${(err as Error).message}); it was left untouched`);
+
+/**
+ * Turns what SQLite (or the file system) threw into a precrm error: busy → 75, not a database or corrupt → 65,
+ * cannot read → 66, cannot write → 73. A PrecrmError, or anything that is not a storage failure (a bug), passes
+ * through unchanged.
+ */
+export function storageError(err: unknown, path: string, opts: SqliteOptions, writing: boolean): unknown {
+  if (err instanceof PrecrmError) return err;
+  const code = codeOf(err);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError(path, opts.lockTimeoutMs);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damaged(path, err);
+  const base = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
+  // A constraint or SQL error is a bug (exit 1), not the disk's fault: only storage failures are mapped.
+  const storage = isSqliteError(err) ? base in REASONS : /^E[A-Z]+$/.test(code);
+  if (!storage) return err;
+  if (!writing) return new PrecrmError(`cannot read the store ${path} (${reasonOf(err)}); check its permissions, or use --store`, EXIT.noInput);
+  return new PrecrmError(`cannot write the store ${path} (${reasonOf(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
+}
+
+let driver: typeof BetterSqlite3 | undefined;
+async function loadDriver(): Promise<typeof BetterSqlite3> {
+  return (driver ??= (await import('better-sqlite3')).default);
+}
+
+/** mkdir -p with mode 0700, one level at a time (the recursive form reports ENOENT where the cause is EROFS). */
+function makeFolders(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw err;
+    makeFolders(dirname(dir));
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
+  }
+}
+
+/**
+ * Creates an empty store file with mode 0600 unless one exists. SQLite takes a zero-length file as an empty
+ * database, and gives its -wal and -shm files the mode of the database file, so all three stay 0600.
+ */
+function createFile(path: string): void {
+  makeFolders(dirname(path));
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
+/** The schema version of an open database: 0 when it has no tables at all; refuses a database that is not ours. */
+function schemaVersion(db: Db, path: string): number {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (tables.length === 0) return 0;
+  if (!tables.includes('schema_version')) {
+    throw dataError(`the store ${path} is a SQLite database but not a precrm store (no schema_version table); it was left untouched`);
+  }
+  const version = db.prepare('SELECT max(version) FROM schema_version').pluck().get() as number | null;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw dataError(`the store ${path} has no valid schema version; it was left untouched (run: precrm store check)`);
+  }
+  if (version > SQLITE_SCHEMA_VERSION) {
+    throw dataError(`the store ${path} was written by a newer precrm (schema ${version}); upgrade precrm to use it — it was left untouched`);
+  }
+  const missing = TABLES.filter((t) => !tables.includes(t));
+  if (version === SQLITE_SCHEMA_VERSION && missing.length) {
+    throw dataError(`the store ${path} lacks the table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; it was left untouched (run: precrm store check)`);
+  }
+  return version;
+}
+
+/** Brings the schema up to date inside the caller's write transaction (sets up a new database too). */
+export function migrate(db: Db, path: string, now: Date): void {
+  const from = schemaVersion(db, path);
+  for (let v = from + 1; v <= SQLITE_SCHEMA_VERSION; v++) {
+    db.exec(MIGRATIONS[v - 1]!);
+    db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(v, now.toISOString());
+  }
+}
+
+/** An open store file. */
+export interface Connection { db: Db; path: string; options: SqliteOptions }
+
+/**
+ * Opens the store for reading. Returns null when there is nothing there yet (no file, or an empty one): a read
+ * creates nothing. The connection is read-only, so a read can never change the file.
+ */
+export async function openForRead(path: string, opts: SqliteOptions): Promise<Connection | null> {
+  try {
+    if (statSync(path).size === 0) return null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw storageError(err, path, opts, false);
+  }
+  const Database = await loadDriver();
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: Math.round(opts.lockTimeoutMs) });
+    const version = schemaVersion(db, path);
+    if (version === 0) {
+      db.close();
+      return null;
+    }
+    // An older schema cannot be read with today's queries: bring it up to date first (the one write a read does).
+    if (version < SQLITE_SCHEMA_VERSION) {
+      db.close();
+      const writer = await openForWrite(path, opts);
+      await writeTransaction(writer, new Date(), () => undefined).finally(() => writer.db.close());
+      return openForRead(path, opts);
+    }
+    return { db, path, options: opts };
+  } catch (err) {
+    db?.close();
+    throw storageError(err, path, opts, false);
+  }
+}
+
+/**
+ * Opens the store for writing, creating the file (0600, in a 0700 folder) if need be. The schema is set up or
+ * migrated by the first write transaction, under its lock.
+ */
+export async function openForWrite(path: string, opts: SqliteOptions): Promise<Connection> {
+  const Database = await loadDriver();
+  let db: Db | undefined;
+  try {
+    createFile(path);
+    db = new Database(path, { timeout: Math.round(opts.lockTimeoutMs) });
+    // Checked before anything could write: a newer or foreign database is refused untouched.
+    schemaVersion(db, path);
+    // WAL: readers never block the writer nor see a half-done write; FULL: a commit survives power loss, as the
+    // JSON store's fsync does; secure_delete: a forgotten person's bytes are overwritten, not left in free pages.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    // Up to 64 MB of page cache (allocated only as pages are used): a large import updates indexes all over.
+    db.pragma('cache_size = -65536');
+    return { db, path, options: opts };
+  } catch (err) {
+    db?.close();
+    throw storageError(err, path, opts, true);
+  }
+}
+
+/** An empty store in memory: what reads of a location that holds nothing yet are answered from. */
+export async function emptyDatabase(): Promise<Db> {
+  const Database = await loadDriver();
+  const db = new Database(':memory:');
+  migrate(db, ':memory:', new Date(0));
+  return db;
+}
+
+/**
+ * Runs `work` in a BEGIN IMMEDIATE transaction: the write lock is taken first (waiting up to the busy timeout),
+ * so no read inside can go stale — a deferred transaction that upgrades to a write fails with SQLITE_BUSY_SNAPSHOT
+ * instead of waiting. The schema is set up or migrated first, under the same lock. Commits when `work` resolves,
+ * rolls back when it throws; SQLite's failures become precrm's exit codes (busy → 75, disk full → 73 …).
+ */
+export async function writeTransaction<T>(conn: Connection, now: Date, work: () => Promise<T> | T): Promise<T> {
+  const { db } = conn;
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      migrate(db, conn.path, now);
+      const result = await work();
+      db.exec('COMMIT');
+      return result;
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+  } catch (err) {
+    throw storageError(err, conn.path, conn.options, true);
+  }
+}
