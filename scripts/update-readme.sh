@@ -2,7 +2,7 @@
 # Refreshes the README blocks that show real output on data/bakery.json (tests pin them): run after build-sample.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-funnel=$(script -qec "NO_COLOR=1 node bin/precrm --store data/bakery.json report funnel" /dev/null | tr -d '\r')
+funnel=$(script -qec "NO_COLOR=1 COLUMNS=120 node bin/precrm --store data/bakery.json report funnel" /dev/null | tr -d '\r')
 survey=$(NO_COLOR=1 node bin/precrm --store data/bakery.json report survey "bakery perception" --by segment 2>/dev/null)
 FUNNEL="$funnel" SURVEY="$survey" python3 - <<'PY'
 import os, re

@@ -7,7 +7,13 @@ import { sanitizeForTerminal } from './output/text.js';
 import { describeLocation, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
 
-export interface OutStream { write(text: string): unknown; isTTY?: boolean }
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  /** The terminal's size, when it is one (process.stdout.columns / rows). */
+  columns?: number;
+  rows?: number;
+}
 
 /** Questions a command may ask; the real one is @inquirer/prompts on stderr, tests inject answers. */
 export interface Prompter {
@@ -31,6 +37,11 @@ export interface World {
   /** Overrides the clock (tests); otherwise PRECRM_NOW or the real time. */
   clock?: () => Date;
   prompter?: Prompter;
+  /**
+   * Shows long output through a pager on the terminal: runs `command` (a shell command line) with `text` on its
+   * stdin and resolves once it has quit; false when it could not be started. Absent (tests): never pages.
+   */
+  pager?: (command: string, text: string, env: Record<string, string | undefined>) => Promise<boolean>;
 }
 
 export interface GlobalOptions {
@@ -41,6 +52,7 @@ export interface GlobalOptions {
   quiet?: boolean;
   input?: boolean;
   yes?: boolean;
+  pager?: boolean;
 }
 
 export class Context {
@@ -48,6 +60,7 @@ export class Context {
   quiet = false;
   yes = false;
   private noInput = false;
+  private noPager = false;
   private colorOff = false;
   private storePath: string | undefined;
   private storeInstance: Promise<Store> | undefined;
@@ -67,6 +80,7 @@ export class Context {
     this.quiet = Boolean(opts.quiet);
     this.yes = Boolean(opts.yes);
     this.noInput = opts.input === false;
+    this.noPager = opts.pager === false;
     this.colorOff = opts.color === false;
     this.storePath = opts.store ?? env.PRECRM_STORE;
     if (env.PRECRM_NOW !== undefined && !this.world.clock) {
@@ -173,6 +187,38 @@ export class Context {
     this.world.stdout.write(text);
   }
 
+  /**
+   * The width a table on stdout must fit, or undefined when stdout is not a terminal (pipes and files get every
+   * value in full). COLUMNS wins over the window's own size, as in git and ls.
+   */
+  get terminalWidth(): number | undefined {
+    return this.world.stdout.isTTY ? terminalSize(this.world.env.COLUMNS, this.world.stdout.columns, 80) : undefined;
+  }
+
+  /** Help wraps to the terminal it is printed on, else to 80 columns. */
+  helpWidth(stream: 'out' | 'err'): number {
+    const s = stream === 'out' ? this.world.stdout : this.world.stderr;
+    return s.isTTY ? terminalSize(this.world.env.COLUMNS, s.columns, 80) : 80;
+  }
+
+  /**
+   * Data that may be longer than the screen: through a pager on a terminal (PRECRM_PAGER, then PAGER, default
+   * `less -FRX`; `--no-pager`, an empty value or `cat` turn it off), straight to stdout otherwise.
+   */
+  async page(text: string): Promise<void> {
+    const out = this.world.stdout;
+    const env = this.world.env;
+    const command = (env.PRECRM_PAGER ?? env.PAGER ?? 'less -FRX').trim();
+    const rows = terminalSize(env.LINES, out.rows, 24);
+    const long = countLines(text) >= rows;
+    if (!out.isTTY || this.noPager || !this.world.pager || !long || command === '' || command === 'cat') {
+      this.out(text);
+      return;
+    }
+    // As git does: less gets -FRX unless the user set LESS, so colour passes and short output does not clear the screen.
+    const paged = await this.world.pager(command, text, { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' });
+    if (!paged) this.out(text);
+  }
   /** Informational message on stderr; silenced by -q. */
   info(text: string): void {
     if (!this.quiet) this.world.stderr.write(`${sanitizeForTerminal(text)}\n`);
@@ -183,6 +229,19 @@ export class Context {
     this.world.stderr.write(`warning: ${sanitizeForTerminal(text)}\n`);
   }
 }
+
+/** A size from the environment (COLUMNS, LINES) when it is a positive whole number, else the terminal's, else a default. */
+function terminalSize(fromEnv: string | undefined, fromTerminal: number | undefined, fallback: number): number {
+  const n = fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : 0;
+  if (n > 0) return n;
+  return fromTerminal && fromTerminal > 0 ? fromTerminal : fallback;
+}
+
+const countLines = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
 
 /** The real prompts, loaded only when a command asks something; they write to stderr so stdout stays data. */
 function inquirerPrompter(world: World): Prompter {

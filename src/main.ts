@@ -14,7 +14,7 @@ function osUser(): string {
  * stdout that stops quietly when its reader goes away (`precrm prospect list | head`): the EPIPE is swallowed,
  * later writes are dropped, and the command still finishes (and releases any lock) instead of crashing.
  */
-function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
+function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean; columns?: number; rows?: number } {
   let closed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') {
@@ -25,14 +25,29 @@ function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean } {
   });
   return {
     isTTY: process.stdout.isTTY,
+    get columns() { return process.stdout.columns; },
+    get rows() { return process.stdout.rows; },
     write: (text: string) => (closed ? false : process.stdout.write(text)),
   };
+}
+
+/** The pager owns the terminal while it runs: Ctrl-C belongs to it (less uses it), not to precrm. */
+async function pager(command: string, text: string, env: Record<string, string | undefined>): Promise<boolean> {
+  const { runPager } = await import('./output/pager.js');
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  try {
+    return await runPager(command, text, env);
+  } finally {
+    process.off('SIGINT', ignore);
+  }
 }
 
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: pipeSafeStdout(),
   stderr: process.stderr,
+  pager,
   stdin: { isTTY: process.stdin.isTTY, stream: process.stdin },
   osUser: osUser(),
   homedir: homedir(),

@@ -4,37 +4,38 @@ import type { Context } from '../context.js';
 import { calendarDaysBetween, parseSpanDays, parseWhen } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueHorizon, dueList, silentBefore, staleList, type DueRow, type StaleRow } from '../domain/due.js';
-import type { Column } from '../output/columns.js';
-import { renderRows } from '../output/render.js';
+import { WHOLE, type Column } from '../output/columns.js';
+import { printRows } from './print.js';
 import { parseCount } from './options.js';
 import { examples } from './help.js';
 
 
+// priority: on a narrow terminal the highest numbers are left out first (who, when and why stay longest).
 export const DUE_COLUMNS: Column<DueRow>[] = [
   { key: 'id', type: 'int', get: (r) => r.prospect.id },
-  { key: 'name', type: 'string', get: (r) => r.prospect.name },
-  { key: 'reason', type: 'string' },
-  { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt },
-  { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays },
-  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null },
-  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
-  { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
-  { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
-  { key: 'phone', type: 'string', get: (r) => r.prospect.phone },
-  { key: 'email', type: 'string', get: (r) => r.prospect.email },
-  { key: 'note', type: 'string' },
+  { key: 'name', type: 'string', get: (r) => r.prospect.name, minWidth: 16 },
+  { key: 'reason', type: 'string', minWidth: WHOLE, priority: 3 },
+  { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt, priority: 1 },
+  { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays, priority: 2 },
+  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null, priority: 7 },
+  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null, minWidth: WHOLE, priority: 8 },
+  { key: 'stage', type: 'string', get: (r) => r.prospect.stage, minWidth: WHOLE, priority: 6 },
+  { key: 'owner', type: 'string', get: (r) => r.prospect.owner, priority: 9 },
+  { key: 'phone', type: 'string', get: (r) => r.prospect.phone, minWidth: WHOLE, priority: 4 },
+  { key: 'email', type: 'string', get: (r) => r.prospect.email, minWidth: 20, priority: 5 },
+  { key: 'note', type: 'string', minWidth: 16, priority: 3 },
 ];
 
 export const STALE_COLUMNS: Column<StaleRow>[] = [
   { key: 'id', type: 'int', get: (r) => r.prospect.id },
-  { key: 'name', type: 'string', get: (r) => r.prospect.name },
-  { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
-  { key: 'silent_days', label: 'silent', type: 'int', get: (r) => r.silentDays },
-  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null },
-  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
-  { key: 'follow_up_at', label: 'follow-up', type: 'day', get: (r) => r.prospect.followUp?.at ?? null },
-  { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
-  { key: 'created_at', label: 'created', type: 'day', get: (r) => r.prospect.createdAt },
+  { key: 'name', type: 'string', get: (r) => r.prospect.name, minWidth: 16 },
+  { key: 'stage', type: 'string', get: (r) => r.prospect.stage, minWidth: WHOLE, priority: 2 },
+  { key: 'silent_days', label: 'silent', type: 'int', get: (r) => r.silentDays, priority: 1 },
+  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null, priority: 3 },
+  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null, minWidth: WHOLE, priority: 4 },
+  { key: 'follow_up_at', label: 'follow-up', type: 'day', get: (r) => r.prospect.followUp?.at ?? null, priority: 5 },
+  { key: 'owner', type: 'string', get: (r) => r.prospect.owner, priority: 7 },
+  { key: 'created_at', label: 'created', type: 'day', get: (r) => r.prospect.createdAt, priority: 6 },
 ];
 
 export function registerDue(program: Command, ctx: Context): void {
@@ -67,7 +68,8 @@ export async function dueRun(ctx: Context, flags: { within?: string; owner?: str
   const within = withinDays(flags.within, now);
   const store = await ctx.openStore();
   const rows = dueList(await store.dueCandidates(byOwner(flags.owner), dueHorizon(now, within)), now, within);
-  ctx.out(await renderRows(rows, DUE_COLUMNS, { format: ctx.format, color: ctx.color }));
+  // Red: already overdue (a day or more late).
+  await printRows(ctx, rows, DUE_COLUMNS, { rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.color.red : undefined) });
   if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} due` : 'nothing due');
 }
 
@@ -76,6 +78,6 @@ export async function staleRun(ctx: Context, flags: { days: string; owner?: stri
   const now = ctx.now();
   const store = await ctx.openStore();
   const rows = staleList(await store.staleCandidates(byOwner(flags.owner), silentBefore(now, days)), now, days);
-  ctx.out(await renderRows(rows, STALE_COLUMNS, { format: ctx.format, color: ctx.color }));
+  await printRows(ctx, rows, STALE_COLUMNS);
   if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} stale (no touch for ${days}+ days, nothing planned)` : `nobody silent for ${days}+ days`);
 }

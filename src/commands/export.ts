@@ -29,7 +29,8 @@ function outputOptions(cmd: Command): Command {
 }
 
 export function registerExport(program: Command, ctx: Context): void {
-  const exp = program.command('export').description('write prospects, touches, conversions or survey responses as CSV, TSV or JSON');
+  const exp = program.command('export').description('write prospects, touches, conversions or survey responses as CSV, TSV or JSON')
+    .addHelpText('after', examples('precrm export prospects --contactable -o prospects.csv', 'precrm export touches --since 30d --format json'));
 
   filterOptions(exp.command('prospects').description('every prospect field, fixed column order (see README)'), 'created')
     .addHelpText('after', examples('precrm export prospects -o prospects.csv', 'precrm export prospects --contactable --tag cakes --excel -o mailing.csv', 'precrm export prospects --json > backup.json'))

@@ -22,7 +22,8 @@ function commonOptions(cmd: Command, mapHelp = MAP_HELP): Command {
 }
 
 export function registerImport(program: Command, ctx: Context): void {
-  const imp = program.command('import').description('read prospects, touches or survey responses from CSV (a file or - for stdin)');
+  const imp = program.command('import').description('read prospects, touches or survey responses from CSV (a file or - for stdin)')
+    .addHelpText('after', examples('precrm import prospects contacts.csv --dry-run', 'precrm import touches visits.csv --skip-invalid --rejects rejected.csv'));
 
   commonOptions(imp.command('prospects <file>').description('create or merge prospects from a CSV export (contacts, forms, spreadsheets)'))
     .option('--on-duplicate <rule>', 'same email or phone as a known prospect: merge (default: fill empty fields, union tags), skip, error')

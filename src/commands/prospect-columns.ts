@@ -1,18 +1,19 @@
 // The columns a prospect list prints: a compact set for terminals, the full fixed order for CSV/TSV.
 import type { Prospect } from '../domain/types.js';
-import type { Column } from '../output/columns.js';
+import { WHOLE, type Column } from '../output/columns.js';
 
+// priority: on a narrow terminal the highest numbers are left out first.
 export const PROSPECT_TABLE_COLUMNS: Column<Prospect>[] = [
   { key: 'id', type: 'int' },
-  { key: 'name', type: 'string' },
-  { key: 'email', type: 'string' },
-  { key: 'phone', type: 'string' },
-  { key: 'stage', type: 'string' },
-  { key: 'source', type: 'string' },
-  { key: 'tags', type: 'list' },
-  { key: 'owner', type: 'string' },
-  { key: 'follow_up', type: 'day', label: 'follow-up', get: (p) => p.followUp?.at ?? null },
-  { key: 'created', type: 'day', get: (p) => p.createdAt },
+  { key: 'name', type: 'string', minWidth: 16 },
+  { key: 'email', type: 'string', minWidth: 20, priority: 3 },
+  { key: 'phone', type: 'string', minWidth: WHOLE, priority: 4 },
+  { key: 'stage', type: 'string', minWidth: WHOLE, priority: 1 },
+  { key: 'source', type: 'string', priority: 2 },
+  { key: 'tags', type: 'list', priority: 6 },
+  { key: 'owner', type: 'string', priority: 8 },
+  { key: 'follow_up', type: 'day', label: 'follow-up', get: (p) => p.followUp?.at ?? null, priority: 5 },
+  { key: 'created', type: 'day', get: (p) => p.createdAt, priority: 7 },
 ];
 
 /** Fixed column order of prospect CSV/TSV (list and export); documented in README. */

@@ -2,7 +2,8 @@
 import type { Context } from '../context.js';
 import { usageError } from '../domain/errors.js';
 import { PROSPECT_SORT_KEYS, type ProspectQuery, type ProspectSortKey } from '../domain/queries.js';
-import { renderRows } from '../output/render.js';
+import type { Prospect } from '../domain/types.js';
+import { printRows } from './print.js';
 import { parseCount } from './options.js';
 import { PROSPECT_CSV_COLUMNS, PROSPECT_TABLE_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { parseProspectFilter, type FilterFlags } from './prospect-filter.js';
@@ -36,6 +37,7 @@ export async function listProspects(ctx: Context, flags: ListFlags): Promise<voi
   const query = parseListOptions(flags, ctx.now());
   const rows = await (await ctx.openStore()).listProspects(query);
   const columns = ctx.format === 'table' ? PROSPECT_TABLE_COLUMNS : [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)];
-  ctx.out(await renderRows(rows, columns, { format: ctx.format, color: ctx.color, jsonRecords: rows }));
+  // Grey: lost prospects, off the path.
+  await printRows(ctx, rows, columns, { jsonRecords: rows, rowStyle: (p: Prospect) => (p.stage === 'lost' ? ctx.color.gray : undefined) });
   if (ctx.format === 'table') ctx.info(`${rows.length} prospect(s)`);
 }

@@ -7,6 +7,7 @@ import type { Touch } from '../domain/types.js';
 import { renderRows } from '../output/render.js';
 import { oneLine } from '../output/text.js';
 import { findProspect } from './lookup.js';
+import { fitLines } from './print.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
@@ -17,7 +18,8 @@ export async function showProspect(ctx: Context, ref: string): Promise<void> {
   ]);
   const story = prospectStory(p, touches, referrer, referred);
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
-  else if (ctx.format === 'table') ctx.out(renderStory(story, ctx.color));
+  // A terminal gets each line cut to the window (a long note ends in …); pipes get it whole.
+  else if (ctx.format === 'table') await ctx.page(await fitLines(ctx, renderStory(story, ctx.color)));
   else ctx.out(await renderRows([p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])], { format: ctx.format, color: ctx.color }));
 }
 

@@ -12,7 +12,8 @@ const show = () => import('./prospect-show.js');
 const write = () => import('./prospect-write.js');
 
 export function registerProspect(program: Command, ctx: Context): void {
-  const prospect = program.command('prospect').description('people who have shown interest, before and after they buy');
+  const prospect = program.command('prospect').description('people who have shown interest, before and after they buy')
+    .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com --source walk-in', 'precrm prospect list --stage interested', 'precrm prospect show ravi'));
 
   addProspectOptions(prospect.command('add [name]').description('add a prospect (prompts for the fields in a terminal when no name is given)'))
     .option('--allow-duplicate', 'add even if the email or phone is already known')

@@ -6,7 +6,7 @@ import type { ReferralRow } from '../domain/reports/referrals.js';
 import type { SourceRow } from '../domain/reports/sources.js';
 import type { TouchRow } from '../domain/reports/touches.js';
 import type { VelocityRow } from '../domain/reports/velocity.js';
-import type { Column } from '../output/columns.js';
+import { WHOLE, type Column } from '../output/columns.js';
 import { sanitizeForTerminal } from '../output/text.js';
 
 /** Tables say "(none)" for a missing group; CSV leaves the cell empty and JSON prints null. */
@@ -14,65 +14,66 @@ const noneInTable = (v: unknown): string => (v === null || v === undefined ? '(n
 
 /** The `--by` column, first in the row, named after the grouping (source, owner, tag, month, type, staff). */
 export function groupColumn<R extends { group?: string | null }>(name: string): Column<R> {
-  return { key: name, type: 'string', get: (r) => r.group ?? null, show: noneInTable };
+  return { key: name, type: 'string', get: (r) => r.group ?? null, show: noneInTable, minWidth: 12 };
 }
 
 // Days are fractional in csv/tsv/json (up to 6 decimals) and shown with one decimal in tables.
+// priority: on a narrow terminal the highest numbers are left out first; the first column always stays.
 export const FUNNEL_COLUMNS: Column<FunnelRow>[] = [
-  { key: 'stage', type: 'string' },
-  { key: 'reached', type: 'int' },
-  { key: 'current', type: 'int' },
-  { key: 'lost', type: 'int' },
-  { key: 'step_rate', type: 'rate' },
-  { key: 'overall_rate', type: 'rate' },
-  { key: 'median_days', type: 'number', decimals: 1 },
+  { key: 'stage', type: 'string', minWidth: WHOLE },
+  { key: 'reached', type: 'int', priority: 1 },
+  { key: 'current', type: 'int', priority: 4 },
+  { key: 'lost', type: 'int', priority: 5 },
+  { key: 'step_rate', type: 'rate', priority: 2 },
+  { key: 'overall_rate', type: 'rate', priority: 2 },
+  { key: 'median_days', type: 'number', decimals: 1, priority: 6 },
 ];
 
 export const SOURCE_COLUMNS: Column<SourceRow>[] = [
-  { key: 'source', type: 'string', show: noneInTable },
-  { key: 'prospects', type: 'int' },
-  { key: 'customers', type: 'int' },
-  { key: 'conversion_rate', type: 'rate' },
-  { key: 'median_days_to_convert', type: 'number', decimals: 1 },
-  { key: 'avg_touches_before_conversion', type: 'number', decimals: 1 },
-  { key: 'revenue', type: 'number', decimals: 2 },
+  { key: 'source', type: 'string', show: noneInTable, minWidth: 12 },
+  { key: 'prospects', type: 'int', priority: 1 },
+  { key: 'customers', type: 'int', priority: 1 },
+  { key: 'conversion_rate', type: 'rate', priority: 2 },
+  { key: 'median_days_to_convert', type: 'number', decimals: 1, priority: 4 },
+  { key: 'avg_touches_before_conversion', type: 'number', decimals: 1, priority: 5 },
+  { key: 'revenue', type: 'number', decimals: 2, priority: 3 },
 ];
 
 export const TOUCH_COLUMNS: Column<TouchRow>[] = [
-  { key: 'type', type: 'string' },
-  { key: 'touches', type: 'int' },
-  { key: 'prospects', type: 'int' },
-  { key: 'conversion_rate', type: 'rate' },
-  { key: 'first_touch_conversions', type: 'int' },
-  { key: 'last_touch_conversions', type: 'int' },
+  { key: 'type', type: 'string', minWidth: WHOLE },
+  { key: 'touches', type: 'int', priority: 1 },
+  { key: 'prospects', type: 'int', priority: 2 },
+  { key: 'conversion_rate', type: 'rate', priority: 3 },
+  { key: 'first_touch_conversions', type: 'int', priority: 4 },
+  { key: 'last_touch_conversions', type: 'int', priority: 4 },
 ];
 
 export const VELOCITY_COLUMNS: Column<VelocityRow>[] = [
-  { key: 'from', type: 'string' },
-  { key: 'to', type: 'string' },
-  { key: 'count', type: 'int' },
-  { key: 'median_days', type: 'number', decimals: 1 },
-  { key: 'p90_days', type: 'number', decimals: 1 },
+  { key: 'from', type: 'string', minWidth: WHOLE },
+  { key: 'to', type: 'string', minWidth: WHOLE },
+  { key: 'count', type: 'int', priority: 1 },
+  { key: 'median_days', type: 'number', decimals: 1, priority: 2 },
+  { key: 'p90_days', type: 'number', decimals: 1, priority: 3 },
 ];
 
 export const COHORT_COLUMNS: Column<CohortRow>[] = [
-  { key: 'cohort', type: 'string' },
-  { key: 'prospects', type: 'int' },
-  { key: 'customers', type: 'int' },
-  { key: 'conversion_rate', type: 'rate' },
-  { key: 'median_days_to_convert', type: 'number', decimals: 1 },
+  { key: 'cohort', type: 'string', minWidth: WHOLE },
+  { key: 'prospects', type: 'int', priority: 1 },
+  { key: 'customers', type: 'int', priority: 1 },
+  { key: 'conversion_rate', type: 'rate', priority: 2 },
+  { key: 'median_days_to_convert', type: 'number', decimals: 1, priority: 3 },
 ];
 
 export const REFERRAL_COLUMNS: Column<ReferralRow>[] = [
-  { key: 'id', type: 'int' },
-  { key: 'name', type: 'string' },
-  { key: 'referrals', type: 'int' },
-  { key: 'referred_customers', type: 'int' },
-  { key: 'referred_revenue', type: 'number', decimals: 2 },
+  { key: 'id', type: 'int', priority: 4 },
+  { key: 'name', type: 'string', minWidth: 12 },
+  { key: 'referrals', type: 'int', priority: 1 },
+  { key: 'referred_customers', type: 'int', priority: 2 },
+  { key: 'referred_revenue', type: 'number', decimals: 2, priority: 3 },
 ];
 
 export const ACTIVITY_COLUMNS: Column<ActivityRow>[] = [
-  { key: 'period', type: 'string' },
-  { key: 'touches', type: 'int' },
-  { key: 'prospects', type: 'int' },
+  { key: 'period', type: 'string', minWidth: WHOLE },
+  { key: 'touches', type: 'int', priority: 1 },
+  { key: 'prospects', type: 'int', priority: 2 },
 ];

@@ -18,7 +18,7 @@ export interface CohortFlags { since?: string; until?: string; source?: string; 
 export interface FunnelFlags extends CohortFlags { by?: string }
 export interface PeriodFlags extends CohortFlags { period?: string; by?: string }
 
-/** Width of the funnel bar at 100% of the cohort. */
+/** Width of the funnel bar at 100% of the cohort; on a narrow terminal it shrinks down to 6 cells. */
 const BAR_WIDTH = 24;
 
 /** The cohort of the shared flags: prospects created in whole local days since ≤ until, of a source, owner, tags. */
@@ -43,7 +43,10 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
   // The bar is for eyes only: a terminal table gets it, pipes and files get the plain columns.
   if (ctx.format === 'table' && ctx.stdoutIsTTY && flags.output === undefined) {
-    columns.push({ key: 'bar', label: '', type: 'string', get: (r) => r.overall_rate, show: (v) => ctx.color.cyan(bar(v as number | null, BAR_WIDTH)) });
+    columns.push({
+      key: 'bar', label: '', type: 'string', get: (r) => r.overall_rate, priority: 3, minWidth: 6, maxWidth: BAR_WIDTH,
+      fill: (v, _r, width) => ctx.color.cyan(bar(v as number | null, width)),
+    });
   }
   await print(ctx, rows, columns, 'funnel', flags.output);
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow, type TopValue } from '../domain/reports/survey-report.js';
 import { findSurvey } from './lookup.js';
 import { sparkBars } from '../output/bars.js';
-import type { Column } from '../output/columns.js';
+import { WHOLE, type Column } from '../output/columns.js';
 import type { Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
 import { emitRows, fileFormat } from './rows-out.js';
@@ -23,6 +23,8 @@ function valueColumns(format: Format): Column<SurveyReportRow>[] {
     {
       key: 'distribution',
       type: 'json',
+      minWidth: WHOLE,
+      priority: 2,
       get: (r) => (flat && r.distribution ? pairs(Object.entries(r.distribution)).join(';') : r.distribution),
       show: (_v, r) => {
         if (!r.distribution) return '';
@@ -34,6 +36,7 @@ function valueColumns(format: Format): Column<SurveyReportRow>[] {
     {
       key: 'top',
       type: 'json',
+      priority: 3,
       get: (r) => (flat ? (topPairs(r.top)?.join(';') ?? null) : r.top),
       show: (_v, r) => (r.top ?? []).map((t) => `${t.value} ${t.count}`).join(', '),
     },
@@ -44,10 +47,10 @@ export function surveyReportColumns(format: Format, by: SurveyGroup | undefined)
   return [
     ...(by ? [{ key: by, type: 'string' as const, get: (r: SurveyReportRow) => r.group ?? null }] : []),
     { key: 'question', type: 'string' },
-    { key: 'type', type: 'string' },
-    { key: 'responses', type: 'int' },
-    { key: 'mean', type: 'number', decimals: 2 },
-    { key: 'nps', type: 'number', decimals: 0 },
+    { key: 'type', type: 'string', minWidth: WHOLE, priority: 4 },
+    { key: 'responses', type: 'int', priority: 1 },
+    { key: 'mean', type: 'number', decimals: 2, priority: 1 },
+    { key: 'nps', type: 'number', decimals: 0, priority: 1 },
     ...valueColumns(format),
   ];
 }

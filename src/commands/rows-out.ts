@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
+import { printRows } from './print.js';
 
 export interface EmitOptions {
   format: Format;
@@ -38,13 +39,14 @@ export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: rea
   if (opts.format === 'xlsx' && opts.output === undefined) {
     throw usageError('--format xlsx writes a spreadsheet file, not text: add -o FILE.xlsx');
   }
+  if (opts.output === undefined) {
+    // stdout: a table fits the terminal and long output is paged (print.ts).
+    await printRows(ctx, rows, columns, { excel: opts.excel, jsonRecords: opts.jsonRecords, format: opts.format });
+    return false;
+  }
   const data = opts.format === 'xlsx'
     ? await (await import('../output/xlsx.js')).renderXlsx(rows, columns, opts.sheet)
     : await renderRows(rows, columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: opts.jsonRecords });
-  if (opts.output === undefined) {
-    ctx.out(data as string);
-    return false;
-  }
   await writeOutput(ctx, opts.output, data);
   return true;
 }

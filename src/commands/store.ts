@@ -10,7 +10,8 @@ import type { DumpBatch, StoreCounts } from '../store/store.js';
 import { examples } from './help.js';
 
 export function registerStore(program: Command, ctx: Context): void {
-  const store = program.command('store').description('where the data lives, whether it is sound, backups, moving it');
+  const store = program.command('store').description('where the data lives, whether it is sound, backups, moving it')
+    .addHelpText('after', examples('precrm store path', 'precrm store check', 'precrm store migrate shop.db'));
 
   store.command('path').description('print where the store is (a file path, or a database URL without its password)')
     .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))

@@ -3,8 +3,8 @@ import type { Context } from '../context.js';
 import { showDateTime } from '../domain/dates.js';
 import { surveyKey } from '../domain/queries.js';
 import type { Question, Survey } from '../domain/types.js';
-import type { Column } from '../output/columns.js';
-import { renderRows } from '../output/render.js';
+import { WHOLE, type Column } from '../output/columns.js';
+import { printRows } from './print.js';
 import { findSurvey } from './lookup.js';
 
 
@@ -13,16 +13,16 @@ type SurveyRow = Survey & { responses: number };
 const SURVEY_COLUMNS: Column<SurveyRow>[] = [
   { key: 'id', type: 'int' },
   { key: 'name', type: 'string' },
-  { key: 'questions', type: 'int', get: (s) => s.questions.length },
-  { key: 'responses', type: 'int' },
-  { key: 'created_at', type: 'datetime', label: 'created', get: (s) => s.createdAt },
+  { key: 'questions', type: 'int', get: (s) => s.questions.length, priority: 2 },
+  { key: 'responses', type: 'int', priority: 1 },
+  { key: 'created_at', type: 'datetime', label: 'created', get: (s) => s.createdAt, priority: 3 },
 ];
 
 const QUESTION_COLUMNS: Column<Question>[] = [
   { key: 'key', type: 'string' },
-  { key: 'type', type: 'string' },
-  { key: 'text', type: 'string' },
-  { key: 'choices', type: 'list', get: (q) => q.choices },
+  { key: 'type', type: 'string', minWidth: WHOLE, priority: 1 },
+  { key: 'text', type: 'string', minWidth: 16 },
+  { key: 'choices', type: 'list', get: (q) => q.choices, priority: 2 },
 ];
 
 export async function listSurveys(ctx: Context): Promise<void> {
@@ -30,7 +30,7 @@ export async function listSurveys(ctx: Context): Promise<void> {
   const surveys = await store.surveys();
   const counts = await store.countResponses(surveys.map((s) => s.name));
   const rows = surveys.map((s) => ({ ...s, responses: counts.get(surveyKey(s.name)) ?? 0 }));
-  ctx.out(await renderRows(rows, SURVEY_COLUMNS, { format: ctx.format, color: ctx.color, jsonRecords: rows }));
+  await printRows(ctx, rows, SURVEY_COLUMNS, { jsonRecords: rows });
   if (ctx.format === 'table') ctx.info(`${rows.length} survey(s)`);
 }
 
@@ -43,12 +43,7 @@ export async function showSurvey(ctx: Context, ref: string): Promise<void> {
     ctx.out(`${JSON.stringify({ ...survey, responses }, null, 2)}\n`);
     return;
   }
-  const table = await renderRows(survey.questions, QUESTION_COLUMNS, { format: ctx.format, color: ctx.color });
-  if (ctx.format !== 'table') {
-    ctx.out(table);
-    return;
-  }
   const c = ctx.color;
   const head = `${c.bold(survey.name)}  #${survey.id}  ${responses} response(s)  created ${showDateTime(survey.createdAt)}\n`;
-  ctx.out(`${head.replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '�')}${table}`);
+  await printRows(ctx, survey.questions, QUESTION_COLUMNS, { heading: head.replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '�') });
 }

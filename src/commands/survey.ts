@@ -6,7 +6,8 @@ import { examples } from './help.js';
 
 
 export function registerSurvey(program: Command, ctx: Context): void {
-  const survey = program.command('survey').description('questionnaires for prospects, customers and passers-by');
+  const survey = program.command('survey').description('questionnaires for prospects, customers and passers-by')
+    .addHelpText('after', examples('precrm survey list', 'precrm survey respond "bakery perception" --prospect ravi', 'precrm report survey "bakery perception" --by segment'));
 
   survey.command('create <name>').description('create a survey from questions "key:type:text" (type: scale 1–5, nps 0–10, choice(a|b|c), text)')
     .option('--question <spec>', 'a question "key:type:text" (repeatable, in order)', collect)

@@ -10,8 +10,8 @@ import { label } from '../domain/referrals.js';
 import { parseStage } from '../domain/stages.js';
 import { recordTouch, type TouchInput } from '../domain/touches.js';
 import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Touch, type TouchType } from '../domain/types.js';
-import type { Column } from '../output/columns.js';
-import { renderRows } from '../output/render.js';
+import { WHOLE, type Column } from '../output/columns.js';
+import { printRows } from './print.js';
 import { printWritten } from './io.js';
 import { findProspect } from './lookup.js';
 import { collect, parseChoice, parseCount, parseDateOption, parseDayWindow } from './options.js';
@@ -22,7 +22,8 @@ interface LogFlags { at?: string; outcome?: string; direction?: string; by?: str
 interface ListFlags { type?: string[]; since?: string; until?: string; by?: string; limit?: string }
 
 export function registerTouch(program: Command, ctx: Context): void {
-  const touch = program.command('touch').description('interactions: greetings, visits, samples, calls, messages …');
+  const touch = program.command('touch').description('interactions: greetings, visits, samples, calls, messages …')
+    .addHelpText('after', examples('precrm touch log ravi greeting "waved back"', 'precrm touch list ravi', 'precrm touch remove 42'));
 
   touch.command('log <prospect> <type> [note]').description(`record an interaction (${TOUCH_TYPES.join(', ')})`)
     .option('--at <when>', 'when it happened (default now; 2026-03-05T18:30, yesterday, 3d …)')
@@ -109,15 +110,15 @@ export async function logTouch(ctx: Context, ref: string, type: string, note: st
 }
 
 export const TOUCH_COLUMNS: Column<Touch & { name?: string | null }>[] = [
-  { key: 'id', type: 'int' },
+  { key: 'id', type: 'int', priority: 4 },
   { key: 'at', type: 'datetime' },
-  { key: 'prospect_id', label: 'prospect', type: 'int', get: (t) => t.prospectId },
-  { key: 'name', type: 'string' },
-  { key: 'type', type: 'string' },
-  { key: 'direction', type: 'string' },
-  { key: 'outcome', type: 'string' },
-  { key: 'by', type: 'string' },
-  { key: 'note', type: 'string' },
+  { key: 'prospect_id', label: 'prospect', type: 'int', get: (t) => t.prospectId, priority: 5 },
+  { key: 'name', type: 'string', minWidth: 12 },
+  { key: 'type', type: 'string', minWidth: WHOLE, priority: 1 },
+  { key: 'direction', type: 'string', minWidth: WHOLE, priority: 6 },
+  { key: 'outcome', type: 'string', minWidth: WHOLE, priority: 7 },
+  { key: 'by', type: 'string', priority: 3 },
+  { key: 'note', type: 'string', minWidth: 16, priority: 2 },
 ];
 
 /** The typed query of `touch list`, parsed once (the prospect reference is resolved by the run). */
@@ -139,7 +140,7 @@ export async function listTouches(ctx: Context, ref: string | undefined, flags: 
   const touches = await store.listTouches(query);
   const names = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p.name]));
   const rows = touches.map((t) => ({ ...t, name: names.get(t.prospectId) ?? null }));
-  ctx.out(await renderRows(rows, TOUCH_COLUMNS, { format: ctx.format, color: ctx.color, jsonRecords: touches }));
+  await printRows(ctx, rows, TOUCH_COLUMNS, { jsonRecords: touches });
   if (ctx.format === 'table') ctx.info(`${rows.length} touch(es)`);
 }
 

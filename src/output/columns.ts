@@ -14,7 +14,23 @@ export interface Column<R = Record<string, unknown>> {
   show?: (value: unknown, record: R) => string;
   /** Decimals for `number` columns in tables. */
   decimals?: number;
+  /**
+   * How readily a terminal table that is too wide for the window leaves this column out: higher numbers go
+   * first; a column without one goes last. Pipes and files always get every column.
+   */
+  priority?: number;
+  /**
+   * The narrowest a terminal table may cut this column's cells to (with `…`). Text and list columns default to
+   * 10; other types, and `WHOLE` columns (stages, phone numbers, dates), are never cut — they are left out instead.
+   */
+  minWidth?: number;
+  /** Draws the cell at the width the table gives it (a bar that shrinks with the window); `minWidth`..`maxWidth`. */
+  fill?: (value: unknown, record: R, width: number) => string;
+  maxWidth?: number;
 }
+
+/** `minWidth` of a text column whose cells must never be cut (a stage name, a phone number). */
+export const WHOLE = Number.POSITIVE_INFINITY;
 
 export function valueOf<R>(col: Column<R>, record: R): unknown {
   return col.get ? col.get(record) : (record as Record<string, unknown>)[col.key];

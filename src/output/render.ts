@@ -4,7 +4,7 @@ import { guardCell } from '../csv/formula.js';
 import { showDateTime, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { valueOf, type Column } from './columns.js';
-import { drawTable } from './table.js';
+import { drawTable, fitTable, type ColumnGive, type TableCell } from './table.js';
 import { sanitizeForTerminal } from './text.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json', 'xlsx'] as const;
@@ -17,6 +17,12 @@ export interface RenderOptions {
   excel?: boolean;
   /** JSON output prints these objects instead of the column projection (whole records). */
   jsonRecords?: unknown[];
+  /** A terminal's width in cells: a table is fitted to it (columns left out, cells cut). Never set for pipes. */
+  width?: number;
+  /** Told the headers of the columns a fitted table left out (none: not called). */
+  onDropped?: (labels: string[]) => void;
+  /** Colours a whole table row (an overdue follow-up, a lost prospect); only tables, only when colour is on. */
+  rowStyle?: (record: any) => ((text: string) => string) | undefined;
 }
 
 /** A plain value for CSV/TSV: decimals for rates, ISO UTC for dates, lists joined with `;`. */
@@ -70,7 +76,7 @@ export async function renderRows<R>(rows: readonly R[], columns: readonly Column
     case 'xlsx':
       throw usageError('--format xlsx writes a spreadsheet file: use it with export or report and -o FILE.xlsx');
     default:
-      return renderTable(rows, columns, opts.color);
+      return renderTable(rows, columns, opts);
   }
 }
 
@@ -86,11 +92,30 @@ function renderTsv<R>(rows: readonly R[], columns: readonly Column<R>[], excel =
   return excel ? `\ufeff${text}` : text;
 }
 
-async function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[], color: ChalkInstance): Promise<string> {
+/** Text and list cells may be cut down to 10 cells on a narrow terminal; numbers, dates and flags never are. */
+function give<R>(col: Column<R>, fill?: (row: number, width: number) => string): ColumnGive {
+  const cuttable = col.type === 'string' || col.type === 'list' || col.type === 'json';
+  return { priority: col.priority, minWidth: col.minWidth ?? (cuttable ? 10 : Number.POSITIVE_INFINITY), fill, maxWidth: col.maxWidth };
+}
+
+async function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[], opts: RenderOptions): Promise<string> {
   const numeric = (c: Column<R>) => c.type === 'int' || c.type === 'number' || c.type === 'rate';
-  const cells = rows.map((r) => columns.map((c) => ({
-    content: c.show ? c.show(valueOf(c, r), r) : sanitizeForTerminal(tableValue(c, valueOf(c, r))),
+  const styles = rows.map((r) => opts.rowStyle?.(r));
+  const style = (i: number, text: string) => (styles[i] && text ? styles[i]!(text) : text);
+  const cells: TableCell[][] = rows.map((r, i) => columns.map((c) => ({
+    content: c.fill ? '' : style(i, c.show ? c.show(valueOf(c, r), r) : sanitizeForTerminal(tableValue(c, valueOf(c, r)))),
     hAlign: numeric(c) ? ('right' as const) : ('left' as const),
   })));
-  return drawTable(columns.map((c) => color.bold(c.label ?? c.key)), cells);
+  const head = columns.map((c) => opts.color.bold(c.label ?? c.key));
+  if (opts.width === undefined) {
+    const fixed = columns.map((c) => (c.fill ? c.fill : undefined));
+    fixed.forEach((fill, k) => {
+      if (fill) cells.forEach((row, i) => { row[k]!.content = style(i, fill(valueOf(columns[k]!, rows[i]!), rows[i]!, columns[k]!.maxWidth ?? 0)); });
+    });
+    return drawTable(head, cells);
+  }
+  const gives = columns.map((c) => give(c, c.fill ? (i: number, w: number) => style(i, c.fill!(valueOf(c, rows[i]!), rows[i]!, w)) : undefined));
+  const fitted = await fitTable(head, cells, gives, opts.width);
+  if (fitted.dropped.length) opts.onDropped?.(fitted.dropped.map((i) => columns[i]!.label || columns[i]!.key));
+  return drawTable(fitted.head, fitted.rows, fitted.widths);
 }

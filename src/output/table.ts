@@ -1,21 +1,72 @@
 // Terminal tables through cli-table3, rendered in slices: its layout costs grow faster than the row count
 // (20,000 prospects took over a minute as one table), so the column widths are measured once, each slice is
 // drawn with those fixed widths, and the slices are stitched together without their inner borders.
+// On a terminal the widths can also be fitted to the window (fit.ts); cli-table3 cuts longer cells with `…`.
+import { fitColumns } from './fit.js';
+
 export interface TableCell { content: string; hAlign: 'left' | 'right' }
+
+/** How one column may give way on a narrow terminal (see Column.priority / minWidth / fill). */
+export interface ColumnGive {
+  priority?: number;
+  /** Narrowest width the cells may be cut to; Infinity: never cut. */
+  minWidth: number;
+  /** Draws row `row`'s cell at the given width (the cells passed in for this column are ignored). */
+  fill?: (row: number, width: number) => string;
+  maxWidth?: number;
+}
+
+export interface FittedTable { head: string[]; rows: TableCell[][]; widths: number[]; dropped: number[] }
 
 const SLICE = 250;
 type Strlen = (s: string) => number;
 
-export async function drawTable(head: string[], rows: TableCell[][]): Promise<string> {
+let strlenFn: Strlen | undefined;
+/** cli-table3's own width function (ANSI-aware, wide characters count double), so our widths match its layout. */
+async function strlen(): Promise<Strlen> {
+  if (!strlenFn) {
+    // @ts-expect-error: an internal module without type declarations
+    const utils = (await import('cli-table3/src/utils.js')) as { strlen?: Strlen; default?: { strlen: Strlen } };
+    strlenFn = (utils.strlen ?? utils.default!.strlen) as Strlen;
+  }
+  return strlenFn;
+}
+
+async function naturalWidths(head: string[], rows: TableCell[][]): Promise<number[]> {
+  const len = await strlen();
+  const widths = head.map((h) => len(h));
+  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i]!, len(cell.content)); });
+  return widths;
+}
+
+/** Chooses the columns and widths that fit `width` terminal cells; fill columns are drawn at their final width. */
+export async function fitTable(head: string[], rows: TableCell[][], give: ColumnGive[], width: number): Promise<FittedTable> {
+  const len = await strlen();
+  const natural = await naturalWidths(head, rows);
+  const specs = give.map((g, i) => {
+    const headWidth = len(head[i]!);
+    const full = g.fill ? Math.max(headWidth, g.maxWidth ?? g.minWidth) : natural[i]!;
+    return { natural: full, min: Math.min(full, Math.max(headWidth, g.minWidth)), priority: g.priority };
+  });
+  const { kept, widths } = fitColumns(specs, width);
+  const cellsOf = (row: TableCell[], r: number) => kept.map((i, k) => {
+    const fill = give[i]!.fill;
+    return fill ? { ...row[i]!, content: fill(r, widths[k]!) } : row[i]!;
+  });
+  return {
+    head: kept.map((i) => head[i]!),
+    rows: rows.map(cellsOf),
+    widths,
+    dropped: give.map((_, i) => i).filter((i) => !kept.includes(i)),
+  };
+}
+
+/** Draws the table; `widths` (content widths) fixes the columns, and longer cells are cut with `…`. */
+export async function drawTable(head: string[], rows: TableCell[][], widths?: number[]): Promise<string> {
   const { default: Table } = await import('cli-table3');
-  // cli-table3's own width function (ANSI-aware, wide characters count double), so our widths match its layout.
-  // @ts-expect-error: an internal module without type declarations
-  const utils = (await import('cli-table3/src/utils.js')) as { strlen?: Strlen; default?: { strlen: Strlen } };
-  const strlen = (utils.strlen ?? utils.default!.strlen) as Strlen;
-  const widths = head.map((h) => strlen(h));
-  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i]!, strlen(cell.content)); });
+  const contentWidths = widths ?? await naturalWidths(head, rows);
   const options = {
-    colWidths: widths.map((w) => w + 2),
+    colWidths: contentWidths.map((w) => w + 2),
     style: { head: [], border: [], compact: false },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   };
@@ -35,3 +86,12 @@ export async function drawTable(head: string[], rows: TableCell[][]): Promise<st
   }
   return `${parts.join('\n')}\n`;
 }
+
+/** Cuts each line of `text` to `width` terminal cells with `…` (colour codes kept intact), as table cells are cut. */
+export async function cutLines(text: string, width: number): Promise<string> {
+  // @ts-expect-error: an internal module without type declarations
+  const utils = (await import('cli-table3/src/utils.js')) as { truncate?: Cut; default?: { truncate: Cut } };
+  const truncate = (utils.truncate ?? utils.default!.truncate) as Cut;
+  return text.split('\n').map((line) => truncate(line, width, '…')).join('\n');
+}
+type Cut = (s: string, width: number, mark: string) => string;

@@ -12,3 +12,17 @@ export function sanitizeForTerminal(text: string): string {
 export function oneLine(text: string): string {
   return sanitizeForTerminal(text.replace(/\r?\n/g, ' ⏎ '));
 }
+
+/** Wraps plain text at spaces so no line is wider than `width` (a longer word stays whole on its own line). */
+export function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

@@ -40,7 +40,8 @@ describe('report funnel', () => {
   });
 
   it('in a terminal each stage gets a bar proportional to reached / cohort', async () => {
-    const r = await run(funnelStore(), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1' } });
+    // A terminal wide enough for every column and the whole 24-cell bar (narrower ones: test/e2e/fit.test.ts).
+    const r = await run(funnelStore(), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1', COLUMNS: '120' } });
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-funnel-tty.txt');
     const bars = r.stdout.split('\n').filter((l) => /^│ (aware|interested|engaged|intent|customer|advocate) /.test(l)).map((l) => (l.match(/[█▏▎▍▌▋▊▉]+/) ?? [''])[0]);
@@ -174,7 +175,7 @@ describe('README', () => {
     const { readFileSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
     const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-    const r = await run(root('data/bakery.json'), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1' } });
+    const r = await run(root('data/bakery.json'), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1', COLUMNS: '120' } });
     expect(r.code).toBe(0);
     const readme = readFileSync(root('README.md'), 'utf8');
     expect(readme).toContain(`$ node bin/precrm --store data/bakery.json report funnel\n${r.stdout}\`\`\``);

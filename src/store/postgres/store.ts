@@ -52,6 +52,8 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly settings: PgSettings;
   private session: Promise<Session> | undefined;
+  /** The end of the last transaction (or dump) queued on this handle's one connection: they run one at a time. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(readonly location: string, private readonly options: PostgresOptions) {
     this.settings = pgSettings(location, { env: options.env, osUser: options.osUser });
@@ -116,7 +118,25 @@ export class PostgresStore implements Store {
   counts = this.read('counts');
   counters = this.read('counters');
 
+  /** Waits for every transaction or dump started before on this handle (they share one connection); call the result when done. */
+  private turn(): Promise<() => void> {
+    let release!: () => void;
+    const done = new Promise<void>((r) => { release = r; });
+    const before = this.queue;
+    this.queue = before.then(() => done);
+    return before.then(() => release);
+  }
+
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const release = await this.turn();
+    try {
+      return await this.retrying(work);
+    } finally {
+      release();
+    }
+  }
+
+  private async retrying<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     const session = await this.open();
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -206,14 +226,16 @@ export class PostgresStore implements Store {
       yield* new DocReaderDump().batches();
       return;
     }
-    await runner.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const release = await this.turn();
     let done = false;
     try {
+      await runner.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       yield* dumpRows(runner);
       await runner.run('COMMIT');
       done = true;
     } finally {
       if (!done) await runner.run('ROLLBACK').catch(() => undefined);
+      release();
     }
   }
 

@@ -127,3 +127,17 @@ describe('erasing a person', () => {
     expect(await lastVacuum()).not.toBeNull();
   });
 });
+
+describe('one store handle', () => {
+  it('runs its transactions one at a time on its one connection (no interleaving in one server transaction)', async () => {
+    const s = opened((await freshDatabase()).url);
+    const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => s.transaction(async (tx) => {
+      const before = await tx.counts();
+      const id = await tx.takeId('prospect');
+      await tx.insert('prospect', [P(id, { name: `p${i}` })]);
+      return [id, before.prospects];
+    })));
+    expect(ids.map(([id]) => id).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ids.map(([id, before]) => id! - before!)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});

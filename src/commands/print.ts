@@ -1,0 +1,38 @@
+// The last step of every listing command: rows → the chosen format, fitted to the terminal, paged when long.
+import type { Context } from '../context.js';
+import type { Column } from '../output/columns.js';
+import { renderRows, type Format, type RenderOptions } from '../output/render.js';
+import { wrapWords } from '../output/text.js';
+
+export interface PrintOptions extends Pick<RenderOptions, 'jsonRecords' | 'rowStyle' | 'excel'> {
+  /** The format when it is not ctx.format (export's csv default). */
+  format?: Format;
+  /** Lines printed above a table (terminal only), cut to the window like the table. */
+  heading?: string;
+}
+
+/**
+ * Prints rows on stdout. A table on a terminal fits the window: the columns left out are named on stderr with how
+ * to see them; pipes and files get every column and every value in full.
+ */
+export async function printRows<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], extra: PrintOptions = {}): Promise<void> {
+  const { heading, format = ctx.format, ...render } = extra;
+  const width = format === 'table' ? ctx.terminalWidth : undefined;
+  let dropped: string[] = [];
+  const text = await renderRows(rows, columns, {
+    format, color: ctx.color, width, onDropped: (labels) => { dropped = labels; }, ...render,
+  });
+  await ctx.page(heading === undefined || format !== 'table' ? text : `${await fitLines(ctx, heading)}${text}`);
+  if (dropped.length) {
+    const note = `left out to fit ${width} columns: ${dropped.join(', ')} (to see every column: --format csv, or a wider window)`;
+    ctx.info(wrapWords(note, ctx.helpWidth('err')));
+  }
+}
+
+/** Text for a terminal cut to its width (every line ends with `…` where it was cut); pipes get it whole. */
+export async function fitLines(ctx: Context, text: string): Promise<string> {
+  const width = ctx.terminalWidth;
+  if (width === undefined) return text;
+  const { cutLines } = await import('../output/table.js');
+  return cutLines(text, width);
+}
