@@ -274,6 +274,8 @@ export function runStoreContract(backend: TestBackend): void {
       it('listTouches: by time then id, every query field, the latest n', withStore(async (s) => {
         expect(ids(await s.listTouches())).toEqual([1, 3, 5, 2, 4, 6]);
         expect(ids(await s.listTouches({ prospectId: 1 }))).toEqual([1, 2, 4, 6]);
+        expect(ids(await s.listTouches({ prospectIds: [2, 3, 99] }))).toEqual([3, 5]);
+        expect(await s.listTouches({ prospectIds: [] })).toEqual([]);
         expect(ids(await s.listTouches({ types: ['call', 'email'] }))).toEqual([3, 6]);
         expect(ids(await s.listTouches({ since: at(4), until: at(10) }))).toEqual([3, 5, 2, 4]);
         expect(ids(await s.listTouches({ by: 'mitra' }))).toEqual([1, 3, 4, 6]);

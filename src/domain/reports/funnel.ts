@@ -1,12 +1,12 @@
 // report funnel: how far the cohort got along aware → advocate, per stage (SPEC §3).
-import { PATH_STAGES, type PathStage, type Prospect } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortMember } from '../queries.js';
+import { PATH_STAGES, type PathStage } from '../types.js';
 import { compareGroups, grouper, type ProspectGroup } from './groups.js';
 import { journeyOf, type Journey } from './journey.js';
 import { daysBetweenMs } from './instants.js';
 import { median, rate } from './stats.js';
 
-export interface FunnelQuery extends CohortQuery { by?: ProspectGroup }
+export interface FunnelQuery { by?: ProspectGroup }
 
 export interface FunnelRow {
   /** The group value with `--by` (null = no source/owner/tag); undefined without `--by`. */
@@ -38,7 +38,7 @@ const newTally = (): Tally => ({
   days: PATH_STAGES.map(() => []),
 });
 
-function count(t: Tally, p: Prospect, j: Journey): void {
+function count(t: Tally, p: CohortMember, j: Journey): void {
   t.cohort++;
   for (let r = 0; r <= j.furthest; r++) {
     t.reached[r]!++;
@@ -64,17 +64,15 @@ function rowsOf(t: Tally, group: string | null | undefined): FunnelRow[] {
 }
 
 /** One row per path stage; with `by`, the six rows repeat per group (groups in alphabetical order, none last). */
-export function funnelReport(prospects: readonly Prospect[], q: FunnelQuery): FunnelRow[] {
-  const keep = cohortFilter(q);
+export function funnelReport(cohort: readonly CohortMember[], q: FunnelQuery = {}): FunnelRow[] {
   if (!q.by) {
     const t = newTally();
-    for (const p of prospects) if (keep(p)) count(t, p, journeyOf(p));
+    for (const p of cohort) count(t, p, journeyOf(p));
     return rowsOf(t, undefined);
   }
   const groupsOf = grouper(q.by);
   const tallies = new Map<string | null, Tally>();
-  for (const p of prospects) {
-    if (!keep(p)) continue;
+  for (const p of cohort) {
     const j = journeyOf(p);
     for (const g of groupsOf(p, j.createdMs)) {
       let t = tallies.get(g);

@@ -113,6 +113,7 @@ export abstract class SqlReader implements StoreReader {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (q.prospectId !== undefined) { conditions.push('t.prospect_id = ?'); params.push(q.prospectId); }
+    if (q.prospectIds) { conditions.push(`t.prospect_id ${inList('int')}`); params.push(list(q.prospectIds)); }
     if (q.types) { conditions.push(`t.type ${inList('text')}`); params.push(list(q.types)); }
     if (q.since !== undefined) { conditions.push('t.at >= ?'); params.push(q.since); }
     if (q.until !== undefined) { conditions.push('t.at <= ?'); params.push(q.until); }
