@@ -37,9 +37,10 @@ async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Colu
 export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void> {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, PROSPECT_GROUPS, '--by group');
   const filter = cohortFilter(flags, ctx.now());
-  const cohort = await (await ctx.openStore()).cohort(filter);
-  const { funnelReport } = await import('../domain/reports/funnel.js');
-  const rows = funnelReport(cohort, { by });
+  const store = await ctx.openStore();
+  const { funnelReport, funnelRows } = await import('../domain/reports/funnel.js');
+  // Without groups the store counts (a database does it in SQL); groups need each prospect's source, owner, tags.
+  const rows = by ? funnelReport(await store.cohort(filter), { by }) : funnelRows(await store.funnelCounts(filter));
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
   // The bar is for eyes only: a terminal table gets it, pipes and files get the plain columns.
   if (ctx.format === 'table' && ctx.stdoutIsTTY && flags.output === undefined) {

@@ -50,26 +50,48 @@ function count(t: Tally, p: CohortMember, j: Journey): void {
   else t.lost[j.furthest]!++;
 }
 
-function rowsOf(t: Tally, group: string | null | undefined): FunnelRow[] {
+/**
+ * The funnel's figures of one cohort, per path rank (aware = 0 … advocate = 5): what the rows are made of. A store
+ * may aggregate these in its database (Store.funnelCounts); tallyFunnel is their definition.
+ */
+export interface FunnelCounts {
+  cohort: number;
+  /** Furthest rank at or beyond r. */
+  reached: number[];
+  /** Now in stage r. */
+  current: number[];
+  /** Lost with r as the furthest rank. */
+  lost: number[];
+  /** Median days from creation to first reaching rank r (or beyond); null when nobody did. */
+  medianDays: (number | null)[];
+}
+
+const countsOf = (t: Tally): FunnelCounts => ({ cohort: t.cohort, reached: t.reached, current: t.current, lost: t.lost, medianDays: t.days.map(median) });
+
+/** The funnel's figures of a cohort, counted one prospect at a time. */
+export function tallyFunnel(cohort: readonly CohortMember[]): FunnelCounts {
+  const t = newTally();
+  for (const p of cohort) count(t, p, journeyOf(p));
+  return countsOf(t);
+}
+
+/** The six rows of a cohort's figures (with `group` first under `--by`). */
+export function funnelRows(c: FunnelCounts, group?: string | null): FunnelRow[] {
   return PATH_STAGES.map((stage, r) => ({
     ...(group === undefined ? {} : { group }),
     stage,
-    reached: t.reached[r]!,
-    current: t.current[r]!,
-    lost: t.lost[r]!,
-    step_rate: rate(t.reached[r]!, r === 0 ? t.cohort : t.reached[r - 1]!),
-    overall_rate: rate(t.reached[r]!, t.cohort),
-    median_days: median(t.days[r]!),
+    reached: c.reached[r]!,
+    current: c.current[r]!,
+    lost: c.lost[r]!,
+    step_rate: rate(c.reached[r]!, r === 0 ? c.cohort : c.reached[r - 1]!),
+    overall_rate: rate(c.reached[r]!, c.cohort),
+    median_days: c.medianDays[r]!,
   }));
 }
 
 /** One row per path stage; with `by`, the six rows repeat per group (groups in alphabetical order, none last). */
 export function funnelReport(cohort: readonly CohortMember[], q: FunnelQuery = {}): FunnelRow[] {
-  if (!q.by) {
-    const t = newTally();
-    for (const p of cohort) count(t, p, journeyOf(p));
-    return rowsOf(t, undefined);
-  }
+  if (!q.by) return funnelRows(tallyFunnel(cohort));
   const groupsOf = grouper(q.by);
   const tallies = new Map<string | null, Tally>();
   for (const p of cohort) {
@@ -80,5 +102,5 @@ export function funnelReport(cohort: readonly CohortMember[], q: FunnelQuery = {
       count(t, p, j);
     }
   }
-  return [...tallies.keys()].sort(compareGroups).flatMap((g) => rowsOf(tallies.get(g)!, g));
+  return [...tallies.keys()].sort(compareGroups).flatMap((g) => funnelRows(countsOf(tallies.get(g)!), g));
 }

@@ -11,6 +11,8 @@ import type { ProspectReference } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
 import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
+import type { FunnelCounts } from '../../domain/reports/funnel.js';
+import { funnelCounts as funnelCountsWhere } from './funnel.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
 import { value, type SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
@@ -186,6 +188,22 @@ export abstract class SqlReader implements StoreReader {
 
   async cohort(filter: ProspectFilter): Promise<CohortMember[]> {
     return this.listProspects({ filter });
+  }
+
+  /**
+   * Counted in the database when SQL can select the cohort exactly (stages, created and conversion windows,
+   * contactable); a filter on source, owner, tags or text (compared as the domain lower-cases them) is counted from
+   * the cohort's rows.
+   */
+  async funnelCounts(filter: ProspectFilter): Promise<FunnelCounts> {
+    const exact = filter.source === undefined && filter.owner === undefined && filter.tags === undefined && filter.search === undefined;
+    if (!exact) {
+      const { tallyFunnel } = await import('../../domain/reports/funnel.js');
+      return tallyFunnel(await this.cohort(filter));
+    }
+    const db = await this.db();
+    const { where, params } = narrowProspects(db, filter);
+    return funnelCountsWhere(db, where, params);
   }
 
   async cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]> {
