@@ -162,8 +162,10 @@ export abstract class SqlReader implements StoreReader {
   async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {
     const { where, params } = narrowProspects(await this.db(), filter);
     const rows = await this.prospects(
+      // The OR as a union of two index ranges (follow-ups by date, prospects with a cadence): written as one OR,
+      // SQLite scans every prospect.
       `${where} AND p.stage <> 'lost' AND p.do_not_contact = 0 AND p.forgotten_at IS NULL
-        AND (p.follow_up_at <= ? OR p.cadence_days IS NOT NULL)`,
+        AND p.id IN (SELECT id FROM prospects WHERE follow_up_at <= ? UNION ALL SELECT id FROM prospects WHERE cadence_days IS NOT NULL)`,
       [...params, horizon],
     );
     const keep = prospectMatcher(filter);
