@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';
+import { Interruption } from './interruption.js';
 import { describeLocation, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -34,6 +35,10 @@ export interface World {
   osUser: string;
   homedir: string;
   cwd: string;
+  /** This process's id (temp file names say who left them); main.ts gives it. */
+  pid?: number;
+  /** Signals received while running (main.ts reports them); tests may pass their own. */
+  interruption?: Interruption;
   /** Overrides the clock (tests); otherwise PRECRM_NOW or the real time. */
   clock?: () => Date;
   prompter?: Prompter;
@@ -57,6 +62,8 @@ export interface GlobalOptions {
 
 export class Context {
   format: Format = 'table';
+  /** The format as asked for, for commands with formats of their own (digest: text, markdown, html, json). */
+  formatName = 'table';
   quiet = false;
   yes = false;
   private noInput = false;
@@ -66,17 +73,24 @@ export class Context {
   private storeInstance: Promise<Store> | undefined;
   private chalkInstance: ChalkInstance | undefined;
   private fixedNow: Date | undefined;
+  /** Shared by the store and every output file: a signal stops whichever write is under way. */
+  readonly interruption: Interruption;
 
-  constructor(readonly world: World) {}
+  constructor(readonly world: World) {
+    this.interruption = world.interruption ?? new Interruption();
+  }
 
   /** Applies the global options once commander has parsed them; loads chalk, which only commands need. */
-  async configure(opts: GlobalOptions): Promise<void> {
+  async configure(opts: GlobalOptions, formats: readonly string[] = FORMATS): Promise<void> {
     const env = this.world.env;
-    const fmt = opts.json ? 'json' : (opts.format ?? env.PRECRM_FORMAT ?? 'table').toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(fmt)) {
-      throw usageError(`unknown format "${opts.format ?? env.PRECRM_FORMAT}" (use one of: ${FORMATS.join(', ')})`);
+    // PRECRM_FORMAT is a default for the commands that take it: a cron digest is not broken by PRECRM_FORMAT=csv.
+    const fromEnv = env.PRECRM_FORMAT !== undefined && (formats === FORMATS || formats.includes(env.PRECRM_FORMAT.toLowerCase())) ? env.PRECRM_FORMAT : undefined;
+    const fmt = opts.json ? 'json' : (opts.format ?? fromEnv ?? formats[0]!).toLowerCase();
+    if (!formats.includes(fmt)) {
+      throw usageError(`unknown format "${opts.format ?? env.PRECRM_FORMAT}" (use one of: ${formats.join(', ')})`);
     }
-    this.format = fmt as Format;
+    this.formatName = fmt;
+    this.format = ((FORMATS as readonly string[]).includes(fmt) ? fmt : 'table') as Format;
     this.quiet = Boolean(opts.quiet);
     this.yes = Boolean(opts.yes);
     this.noInput = opts.input === false;
@@ -119,13 +133,18 @@ export class Context {
     return describeLocation(this.storeLocation);
   }
 
-  /** Lock and connection timeouts for opening a store (this one, or a migration target). */
+  /**
+   * Lock and connection timeouts for opening a store (this one, or a migration target), and what a write needs to
+   * know of this process: its id (for temp file names) and the signals received meanwhile.
+   */
   storeOptions(): OpenOptions {
     const { env, homedir, osUser } = this.world;
     return {
       lockTimeoutMs: this.milliseconds('PRECRM_LOCK_TIMEOUT', env.PRECRM_LOCK_TIMEOUT, 10_000),
       connectTimeoutMs: this.milliseconds('PRECRM_CONNECT_TIMEOUT', env.PRECRM_CONNECT_TIMEOUT, 10_000),
       server: { env, homedir, osUser },
+      pid: this.world.pid,
+      interruption: this.interruption,
     };
   }
 

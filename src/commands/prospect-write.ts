@@ -7,7 +7,7 @@ import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
 import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
-import { parseStage } from '../domain/stages.js';
+import { START_STAGES, parseStage } from '../domain/stages.js';
 import type { Prospect } from '../domain/types.js';
 import { applyChanges } from '../store/apply.js';
 import type { StoreReader } from '../store/store.js';
@@ -44,8 +44,8 @@ async function promptForProspect(ctx: Context, flags: ProspectFlags): Promise<Pr
     email: await optional('Email (optional):', flags.email),
     phone: await optional('Phone (optional):', flags.phone),
     source: await optional('Source, e.g. walk-in (optional):', flags.source),
-    // Only the pre-customer stages: customer comes through convert, advocate after it, and a new prospect is not lost.
-    stage: flags.stage ?? (await ask.select('Stage:', ['aware', 'interested', 'engaged', 'intent'] as const, 'interested')),
+    // Only the stages a new prospect may start in (the domain's START_STAGES).
+    stage: flags.stage ?? (await ask.select('Stage:', START_STAGES, 'interested')),
   };
 }
 
@@ -56,8 +56,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
     flags = await promptForProspect(ctx, flags);
   }
   checkName(flags.name ?? '');
-  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
-  if (stage === 'advocate') throw conflictError('a new prospect cannot start as an advocate: an advocate is a customer who refers others (add, then precrm convert)');
+  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
   const store = await ctx.openStore();
   const created = await store.transaction(async (tx) => {
@@ -72,7 +71,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
 }
 
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
-  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
+  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'edit');
   const at = ctx.now().toISOString();
   const store = await ctx.openStore();
   const changed = await store.transaction(async (tx) => {

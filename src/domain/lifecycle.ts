@@ -3,7 +3,7 @@ import { calendarDaysBetween, startOfLocalDay } from './dates.js';
 import { conflictError, usageError } from './errors.js';
 import { copyProspect } from './prospect.js';
 import { label, promoteToAdvocate } from './referrals.js';
-import { furthestStage, isCustomer, moveToStage } from './stages.js';
+import { furthestStage, isCustomer, isPreCustomer, moveToStage } from './stages.js';
 import type { Conversion, Prospect, Stage } from './types.js';
 
 /** A forgotten prospect keeps only its statistics; nothing new about the person may be recorded. */
@@ -31,7 +31,8 @@ export function checkManualStage(stage: Stage, ref: string | number): Stage {
 
 /**
  * Moves a working copy to a stage by hand (`prospect stage`, `edit --stage`, `touch log --stage`). Customer only
- * through convert; advocate only for a customer; lost only for someone who has not bought.
+ * through convert; advocate only for a customer; lost and the pre-customer stages only for someone who has not
+ * bought (a buyer's relationship can cool, but the purchase happened: the funnel and `convert` rely on it).
  */
 export function changeStage(p: Prospect, stage: Stage, at: string, reason: string | null = null): boolean {
   if (p.stage !== 'customer') checkManualStage(stage, p.id);
@@ -40,6 +41,9 @@ export function changeStage(p: Prospect, stage: Stage, at: string, reason: strin
   }
   if (stage === 'lost' && bought(p)) {
     throw conflictError(`${label(p)} has already bought; lost is for a relationship that ended without a purchase`);
+  }
+  if (isPreCustomer(stage) && bought(p)) {
+    throw conflictError(`${label(p)} has already bought (${p.stage}); a customer stays a customer, not ${stage} again (log how it goes as a touch instead, e.g. precrm touch log ${p.id} call --outcome negative)`);
   }
   if (stage === 'lost') p.lostReason = reason ?? p.lostReason;
   else if (p.stage === 'lost') p.lostReason = null;

@@ -12,7 +12,6 @@ export interface ProspectChange { prospect: Prospect; changes: Changes }
 /** `prospect add`: a new record with its id, linked to its referrer (who may become an advocate). */
 export function addProspect(id: number, input: ProspectInput, stage: Stage, at: string, link: ReferrerLink | null): ProspectChange {
   const p = newProspect(id, { ...input, referredBy: null }, stage, at);
-  if (stage === 'lost') p.lostReason = null;
   const promoted = link ? setReferrer(p, link, at) : null;
   return { prospect: p, changes: changes({ insert: { prospects: [p] }, update: { prospects: promoted ? [promoted] : [] } }) };
 }
