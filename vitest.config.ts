@@ -1,14 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+/** Command tests that already run on every backend themselves (describe.each over test/backends.ts). */
+const ON_EVERY_BACKEND = ['test/commands/store-migrate.test.ts', 'test/commands/survey-case.test.ts', 'test/commands/postgres-connect.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    // A real PostgreSQL for the database-backend tests (or PRECRM_TEST_PG_URL), stopped when the run ends.
-    globalSetup: ['./test/pg-server.ts'],
     // e2e and fault tests spawn real processes; 2-core machines need room.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    env: { TZ: 'UTC' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'json',
+          include: ['test/**/*.test.ts'],
+          // A real PostgreSQL for the database-backend tests (or PRECRM_TEST_PG_URL), stopped when the run ends.
+          globalSetup: ['./test/pg-server.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        // Every command-level test again on a SQLite store (test/helpers.ts tempStore), so identical output, ids and
+        // exit codes on both backends are tested, not hoped.
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['test/commands/**/*.test.ts'],
+          exclude: ON_EVERY_BACKEND,
+          env: { TZ: 'UTC', PRECRM_TEST_BACKEND: 'sqlite' },
+        },
+      },
+    ],
   },
 });

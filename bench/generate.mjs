@@ -35,8 +35,9 @@ async function writeLines(path, header, count, line) {
 }
 
 /**
- * Writes `prospects` rows (email is unique: p<i>@example.com). With `plans`, one in 20 also has a follow-up (within
- * the year after creation) and one in 50 a cadence, so `due` has work to do; without, the bytes are as before.
+ * Writes `prospects` rows (email is unique: p<i>@example.com). With `plans`, one in 200 also has a follow-up (within
+ * the year after creation) and one in 1000 a cadence — a morning list of a few hundred for `due` at 100k
+ * prospects; without, the bytes are as before.
  */
 export function writeProspects(path, prospects, seed = 1, { plans = false } = {}) {
   const r = rng(seed);
@@ -49,8 +50,8 @@ export function writeProspects(path, prospects, seed = 1, { plans = false } = {}
     const phone = `+91 98${String(100000000 + i).slice(1, 4)} ${String(i).padStart(5, '0')}`;
     const row = `${pick(FIRST)} ${pick(LAST)} ${i},p${i}@example.com,${phone},${pick(SOURCES)},${pick(STAGES)},"${tags}",${pick(OWNERS)},${created}`;
     if (!plans) return row;
-    const followUp = i % 20 === 0 ? new Date(createdMs + Math.floor(r() * YEAR_MS)).toISOString() : '';
-    return `${row},${followUp},${i % 50 === 0 ? 7 : ''}`;
+    const followUp = i % 200 === 0 ? new Date(createdMs + Math.floor(r() * YEAR_MS)).toISOString() : '';
+    return `${row},${followUp},${i % 1000 === 0 ? 7 : ''}`;
   });
 }
 

@@ -5,8 +5,7 @@ import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';
 import { Interruption } from './interruption.js';
-import type { LegacyDocumentStore } from './store/json/store.js';
-import { describeLocation, openLegacyDocumentStore, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
+import { describeLocation, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
 
 export interface OutStream {
@@ -72,7 +71,6 @@ export class Context {
   private colorOff = false;
   private storePath: string | undefined;
   private storeInstance: Promise<Store> | undefined;
-  private documentStoreInstance: LegacyDocumentStore | undefined;
   private chalkInstance: ChalkInstance | undefined;
   private fixedNow: Date | undefined;
   /** Shared by the store and every output file: a signal stops whichever write is under way. */
@@ -167,15 +165,6 @@ export class Context {
     const opened = this.storeInstance;
     this.storeInstance = undefined;
     if (opened) await (await opened.catch(() => undefined))?.close();
-  }
-
-  /**
-   * TRANSITIONAL — the whole-document API of the JSON backend, for commands not yet moved to openStore().
-   * Removed (with LegacyDocumentStore) when the last command is migrated.
-   */
-  get documentStore(): LegacyDocumentStore {
-    this.documentStoreInstance ??= openLegacyDocumentStore(this.storeLocation, this.storeOptions());
-    return this.documentStoreInstance;
   }
 
   /** Prompts only with a terminal on stdin and without --no-input (a prompt without a TTY would hang). */

@@ -1,11 +1,12 @@
 // Test harness: runs precrm in-process through the same argv path as the CLI, with a fixed clock and captured streams.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { Prompter, World } from '../src/context.js';
+import { emptyDoc, type StoreDoc } from '../src/domain/types.js';
 import { runCli } from '../src/run.js';
 
 export interface RunResult { code: number; stdout: string; stderr: string }
@@ -34,9 +35,46 @@ export function tempDir(): string {
   return d;
 }
 
-/** A store path in a fresh temp folder (the file does not exist yet). */
+/**
+ * The backend the command tests run on: JSON, or SQLite when PRECRM_TEST_BACKEND=sqlite (vitest.config.ts runs
+ * test/commands a second time that way), so every command-level test also holds on SQLite.
+ */
+export const TEST_BACKEND: 'json' | 'sqlite' = process.env.PRECRM_TEST_BACKEND === 'sqlite' ? 'sqlite' : 'json';
+
+/** A store path in a fresh temp folder (nothing exists there yet), of the backend the tests run on. */
 export function tempStore(): string {
-  return join(tempDir(), 'store.json');
+  return join(tempDir(), TEST_BACKEND === 'sqlite' ? 'store.db' : 'store.json');
+}
+
+const LIST = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' } as const;
+
+/** Everything a store holds, read through its backend (any backend), as one document. */
+export async function storedDoc(location: string): Promise<StoreDoc> {
+  const { openTestStore } = await import('./backends.js');
+  const store = await openTestStore(location);
+  const doc = emptyDoc();
+  try {
+    for await (const batch of store.dump()) {
+      if (batch.kind === 'counters') doc.nextId = batch.counters;
+      else (doc[LIST[batch.kind]] as unknown[]).push(...batch.records);
+    }
+  } finally {
+    await store.close();
+  }
+  return doc;
+}
+
+/** Whether anything exists at a store location: the file, or for SQLite its -wal/-shm companions too. */
+export const storeCreated = (location: string): boolean =>
+  [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f));
+
+/**
+ * The bytes a store keeps, for "nothing was written" checks: the file, and for SQLite the changes its -wal
+ * holds (an empty or missing -wal holds none).
+ */
+export function storeBytes(location: string): Buffer {
+  const wal = `${location}-wal`;
+  return Buffer.concat([readFileSync(location), ...(existsSync(wal) ? [readFileSync(wal)] : [])]);
 }
 
 export async function run(store: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {

@@ -5,7 +5,7 @@ import { endOfLocalDay, parseWhen } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { convertProspect } from '../domain/lifecycle.js';
 import { checkText } from '../domain/prospect.js';
-import { resolveProspect } from '../domain/references.js';
+import { findProspect } from './lookup.js';
 import { label } from '../domain/referrals.js';
 import type { Conversion } from '../domain/types.js';
 import { parseAmount } from './options.js';
@@ -40,11 +40,19 @@ function parseSale(flags: ConvertFlags, now: Date): Conversion {
 export async function convertRun(ctx: Context, ref: string, flags: ConvertFlags): Promise<void> {
   const now = ctx.now();
   const sale = parseSale(flags, now);
-  const done = await ctx.documentStore.update((doc) => {
-    const p = resolveProspect(doc.prospects, ref);
-    return { p, result: convertProspect(doc, p, sale, now.toISOString()) };
+  const store = await ctx.openStore();
+  const result = await store.transaction(async (tx) => {
+    const buyer = await findProspect(tx, ref);
+    const [referred, referrer, counts] = await Promise.all([
+      tx.referralsOf(buyer.id),
+      buyer.referredBy === null ? null : tx.getProspect(buyer.referredBy),
+      tx.countTouchesUpTo([{ prospectId: buyer.id, at: sale.at }]),
+    ]);
+    const converted = convertProspect(buyer, sale, now.toISOString(), { hasReferred: referred.length > 0, referrer, touchesUpToSale: counts.get(buyer.id) ?? 0 });
+    await tx.update('prospect', converted.updated);
+    return converted;
   });
-  const { p, result } = done;
+  const p = result.prospect;
   ctx.info(`${label(p)} is a customer: ${result.daysToConvert} day(s) after being added, ${result.touchesBeforeConversion} touch(es) before the purchase`);
   for (const a of result.promoted) ctx.info(`${label(a)} is now an advocate (a customer who referred someone)`);
   if (ctx.format === 'json') {

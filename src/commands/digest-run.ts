@@ -2,7 +2,8 @@
 import type { Context } from '../context.js';
 import { parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
-import type { Prospect, Touch } from '../domain/types.js';
+import { dueHorizon, silentBefore } from '../domain/due.js';
+import { previousWindow } from '../domain/digest.js';
 import type { DigestFormat } from './digest.js';
 
 export interface DigestOptions { since: Date; until: Date; format: DigestFormat }
@@ -15,22 +16,18 @@ export function digestOptions(ctx: Context, flags: { since: string }): DigestOpt
   return { since, until, format: ctx.formatName as DigestFormat };
 }
 
-/** The records the digest reads: the one place it touches the store (the i12 query interface can serve it). */
-async function selectDigestRecords(ctx: Context): Promise<{ prospects: Prospect[]; touches: Touch[] }> {
-  const doc = await ctx.documentStore.read();
-  return { prospects: doc.prospects, touches: doc.touches };
-}
-
 export async function digestRun(ctx: Context, opts: DigestOptions): Promise<void> {
-  const { prospects, touches } = await selectDigestRecords(ctx);
+  const period = { since: opts.since.toISOString(), until: opts.until.toISOString() };
+  const store = await ctx.openStore();
+  // The slim rows of every prospect (their creation, moves and purchase may fall in either period), the touches of
+  // the two periods, and the candidates of the daily lists.
+  const [prospects, touches, due, stale] = await Promise.all([
+    store.cohort({}), store.listTouches({ since: previousWindow(period).since, until: period.until }),
+    store.dueCandidates({}, dueHorizon(opts.until, 7)), store.staleCandidates({}, silentBefore(opts.until, 14)),
+  ]);
   const { digest } = await import('../domain/digest.js');
   const { dueList, staleList } = await import('../domain/due.js');
-  const d = digest({
-    prospects,
-    touches,
-    dueNext7Days: dueList(prospects, touches, opts.until, 7).length,
-    stale: staleList(prospects, touches, opts.until, 14).length,
-  }, { since: opts.since.toISOString(), until: opts.until.toISOString() });
+  const d = digest({ prospects, touches, dueNext7Days: dueList(due, opts.until, 7).length, stale: staleList(stale, opts.until, 14).length }, period);
   const render = await import('./digest-render.js');
   if (opts.format === 'json') ctx.out(`${JSON.stringify(d, null, 2)}\n`);
   else ctx.out(opts.format === 'markdown' ? render.digestMarkdown(d) : opts.format === 'html' ? render.digestHtml(d) : render.digestText(d));

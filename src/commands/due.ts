@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
-import { dueList, staleList, type DueRow, type StaleRow } from '../domain/due.js';
+import { dueHorizon, dueList, silentBefore, staleList, type DueRow, type StaleRow } from '../domain/due.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { printRows } from './print.js';
 import { parseCount } from './options.js';
@@ -64,13 +64,13 @@ function withinDays(text: string | undefined, now: Date): number {
   return days;
 }
 
-const byOwner = (owner: string | undefined) => (p: { owner: string | null }) => owner === undefined || p.owner?.toLowerCase() === owner.trim().toLowerCase();
+const byOwner = (owner: string | undefined) => (owner === undefined ? {} : { owner: owner.trim() });
 
 export async function dueRun(ctx: Context, flags: { within?: string; owner?: string }): Promise<void> {
   const now = ctx.now();
   const within = withinDays(flags.within, now);
-  const doc = await ctx.documentStore.read();
-  const rows = dueList(doc.prospects.filter(byOwner(flags.owner)), doc.touches, now, within);
+  const store = await ctx.openStore();
+  const rows = dueList(await store.dueCandidates(byOwner(flags.owner), dueHorizon(now, within)), now, within);
   // Red: already overdue (a day or more late).
   await printRows(ctx, rows, DUE_COLUMNS, { rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.color.red : undefined) });
   if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} due` : 'nothing due');
@@ -78,8 +78,9 @@ export async function dueRun(ctx: Context, flags: { within?: string; owner?: str
 
 export async function staleRun(ctx: Context, flags: { days: string; owner?: string }): Promise<void> {
   const days = parseCount(flags.days, '--days');
-  const doc = await ctx.documentStore.read();
-  const rows = staleList(doc.prospects.filter(byOwner(flags.owner)), doc.touches, ctx.now(), days);
+  const now = ctx.now();
+  const store = await ctx.openStore();
+  const rows = staleList(await store.staleCandidates(byOwner(flags.owner), silentBefore(now, days)), now, days);
   await printRows(ctx, rows, STALE_COLUMNS);
   if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} stale (no touch for ${days}+ days, nothing planned)` : `nobody silent for ${days}+ days`);
 }

@@ -15,10 +15,12 @@ import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type
 import { renderRows } from '../output/render.js';
 import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
-import { findSurvey } from '../domain/survey.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
 import { startProgress } from '../output/progress.js';
+import { prospectSlice, responseSlice, sliceSnapshot, touchSlice, writeSlice } from './import-slice.js';
+import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
+import type { StoreReader } from '../store/store.js';
 import { outputTarget, writeOutput, type OutputTarget } from './output-file.js';
 
 export interface ImportFlags {
@@ -48,13 +50,6 @@ interface Summary {
 
 /** Checks a `--map-value` replacement once, before any row is read (e.g. that a stage column gets a stage). */
 type ValueCheck = (field: string, value: string) => void;
-
-/** Thrown inside store.update to leave the store untouched (nothing to write, or rows to refuse). */
-class Abort<T> extends Error {
-  constructor(readonly value: T) {
-    super('abort');
-  }
-}
 
 /** A file of a megabyte or more takes long enough to deserve a progress bar. */
 const LARGE_FILE = 1 << 20;
@@ -124,24 +119,23 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
 }
 
 /**
- * Runs `plan` against the store: a snapshot for --dry-run or invalid rows, else inside the locked update,
- * where `apply` runs only when every row is acceptable and something changes.
+ * Plans against the part of the store the rows can touch (`slice`): read as it is for --dry-run or invalid rows,
+ * else inside one transaction, where `apply` changes the slice only when every row is acceptable and something
+ * changes — and what it changed is written. A transaction that writes nothing leaves the store as it was.
  */
-async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number, plan: (doc: StoreDoc) => P,
-  problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void): Promise<{ plan: P; written: boolean }> {
-  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await ctx.documentStore.read()), written: false };
-  try {
-    const p = await ctx.documentStore.update((doc) => {
-      const planned = plan(doc);
-      if ((problems(planned) > 0 && !flags.skipInvalid) || !changes(planned)) throw new Abort(planned);
-      apply(doc, planned);
-      return planned;
-    });
-    return { plan: p, written: true };
-  } catch (err) {
-    if (err instanceof Abort) return { plan: err.value as P, written: false };
-    throw err;
-  }
+async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number, slice: (reader: StoreReader) => Promise<StoreDoc>,
+  plan: (doc: StoreDoc) => P, problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void): Promise<{ plan: P; written: boolean }> {
+  const store = await ctx.openStore();
+  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await slice(store)), written: false };
+  return store.transaction(async (tx) => {
+    const doc = await slice(tx);
+    const planned = plan(doc);
+    if ((problems(planned) > 0 && !flags.skipInvalid) || !changes(planned)) return { plan: planned, written: false };
+    const before = sliceSnapshot(doc);
+    apply(doc, planned);
+    await writeSlice(tx, before, doc);
+    return { plan: planned, written: true };
+  });
 }
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
@@ -155,7 +149,8 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   }
   const now = ctx.now().toISOString();
   const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
+  const rows = loaded.rows.map((r) => r.row);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => prospectSlice(reader, rows),
     (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan);
   await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }
@@ -165,7 +160,8 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
   const { table, loaded } = await readTable(ctx, file, flags, TOUCH_HEADERS, parseTouchRow);
   requireColumns(loaded.match, [['prospect', 'email'], ['type'], ['at']], table.header);
   const now = ctx.now().toISOString();
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
+  const rows = loaded.rows.map((r) => r.row);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => touchSlice(reader, rows),
     (doc) => planTouches(doc, loaded.rows), (p) => p.rejected.length, (p) => p.touches.length > 0, (doc, p) => applyTouchPlan(doc, p, now));
   const summary = { created: plan.touches.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings: [] };
   await finish(ctx, flags, table, summary, written, rejects);
@@ -173,12 +169,13 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const survey = findSurvey((await ctx.documentStore.read()).surveys, surveyRef);
+  const survey = await findSurvey(await ctx.openStore(), surveyRef);
   const { table, loaded } = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
   requireColumns(loaded.match, [['at'], survey.questions.map((q) => q.key)], table.header);
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
-    (doc) => planResponses(doc, findSurvey(doc.surveys, survey.name), loaded.rows), (p) => p.rejected.length, (p) => p.responses.length > 0,
-    (doc, p) => applyResponsePlan(doc, findSurvey(doc.surveys, survey.name), p));
+  const rows = loaded.rows.map((r) => r.row);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, async (reader) => responseSlice(reader, await findSurvey(reader, survey.name), rows),
+    (doc) => planResponses(doc, doc.surveys[0]!, loaded.rows), (p) => p.rejected.length, (p) => p.responses.length > 0,
+    (doc, p) => applyResponsePlan(doc, doc.surveys[0]!, p));
   const unknown = plan.unknownEmails;
   const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
   const summary = { created: plan.responses.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings };

@@ -3,37 +3,33 @@ import type { Context } from '../context.js';
 import { showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { forgetProspect, mentionsOf, personalStrings } from '../domain/forget.js';
-import { loseProspect, refuseForgotten, reopenProspect } from '../domain/lifecycle.js';
+import { loseProspect, reopenProspect } from '../domain/lifecycle.js';
 import { checkText } from '../domain/prospect.js';
-import { resolveProspect } from '../domain/references.js';
+import { planFollowUp, setCadence } from '../domain/prospect-changes.js';
+import { surveyKey } from '../domain/queries.js';
 import { label } from '../domain/referrals.js';
-import type { Prospect } from '../domain/types.js';
+import type { Survey } from '../domain/types.js';
+import { applyChanges } from '../store/apply.js';
 import { confirmDestructive, printWritten } from './io.js';
+import { findProspect } from './lookup.js';
 import { parseDateOption, parseSpanDays } from './options.js';
-
-async function updateProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => void): Promise<Prospect> {
-  const at = ctx.now().toISOString();
-  return ctx.documentStore.update((doc) => {
-    const p = resolveProspect(doc.prospects, ref);
-    change(p, at);
-    return p;
-  });
-}
+import { changeProspect as updateProspect } from './prospect-write.js';
 
 export async function loseRun(ctx: Context, ref: string, opts: { reason: string }): Promise<void> {
   const reason = checkText('--reason', opts.reason.trim());
   if (!reason) throw usageError('--reason is empty (say why, e.g. --reason "moved away")');
   let wasLost = false;
   const p = await updateProspect(ctx, ref, (target, at) => {
-    wasLost = target.stage === 'lost';
-    loseProspect(target, reason, at);
+    const lost = loseProspect(target, reason, at);
+    wasLost = lost.wasLost;
+    return lost.prospect;
   });
   ctx.info(wasLost ? `${label(p)} was already lost; reason updated` : `${label(p)} is lost (reopen with: precrm prospect reopen ${p.id})`);
   printWritten(ctx, [p]);
 }
 
 export async function reopenRun(ctx: Context, ref: string): Promise<void> {
-  const p = await updateProspect(ctx, ref, (target, at) => void reopenProspect(target, at));
+  const p = await updateProspect(ctx, ref, reopenProspect);
   ctx.info(`${label(p)} is reopened at ${p.stage}, the furthest stage it had reached`);
   printWritten(ctx, [p]);
 }
@@ -45,11 +41,7 @@ export async function followUpRun(ctx: Context, ref: string, when: string | unde
     at: parseDateOption(when!, ctx.now(), 'future', 'follow-up date'),
     note: note === undefined || note.trim() === '' ? null : checkText('note', note.trim()),
   };
-  const p = await updateProspect(ctx, ref, (target, at) => {
-    refuseForgotten(target, 'planning a follow-up');
-    target.followUp = followUp;
-    target.updatedAt = at;
-  });
+  const p = await updateProspect(ctx, ref, (target, at) => planFollowUp(target, followUp, at));
   ctx.info(followUp ? `follow-up for ${label(p)} on ${showDay(followUp.at)}` : `follow-up for ${label(p)} cleared`);
   if (followUp && followUp.at < ctx.now().toISOString()) ctx.info('that date has passed: the follow-up is due now');
   if (followUp && p.doNotContact) ctx.warn(`${label(p)} asked not to be contacted; the follow-up will not appear in \`precrm due\``);
@@ -60,17 +52,14 @@ export async function cadenceRun(ctx: Context, ref: string, span: string | undef
   if (opts.clear && span !== undefined) throw usageError('give either a span or --clear, not both');
   if (!opts.clear && span === undefined) throw usageError('missing span (usage: precrm prospect cadence <prospect> <span>, e.g. 1d or 2w; or --clear)');
   const days = opts.clear ? null : parseSpanDays(span!, 'cadence');
-  const p = await updateProspect(ctx, ref, (target, at) => {
-    refuseForgotten(target, 'setting a cadence');
-    target.cadenceDays = days;
-    target.updatedAt = at;
-  });
+  const p = await updateProspect(ctx, ref, (target, at) => setCadence(target, days, at));
   ctx.info(days ? `${label(p)}: stay in touch every ${days} day(s); any touch restarts the clock` : `cadence for ${label(p)} cleared`);
   printWritten(ctx, [p]);
 }
 
 export async function forgetRun(ctx: Context, ref: string): Promise<void> {
-  const snapshot = resolveProspect((await ctx.documentStore.read()).prospects, ref);
+  const store = await ctx.openStore();
+  const snapshot = await findProspect(store, ref);
   if (snapshot.forgottenAt) {
     ctx.info(`prospect ${snapshot.id} was already forgotten on ${showDay(snapshot.forgottenAt)}`);
     printWritten(ctx, [snapshot]);
@@ -82,11 +71,16 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
     return;
   }
   const at = ctx.now().toISOString();
-  const done = await ctx.documentStore.update((doc) => {
-    const p = resolveProspect(doc.prospects, String(snapshot.id));
-    const strings = personalStrings(doc, p);
-    const result = forgetProspect(doc, p, at);
-    return { p, result, strings, mentions: mentionsOf(doc, strings) };
+  const done = await store.transaction(async (tx) => {
+    const p = await findProspect(tx, String(snapshot.id));
+    const [touches, responses] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id })]);
+    const surveys = await Promise.all([...new Set(responses.map((r) => surveyKey(r.survey)))].map((name) => tx.surveyByName(name)));
+    const strings = personalStrings(p, touches);
+    const forgotten = forgetProspect(p, touches, responses, surveys.filter((s): s is Survey => s !== null), at);
+    await applyChanges(tx, forgotten.changes);
+    // Looked for after the erasure, so the person's own (now empty) records do not count.
+    const [prospects, notes] = await Promise.all([tx.prospectsMentioning(strings), tx.touchesMentioning(strings)]);
+    return { p: forgotten.prospect, result: forgotten.result, strings, mentions: strings.length ? mentionsOf(prospects, notes, strings) : [] };
   });
   ctx.info(`forgot prospect ${done.p.id}: personal data and ${done.result.touchNotes} touch note(s) erased; the anonymous record keeps the figures`);
   if (done.mentions.length) ctx.warn(`their name or details still appear in: ${done.mentions.join(', ')} (edit those by hand)`);

@@ -2,18 +2,21 @@
 import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { showDateTime, showDay } from '../domain/dates.js';
-import { resolveProspect } from '../domain/references.js';
 import { prospectStory, type PersonRef, type ProspectStory } from '../domain/story.js';
 import type { Touch } from '../domain/types.js';
 import { renderRows } from '../output/render.js';
 import { oneLine } from '../output/text.js';
+import { findProspect } from './lookup.js';
 import { fitLines } from './print.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
-  const doc = await ctx.documentStore.read();
-  const p = resolveProspect(doc.prospects, ref);
-  const story = prospectStory(doc, p);
+  const store = await ctx.openStore();
+  const p = await findProspect(store, ref);
+  const [touches, referrer, referred] = await Promise.all([
+    store.listTouches({ prospectId: p.id }), p.referredBy === null ? null : store.getProspect(p.referredBy), store.referralsOf(p.id),
+  ]);
+  const story = prospectStory(p, touches, referrer, referred);
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
   // A terminal gets each line cut to the window (a long note ends in …); pipes get it whole.
   else if (ctx.format === 'table') await ctx.page(await fitLines(ctx, renderStory(story, ctx.color)));

@@ -1,24 +1,36 @@
-// prospect add / edit / stage / remove / do-not-contact: each validates, then changes the store in one locked update.
+// prospect add / edit / stage / remove / do-not-contact: each validates its flags, then reads what it needs and
+// writes what the domain says changed, in one store transaction.
 import type { Context } from '../context.js';
-import { DuplicateIndex } from '../domain/dedupe.js';
+import { emailKey, firstDuplicate, phoneKey } from '../domain/dedupe.js';
 import { conflictError, usageError } from '../domain/errors.js';
-import { applyEdit, checkName, checkText, newProspect } from '../domain/prospect.js';
-import { resolveProspect } from '../domain/references.js';
-import { label, setReferrer } from '../domain/referrals.js';
-import { changeStage, refuseForgotten } from '../domain/lifecycle.js';
+import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
+import { checkName, checkText } from '../domain/prospect.js';
+import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
+import { label, type ReferrerLink } from '../domain/referrals.js';
 import { START_STAGES, parseStage } from '../domain/stages.js';
-import { takeId, type StoreDoc } from '../domain/types.js';
+import type { Prospect } from '../domain/types.js';
+import { applyChanges } from '../store/apply.js';
+import type { StoreReader } from '../store/store.js';
 import { confirmDestructive, printWritten } from './io.js';
+import { findProspect, referrerChain } from './lookup.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
 
-const byIdMap = (doc: StoreDoc) => new Map(doc.prospects.map((p) => [p.id, p]));
-
-function refuseDuplicate(doc: StoreDoc, p: { email: string | null; phone: string | null }, self?: number): void {
-  const others = self === undefined ? doc.prospects : doc.prospects.filter((x) => x.id !== self);
-  const dup = new DuplicateIndex(others).find(p.email, p.phone);
+/** Exit 4 when another prospect has this email (any case) or phone digits. */
+async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<void> {
+  const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
+  if (email === null && phone === null) return;
+  const found = await reader.findDuplicates({ emails: email === null ? [] : [email], phones: phone === null ? [] : [phone] });
+  const dup = firstDuplicate(found.filter((x) => x.id !== self), p);
   if (dup) {
     throw conflictError(`${label(dup)} already has this ${dup.email && p.email && dup.email.toLowerCase() === p.email.toLowerCase() ? 'email' : 'phone number'} (use --allow-duplicate to add anyway, or: precrm prospect edit ${dup.id})`);
   }
+}
+
+/** The referrer a reference names, with its chain (for the no-circle rule); null for an empty reference. */
+async function referrerLink(reader: StoreReader, ref: string): Promise<ReferrerLink | null> {
+  if (ref.trim() === '') return null;
+  const referrer = await findProspect(reader, ref);
+  return { referrer, chain: await referrerChain(reader, referrer) };
 }
 
 /** Asks for the basic fields in a terminal when `add` got no name. */
@@ -46,13 +58,13 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   checkName(flags.name ?? '');
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
-  const created = await ctx.documentStore.update((doc) => {
-    if (!flagsIn.allowDuplicate) refuseDuplicate(doc, { email: input.email ?? null, phone: input.phone ?? null });
-    const referrer = referredByRef === undefined ? null : resolveProspect(doc.prospects, referredByRef);
-    const p = newProspect(takeId(doc, 'prospect'), { ...input, referredBy: null }, stage ?? 'interested', at);
-    doc.prospects.push(p);
-    if (referrer) setReferrer(byIdMap(doc), p, referrer, at);
-    return p;
+  const store = await ctx.openStore();
+  const created = await store.transaction(async (tx) => {
+    if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null });
+    const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
+    const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
+    await applyChanges(tx, change.changes);
+    return change.prospect;
   });
   ctx.info(`added prospect ${created.id} (${created.name})`);
   printWritten(ctx, [created]);
@@ -61,71 +73,61 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'edit');
   const at = ctx.now().toISOString();
-  const edited = await ctx.documentStore.update((doc) => {
-    const p = resolveProspect(doc.prospects, ref);
-    if (p.forgottenAt) throw conflictError(`${label(p)} was forgotten; its personal data cannot be edited`);
+  const store = await ctx.openStore();
+  const changed = await store.transaction(async (tx) => {
+    const p = await findProspect(tx, ref);
+    checkEditable(p);
     const next = { email: input.email === undefined ? p.email : input.email, phone: input.phone === undefined ? p.phone : input.phone };
     const contactChanged = (input.email !== undefined && input.email !== p.email) || (input.phone !== undefined && input.phone !== p.phone);
-    if (contactChanged && !flags.allowDuplicate) refuseDuplicate(doc, next, p.id);
-    applyEdit(p, { ...input, referredBy: undefined }, at);
-    if (referredByRef !== undefined) {
-      setReferrer(byIdMap(doc), p, referredByRef.trim() === '' ? null : resolveProspect(doc.prospects, referredByRef), at);
-    }
-    if (stage) changeStage(p, stage, at);
-    return p;
+    if (contactChanged && !flags.allowDuplicate) await refuseDuplicate(tx, next, p.id);
+    const link = referredByRef === undefined ? undefined : await referrerLink(tx, referredByRef);
+    const change = edited(p, input, at, link, stage);
+    await applyChanges(tx, change.changes);
+    return change.prospect;
   });
-  ctx.info(`updated prospect ${edited.id}`);
-  printWritten(ctx, [edited]);
+  ctx.info(`updated prospect ${changed.id}`);
+  printWritten(ctx, [changed]);
+}
+
+/** One prospect changed by a domain function, in one transaction: the new record. */
+export async function changeProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => Prospect): Promise<Prospect> {
+  const at = ctx.now().toISOString();
+  const store = await ctx.openStore();
+  return store.transaction(async (tx) => {
+    const next = change(await findProspect(tx, ref), at);
+    await tx.update('prospect', [next]);
+    return next;
+  });
 }
 
 export async function setStage(ctx: Context, ref: string, stageText: string): Promise<void> {
-  const stage = parseStage(stageText);
-  if (stage === 'customer') {
-    throw usageError(`"customer" is reached only by recording the purchase (use: precrm convert ${ref} --value …)`);
-  }
-  const at = ctx.now().toISOString();
-  const p = await ctx.documentStore.update((doc) => {
-    const target = resolveProspect(doc.prospects, ref);
-    refuseForgotten(target, 'changing its stage');
-    changeStage(target, stage, at);
-    return target;
-  });
+  const stage = checkManualStage(parseStage(stageText), ref);
+  const p = await changeProspect(ctx, ref, (target, at) => stageProspect(target, stage, at));
   ctx.info(`${label(p)} is now ${p.stage}`);
   printWritten(ctx, [p]);
 }
 
 export async function removeProspect(ctx: Context, ref: string): Promise<void> {
-  const snapshot = resolveProspect((await ctx.documentStore.read()).prospects, ref);
+  const store = await ctx.openStore();
+  const snapshot = await findProspect(store, ref);
   const ok = await confirmDestructive(ctx, `Remove ${label(snapshot)} with its touches and survey responses?`, 'prospect remove');
   if (!ok) {
     ctx.info('nothing removed');
     return;
   }
-  const removed = await ctx.documentStore.update((doc) => {
-    const p = resolveProspect(doc.prospects, String(snapshot.id));
-    doc.prospects = doc.prospects.filter((x) => x.id !== p.id);
-    const touches = doc.touches.length;
-    doc.touches = doc.touches.filter((t) => t.prospectId !== p.id);
-    const responses = doc.responses.length;
-    doc.responses = doc.responses.filter((r) => r.prospectId !== p.id);
-    for (const other of doc.prospects) if (other.referredBy === p.id) other.referredBy = null;
-    return { p, touches: touches - doc.touches.length, responses: responses - doc.responses.length };
+  const done = await store.transaction(async (tx) => {
+    const p = await findProspect(tx, String(snapshot.id));
+    const [touches, responses, referred] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id }), tx.referralsOf(p.id)]);
+    await applyChanges(tx, removed(p, touches, responses, referred));
+    return { p, touches: touches.length, responses: responses.length };
   });
-  ctx.info(`removed ${label(removed.p)}, ${removed.touches} touch(es) and ${removed.responses} survey response(s)`);
-  printWritten(ctx, [removed.p]);
+  ctx.info(`removed ${label(done.p)}, ${done.touches} touch(es) and ${done.responses} survey response(s)`);
+  printWritten(ctx, [done.p]);
 }
 
 export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: boolean; note?: string }): Promise<void> {
-  const at = ctx.now().toISOString();
   const note = opts.note === undefined ? null : checkText('--note', opts.note);
-  const p = await ctx.documentStore.update((doc) => {
-    const target = resolveProspect(doc.prospects, ref);
-    if (opts.off) refuseForgotten(target, 'allowing contact again');
-    target.doNotContact = !opts.off;
-    target.consent.push({ at, granted: Boolean(opts.off), note });
-    target.updatedAt = at;
-    return target;
-  });
+  const p = await changeProspect(ctx, ref, (target, at) => recordConsent(target, Boolean(opts.off), note, at));
   ctx.info(p.doNotContact ? `${label(p)} will not be contacted (recorded in the consent log)` : `${label(p)} may be contacted again (recorded in the consent log)`);
   printWritten(ctx, [p]);
 }

@@ -4,12 +4,13 @@
 // details, and nothing of a do-not-contact or forgotten prospect. The charting library loads only here.
 import type { Context } from '../context.js';
 import { localDay, showDay } from '../domain/dates.js';
-import { mayContact } from '../domain/queries.js';
-import type { CohortQuery } from '../domain/reports/cohort-filter.js';
-import type { Prospect, Survey, SurveyResponse, Touch } from '../domain/types.js';
+import { dueHorizon, type DueRow } from '../domain/due.js';
+import { mayContact, type CohortMember, type ProspectFilter } from '../domain/queries.js';
+import type { Survey, SurveyResponse } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
-import { cohortQuery, type CohortFlags } from './report-run.js';
+import { cohortFilter, type CohortFlags } from './report-run.js';
+import type { Store } from '../store/store.js';
 import { COHORT_COLUMNS, FUNNEL_COLUMNS, SOURCE_COLUMNS, VELOCITY_COLUMNS } from './report-columns.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -17,12 +18,31 @@ import { EXIT, PrecrmError } from '../domain/errors.js';
 
 export interface HtmlFlags extends CohortFlags { out?: string; title?: string }
 
-interface Records { prospects: Prospect[]; touches: Touch[]; surveys: Survey[]; responses: SurveyResponse[] }
+interface Records {
+  cohort: CohortMember[];
+  /** Touches up to each conversion of the cohort (for sources). */
+  touchesBefore: Map<number, number>;
+  /** The cohort's referrers: name, and whether they may be named (contactable). */
+  referrers: Map<number, { name: string | null; contactable: boolean }>;
+  due: DueRow[];
+  surveys: { survey: Survey; responses: SurveyResponse[] }[];
+}
 
-/** Everything the page reads: the one place it touches the store (the query interface can serve it). */
-async function selectRecords(ctx: Context): Promise<Records> {
-  const doc = await ctx.documentStore.read();
-  return { prospects: doc.prospects, touches: doc.touches, surveys: doc.surveys, responses: doc.responses };
+/** Everything the page reads, as targeted store queries: the one place it touches the store. */
+async function selectRecords(store: Store, filter: ProspectFilter, now: Date): Promise<Records> {
+  const [{ conversionInstants }, { dueList }] = await Promise.all([import('../domain/reports/journey.js'), import('../domain/due.js')]);
+  const cohort = await store.cohort(filter);
+  const referrerIds = [...new Set(cohort.flatMap((p) => (p.referredBy === null ? [] : [p.referredBy])))];
+  const [touchesBefore, referrers, dueCandidates, surveys] = await Promise.all([
+    store.countTouchesUpTo(conversionInstants(cohort)), store.getProspects(referrerIds), store.dueCandidates({}, dueHorizon(now, 7)), store.surveys(),
+  ]);
+  return {
+    cohort,
+    touchesBefore,
+    referrers: new Map(referrers.map((p) => [p.id, { name: p.name, contactable: mayContact(p) }])),
+    due: dueList(dueCandidates, now, 7),
+    surveys: await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) }))),
+  };
 }
 
 const REFERRER_COLUMNS: Column<{ name: string; referrals: number; referred_customers: number; referred_revenue: number }>[] = [
@@ -51,11 +71,11 @@ const pct = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)}
 
 export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<void> {
   const now = ctx.now();
-  const query = cohortQuery(flags, now);
-  const records = await selectRecords(ctx);
-  const sections = await buildSections(records, query, now);
+  const filter = cohortFilter(flags, now);
+  const records = await selectRecords(await ctx.openStore(), filter, now);
+  const sections = await buildSections(records, filter, now);
   const { renderPage } = await import('../output/html-page.js');
-  const window = [flags.since && `from ${localDay(new Date(query.since!))}`, flags.until && `to ${localDay(new Date(query.until!))}`].filter(Boolean).join(' ');
+  const window = [flags.since && `from ${localDay(new Date(filter.createdSince!))}`, flags.until && `to ${localDay(new Date(filter.createdUntil!))}`].filter(Boolean).join(' ');
   const html = renderPage({
     title: flags.title ?? 'precrm report',
     subtitle: `Prospects created ${window || 'at any time'} · made ${localDay(now)} · names only, no contact details`,
@@ -76,20 +96,19 @@ async function writeReport(ctx: Context, out: string, html: string): Promise<voi
   }
 }
 
-async function buildSections(r: Records, query: CohortQuery, now: Date): Promise<Section[]> {
-  const [{ funnelReport }, { sourcesReport }, { cohortsReport }, { velocityReport }, { referralsReport }, { dueList }, { surveyReport }, charts] = await Promise.all([
+async function buildSections(r: Records, filter: ProspectFilter, now: Date): Promise<Section[]> {
+  const [{ funnelReport }, { sourcesReport }, { cohortsReport }, { velocityReport }, { referralsReport }, { surveyReport }, charts] = await Promise.all([
     import('../domain/reports/funnel.js'), import('../domain/reports/sources.js'), import('../domain/reports/cohorts.js'),
-    import('../domain/reports/velocity.js'), import('../domain/reports/referrals.js'), import('../domain/due.js'),
+    import('../domain/reports/velocity.js'), import('../domain/reports/referrals.js'),
     import('../domain/reports/survey-report.js'), import('../output/charts.js'),
   ]);
-  const funnel = funnelReport(r.prospects, query);
-  const sources = sourcesReport(r.prospects, r.touches, query);
-  const cohorts = cohortsReport(r.prospects, { ...query, period: 'month' }, now);
-  const velocity = velocityReport(r.prospects, query);
-  const contactable = new Set(r.prospects.filter(mayContact).map((p) => p.id));
-  const referrers = referralsReport(r.prospects, query).filter((row) => contactable.has(row.id) && row.name !== null).slice(0, 10);
-  const due = dueList(r.prospects.filter(mayContact), r.touches, now, 7)
-    .map((d) => ({ name: d.prospect.name ?? '', reason: d.reason, day: showDay(d.dueAt), note: null }));
+  const funnel = funnelReport(r.cohort);
+  const sources = sourcesReport(r.cohort, r.touchesBefore);
+  const cohorts = cohortsReport(r.cohort, { period: 'month', since: filter.createdSince, until: filter.createdUntil }, now);
+  const velocity = velocityReport(r.cohort);
+  const names = new Map([...r.referrers].map(([id, x]) => [id, x.name]));
+  const referrers = referralsReport(r.cohort, names).filter((row) => r.referrers.get(row.id)?.contactable && row.name !== null).slice(0, 10);
+  const due = r.due.map((d) => ({ name: d.prospect.name ?? '', reason: d.reason, day: showDay(d.dueAt), note: null }));
   const sections: Section[] = [
     {
       id: 'funnel', title: 'Funnel', intro: 'How far prospects got: reached = at or beyond the stage; step = of the stage before; overall = of everyone.',
@@ -126,8 +145,8 @@ async function buildSections(r: Records, query: CohortQuery, now: Date): Promise
     { id: 'referrers', title: 'Top referrers', columns: REFERRER_COLUMNS, rows: referrers, empty: 'No referrals yet.' },
     { id: 'due', title: 'Due this week', intro: 'Follow-ups and cadences falling due in the next 7 days (contact details stay in precrm).', columns: DUE_PAGE_COLUMNS, rows: due, empty: 'Nothing due this week.' },
   ];
-  for (const survey of r.surveys) {
-    const rows = surveyReport(survey, r.responses, r.prospects, { by: 'segment' })
+  for (const { survey, responses } of r.surveys) {
+    const rows = surveyReport(survey, responses, [], { by: 'segment' })
       .filter((row) => row.responses > 0 && (row.type === 'nps' || row.type === 'choice' || row.type === 'scale'))
       .map((row) => ({ ...row, top: (row.top ?? []).slice(0, 3).map((t) => `${t.value} ${t.count}`).join(', ') }));
     if (rows.length) sections.push({ id: `survey-${survey.id}`, title: `Survey: ${survey.name}`, intro: 'NPS and the most frequent answers, by segment (anonymous, prospect, customer).', columns: SURVEY_COLUMNS, rows });

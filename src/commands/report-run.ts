@@ -1,14 +1,14 @@
 // Runs a report: parse the query, read the store once, compute rows in the domain, render them in any format.
 import type { Context } from '../context.js';
-import { usageError } from '../domain/errors.js';
+import type { ProspectFilter } from '../domain/queries.js';
 import { ACTIVITY_GROUPS } from '../domain/reports/activity.js';
-import type { CohortQuery } from '../domain/reports/cohort-filter.js';
 import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
 import type { FunnelRow } from '../domain/reports/funnel.js';
-import type { StoreDoc } from '../domain/types.js';
 import { bar } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
-import { parseChoice, parseDayWindow } from './options.js';
+import type { Store } from '../store/store.js';
+import { parseChoice } from './options.js';
+import { parseProspectFilter, parseWindow } from './prospect-filter.js';
 import { emitRows, fileFormat } from './rows-out.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS, groupColumn,
@@ -21,17 +21,9 @@ export interface PeriodFlags extends CohortFlags { period?: string; by?: string 
 /** Width of the funnel bar at 100% of the cohort; on a narrow terminal it shrinks down to 6 cells. */
 const BAR_WIDTH = 24;
 
-/** Turns the shared filter flags into a cohort query: whole local days, since ≤ until. */
-export function cohortQuery(flags: CohortFlags, now: Date): CohortQuery {
-  const { since, until } = parseDayWindow(flags, now);
-  if (since && until && since > until) throw usageError(`--since ${flags.since} is after --until ${flags.until} (the window would be empty)`);
-  return {
-    since,
-    until,
-    source: flags.source,
-    owner: flags.owner,
-    tags: flags.tag,
-  };
+/** The cohort of the shared flags: prospects created in whole local days since ≤ until, of a source, owner, tags. */
+export function cohortFilter(flags: CohortFlags, now: Date): ProspectFilter {
+  return parseProspectFilter(flags, now, { refuseEmptyWindow: true });
 }
 
 async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], sheet: string, output: string | undefined): Promise<void> {
@@ -44,10 +36,11 @@ async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Colu
 
 export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void> {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, PROSPECT_GROUPS, '--by group');
-  const query = { ...cohortQuery(flags, ctx.now()), by };
-  const doc = await ctx.documentStore.read();
-  const { funnelReport } = await import('../domain/reports/funnel.js');
-  const rows = funnelReport(doc.prospects, query);
+  const filter = cohortFilter(flags, ctx.now());
+  const store = await ctx.openStore();
+  const { funnelReport, funnelRows } = await import('../domain/reports/funnel.js');
+  // Without groups the store counts (a database does it in SQL); groups need each prospect's source, owner, tags.
+  const rows = by ? funnelReport(await store.cohort(filter), { by }) : funnelRows(await store.funnelCounts(filter));
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
   // The bar is for eyes only: a terminal table gets it, pipes and files get the plain columns.
   if (ctx.format === 'table' && ctx.stdoutIsTTY && flags.output === undefined) {
@@ -61,38 +54,47 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
 
 type SimpleReport = 'sources' | 'touches' | 'velocity' | 'referrals';
 
-async function simpleRows(name: SimpleReport, doc: StoreDoc, query: CohortQuery): Promise<[unknown[], Column<any>[]]> {
+/** Select the cohort (the store's job), then compute the report (the domain's). */
+async function simpleRows(name: SimpleReport, store: Store, filter: ProspectFilter): Promise<[unknown[], Column<any>[]]> {
+  const cohort = await store.cohort(filter);
   switch (name) {
-    case 'sources': return [(await import('../domain/reports/sources.js')).sourcesReport(doc.prospects, doc.touches, query), SOURCE_COLUMNS];
-    case 'touches': return [(await import('../domain/reports/touches.js')).touchesReport(doc.prospects, doc.touches, query), TOUCH_COLUMNS];
-    case 'velocity': return [(await import('../domain/reports/velocity.js')).velocityReport(doc.prospects, query), VELOCITY_COLUMNS];
-    default: return [(await import('../domain/reports/referrals.js')).referralsReport(doc.prospects, query), REFERRAL_COLUMNS];
+    case 'sources': {
+      const { conversionInstants } = await import('../domain/reports/journey.js');
+      const touchesBefore = await store.countTouchesUpTo(conversionInstants(cohort));
+      return [(await import('../domain/reports/sources.js')).sourcesReport(cohort, touchesBefore), SOURCE_COLUMNS];
+    }
+    case 'touches': return [(await import('../domain/reports/touches.js')).touchesReport(cohort, await store.cohortTouches(filter)), TOUCH_COLUMNS];
+    case 'velocity': return [(await import('../domain/reports/velocity.js')).velocityReport(cohort), VELOCITY_COLUMNS];
+    default: {
+      const referrers = await store.getProspects([...new Set(cohort.flatMap((p) => (p.referredBy === null ? [] : [p.referredBy])))]);
+      const names = new Map(referrers.map((p) => [p.id, p.name]));
+      return [(await import('../domain/reports/referrals.js')).referralsReport(cohort, names), REFERRAL_COLUMNS];
+    }
   }
 }
 
 /** Reports that take only the cohort filters. */
 export async function runSimpleReport(ctx: Context, name: SimpleReport, flags: CohortFlags): Promise<void> {
-  const query = cohortQuery(flags, ctx.now());
-  const doc = await ctx.documentStore.read();
-  const [rows, columns] = await simpleRows(name, doc, query);
+  const filter = cohortFilter(flags, ctx.now());
+  const [rows, columns] = await simpleRows(name, await ctx.openStore(), filter);
   await print(ctx, rows, columns, name, flags.output);
 }
 
 export async function runCohorts(ctx: Context, flags: PeriodFlags): Promise<void> {
   const period = parseChoice(flags.period ?? 'month', ['week', 'month'] as const, '--period');
   const now = ctx.now();
-  const query = { ...cohortQuery(flags, now), period };
-  const doc = await ctx.documentStore.read();
+  const filter = cohortFilter(flags, now);
+  const cohort = await (await ctx.openStore()).cohort(filter);
   const { cohortsReport } = await import('../domain/reports/cohorts.js');
-  await print(ctx, cohortsReport(doc.prospects, query, now), COHORT_COLUMNS, 'cohorts', flags.output);
+  await print(ctx, cohortsReport(cohort, { period, ...parseWindow(flags, now) }, now), COHORT_COLUMNS, 'cohorts', flags.output);
 }
 
 export async function runActivity(ctx: Context, flags: PeriodFlags): Promise<void> {
   const period = parseChoice(flags.period ?? 'week', ['day', 'week', 'month'] as const, '--period');
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, ACTIVITY_GROUPS, '--by group');
-  const query = { ...cohortQuery(flags, ctx.now()), period, by };
-  const doc = await ctx.documentStore.read();
+  const filter = cohortFilter(flags, ctx.now());
+  const touches = await (await ctx.openStore()).cohortTouches(filter);
   const { activityReport } = await import('../domain/reports/activity.js');
   const columns = by ? [groupColumn(by), ...ACTIVITY_COLUMNS] : ACTIVITY_COLUMNS;
-  await print(ctx, activityReport(doc.prospects, doc.touches, query), columns, 'activity', flags.output);
+  await print(ctx, activityReport(touches, { period, by }), columns, 'activity', flags.output);
 }

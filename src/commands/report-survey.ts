@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow, type TopValue } from '../domain/reports/survey-report.js';
-import { findSurvey } from '../domain/survey.js';
+import { findSurvey } from './lookup.js';
 import { sparkBars } from '../output/bars.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import type { Format } from '../output/render.js';
@@ -59,17 +59,15 @@ export async function reportSurvey(ctx: Context, ref: string, flags: SurveyRepor
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
   const now = ctx.now();
   const { since, until } = parseDayWindow(flags, now);
-  const doc = await ctx.documentStore.read();
-  const survey = findSurvey(doc.surveys, ref);
-  const rows = surveyReport(survey, doc.responses, doc.prospects, { by, since, until });
+  const store = await ctx.openStore();
+  const survey = await findSurvey(store, ref);
+  const responses = await store.listResponses({ survey: survey.name, since, until });
+  const respondents = by === 'source' ? await store.getProspects([...new Set(responses.flatMap((r) => (r.prospectId === null ? [] : [r.prospectId])))]) : [];
+  const rows = surveyReport(survey, responses, respondents, { by });
   const format = fileFormat(ctx.format, flags.output);
   const wrote = await emitRows(ctx, rows, surveyReportColumns(format, by), { format, output: flags.output, sheet: 'survey' });
   if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);
-  else if (format === 'table') {
-    const answered = doc.responses.filter((r) => r.survey.toLowerCase() === survey.name.toLowerCase()
-      && (since === undefined || r.at >= since) && (until === undefined || r.at <= until)).length;
-    ctx.info(`survey "${survey.name}": ${answered} response(s)`);
-  }
+  else if (format === 'table') ctx.info(`survey "${survey.name}": ${responses.length} response(s)`);
 }
 
 

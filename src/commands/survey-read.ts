@@ -1,12 +1,12 @@
 // survey list / show: read a snapshot and hand rows to the output layer.
 import type { Context } from '../context.js';
 import { showDateTime } from '../domain/dates.js';
-import { findSurvey } from '../domain/survey.js';
-import type { Question, StoreDoc, Survey } from '../domain/types.js';
+import { surveyKey } from '../domain/queries.js';
+import type { Question, Survey } from '../domain/types.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { printRows } from './print.js';
+import { findSurvey } from './lookup.js';
 
-const responseCount = (doc: StoreDoc, s: Survey) => doc.responses.filter((r) => r.survey.toLowerCase() === s.name.toLowerCase()).length;
 
 type SurveyRow = Survey & { responses: number };
 
@@ -26,17 +26,19 @@ const QUESTION_COLUMNS: Column<Question>[] = [
 ];
 
 export async function listSurveys(ctx: Context): Promise<void> {
-  const doc = await ctx.documentStore.read();
-  const rows = doc.surveys.map((s) => ({ ...s, responses: responseCount(doc, s) }));
+  const store = await ctx.openStore();
+  const surveys = await store.surveys();
+  const counts = await store.countResponses(surveys.map((s) => s.name));
+  const rows = surveys.map((s) => ({ ...s, responses: counts.get(surveyKey(s.name)) ?? 0 }));
   await printRows(ctx, rows, SURVEY_COLUMNS, { jsonRecords: rows });
   if (ctx.format === 'table') ctx.info(`${rows.length} survey(s)`);
 }
 
 /** json: the survey record with its response count; csv/tsv: one row per question; table: a header and the questions. */
 export async function showSurvey(ctx: Context, ref: string): Promise<void> {
-  const doc = await ctx.documentStore.read();
-  const survey = findSurvey(doc.surveys, ref);
-  const responses = responseCount(doc, survey);
+  const store = await ctx.openStore();
+  const survey = await findSurvey(store, ref);
+  const responses = (await store.countResponses([survey.name])).get(surveyKey(survey.name)) ?? 0;
   if (ctx.format === 'json') {
     ctx.out(`${JSON.stringify({ ...survey, responses }, null, 2)}\n`);
     return;

@@ -1,10 +1,10 @@
 // survey create / respond: validate everything from argv (and prompts) first, then write in one locked update.
 import type { Context, Prompter } from '../context.js';
 import { conflictError, usageError } from '../domain/errors.js';
-import { resolveProspect } from '../domain/references.js';
-import { checkSurveyName, findSurvey, newResponse, newSurvey, numericRange, parseAnswerAssignments } from '../domain/survey.js';
-import { takeId, type Question, type Survey } from '../domain/types.js';
+import { checkSurveyName, newResponse, newSurvey, numericRange, parseAnswerAssignments } from '../domain/survey.js';
+import type { Question, Survey } from '../domain/types.js';
 import { printWritten } from './io.js';
+import { findProspect, findSurvey } from './lookup.js';
 
 export interface CreateFlags { question?: string[] }
 export interface RespondFlags { prospect?: string; answer?: string[] }
@@ -13,11 +13,12 @@ export async function createSurvey(ctx: Context, name: string, flags: CreateFlag
   const checked = checkSurveyName(name);
   // Parse before taking the lock, so a bad spec never touches the store.
   newSurvey(0, checked, flags.question ?? [], ctx.now().toISOString());
-  const created = await ctx.documentStore.update((doc) => {
-    const existing = doc.surveys.find((s) => s.name.toLowerCase() === checked.toLowerCase());
+  const store = await ctx.openStore();
+  const created = await store.transaction(async (tx) => {
+    const existing = await tx.surveyByName(checked);
     if (existing) throw conflictError(`a survey named "${existing.name}" already exists (see: precrm survey show "${existing.name}")`);
-    const survey = newSurvey(takeId(doc, 'survey'), checked, flags.question ?? [], ctx.now().toISOString());
-    doc.surveys.push(survey);
+    const survey = newSurvey(await tx.takeId('survey'), checked, flags.question ?? [], ctx.now().toISOString());
+    await tx.insert('survey', [survey]);
     return survey;
   });
   ctx.info(`created survey "${created.name}" with ${created.questions.length} question(s)`);
@@ -51,9 +52,9 @@ async function askMissing(ctx: Context, survey: Survey, given: Record<string, st
 }
 
 export async function respondToSurvey(ctx: Context, surveyRef: string, flags: RespondFlags): Promise<void> {
-  const snapshot = await ctx.documentStore.read();
-  const survey = findSurvey(snapshot.surveys, surveyRef);
-  if (flags.prospect !== undefined) resolveProspect(snapshot.prospects, flags.prospect);
+  const store = await ctx.openStore();
+  const survey = await findSurvey(store, surveyRef);
+  if (flags.prospect !== undefined) await findProspect(store, flags.prospect);
   let answers = parseAnswerAssignments(survey, flags.answer ?? []);
   const missing = survey.questions.some((q) => !Object.hasOwn(answers, q.key));
   if (missing && ctx.canPrompt) answers = await askMissing(ctx, survey, answers);
@@ -61,12 +62,12 @@ export async function respondToSurvey(ctx: Context, surveyRef: string, flags: Re
     throw usageError(`no answers given (use --answer key=value; keys: ${survey.questions.map((q) => q.key).join(', ')})`);
   }
   const at = ctx.now().toISOString();
-  const response = await ctx.documentStore.update((doc) => {
-    const current = findSurvey(doc.surveys, String(survey.name));
+  const response = await store.transaction(async (tx) => {
+    const current = await findSurvey(tx, survey.name);
     // The segment is fixed now, from the stage the respondent is in at the moment of answering.
-    const p = flags.prospect === undefined ? null : resolveProspect(doc.prospects, flags.prospect);
-    const r = newResponse(takeId(doc, 'response'), current, p, at, answers);
-    doc.responses.push(r);
+    const p = flags.prospect === undefined ? null : await findProspect(tx, flags.prospect);
+    const r = newResponse(await tx.takeId('response'), current, p, at, answers);
+    await tx.insert('response', [r]);
     return r;
   });
   const unanswered = survey.questions.length - Object.keys(answers).length;

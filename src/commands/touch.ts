@@ -3,16 +3,17 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { endOfLocalDay, parseWhen, showDay } from '../domain/dates.js';
 import { notFoundError, usageError } from '../domain/errors.js';
-import { refuseForgotten } from '../domain/lifecycle.js';
+import { checkManualStage, refuseForgotten } from '../domain/lifecycle.js';
 import { checkText } from '../domain/prospect.js';
-import { resolveProspect } from '../domain/references.js';
+import type { TouchQuery } from '../domain/queries.js';
 import { label } from '../domain/referrals.js';
 import { parseStage } from '../domain/stages.js';
 import { recordTouch, type TouchInput } from '../domain/touches.js';
-import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Prospect, type Touch, type TouchType } from '../domain/types.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Touch, type TouchType } from '../domain/types.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { printRows } from './print.js';
 import { printWritten } from './io.js';
+import { findProspect } from './lookup.js';
 import { collect, parseChoice, parseCount, parseDateOption, parseDayWindow } from './options.js';
 import { examples } from './help.js';
 
@@ -67,8 +68,7 @@ function parseTouchAt(text: string | undefined, now: Date): string {
 
 function parseLogFlags(ctx: Context, type: string, note: string | undefined, flags: LogFlags): TouchInput {
   const now = ctx.now();
-  const stage = flags.stage === undefined ? undefined : parseStage(flags.stage);
-  if (stage === 'customer') throw usageError('"customer" is reached only by recording the purchase (use: precrm convert <prospect> --value …)');
+  const stage = flags.stage === undefined ? undefined : checkManualStage(parseStage(flags.stage), '<prospect>');
   if (flags.next !== undefined && flags.followUp === undefined) throw usageError('--next needs --follow-up <when>');
   const followUp: FollowUp | undefined = flags.followUp === undefined ? undefined : {
     at: parseDateOption(flags.followUp, now, 'future', '--follow-up date'),
@@ -90,12 +90,14 @@ function parseLogFlags(ctx: Context, type: string, note: string | undefined, fla
 export async function logTouch(ctx: Context, ref: string, type: string, note: string | undefined, flags: LogFlags): Promise<void> {
   const input = parseLogFlags(ctx, type, note, flags);
   const now = ctx.now().toISOString();
-  const { touch, p, before } = await ctx.documentStore.update((doc) => {
-    const target = resolveProspect(doc.prospects, ref);
+  const store = await ctx.openStore();
+  const { touch, p, before } = await store.transaction(async (tx) => {
+    const target = await findProspect(tx, ref);
     refuseForgotten(target, 'logging a touch');
-    const stageBefore = target.stage;
-    const followUpBefore = target.followUp;
-    return { touch: recordTouch(doc, target, input, now), p: target, before: { stage: stageBefore, followUp: followUpBefore } };
+    const logged = recordTouch(target, await tx.takeId('touch'), input, now);
+    await tx.insert('touch', [logged.touch]);
+    await tx.update('prospect', [logged.prospect]);
+    return { touch: logged.touch, p: logged.prospect, before: target };
   });
   if (p.doNotContact && touch.direction !== 'in') {
     ctx.warn(`${label(p)} asked not to be contacted (see the consent log: precrm prospect show ${p.id}); the touch is recorded anyway`);
@@ -103,7 +105,7 @@ export async function logTouch(ctx: Context, ref: string, type: string, note: st
   ctx.info(`logged ${touch.type} #${touch.id} for ${label(p)}`);
   if (p.stage !== before.stage) ctx.info(`${label(p)} moved from ${before.stage} to ${p.stage}`);
   if (before.followUp && input.followUp === undefined && !p.followUp) ctx.info(`follow-up of ${showDay(before.followUp.at)} done`);
-  if (p.followUp && p.followUp !== before.followUp) ctx.info(`next follow-up ${showDay(p.followUp.at)}`);
+  if (p.followUp && input.followUp !== undefined) ctx.info(`next follow-up ${showDay(p.followUp.at)}`);
   printWritten(ctx, [touch]);
 }
 
@@ -119,25 +121,24 @@ export const TOUCH_COLUMNS: Column<Touch & { name?: string | null }>[] = [
   { key: 'note', type: 'string', minWidth: 16, priority: 2 },
 ];
 
-function touchFilter(ctx: Context, doc: { prospects: Prospect[] }, ref: string | undefined, flags: ListFlags): (t: Touch) => boolean {
-  const now = ctx.now();
-  const prospectId = ref === undefined ? undefined : resolveProspect(doc.prospects, ref).id;
-  const types = flags.type?.flatMap((s) => s.split(',')).map((s) => parseTouchType(s));
+/** The typed query of `touch list`, parsed once (the prospect reference is resolved by the run). */
+function parseListOptions(flags: ListFlags, now: Date): TouchQuery {
   const { since, until } = parseDayWindow(flags, now);
-  const by = flags.by?.trim().toLowerCase();
-  return (t) => (prospectId === undefined || t.prospectId === prospectId)
-    && (!types || types.includes(t.type))
-    && (!since || t.at >= since) && (!until || t.at <= until)
-    && (by === undefined || t.by?.toLowerCase() === by);
+  return {
+    types: flags.type?.flatMap((s) => s.split(',')).map((s) => parseTouchType(s)),
+    since,
+    until,
+    by: flags.by,
+    latest: flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit'),
+  };
 }
 
 export async function listTouches(ctx: Context, ref: string | undefined, flags: ListFlags): Promise<void> {
-  const limit = flags.limit === undefined ? undefined : parseCount(flags.limit, '--limit');
-  const doc = await ctx.documentStore.read();
-  const keep = touchFilter(ctx, doc, ref, flags);
-  const names = new Map(doc.prospects.map((p) => [p.id, p.name]));
-  let touches = doc.touches.filter(keep).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
-  if (limit !== undefined) touches = touches.slice(-limit);
+  const query = parseListOptions(flags, ctx.now());
+  const store = await ctx.openStore();
+  if (ref !== undefined) query.prospectId = (await findProspect(store, ref)).id;
+  const touches = await store.listTouches(query);
+  const names = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p.name]));
   const rows = touches.map((t) => ({ ...t, name: names.get(t.prospectId) ?? null }));
   await printRows(ctx, rows, TOUCH_COLUMNS, { jsonRecords: touches });
   if (ctx.format === 'table') ctx.info(`${rows.length} touch(es)`);
@@ -146,10 +147,11 @@ export async function listTouches(ctx: Context, ref: string | undefined, flags: 
 export async function removeTouch(ctx: Context, idText: string): Promise<void> {
   if (!/^\d+$/.test(idText.trim())) throw usageError(`touch id "${idText}" is not a number (find it with: precrm touch list <prospect>)`);
   const id = Number(idText.trim());
-  const removed = await ctx.documentStore.update((doc) => {
-    const t = doc.touches.find((x) => x.id === id);
+  const store = await ctx.openStore();
+  const removed = await store.transaction(async (tx) => {
+    const t = await tx.getTouch(id);
     if (!t) throw notFoundError(`no touch has id ${id} (try: precrm touch list)`);
-    doc.touches = doc.touches.filter((x) => x.id !== id);
+    await tx.delete('touch', [t.id]);
     return t;
   });
   ctx.info(`removed ${removed.type} #${removed.id} of ${showDay(removed.at)}`);

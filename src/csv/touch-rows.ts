@@ -2,7 +2,7 @@
 // already in the store (same prospect, type and time), so nightly re-imports change nothing.
 import { checkText } from '../domain/prospect.js';
 import { recordTouch, touchKey, type TouchInput } from '../domain/touches.js';
-import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, takeId, type StoreDoc } from '../domain/types.js';
 import type { HeaderSpec } from './headers.js';
 import type { ImportRow } from './load.js';
 import { prospectByRef } from './prospect-index.js';
@@ -80,6 +80,11 @@ export function planTouches(doc: StoreDoc, rows: readonly ImportRow<TouchRow>[])
 
 /** Records each planned touch through recordTouch, the one place a touch is created. */
 export function applyTouchPlan(doc: StoreDoc, plan: TouchPlan, now: string): void {
-  const byId = new Map(doc.prospects.map((p) => [p.id, p]));
-  for (const t of plan.touches) recordTouch(doc, byId.get(t.prospectId)!, t.input, now);
+  const index = new Map(doc.prospects.map((p, i) => [p.id, i]));
+  for (const t of plan.touches) {
+    const i = index.get(t.prospectId)!;
+    const logged = recordTouch(doc.prospects[i]!, takeId(doc, 'touch'), t.input, now);
+    doc.touches.push(logged.touch);
+    doc.prospects[i] = logged.prospect;
+  }
 }

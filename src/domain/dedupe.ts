@@ -59,3 +59,10 @@ export function duplicateMatcher(q: DuplicateQuery): (p: Prospect) => boolean {
     return k.email === null && k.phone === null && names.size > 0 && names.has(k.name);
   };
 }
+
+/** Which of `candidates` (in id order) a new record duplicates: the first with its email key, else the first with its phone key. */
+export function firstDuplicate<P extends Prospect>(candidates: readonly P[], p: { email: string | null; phone: string | null }): P | undefined {
+  const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
+  return (email === null ? undefined : candidates.find((x) => emailKey(x.email) === email))
+    ?? (phone === null ? undefined : candidates.find((x) => phoneKey(x.phone) === phone));
+}

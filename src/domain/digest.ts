@@ -1,6 +1,6 @@
 // The digest: what happened in a period (new prospects, touches, stage moves, conversions, referrals, advocates),
 // each figure beside the same figure for the period of the same length before it, plus what is due and stale now.
-import type { Prospect, Touch } from './types.js';
+import type { CohortMember, CohortTouch } from './queries.js';
 
 export interface Window { since: string; until: string }
 
@@ -25,8 +25,10 @@ export interface Digest {
 }
 
 export interface DigestInput {
-  prospects: readonly Prospect[];
-  touches: readonly Touch[];
+  /** Every prospect's slim row (StoreReader.cohort of no filter). */
+  prospects: readonly CohortMember[];
+  /** The touches of the period and the one before it, at least. */
+  touches: readonly CohortTouch[];
   /** How many are due in the next 7 days and stale now (computed by the due/stale rules of domain/due). */
   dueNext7Days: number;
   stale: number;

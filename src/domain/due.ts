@@ -1,8 +1,8 @@
 // The daily lists: who is due (follow-up or cadence) and who has gone stale, compared in local calendar days.
 import { addDays } from 'date-fns';
 import { calendarDaysBetween, endOfLocalDay, startOfLocalDay } from './dates.js';
+import { mayContact, type ProspectWithLastTouch } from './queries.js';
 import { isPreCustomer } from './stages.js';
-import { lastTouches } from './touches.js';
 import type { Prospect, Touch } from './types.js';
 
 export type DueReason = 'follow-up' | 'cadence';
@@ -26,7 +26,19 @@ export interface StaleRow {
 }
 
 /** Lost, do-not-contact and forgotten prospects are never on a list that asks someone to get in touch. */
-const contactable = (p: Prospect): boolean => p.stage !== 'lost' && !p.doNotContact && !p.forgottenAt;
+const contactable = (p: Prospect): boolean => p.stage !== 'lost' && mayContact(p);
+
+/** The instant up to which due looks (StoreReader.dueCandidates' horizon): the end of the local day `withinDays` ahead. */
+export const dueHorizon = (now: Date, withinDays = 0): string => endOfLocalDay(addDays(now, withinDays)).toISOString();
+
+/**
+ * The instant a stale prospect's last touch (or creation) is before (StoreReader.staleCandidates): the start of
+ * the local day after the one `days` days ago. Beyond any calendar (`--days 999999999999`) nothing is before it: ''.
+ */
+export function silentBefore(now: Date, days: number): string {
+  const day = startOfLocalDay(addDays(now, 1 - days));
+  return Number.isNaN(day.getTime()) || day.getUTCFullYear() < 1 ? '' : day.toISOString();
+}
 
 /** The day a cadence runs out: the local day of the last touch (or creation) plus the cadence. */
 export function cadenceDueAt(p: Pick<Prospect, 'cadenceDays' | 'createdAt'>, lastTouch: Touch | null | undefined): string | null {
@@ -39,13 +51,11 @@ export function cadenceDueAt(p: Pick<Prospect, 'cadenceDays' | 'createdAt'>, las
  * Follow-ups and cadences due by the end of the local day `withinDays` after now (0 = today), oldest first.
  * A prospect appears once: a due follow-up (the planned action, with its note) wins over its cadence.
  */
-export function dueList(prospects: readonly Prospect[], touches: readonly Touch[], now: Date, withinDays = 0): DueRow[] {
-  const horizon = endOfLocalDay(addDays(now, withinDays)).toISOString();
-  const last = lastTouches(touches);
+export function dueList(candidates: readonly ProspectWithLastTouch[], now: Date, withinDays = 0): DueRow[] {
+  const horizon = dueHorizon(now, withinDays);
   const rows: DueRow[] = [];
-  for (const p of prospects) {
+  for (const { prospect: p, lastTouch } of candidates) {
     if (!contactable(p)) continue;
-    const lastTouch = last.get(p.id) ?? null;
     const row = (reason: DueReason, dueAt: string, note: string | null): DueRow => ({
       prospect: p, reason, dueAt, note, lastTouch, overdueDays: calendarDaysBetween(new Date(dueAt), now),
     });
@@ -68,12 +78,10 @@ export function hasPlannedAction(p: Prospect, lastTouch: Touch | null, now: Date
 }
 
 /** Pre-customer prospects silent for at least `days` calendar days, with no planned action; longest silent first. */
-export function staleList(prospects: readonly Prospect[], touches: readonly Touch[], now: Date, days: number): StaleRow[] {
-  const last = lastTouches(touches);
+export function staleList(candidates: readonly ProspectWithLastTouch[], now: Date, days: number): StaleRow[] {
   const rows: StaleRow[] = [];
-  for (const p of prospects) {
+  for (const { prospect: p, lastTouch } of candidates) {
     if (!contactable(p) || !isPreCustomer(p.stage)) continue;
-    const lastTouch = last.get(p.id) ?? null;
     const silentDays = calendarDaysBetween(new Date(lastTouch?.at ?? p.createdAt), now);
     if (silentDays < days || hasPlannedAction(p, lastTouch, now)) continue;
     rows.push({ prospect: p, silentDays, lastTouch });

@@ -1,9 +1,10 @@
 // Stage transitions of SPEC §1 beyond a plain move: the customer/advocate/lost rules, reopening, and conversion.
 import { calendarDaysBetween, startOfLocalDay } from './dates.js';
 import { conflictError, usageError } from './errors.js';
-import { hasReferred, label, promoteToAdvocate } from './referrals.js';
+import { copyProspect } from './prospect.js';
+import { label, promoteToAdvocate } from './referrals.js';
 import { furthestStage, isCustomer, isPreCustomer, moveToStage } from './stages.js';
-import type { Conversion, Prospect, Stage, StoreDoc, Touch } from './types.js';
+import type { Conversion, Prospect, Stage } from './types.js';
 
 /** A forgotten prospect keeps only its statistics; nothing new about the person may be recorded. */
 export function refuseForgotten(p: Prospect, what: string): void {
@@ -22,15 +23,19 @@ export function stageTime(p: Prospect, happenedAt: string, now: string): string 
 
 const bought = (p: Prospect): boolean => p.conversion !== null || isCustomer(p.stage);
 
+/** The one home of "customer only through convert": a stage a person may pick by hand (2 for customer). */
+export function checkManualStage(stage: Stage, ref: string | number): Stage {
+  if (stage === 'customer') throw usageError(`"customer" is reached only by recording the purchase (use: precrm convert ${ref} --value …)`);
+  return stage;
+}
+
 /**
- * Moves a prospect to a stage by hand (`prospect stage`, `edit --stage`, `touch log --stage`). Customer only
+ * Moves a working copy to a stage by hand (`prospect stage`, `edit --stage`, `touch log --stage`). Customer only
  * through convert; advocate only for a customer; lost and the pre-customer stages only for someone who has not
  * bought (a buyer's relationship can cool, but the purchase happened: the funnel and `convert` rely on it).
  */
 export function changeStage(p: Prospect, stage: Stage, at: string, reason: string | null = null): boolean {
-  if (stage === 'customer' && p.stage !== 'customer') {
-    throw usageError(`"customer" is reached only by recording the purchase (use: precrm convert ${p.id} --value …)`);
-  }
+  if (p.stage !== 'customer') checkManualStage(stage, p.id);
   if (stage === 'advocate' && !bought(p)) {
     throw conflictError(`${label(p)} is not a customer yet; an advocate is a customer who refers others (use: precrm convert ${p.id} first)`);
   }
@@ -45,32 +50,42 @@ export function changeStage(p: Prospect, stage: Stage, at: string, reason: strin
   return moveToStage(p, stage, at);
 }
 
-/** `prospect lose`: off the path with a reason; an already lost prospect gets its reason updated. */
-export function loseProspect(p: Prospect, reason: string, at: string): boolean {
+/** `prospect stage`: the new record. */
+export function stageProspect(p: Prospect, stage: Stage, at: string): Prospect {
   refuseForgotten(p, 'changing its stage');
-  if (p.stage === 'lost') {
-    p.lostReason = reason;
-    p.updatedAt = at;
-    return false;
-  }
-  return changeStage(p, 'lost', at, reason);
+  const next = copyProspect(p);
+  changeStage(next, stage, at);
+  return next;
+}
+
+/** `prospect lose`: off the path with a reason; an already lost prospect gets its reason updated. */
+export function loseProspect(p: Prospect, reason: string, at: string): { prospect: Prospect; wasLost: boolean } {
+  refuseForgotten(p, 'changing its stage');
+  const next = copyProspect(p);
+  if (p.stage === 'lost') Object.assign(next, { lostReason: reason, updatedAt: at });
+  else changeStage(next, 'lost', at, reason);
+  return { prospect: next, wasLost: p.stage === 'lost' };
 }
 
 /** `prospect reopen`: back to the furthest stage reached before the loss. */
-export function reopenProspect(p: Prospect, at: string): Stage {
+export function reopenProspect(p: Prospect, at: string): Prospect {
   refuseForgotten(p, 'reopening it');
   if (p.stage !== 'lost') throw conflictError(`${label(p)} is not lost (it is ${p.stage}); only a lost prospect can be reopened`);
-  const back = furthestStage(p);
-  p.lostReason = null;
-  moveToStage(p, back, at);
-  return back;
+  const next = copyProspect(p);
+  next.lostReason = null;
+  moveToStage(next, furthestStage(p), at);
+  return next;
 }
 
 export interface ConversionResult {
+  /** The buyer's new record. */
+  prospect: Prospect;
   daysToConvert: number;
   touchesBeforeConversion: number;
-  /** Prospects promoted to advocate by this conversion (the buyer and/or their referrer). */
+  /** Prospects promoted to advocate by this conversion (the buyer and/or their referrer), as their new records. */
   promoted: Prospect[];
+  /** Every record to write: the buyer, and the referrer when promoted. */
+  updated: Prospect[];
 }
 
 /** Whole calendar days (local time) from the prospect's creation to its purchase; null before a purchase. */
@@ -78,18 +93,28 @@ export function daysToConvert(p: Pick<Prospect, 'createdAt' | 'conversion'>): nu
   return p.conversion ? calendarDaysBetween(new Date(p.createdAt), new Date(p.conversion.at)) : null;
 }
 
-/** Touches up to and including the moment of the purchase (the visit where they bought counts). */
-export function touchesBeforeConversion(p: Pick<Prospect, 'id' | 'conversion'>, touches: readonly Touch[]): number | null {
-  const at = p.conversion?.at;
-  if (!at) return null;
-  return touches.reduce((n, t) => (t.prospectId === p.id && t.at <= at ? n + 1 : n), 0);
+/**
+ * The one rule of "touches before conversion": a touch counts when it is at or before the purchase instant
+ * (the visit where they bought counts). Stores count with it (StoreReader.countTouchesUpTo), reports and exports too.
+ */
+export const touchedBeforeConversion = (touchAt: string, convertedAt: string): boolean => touchAt <= convertedAt;
+
+/** What convert needs to know besides the buyer, read from the store. */
+export interface ConversionContext {
+  /** Whether the buyer has referred anyone. */
+  hasReferred: boolean;
+  /** The buyer's referrer, if any. */
+  referrer: Prospect | null;
+  /** The buyer's touches at or before the purchase instant. */
+  touchesUpToSale: number;
 }
 
 /**
  * `convert`: records the first purchase and moves to customer; a customer who has referred someone, and a
  * referrer who is a customer, become advocates — whichever of purchase and referral happens last.
  */
-export function convertProspect(doc: StoreDoc, p: Prospect, sale: Conversion, now: string): ConversionResult {
+export function convertProspect(buyer: Prospect, sale: Conversion, now: string, known: ConversionContext): ConversionResult {
+  const p = copyProspect(buyer);
   refuseForgotten(p, 'recording a purchase');
   if (bought(p)) {
     const since = p.conversion ? ` on ${p.conversion.at.slice(0, 10)}` : '';
@@ -104,13 +129,15 @@ export function convertProspect(doc: StoreDoc, p: Prospect, sale: Conversion, no
   const at = stageTime(p, sale.at, now);
   moveToStage(p, 'customer', at);
   const promoted: Prospect[] = [];
-  if (hasReferred(doc.prospects, p.id) && promoteToAdvocate(p, at)) promoted.push(p);
-  const referrer = p.referredBy === null ? undefined : doc.prospects.find((x) => x.id === p.referredBy);
+  if (known.hasReferred && promoteToAdvocate(p, at)) promoted.push(p);
+  const referrer = known.referrer && copyProspect(known.referrer);
   if (referrer && promoteToAdvocate(referrer, at)) promoted.push(referrer);
   p.updatedAt = now;
   return {
+    prospect: p,
     daysToConvert: daysToConvert(p) ?? 0,
-    touchesBeforeConversion: touchesBeforeConversion(p, doc.touches) ?? 0,
+    touchesBeforeConversion: known.touchesUpToSale,
     promoted,
+    updated: referrer && promoted.includes(referrer) ? [p, referrer] : [p],
   };
 }

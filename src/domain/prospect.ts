@@ -107,6 +107,10 @@ export function newProspect(id: number, input: ProspectInput, stage: Stage, at: 
   };
 }
 
+/** A copy of a record that can be changed without touching the original (every list and map copied). */
+export const copyProspect = (p: Prospect): Prospect =>
+  ({ ...p, stageHistory: [...p.stageHistory], tags: [...p.tags], consent: [...p.consent], fields: { ...p.fields } });
+
 /** Applies an edit: only the given keys change; `null` clears a value. */
 export function applyEdit(p: Prospect, input: ProspectInput, at: string): void {
   const simple = ['name', 'email', 'phone', 'company', 'source', 'owner', 'notes', 'referredBy', 'cadenceDays', 'followUp'] as const;

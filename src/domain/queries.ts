@@ -94,6 +94,8 @@ export interface ProspectQuery { filter?: ProspectFilter; sort?: ProspectSort; l
 /** Touches, always sorted by time then id, oldest first. */
 export interface TouchQuery {
   prospectId?: number;
+  /** Touches of any of these prospects. */
+  prospectIds?: readonly number[];
   types?: readonly TouchType[];
   /** At or after this instant (ISO). */
   since?: string;
@@ -113,8 +115,10 @@ export const byTouchTime = (a: Pick<Touch, 'at' | 'id'>, b: Pick<Touch, 'at' | '
 /** The predicate of a touch query, without `prospects` (which needs the prospect) and `latest` (which needs all). */
 export function touchMatcher(q: TouchQuery): (t: Touch) => boolean {
   const types = q.types && new Set<TouchType>(q.types);
+  const ofProspects = q.prospectIds && new Set(q.prospectIds);
   const by = q.by?.trim().toLowerCase();
   return (t) => (q.prospectId === undefined || t.prospectId === q.prospectId)
+    && (!ofProspects || ofProspects.has(t.prospectId))
     && (!types || types.has(t.type))
     && (q.since === undefined || t.at >= q.since) && (q.until === undefined || t.at <= q.until)
     && (by === undefined || t.by?.toLowerCase() === by);

@@ -1,29 +1,32 @@
 // Referral rules: no self-referral or cycles; a customer who has referred someone becomes an advocate.
 import { conflictError, usageError } from './errors.js';
+import { copyProspect } from './prospect.js';
 import { moveToStage } from './stages.js';
 import type { Prospect } from './types.js';
 
-/** Links `p` to `referrer`, refusing a link that would make someone their own (indirect) referrer. */
-export function setReferrer(byId: ReadonlyMap<number, Prospect>, p: Prospect, referrer: Prospect | null, at: string): void {
-  if (referrer) {
+/** A referrer to link to, with who referred them, and so on up the chain (read from the store). */
+export interface ReferrerLink { referrer: Prospect; chain: readonly Prospect[] }
+
+/**
+ * Links `p` (a working copy, changed in place) to a referrer, or unlinks it with null, refusing a link that would
+ * make someone their own (indirect) referrer. Returns the referrer's new record when the link promotes it.
+ */
+export function setReferrer(p: Prospect, link: ReferrerLink | null, at: string): Prospect | null {
+  if (link) {
+    const { referrer, chain } = link;
     if (referrer.id === p.id) throw usageError(`${label(p)} cannot refer themselves`);
-    for (let cur: Prospect | undefined = referrer, hops = 0; cur && hops <= byId.size; hops++) {
-      if (cur.referredBy === p.id) throw conflictError(`${label(referrer)} was (indirectly) referred by ${label(p)}; a referral cannot go in a circle`);
-      cur = cur.referredBy === null ? undefined : byId.get(cur.referredBy);
-    }
+    if (chain.some((x) => x.referredBy === p.id)) throw conflictError(`${label(referrer)} was (indirectly) referred by ${label(p)}; a referral cannot go in a circle`);
   }
-  p.referredBy = referrer?.id ?? null;
+  p.referredBy = link?.referrer.id ?? null;
   p.updatedAt = at;
-  if (referrer) promoteToAdvocate(referrer, at);
+  if (!link) return null;
+  const referrer = copyProspect(link.referrer);
+  return promoteToAdvocate(referrer, at) ? referrer : null;
 }
 
 /** A customer with at least one referral becomes an advocate (recorded in its history). */
 export function promoteToAdvocate(p: Prospect, at: string): boolean {
   return p.stage === 'customer' ? moveToStage(p, 'advocate', at) : false;
-}
-
-export function hasReferred(prospects: readonly Prospect[], id: number): boolean {
-  return prospects.some((x) => x.referredBy === id);
 }
 
 export const label = (p: Prospect): string => (p.name ? `${p.name} (${p.id})` : `prospect ${p.id}`);

@@ -1,8 +1,8 @@
 // The whole story of one relationship, as data: what `prospect show` prints and what its JSON holds.
 import { cadenceDueAt } from './due.js';
-import { daysToConvert, touchesBeforeConversion } from './lifecycle.js';
+import { daysToConvert, touchedBeforeConversion } from './lifecycle.js';
 import { furthestStage } from './stages.js';
-import type { PathStage, Prospect, Stage, StoreDoc, Touch } from './types.js';
+import type { PathStage, Prospect, Stage, Touch } from './types.js';
 
 export interface PersonRef { id: number; name: string | null; stage: Stage }
 
@@ -21,10 +21,11 @@ export interface ProspectStory extends Prospect {
 
 const ref = (p: Prospect): PersonRef => ({ id: p.id, name: p.name, stage: p.stage });
 
-export function prospectStory(doc: StoreDoc, p: Prospect): ProspectStory {
-  const touches = doc.touches.filter((t) => t.prospectId === p.id)
+/** The story of `p` from its touches (any order), its referrer and the prospects it referred. */
+export function prospectStory(p: Prospect, ownTouches: readonly Touch[], referrer: Prospect | null, referred: readonly Prospect[]): ProspectStory {
+  const touches = ownTouches.filter((t) => t.prospectId === p.id)
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
-  const referrer = p.referredBy === null ? undefined : doc.prospects.find((x) => x.id === p.referredBy);
+  const convertedAt = p.conversion?.at;
   return {
     ...p,
     furthestStage: furthestStage(p),
@@ -32,8 +33,8 @@ export function prospectStory(doc: StoreDoc, p: Prospect): ProspectStory {
     lastTouchAt: touches[0]?.at ?? null,
     cadenceDueAt: cadenceDueAt(p, touches[0]),
     referrer: referrer ? ref(referrer) : null,
-    referrals: doc.prospects.filter((x) => x.referredBy === p.id).map(ref),
+    referrals: referred.map(ref),
     daysToConvert: daysToConvert(p),
-    touchesBeforeConversion: touchesBeforeConversion(p, doc.touches),
+    touchesBeforeConversion: convertedAt === undefined ? null : touches.filter((t) => touchedBeforeConversion(t.at, convertedAt)).length,
   };
 }

@@ -2,10 +2,9 @@
 // interested, a stage can move in the same step, and a touch on or after a follow-up's day completes it.
 import { startOfLocalDay } from './dates.js';
 import { changeStage, stageTime } from './lifecycle.js';
+import { copyProspect } from './prospect.js';
 import { moveToStage } from './stages.js';
-import {
-  takeId, type Direction, type FollowUp, type Outcome, type Prospect, type Stage, type StoreDoc, type Touch, type TouchType,
-} from './types.js';
+import type { Direction, FollowUp, Outcome, Prospect, Stage, Touch, TouchType } from './types.js';
 
 export interface TouchInput {
   type: TouchType;
@@ -29,12 +28,13 @@ export function completesFollowUp(followUp: FollowUp | null, at: string): boolea
 }
 
 /**
- * Appends a touch to the store and applies its rules; the caller has resolved and validated everything.
- * A forgotten prospect's touch keeps no note, so no personal text comes back through the back door.
+ * A new touch with id `id` and the prospect's record after its rules; the caller has resolved and validated
+ * everything. A forgotten prospect's touch keeps no note, so no personal text comes back through the back door.
  */
-export function recordTouch(doc: StoreDoc, p: Prospect, input: TouchInput, now: string): Touch {
+export function recordTouch(prospect: Prospect, id: number, input: TouchInput, now: string): { touch: Touch; prospect: Prospect } {
+  const p = copyProspect(prospect);
   const touch: Touch = {
-    id: takeId(doc, 'touch'),
+    id,
     prospectId: p.id,
     type: input.type,
     at: input.at,
@@ -43,25 +43,14 @@ export function recordTouch(doc: StoreDoc, p: Prospect, input: TouchInput, now: 
     direction: input.direction === undefined ? DEFAULT_DIRECTION[input.type] ?? null : input.direction,
     by: input.by ?? null,
   };
-  doc.touches.push(touch);
   const stageAt = stageTime(p, input.at, now);
   if (input.stage !== undefined) changeStage(p, input.stage, stageAt);
   else if (touch.direction === 'in' && p.stage === 'aware') moveToStage(p, 'interested', stageAt);
   if (completesFollowUp(p.followUp, touch.at)) p.followUp = null;
   if (input.followUp !== undefined) p.followUp = input.followUp;
   p.updatedAt = now;
-  return touch;
+  return { touch, prospect: p };
 }
 
 /** Identity of a touch for idempotent imports: same prospect, type and time. */
 export const touchKey = (t: Pick<Touch, 'prospectId' | 'type' | 'at'>): string => `${t.prospectId}|${t.type}|${t.at}`;
-
-/** The latest touch of each prospect (by time), for due/stale and the lists. */
-export function lastTouches(touches: readonly Touch[]): Map<number, Touch> {
-  const last = new Map<number, Touch>();
-  for (const t of touches) {
-    const cur = last.get(t.prospectId);
-    if (!cur || t.at > cur.at || (t.at === cur.at && t.id > cur.id)) last.set(t.prospectId, t);
-  }
-  return last;
-}

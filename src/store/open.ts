@@ -2,11 +2,9 @@
 // never loads a database driver, and a JSON store never loads SQLite or PostgreSQL code.
 import { resolve } from 'node:path';
 import { usageError } from '../domain/errors.js';
-import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import type { JsonFileStoreOptions } from './json-file.js';
-import type { LegacyDocumentStore } from './json/store.js';
 import { redactPostgresUrl } from './postgres/settings.js';
-import type { BackendKind, Store } from './store.js';
+import type { Store } from './store.js';
 
 export type StoreLocation =
   | { kind: 'json'; path: string }
@@ -45,7 +43,6 @@ export interface OpenOptions extends JsonFileStoreOptions {
   server?: { env: Record<string, string | undefined>; homedir: string; osUser: string };
 }
 
-const BACKEND_NAMES: Record<BackendKind, string> = { json: 'JSON', sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 /** Opens the backend for a location. Opening connects to nothing and creates nothing; the first write sets up. */
 export async function openStore(loc: StoreLocation, options: OpenOptions): Promise<Store> {
@@ -65,25 +62,4 @@ export async function openStore(loc: StoreLocation, options: OpenOptions): Promi
       return new PostgresStore(loc.url, { ...options, ...(options.server ?? { env: {}, homedir: '', osUser: '' }) });
     }
   }
-}
-
-/**
- * TRANSITIONAL — the whole-document API for commands not yet moved to Store; JSON only. Removed with
- * Context.documentStore when the last command is migrated. Loads nothing until used.
- */
-export function openLegacyDocumentStore(loc: StoreLocation, options: JsonFileStoreOptions): LegacyDocumentStore {
-  if (loc.kind !== 'json') {
-    throw usageError(`this command does not work on ${BACKEND_NAMES[loc.kind]} stores yet (${describeLocation(loc)}); use a JSON file for --store`);
-  }
-  const location = loc.path;
-  let backend: Promise<LegacyDocumentStore> | undefined;
-  const load = () => (backend ??= import('./json/store.js').then((m) => new m.JsonStore(location, options).legacy()));
-  return {
-    location,
-    // A read needs only the file and the quick check: not lowdb, the lock or the atomic writer.
-    read: async () => (await (await import('./load.js')).loadFile(location))?.doc ?? emptyDoc(),
-    update: async <T>(change: (doc: StoreDoc) => T) => (await load()).update(change),
-    check: async () => (await load()).check(),
-    backup: async (target: string | undefined, now: Date) => (await load()).backup(target, now),
-  };
 }

@@ -21,6 +21,7 @@ import type {
   CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TouchQuery,
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
+import type { FunnelCounts } from '../domain/reports/funnel.js';
 import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
@@ -82,6 +83,11 @@ export interface StoreReader {
   cohort(filter: ProspectFilter): Promise<CohortMember[]>;
   /** The slim rows of the touches of prospects matching `filter`, by time then id. */
   cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]>;
+  /**
+   * The funnel's figures of the prospects matching `filter` (domain/reports/funnel.ts tallyFunnel defines them):
+   * a database counts and takes the medians itself, so `report funnel` reads no prospect rows.
+   */
+  funnelCounts(filter: ProspectFilter): Promise<FunnelCounts>;
 
   // ---- surveys and responses
   surveys(): Promise<Survey[]>;

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, tempStore } from '../helpers.js';
+import { run, storeBytes, storeCreated, storedDoc, tempStore } from '../helpers.js';
 
-const docOf = (store: string) => JSON.parse(readFileSync(store, 'utf8'));
+const docOf = (store: string) => storedDoc(store) as Promise<any>;
 /** Runs a command as of a local (UTC in tests) moment, the way the sample script does. */
 const at = (store: string, when: string, args: string[]) => run(store, args, { now: `${when}:00.000Z` });
 
@@ -12,24 +11,24 @@ describe('the bakery story, end to end', () => {
     // January: Mitra notices a passer-by and starts greeting him every evening.
     expect((await at(s, '2026-01-05T17:10', ['prospect', 'add', 'Ravi Sen', '--source', 'walk-in', '--stage', 'aware', '--cadence', '1d'])).stdout).toBe('1\n');
     await at(s, '2026-01-05T18:00', ['touch', 'log', 'ravi', 'greeting', 'nodded', '--direction', 'out']);
-    expect(docOf(s).prospects[0].stage).toBe('aware');
+    expect((await docOf(s)).prospects[0].stage).toBe('aware');
     // The next evening nobody greeted him yet: the cadence puts him on the morning list.
     const due = await at(s, '2026-01-06T09:00', ['due', '--format', 'csv']);
     expect(due.stdout.split('\n')[1]).toMatch(/^1,Ravi Sen,cadence,2026-01-06,0,2026-01-05T18:00:00.000Z,greeting,aware,/);
     await at(s, '2026-01-06T18:00', ['touch', 'log', 'ravi', 'greeting', 'he said hello first', '--direction', 'in']);
-    expect(docOf(s).prospects[0].stage).toBe('interested');
+    expect((await docOf(s)).prospects[0].stage).toBe('interested');
     expect((await at(s, '2026-01-06T19:00', ['due', '--json'])).stdout).toBe('[]\n');
     // A slice of cake and the kitchen: engaged, with a follow-up.
     await at(s, '2026-01-20T18:00', ['touch', 'log', 'ravi', 'sample', 'cardamom bun', '--outcome', 'positive', '--stage', 'engaged', '--follow-up', '3d', '--next', 'ask about his birthday']);
     await at(s, '2026-01-23T18:00', ['touch', 'log', 'ravi', 'visit', 'asked for a birthday cake quote', '--direction', 'in', '--stage', 'intent']);
-    expect(docOf(s).prospects[0].followUp).toBeNull(); // the visit on the follow-up day did it
+    expect((await docOf(s)).prospects[0].followUp).toBeNull(); // the visit on the follow-up day did it
     // February: the first purchase.
     const conv = await at(s, '2026-02-03T18:30', ['convert', 'ravi', '--value', '1200', '--currency', 'inr', '--product', 'birthday cake']);
     expect(conv).toMatchObject({ code: 0, stdout: '1\n' });
     expect(conv.stderr).toContain('Ravi Sen (1) is a customer: 29 day(s) after being added, 4 touch(es) before the purchase');
     // He brings his father and two friends.
     await at(s, '2026-02-10T11:00', ['prospect', 'add', 'Suresh Sen', '--referred-by', 'ravi', '--source', 'referral']);
-    expect(docOf(s).prospects[0].stage).toBe('advocate');
+    expect((await docOf(s)).prospects[0].stage).toBe('advocate');
     await at(s, '2026-02-12T11:00', ['prospect', 'add', 'Kabir Roy', '--referred-by', '1']);
     await at(s, '2026-02-12T11:05', ['prospect', 'add', 'Imran Ali', '--referred-by', 'ravi']);
 
@@ -66,14 +65,14 @@ describe('prospect lose / reopen', () => {
     expect(noReason.stderr).toContain("required option '--reason <text>'");
     expect((await run(s, ['prospect', 'lose', 'tom', '--reason', '  '])).code).toBe(2);
     expect(await run(s, ['prospect', 'lose', 'tom', '--reason', 'moved to Madrid'])).toMatchObject({ code: 0, stdout: '1\n' });
-    expect(docOf(s).prospects[0]).toMatchObject({ stage: 'lost', lostReason: 'moved to Madrid' });
+    expect((await docOf(s)).prospects[0]).toMatchObject({ stage: 'lost', lostReason: 'moved to Madrid' });
     const conv = await run(s, ['convert', 'tom']);
     expect(conv.code).toBe(4);
     expect(conv.stderr).toMatch(/is lost; reopen first \(precrm prospect reopen 1\)/);
     const reopened = await run(s, ['prospect', 'reopen', 'tom']);
     expect(reopened.stderr).toContain('reopened at intent');
-    expect(docOf(s).prospects[0]).toMatchObject({ stage: 'intent', lostReason: null });
-    expect(docOf(s).prospects[0].stageHistory.map((h: { stage: string }) => h.stage)).toEqual(['intent', 'engaged', 'lost', 'intent']);
+    expect((await docOf(s)).prospects[0]).toMatchObject({ stage: 'intent', lostReason: null });
+    expect((await docOf(s)).prospects[0].stageHistory.map((h: { stage: string }) => h.stage)).toEqual(['intent', 'engaged', 'lost', 'intent']);
     const again = await run(s, ['prospect', 'reopen', 'tom']);
     expect(again.code).toBe(4);
     expect(again.stderr).toMatch(/is not lost/);
@@ -98,14 +97,14 @@ describe('prospect lose / reopen', () => {
     await run(s, ['prospect', 'add', 'Ravi Sen']);
     await run(s, ['prospect', 'add', 'Asha', '--referred-by', 'ravi']);
     await run(s, ['convert', 'ravi', '--value', '250']);
-    expect(docOf(s).prospects[0].stage).toBe('advocate');
-    const before = readFileSync(s, 'utf8');
+    expect((await docOf(s)).prospects[0].stage).toBe('advocate');
+    const before = storeBytes(s);
     const message = 'error: Ravi Sen (1) has already bought (advocate); a customer stays a customer, not engaged again (log how it goes as a touch instead, e.g. precrm touch log 1 call --outcome negative)\n';
     expect(await run(s, ['prospect', 'stage', 'ravi', 'engaged'])).toMatchObject({ code: 4, stderr: message });
     expect(await run(s, ['touch', 'log', 'ravi', 'sample', '--stage', 'engaged'])).toMatchObject({ code: 4, stdout: '', stderr: message });
     expect((await run(s, ['prospect', 'edit', 'ravi', '--stage', 'aware', '--tag', 'x'])).code).toBe(4);
     // Nothing was written: no stage change, no touch, no tag.
-    expect(readFileSync(s, 'utf8')).toBe(before);
+    expect(storeBytes(s)).toEqual(before);
     // So convert still tells the truth.
     expect((await run(s, ['convert', 'ravi'])).stderr).toMatch(/already bought on \d{4}-\d{2}-\d{2} \(advocate\)/);
     await run(s, ['prospect', 'add', 'Mira']);
@@ -121,7 +120,7 @@ describe('prospect lose / reopen', () => {
       expect(r.code, stage).toBe(2);
       expect(r.stderr, stage).toMatch(/^error: a new prospect starts as one of: aware, interested, engaged, intent \(/);
     }
-    expect(existsSync(s)).toBe(false);
+    expect(storeCreated(s)).toBe(false);
     expect((await run(s, ['prospect', 'add', 'Zed', '--stage', 'intent'])).code).toBe(0);
     const help = (await run(s, ['prospect', 'add', '--help'])).stdout;
     expect(help).toMatch(/--stage <stage> +aware, interested \(default\), engaged or intent\n/);
@@ -149,11 +148,11 @@ describe('convert', () => {
   ])('convert %j exits %i and writes nothing', async (args, code, message) => {
     const s = tempStore();
     await run(s, ['prospect', 'add', 'Anita'], { now: '2026-03-01T10:00:00Z' });
-    const before = readFileSync(s, 'utf8');
+    const before = storeBytes(s);
     const r = await run(s, ['convert', 'anita', ...(args as string[])]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(readFileSync(s, 'utf8')).toBe(before);
+    expect(storeBytes(s)).toEqual(before);
   });
 
   it('converting again is 4 with the date of the first purchase; an unknown prospect is 3', async () => {
@@ -172,9 +171,9 @@ describe('follow-up and cadence', () => {
     const s = tempStore();
     await run(s, ['prospect', 'add', 'Anita']);
     await run(s, ['prospect', 'follow-up', 'anita', 'friday', 'offer a slice']);
-    expect(docOf(s).prospects[0].followUp).toEqual({ at: '2026-03-13T12:00:00.000Z', note: 'offer a slice' });
+    expect((await docOf(s)).prospects[0].followUp).toEqual({ at: '2026-03-13T12:00:00.000Z', note: 'offer a slice' });
     await run(s, ['prospect', 'follow-up', 'anita', '--clear']);
-    expect(docOf(s).prospects[0].followUp).toBeNull();
+    expect((await docOf(s)).prospects[0].followUp).toBeNull();
     expect((await run(s, ['prospect', 'follow-up', 'anita'])).code).toBe(2);
     expect((await run(s, ['prospect', 'follow-up', 'anita', 'friday', '--clear'])).code).toBe(2);
     expect((await run(s, ['prospect', 'follow-up', 'anita', 'someday'])).stderr).toMatch(/invalid follow-up date "someday"/);
@@ -183,13 +182,13 @@ describe('follow-up and cadence', () => {
   it('sets and clears a cadence (also via add/edit --cadence)', async () => {
     const s = tempStore();
     await run(s, ['prospect', 'add', 'Anita', '--cadence', 'every 2w']);
-    expect(docOf(s).prospects[0].cadenceDays).toBe(14);
+    expect((await docOf(s)).prospects[0].cadenceDays).toBe(14);
     await run(s, ['prospect', 'cadence', 'anita', '1d']);
-    expect(docOf(s).prospects[0].cadenceDays).toBe(1);
+    expect((await docOf(s)).prospects[0].cadenceDays).toBe(1);
     await run(s, ['prospect', 'cadence', 'anita', '--clear']);
-    expect(docOf(s).prospects[0].cadenceDays).toBeNull();
+    expect((await docOf(s)).prospects[0].cadenceDays).toBeNull();
     await run(s, ['prospect', 'edit', 'anita', '--cadence', '3d']);
-    expect(docOf(s).prospects[0].cadenceDays).toBe(3);
+    expect((await docOf(s)).prospects[0].cadenceDays).toBe(3);
     expect((await run(s, ['prospect', 'cadence', 'anita', 'often'])).code).toBe(2);
     expect((await run(s, ['prospect', 'cadence', 'anita'])).code).toBe(2);
   });

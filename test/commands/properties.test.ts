@@ -1,9 +1,8 @@
 // Property tests over the command layer: random sequences of lifecycle commands, run in-process through the
 // same argv path as a user, must keep the store's invariants whatever order they come in.
-import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, tempStore } from '../helpers.js';
+import { run, tempStore, storeCreated, storedDoc } from '../helpers.js';
 
 const PATH = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate'];
 const STAGES = [...PATH, 'lost'];
@@ -41,7 +40,8 @@ const step: fc.Arbitrary<string[][]> = fc.oneof(
   { weight: 1, arbitrary: ref.map((r) => [['prospect', 'lose', r, '--reason', 'too far'], ['prospect', 'reopen', r]]) },
 );
 
-const readDoc = (store: string): Doc | null => (existsSync(store) ? JSON.parse(readFileSync(store, 'utf8')) : null);
+/** The stored data through the backend (any backend), or null while nothing was created. */
+const readDoc = async (store: string): Promise<Doc | null> => (storeCreated(store) ? ((await storedDoc(store)) as unknown as Doc) : null);
 const rank = (s: string) => PATH.indexOf(s);
 const furthest = (history: { stage: string }[]) => PATH[Math.max(0, ...history.map((h) => rank(h.stage)))];
 
@@ -81,7 +81,7 @@ function checkReopen(before: Doc | null, after: Doc | null, args: string[]) {
 const funnelOf = async (store: string) => JSON.parse((await run(store, ['report', 'funnel', '--json'])).stdout) as { stage: string; reached: number }[];
 
 async function checkStore(store: string) {
-  if (!existsSync(store)) return;
+  if (!storeCreated(store)) return;
   const check = await run(store, ['store', 'check']);
   expect(check.code, check.stderr).toBe(0);
   const funnel = await funnelOf(store);
@@ -89,7 +89,7 @@ async function checkStore(store: string) {
   for (let i = 1; i < funnel.length; i++) {
     expect(funnel[i]!.reached, `reached ${funnel[i]!.stage} ≤ reached ${funnel[i - 1]!.stage}`).toBeLessThanOrEqual(funnel[i - 1]!.reached);
   }
-  const doc = readDoc(store)!;
+  const doc = (await readDoc(store))!;
   const live = doc.prospects.length;
   expect(funnel[0]!.reached).toBe(live);
 }
@@ -101,7 +101,7 @@ describe('random command sequences', () => {
         const commands = [...START, ...steps.flat()].slice(0, 15);
         const store = tempStore();
         const seen = { prospects: new Set<number>(), touches: new Set<number>() };
-        let before = readDoc(store);
+        let before = (await readDoc(store));
         for (const [step, args] of commands.entries()) {
           // The clock moves an hour per command, so every stage change has its own time.
           const now = new Date(Date.UTC(2026, 2, 1, 9) + step * 3_600_000).toISOString();
@@ -111,7 +111,7 @@ describe('random command sequences', () => {
           if (funnelBefore && r.code === 0) expect(await funnelOf(store), 'funnel after forget').toEqual(funnelBefore);
           expect(ALLOWED_CODES, `${args.join(' ')} → ${r.code}: ${r.stderr}`).toContain(r.code);
           if (r.code !== 0) expect(r.stderr, args.join(' ')).toMatch(/^error: .+/);
-          const after = readDoc(store);
+          const after = (await readDoc(store));
           if (r.code !== 0) expect(after, `${args.join(' ')} failed yet changed the store`).toEqual(before);
           checkStep(before, after, seen);
           if (r.code === 0 && args[1] === 'reopen') checkReopen(before, after, args);

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, scriptedPrompter, tempStore } from '../helpers.js';
+import { run, scriptedPrompter, tempStore, storedDoc } from '../helpers.js';
 
 describe('prospect add', () => {
   it('prints the new id and stores the record with mode 0600', async () => {
@@ -8,9 +8,9 @@ describe('prospect add', () => {
     const r = await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com', '--source', 'Walk-in', '--tag', 'cakes']);
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     expect(statSync(store).mode & 0o777).toBe(0o600);
-    const doc = JSON.parse(readFileSync(store, 'utf8'));
+    const doc = await storedDoc(store);
     expect(doc.prospects[0]).toMatchObject({ id: 1, name: 'Ravi Sen', email: 'ravi@example.com', source: 'walk-in', stage: 'interested', tags: ['cakes'] });
-    expect(doc.prospects[0].stageHistory).toEqual([{ stage: 'interested', at: '2026-03-10T12:00:00.000Z' }]);
+    expect(doc.prospects[0]!.stageHistory).toEqual([{ stage: 'interested', at: '2026-03-10T12:00:00.000Z' }]);
   });
 
   it('refuses a duplicate email (any case) with exit 4 naming the existing prospect', async () => {

@@ -22,7 +22,7 @@ describe('report csv headers (SPEC §3 column names, fixed order)', () => {
     [['activity', '--by', 'type'], 'type,period,touches,prospects'],
     [['activity', '--by', 'staff', '--period', 'day'], 'staff,period,touches,prospects'],
   ])('report %j', async (args, header) => {
-    for (const store of [conversionStore(), tempStore()]) {
+    for (const store of [await conversionStore(), tempStore()]) {
       const r = await run(store, ['report', ...args, '--format', 'csv']);
       expect(r.code).toBe(0);
       expect(r.stdout.split('\n')[0]).toBe(header);
@@ -33,7 +33,7 @@ describe('report csv headers (SPEC §3 column names, fixed order)', () => {
 
 describe('report funnel', () => {
   it('golden table (not a terminal: no bars)', async () => {
-    const r = await run(funnelStore(), ['report', 'funnel']);
+    const r = await run(await funnelStore(), ['report', 'funnel']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('█');
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-funnel.txt');
@@ -41,7 +41,7 @@ describe('report funnel', () => {
 
   it('in a terminal each stage gets a bar proportional to reached / cohort', async () => {
     // A terminal wide enough for every column and the whole 24-cell bar (narrower ones: test/e2e/fit.test.ts).
-    const r = await run(funnelStore(), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1', COLUMNS: '120' } });
+    const r = await run(await funnelStore(), ['report', 'funnel'], { stdoutTTY: true, env: { NO_COLOR: '1', COLUMNS: '120' } });
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-funnel-tty.txt');
     const bars = r.stdout.split('\n').filter((l) => /^│ (aware|interested|engaged|intent|customer|advocate) /.test(l)).map((l) => (l.match(/[█▏▎▍▌▋▊▉]+/) ?? [''])[0]);
@@ -50,7 +50,7 @@ describe('report funnel', () => {
   });
 
   it('csv has decimal rates, full-precision days, empty cells for undefined values, and no bars even on a terminal', async () => {
-    const r = await run(funnelStore(), ['report', 'funnel', '--format', 'csv'], { stdoutTTY: true });
+    const r = await run(await funnelStore(), ['report', 'funnel', '--format', 'csv'], { stdoutTTY: true });
     expect(r.stdout).toBe([
       'stage,reached,current,lost,step_rate,overall_rate,median_days',
       'aware,9,0,1,1,1,0',
@@ -69,12 +69,12 @@ describe('report funnel', () => {
     const rows = JSON.parse(r.stdout);
     expect(rows).toHaveLength(6);
     expect(rows[4]).toEqual({ stage: 'customer', reached: 0, current: 0, lost: 0, step_rate: null, overall_rate: null, median_days: null });
-    const full = JSON.parse((await run(funnelStore(), ['report', 'funnel', '--json'])).stdout);
+    const full = JSON.parse((await run(await funnelStore(), ['report', 'funnel', '--json'])).stdout);
     expect(full[2]).toEqual({ stage: 'engaged', reached: 6, current: 0, lost: 1, step_rate: 0.75, overall_rate: 6 / 9, median_days: 4 });
   });
 
   it('--since/--until take whole local days and select prospects by creation', async () => {
-    const store = funnelStore();
+    const store = await funnelStore();
     const reached = async (...args: string[]) => JSON.parse((await run(store, ['report', 'funnel', '--json', ...args])).stdout)[0].reached;
     expect(await reached('--since', '2026-02-01')).toBe(1);
     expect(await reached('--until', '2026-01-01')).toBe(8);
@@ -85,7 +85,7 @@ describe('report funnel', () => {
   });
 
   it('--by groups show "(none)" in a table and an empty cell in csv', async () => {
-    const store = funnelStore();
+    const store = await funnelStore();
     const table = await run(store, ['report', 'funnel', '--by', 'source']);
     expect(table.stdout).toMatch(/│ \(none\)\s+│ aware/);
     const csv = await run(store, ['report', 'funnel', '--by', 'source', '--format', 'csv']);
@@ -95,7 +95,7 @@ describe('report funnel', () => {
 
 describe('report output formats', () => {
   it('csv is RFC 4180 and guards formulas; tsv uses tabs', async () => {
-    const store = writeStore(tempStore(), storeDoc([
+    const store = await writeStore(tempStore(), storeDoc([
       prospect({ id: 1, source: 'fair, "spring"', path: [['interested', 0]] }),
       prospect({ id: 2, source: '=HYPERLINK("x")', path: [['interested', 1]] }),
     ]));
@@ -109,7 +109,7 @@ describe('report output formats', () => {
   });
 
   it('tsv has no quoting (IANA): a tab or line break inside a value is a space, quotes stay as they are', async () => {
-    const store = writeStore(tempStore(), storeDoc([
+    const store = await writeStore(tempStore(), storeDoc([
       prospect({ id: 1, source: 'fair\t"spring"\r\nstall', path: [['interested', 0]] }),
       prospect({ id: 2, source: '\tmarket', path: [['interested', 1]] }),
     ]));
@@ -120,7 +120,7 @@ describe('report output formats', () => {
   });
 
   it('golden tables of the other reports', async () => {
-    const store = conversionStore();
+    const store = await conversionStore();
     let out = '';
     for (const args of [['sources'], ['touches'], ['velocity'], ['cohorts', '--period', 'week'], ['referrals'], ['activity', '--by', 'staff']]) {
       const r = await run(store, ['report', ...args]);
@@ -155,7 +155,7 @@ describe('report errors', () => {
   });
 
   it('a corrupt store exits 65 and is left alone', async () => {
-    const store = writeStore(tempStore(), storeDoc([]));
+    const store = await writeStore(tempStore(), storeDoc([]));
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(store, '{"schema":1,');
     const r = await run(store, ['report', 'funnel']);

@@ -1,16 +1,16 @@
 // import responses / export responses: a Google-Forms-like export, invalid answers, idempotency, segment at answer time.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir, tempStore } from '../helpers.js';
+import { run, tempDir, tempStore, storedDoc, storeBytes } from '../helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const FORM = fixture('survey-form-export.csv');
 const INVALID = fixture('survey-form-invalid.csv');
 const SURVEY = 'bakery perception';
-const doc = (store: string) => JSON.parse(readFileSync(store, 'utf8'));
+const doc = (store: string) => storedDoc(store) as Promise<any>;
 const csvFile = (text: string) => {
   const path = join(tempDir(), 'form.csv');
   writeFileSync(path, text);
@@ -45,7 +45,7 @@ describe('import responses', () => {
       'created 4, merged 0, skipped 0, rejected 0',
       '',
     ].join('\n'));
-    expect(doc(store).responses).toEqual([
+    expect((await doc(store)).responses).toEqual([
       // 6:05:12 PM at GMT+1 is 17:05:12 UTC; Ravi was engaged then (he bought a week later): a prospect's answer.
       { id: 1, survey: SURVEY, prospectId: 1, segment: 'prospect', stage: 'engaged', at: '2026-06-03T17:05:12.000Z',
         answers: { expect: 'Fresh bread, still warm,\nin the evening — and "real" butter', price: 4, recommend: 9, reason: 'taste' } },
@@ -63,10 +63,10 @@ describe('import responses', () => {
   it('re-importing the same file changes nothing, not even the file', async () => {
     const store = await shop();
     await run(store, ['import', 'responses', SURVEY, FORM], NOW);
-    const before = readFileSync(store);
+    const before = storeBytes(store);
     const again = await run(store, ['import', 'responses', SURVEY, FORM], NOW);
     expect(again).toMatchObject({ code: 0, stderr: 'created 0, merged 0, skipped 4, rejected 0 (nothing to change)\n' });
-    expect(readFileSync(store)).toEqual(before);
+    expect(storeBytes(store)).toEqual(before);
   });
 
   it('skips a row repeated in the file, but not the same answers at another time or from someone else', async () => {
@@ -77,7 +77,7 @@ describe('import responses', () => {
 
   it('lists every invalid row with its physical line and reasons, exits 65 and writes nothing', async () => {
     const store = await shop();
-    const before = readFileSync(store);
+    const before = storeBytes(store);
     const r = await run(store, ['import', 'responses', SURVEY, INVALID], NOW);
     expect(r.code).toBe(65);
     expect(r.stderr.split('\n')).toEqual([
@@ -91,7 +91,7 @@ describe('import responses', () => {
       '  line 7: has no answer time (at)',
       '',
     ]);
-    expect(readFileSync(store)).toEqual(before);
+    expect(storeBytes(store)).toEqual(before);
   });
 
   it('--skip-invalid records the valid rows; --rejects writes the bad ones with a reason column', async () => {
@@ -101,7 +101,7 @@ describe('import responses', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning: skipped line 2: answer "7"/);
     expect(r.stderr).toMatch(/created 1, merged 0, skipped 0, rejected 5\n$/);
-    expect(doc(store).responses.map((x: { answers: unknown }) => x.answers)).toEqual([{ expect: 'All good', price: 2, recommend: 6, reason: 'price' }]);
+    expect((await doc(store)).responses.map((x: { answers: unknown }) => x.answers)).toEqual([{ expect: 'All good', price: 2, recommend: 6, reason: 'price' }]);
     const lines = readFileSync(rejects, 'utf8').split('\n');
     expect(lines[0]).toBe('Timestamp,Email Address,What do you expect from a neighbourhood bakery?,How fair do our prices look?,How likely are you to recommend us to a friend?,What would bring you in most?,reason');
     expect(lines[1]).toBe('2026/06/03 6:05:12 PM GMT+1,,Good bread,7,9,taste,"answer ""7"" to question ""price"" (How fair do our prices look?) must be a whole number from 1 to 5"');
@@ -110,14 +110,14 @@ describe('import responses', () => {
 
   it('a prospect reference that matches nobody rejects the row; --dry-run writes nothing', async () => {
     const store = await shop();
-    const before = readFileSync(store);
+    const before = storeBytes(store);
     const file = csvFile('prospect_id,at,price\n1,2026-06-05T10:00:00Z,3\n99,2026-06-05T10:00:00Z,3\n');
     const r = await run(store, ['import', 'responses', SURVEY, file], NOW);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('\n  line 3: prospect "99" matches no prospect (import or add the prospect first)\n');
     const dry = await run(store, ['--json', 'import', 'responses', SURVEY, file, '--skip-invalid', '--dry-run'], NOW);
     expect(JSON.parse(dry.stdout)).toMatchObject({ created: 1, rejected: 1, written: false, dryRun: true });
-    expect(readFileSync(store)).toEqual(before);
+    expect(storeBytes(store)).toEqual(before);
   });
 
   it('needs an answer-time column and a question column; --map reads an odd header as a question', async () => {
@@ -130,7 +130,7 @@ describe('import responses', () => {
     expect(noQuestion.stderr).toContain('no column gives expect or price or recommend or reason');
     const mapped = await run(store, ['import', 'responses', SURVEY, csvFile('Timestamp;Fav cake\n2026-06-05;lemon\n'), '--map', 'Fav cake=expect'], NOW);
     expect(mapped).toMatchObject({ code: 0, stderr: 'created 1, merged 0, skipped 0, rejected 0\n' });
-    expect(doc(store).responses[0]).toMatchObject({ at: '2026-06-05T00:00:00.000Z', answers: { expect: 'lemon' } });
+    expect((await doc(store)).responses[0]).toMatchObject({ at: '2026-06-05T00:00:00.000Z', answers: { expect: 'lemon' } });
   });
 
   it('reads stdin with -: export piped into import skips every response already there', async () => {
@@ -157,7 +157,7 @@ describe('export responses', () => {
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('../golden/export-responses.csv');
     const json = JSON.parse((await run(store, ['export', 'responses', SURVEY, '--json'], NOW)).stdout);
-    expect(json).toEqual(doc(store).responses.sort((a: { at: string }, b: { at: string }) => a.at.localeCompare(b.at)));
+    expect(json).toEqual((await doc(store)).responses.sort((a: { at: string }, b: { at: string }) => a.at.localeCompare(b.at)));
     const since = await run(store, ['export', 'responses', SURVEY, '--since', '2026-06-14', '--format', 'tsv'], NOW);
     expect(since.stdout.split('\n')[0]).toBe('id\tsurvey\tprospect_id\tsegment\tstage\tat\texpect\tprice\trecommend\treason');
     expect(since.stdout.trim().split('\n')).toHaveLength(3);
@@ -170,7 +170,7 @@ describe('export responses', () => {
   it('round-trips: export (--excel too) → import into a store with the same survey and prospects gives the same answers', async () => {
     const store = await shop();
     await run(store, ['import', 'responses', SURVEY, FORM], NOW);
-    const original = doc(store);
+    const original = (await doc(store));
     for (const flags of [[], ['--excel']]) {
       const file = join(tempDir(), 'answers.csv');
       expect((await run(store, ['export', 'responses', SURVEY, '-o', file, ...flags], NOW)).code).toBe(0);
@@ -178,7 +178,7 @@ describe('export responses', () => {
       writeFileSync(other, JSON.stringify({ ...original, responses: [], nextId: { ...original.nextId, response: 1 } }));
       const r = await run(other, ['import', 'responses', SURVEY, file], NOW);
       expect(r).toMatchObject({ code: 0, stderr: 'created 4, merged 0, skipped 0, rejected 0\n' });
-      expect(doc(other).responses).toEqual(original.responses);
+      expect((await doc(other)).responses).toEqual(original.responses);
       // And the original store already has every one of them.
       expect((await run(store, ['import', 'responses', SURVEY, file], NOW)).stderr).toBe('created 0, merged 0, skipped 4, rejected 0 (nothing to change)\n');
     }

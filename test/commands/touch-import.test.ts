@@ -1,14 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir, tempStore } from '../helpers.js';
+import { run, tempDir, tempStore, storedDoc, storeBytes } from '../helpers.js';
 
 const csvFile = (text: string) => {
   const path = join(tempDir(), 'touches.csv');
   writeFileSync(path, text);
   return path;
 };
-const doc = (store: string) => JSON.parse(readFileSync(store, 'utf8'));
+const doc = (store: string) => storedDoc(store) as Promise<any>;
 
 async function seeded(): Promise<string> {
   const store = tempStore();
@@ -23,7 +23,7 @@ describe('import touches', () => {
     const file = csvFile('Prospect,Type,Date,Note,Outcome,Direction\nravi@example.com,website,2026-03-01T20:15:00Z,/menu,,in\n2,greeting,2026-03-02,"said hello, smiled",positive,out\n');
     const r = await run(store, ['import', 'touches', file]);
     expect(r).toMatchObject({ code: 0, stderr: 'created 2, merged 0, skipped 0, rejected 0\n' });
-    const d = doc(store);
+    const d = (await doc(store));
     expect(d.touches).toEqual([
       { id: 1, prospectId: 1, type: 'website', at: '2026-03-01T20:15:00.000Z', note: '/menu', outcome: null, direction: 'in', by: null },
       { id: 2, prospectId: 2, type: 'greeting', at: '2026-03-02T00:00:00.000Z', note: 'said hello, smiled', outcome: 'positive', direction: 'out', by: null },
@@ -35,10 +35,10 @@ describe('import touches', () => {
     const store = await seeded();
     const file = csvFile('email,type,at\nravi@example.com,website,2026-03-01T20:15:00Z\nravi@example.com,website,2026-03-01T20:15:00.000Z\n');
     expect((await run(store, ['import', 'touches', file])).stderr).toBe('created 1, merged 0, skipped 1, rejected 0\n');
-    const before = readFileSync(store);
+    const before = storeBytes(store);
     const again = await run(store, ['import', 'touches', file]);
     expect(again.stderr).toBe('created 0, merged 0, skipped 2, rejected 0 (nothing to change)\n');
-    expect(readFileSync(store)).toEqual(before);
+    expect(storeBytes(store)).toEqual(before);
   });
 
   it.each([
@@ -52,7 +52,7 @@ describe('import touches', () => {
 
   it('rejects bad rows with every reason, and writes nothing', async () => {
     const store = await seeded();
-    const before = readFileSync(store);
+    const before = storeBytes(store);
     const file = csvFile([
       'prospect,type,at,outcome,direction',
       '1,fax,2026-03-01,,',
@@ -70,6 +70,6 @@ describe('import touches', () => {
       '  line 5: prospect "zed@example.com" matches no prospect (import or add the prospect first)',
       '  line 6: has no type; at "yesterday-ish" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)',
     ]);
-    expect(readFileSync(store)).toEqual(before);
+    expect(storeBytes(store)).toEqual(before);
   });
 });

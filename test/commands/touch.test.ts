@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, storeWith } from '../helpers.js';
+import { run, storeWith, storedDoc, storeBytes } from '../helpers.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
-const docOf = (store: string) => JSON.parse(readFileSync(store, 'utf8'));
+const docOf = (store: string) => storedDoc(store) as Promise<any>;
 
 describe('touch log', () => {
   it('prints the touch id, records by PRECRM_USER, and an inbound touch makes an aware prospect interested', async () => {
@@ -11,7 +10,7 @@ describe('touch log', () => {
     const r = await run(store, ['touch', 'log', 'ravi', 'greeting', 'said hello back', '--direction', 'in', '--at', 'yesterday']);
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     expect(r.stderr).toContain('moved from aware to interested');
-    const doc = docOf(store);
+    const doc = (await docOf(store));
     expect(doc.touches[0]).toEqual({ id: 1, prospectId: 1, type: 'greeting', at: '2026-03-09T12:00:00.000Z', note: 'said hello back', outcome: null, direction: 'in', by: 'tester' });
     expect(doc.prospects[0].stageHistory.at(-1)).toEqual({ stage: 'interested', at: '2026-03-09T12:00:00.000Z' });
   });
@@ -21,14 +20,14 @@ describe('touch log', () => {
     const r = await run(store, ['touch', 'log', 'ravi', 'visit', '--json'], { env: { PRECRM_USER: '' } });
     expect(JSON.parse(r.stdout)).toEqual({ id: 1, prospectId: 1, type: 'visit', at: NOW, note: null, outcome: null, direction: null, by: 'osuser' });
     await run(store, ['touch', 'log', 'ravi', 'call', '--by', 'joel']);
-    expect(docOf(store).touches.map((t: { by: string }) => t.by)).toEqual(['osuser', 'joel']);
+    expect((await docOf(store)).touches.map((t: { by: string }) => t.by)).toEqual(['osuser', 'joel']);
   });
 
   it('--stage moves in the same step; --follow-up/--next plan the next action', async () => {
     const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const r = await run(store, ['touch', 'log', 'ravi', 'sample', 'cardamom bun', '--outcome', 'positive', '--stage', 'engaged', '--follow-up', 'friday', '--next', 'offer a cake']);
     expect(r.code).toBe(0);
-    const p = docOf(store).prospects[0];
+    const p = (await docOf(store)).prospects[0];
     expect(p.stage).toBe('engaged');
     expect(p.followUp).toEqual({ at: '2026-03-13T12:00:00.000Z', note: 'offer a cake' });
   });
@@ -45,11 +44,11 @@ describe('touch log', () => {
     [['nobody', 'call'], 3, /no prospect matches "nobody"/],
   ])('touch log %j exits %i', async (args, code, message) => {
     const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
-    const before = readFileSync(store, 'utf8');
+    const before = storeBytes(store);
     const r = await run(store, ['touch', 'log', ...(args as string[])]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(readFileSync(store, 'utf8')).toBe(before);
+    expect(storeBytes(store)).toEqual(before);
   });
 
   it('warns on stderr when an outbound (or undirected) touch goes to a do-not-contact prospect, not an inbound one', async () => {
@@ -97,7 +96,7 @@ describe('touch list / remove', () => {
   it('removes a touch by id; unknown id is 3, a non-number is 2', async () => {
     const store = await storeWithTouches();
     expect(await run(store, ['touch', 'remove', '2'])).toMatchObject({ code: 0, stdout: '2\n' });
-    expect(docOf(store).touches.map((t: { id: number }) => t.id)).toEqual([1, 3]);
+    expect((await docOf(store)).touches.map((t: { id: number }) => t.id)).toEqual([1, 3]);
     const missing = await run(store, ['touch', 'remove', '2']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^error: no touch has id 2/);

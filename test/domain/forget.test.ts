@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forgetProspect, mentionsOf, personalStrings } from '../../src/domain/forget.js';
-import { addProspect, addTouch, docWith } from './fixtures.js';
+import { addProspect, addTouch, applyToDoc, docWith } from './fixtures.js';
 
 describe('forgetProspect', () => {
   it('erases personal data and keeps the anonymous statistics', () => {
@@ -16,10 +16,12 @@ describe('forgetProspect', () => {
     doc.surveys.push({ id: 1, name: 'perception', createdAt: '2026-01-01T00:00:00Z', questions: [
       { key: 'taste', type: 'scale', text: 'Taste?', choices: null }, { key: 'why', type: 'text', text: 'Why?', choices: null }] });
     doc.responses.push({ id: 1, survey: 'perception', prospectId: p.id, segment: 'customer', stage: 'customer', at: '2026-03-02T00:00:00Z', answers: { taste: 5, why: 'Hannah loves rye' } });
-    const strings = personalStrings(doc, p);
+    const strings = personalStrings(p, doc.touches);
     expect(strings).toEqual(expect.arrayContaining(['Hannah Becker', 'hannah.b@example.de', '+49 170 5550101', 'nuts', 'Hannah came with her sister']));
 
-    expect(forgetProspect(doc, p, '2026-04-01T00:00:00Z')).toEqual({ touchNotes: 1, answers: 1 });
+    const forgotten = forgetProspect(p, doc.touches, doc.responses, doc.surveys, '2026-04-01T00:00:00Z');
+    expect(forgotten.result).toEqual({ touchNotes: 1, answers: 1 });
+    applyToDoc(doc, forgotten.changes);
     const text = JSON.stringify(doc);
     for (const s of ['Hannah', 'hannah', 'Becker', '5550101', 'rye', 'nuts', 'sister']) expect(text).not.toContain(s);
     expect(p).toMatchObject({
@@ -36,8 +38,8 @@ describe('forgetProspect', () => {
     const p = addProspect(doc, 'Hannah Becker', '2026-02-11T08:50:00Z', { email: 'hannah.b@example.de' });
     const other = addProspect(doc, 'Jonas', '2026-02-11T08:50:00Z', { notes: 'friend of hannah becker' });
     addTouch(doc, other, '2026-02-12T10:00:00Z').note = 'mailed hannah.b@example.de too';
-    const strings = personalStrings(doc, p);
-    forgetProspect(doc, p, '2026-04-01T00:00:00Z');
-    expect(mentionsOf(doc, strings)).toEqual(['prospect 2 notes', 'touch 1 note']);
+    const strings = personalStrings(p, doc.touches);
+    applyToDoc(doc, forgetProspect(p, doc.touches, doc.responses, doc.surveys, '2026-04-01T00:00:00Z').changes);
+    expect(mentionsOf(doc.prospects, doc.touches, strings)).toEqual(['prospect 2 notes', 'touch 1 note']);
   });
 });

@@ -5,7 +5,7 @@ import { spawnPrecrm, tempDir } from '../helpers.js';
 
 describe('report through the built binary', () => {
   it('pipes CSV to stdout with nothing on stderr, and honours PRECRM_FORMAT', async () => {
-    const store = writeStore(join(tempDir(), 'store.json'), conversionFixture());
+    const store = await writeStore(join(tempDir(), 'store.json'), conversionFixture());
     const csv = await spawnPrecrm(['--store', store, 'report', 'sources', '--format', 'csv']);
     expect(csv).toEqual({
       code: 0,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, PrecrmError } from '../../src/domain/errors.js';
 import type { ProspectFilter } from '../../src/domain/queries.js';
 import { parseReference, resolveProspect } from '../../src/domain/references.js';
+import { tallyFunnel } from '../../src/domain/reports/funnel.js';
 import type { Prospect, Survey, SurveyResponse, Touch } from '../../src/domain/types.js';
 import type { Store, StoreTransaction } from '../../src/store/store.js';
 import { backupPath, factoryFor, openTestStore, type TestBackend } from '../backends.js';
@@ -274,6 +275,8 @@ export function runStoreContract(backend: TestBackend): void {
       it('listTouches: by time then id, every query field, the latest n', withStore(async (s) => {
         expect(ids(await s.listTouches())).toEqual([1, 3, 5, 2, 4, 6]);
         expect(ids(await s.listTouches({ prospectId: 1 }))).toEqual([1, 2, 4, 6]);
+        expect(ids(await s.listTouches({ prospectIds: [2, 3, 99] }))).toEqual([3, 5]);
+        expect(await s.listTouches({ prospectIds: [] })).toEqual([]);
         expect(ids(await s.listTouches({ types: ['call', 'email'] }))).toEqual([3, 6]);
         expect(ids(await s.listTouches({ since: at(4), until: at(10) }))).toEqual([3, 5, 2, 4]);
         expect(ids(await s.listTouches({ by: 'mitra' }))).toEqual([1, 3, 4, 6]);
@@ -315,6 +318,20 @@ export function runStoreContract(backend: TestBackend): void {
         expect(ids(rows)).toEqual([1, 2]);
         const { id, source, owner, tags, stage, stageHistory, createdAt, conversion, referredBy } = SHOP[0]!;
         expect(rows[0]).toMatchObject({ id, source, owner, tags, stage, stageHistory, createdAt, conversion, referredBy });
+      }));
+
+      it('funnelCounts: the funnel figures of the filtered cohort, counted in the store as tallyFunnel defines them', withStore(async (s) => {
+        // By hand: histories are interested-only except Ravi's (customer on day 10), so ranks 2–4 are his 9 days.
+        const everyone = { cohort: 7, reached: [7, 7, 1, 1, 1, 0], current: [2, 2, 1, 0, 1, 0], lost: [0, 1, 0, 0, 0, 0], medianDays: [0, 0, 9, 9, 9, null] };
+        const firstTwo = { cohort: 2, reached: [2, 2, 1, 1, 1, 0], current: [0, 1, 0, 0, 1, 0], lost: [0, 0, 0, 0, 0, 0], medianDays: [0, 0, 9, 9, 9, null] };
+        expect(await s.funnelCounts({})).toEqual(everyone);
+        expect(await s.funnelCounts({ createdUntil: at(3) })).toEqual(firstTwo);
+        expect(await s.funnelCounts({ source: 'WALK-IN' })).toEqual(firstTwo);
+        const none = { cohort: 0, reached: [0, 0, 0, 0, 0, 0], current: [0, 0, 0, 0, 0, 0], lost: [0, 0, 0, 0, 0, 0], medianDays: [null, null, null, null, null, null] };
+        expect(await s.funnelCounts({ createdSince: at(30) })).toEqual(none);
+        for (const filter of [{ contactable: true }, { stages: ['interested', 'lost'] as Prospect['stage'][] }, { converted: {} }, { tags: ['cakes'] }]) {
+          expect(await s.funnelCounts(filter), JSON.stringify(filter)).toEqual(tallyFunnel(await s.cohort(filter)));
+        }
       }));
 
       it('cohortTouches: the touches of the cohort, by time then id', withStore(async (s) => {

@@ -1,6 +1,5 @@
 // report activity: how many touches were made per day, week or month, optionally per type or per staff member.
-import type { Prospect, Touch } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortTouch } from '../queries.js';
 import { compareGroups } from './groups.js';
 import { toMs } from './instants.js';
 import { periodKeyer, periodsBetween, type Period } from './periods.js';
@@ -8,7 +7,7 @@ import { periodKeyer, periodsBetween, type Period } from './periods.js';
 export const ACTIVITY_GROUPS = ['type', 'staff'] as const;
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
-export interface ActivityQuery extends CohortQuery { period: Period; by?: ActivityGroup }
+export interface ActivityQuery { period: Period; by?: ActivityGroup }
 
 export interface ActivityRow {
   /** The touch type or staff member (`by`; null = not recorded) with `by`, else undefined. */
@@ -26,16 +25,13 @@ interface Cell { touches: number; prospects: Set<number> }
  * Touches of the cohort's prospects per period, from the first touch to the last with empty periods
  * filled in; with `by`, each group gets its full run of periods (groups alphabetical, none last).
  */
-export function activityReport(prospects: readonly Prospect[], touches: readonly Touch[], q: ActivityQuery): ActivityRow[] {
-  const keep = cohortFilter(q);
-  const inCohort = new Set<number>();
-  for (const p of prospects) if (keep(p)) inCohort.add(p.id);
+/** `touches`: those of the cohort's prospects (StoreReader.cohortTouches). */
+export function activityReport(touches: readonly CohortTouch[], q: ActivityQuery): ActivityRow[] {
   const keyOf = periodKeyer(q.period);
   const cells = new Map<string | null, Map<string, Cell>>();
   let first = Infinity;
   let last = -Infinity;
   for (const t of touches) {
-    if (!inCohort.has(t.prospectId)) continue;
     const at = toMs(t.at);
     if (at < first) first = at;
     if (at > last) last = at;

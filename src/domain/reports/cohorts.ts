@@ -1,12 +1,12 @@
 // report cohorts: prospects grouped by the week or month they were created, and how each group converted.
-import type { Prospect } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortMember } from '../queries.js';
 import { addToTally, conversionRate, medianDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
 import { journeyOf } from './journey.js';
 import { toMs } from './instants.js';
 import { periodKeyer, periodsBetween, type Period } from './periods.js';
 
-export interface CohortsQuery extends CohortQuery { period: 'week' | 'month' }
+/** `since`/`until`: the cohort window asked for (ISO instants); they set the first and last period shown. */
+export interface CohortsQuery { period: 'week' | 'month'; since?: string; until?: string }
 
 export interface CohortRow {
   /** `2026-03` (month) or ISO week `2026-W10`, local time. */
@@ -21,15 +21,13 @@ export interface CohortRow {
  * One row per period from the first to the last (or over the whole --since/--until window),
  * empty periods included with zeros, so a chart has no holes. A window open at the end runs to now.
  */
-export function cohortsReport(prospects: readonly Prospect[], q: CohortsQuery, now: Date): CohortRow[] {
-  const keep = cohortFilter(q);
+export function cohortsReport(cohort: readonly CohortMember[], q: CohortsQuery, now: Date): CohortRow[] {
   const period: Period = q.period;
   const keyOf = periodKeyer(period);
   const tallies = new Map<string, ConversionTally>();
   let first = Infinity;
   let last = -Infinity;
-  for (const p of prospects) {
-    if (!keep(p)) continue;
+  for (const p of cohort) {
     const j = journeyOf(p);
     if (j.createdMs < first) first = j.createdMs;
     if (j.createdMs > last) last = j.createdMs;

@@ -1,5 +1,5 @@
 // Shared tally of "how many prospects, how many converted, how fast, for how much" used by sources and cohorts.
-import type { Prospect } from '../types.js';
+import type { CohortMember } from '../queries.js';
 import { daysBetweenMs } from './instants.js';
 import type { Journey } from './journey.js';
 import { mean, median, rate } from './stats.js';
@@ -15,7 +15,7 @@ export interface ConversionTally {
 export const newConversionTally = (): ConversionTally => ({ prospects: 0, customers: 0, days: [], touches: [], revenue: 0 });
 
 /** Adds one prospect; `touchesBefore` is its number of touches up to the conversion (converted only). */
-export function addToTally(t: ConversionTally, p: Prospect, j: Journey, touchesBefore: number): void {
+export function addToTally(t: ConversionTally, p: Pick<CohortMember, 'conversion'>, j: Journey, touchesBefore: number): void {
   t.prospects++;
   if (j.convertedMs === null) return;
   t.customers++;

@@ -1,12 +1,12 @@
 // report funnel: how far the cohort got along aware → advocate, per stage (SPEC §3).
-import { PATH_STAGES, type PathStage, type Prospect } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortMember } from '../queries.js';
+import { PATH_STAGES, type PathStage } from '../types.js';
 import { compareGroups, grouper, type ProspectGroup } from './groups.js';
 import { journeyOf, type Journey } from './journey.js';
 import { daysBetweenMs } from './instants.js';
 import { median, rate } from './stats.js';
 
-export interface FunnelQuery extends CohortQuery { by?: ProspectGroup }
+export interface FunnelQuery { by?: ProspectGroup }
 
 export interface FunnelRow {
   /** The group value with `--by` (null = no source/owner/tag); undefined without `--by`. */
@@ -38,7 +38,7 @@ const newTally = (): Tally => ({
   days: PATH_STAGES.map(() => []),
 });
 
-function count(t: Tally, p: Prospect, j: Journey): void {
+function count(t: Tally, p: CohortMember, j: Journey): void {
   t.cohort++;
   for (let r = 0; r <= j.furthest; r++) {
     t.reached[r]!++;
@@ -50,31 +50,51 @@ function count(t: Tally, p: Prospect, j: Journey): void {
   else t.lost[j.furthest]!++;
 }
 
-function rowsOf(t: Tally, group: string | null | undefined): FunnelRow[] {
+/**
+ * The funnel's figures of one cohort, per path rank (aware = 0 … advocate = 5): what the rows are made of. A store
+ * may aggregate these in its database (Store.funnelCounts); tallyFunnel is their definition.
+ */
+export interface FunnelCounts {
+  cohort: number;
+  /** Furthest rank at or beyond r. */
+  reached: number[];
+  /** Now in stage r. */
+  current: number[];
+  /** Lost with r as the furthest rank. */
+  lost: number[];
+  /** Median days from creation to first reaching rank r (or beyond); null when nobody did. */
+  medianDays: (number | null)[];
+}
+
+const countsOf = (t: Tally): FunnelCounts => ({ cohort: t.cohort, reached: t.reached, current: t.current, lost: t.lost, medianDays: t.days.map(median) });
+
+/** The funnel's figures of a cohort, counted one prospect at a time. */
+export function tallyFunnel(cohort: readonly CohortMember[]): FunnelCounts {
+  const t = newTally();
+  for (const p of cohort) count(t, p, journeyOf(p));
+  return countsOf(t);
+}
+
+/** The six rows of a cohort's figures (with `group` first under `--by`). */
+export function funnelRows(c: FunnelCounts, group?: string | null): FunnelRow[] {
   return PATH_STAGES.map((stage, r) => ({
     ...(group === undefined ? {} : { group }),
     stage,
-    reached: t.reached[r]!,
-    current: t.current[r]!,
-    lost: t.lost[r]!,
-    step_rate: rate(t.reached[r]!, r === 0 ? t.cohort : t.reached[r - 1]!),
-    overall_rate: rate(t.reached[r]!, t.cohort),
-    median_days: median(t.days[r]!),
+    reached: c.reached[r]!,
+    current: c.current[r]!,
+    lost: c.lost[r]!,
+    step_rate: rate(c.reached[r]!, r === 0 ? c.cohort : c.reached[r - 1]!),
+    overall_rate: rate(c.reached[r]!, c.cohort),
+    median_days: c.medianDays[r]!,
   }));
 }
 
 /** One row per path stage; with `by`, the six rows repeat per group (groups in alphabetical order, none last). */
-export function funnelReport(prospects: readonly Prospect[], q: FunnelQuery): FunnelRow[] {
-  const keep = cohortFilter(q);
-  if (!q.by) {
-    const t = newTally();
-    for (const p of prospects) if (keep(p)) count(t, p, journeyOf(p));
-    return rowsOf(t, undefined);
-  }
+export function funnelReport(cohort: readonly CohortMember[], q: FunnelQuery = {}): FunnelRow[] {
+  if (!q.by) return funnelRows(tallyFunnel(cohort));
   const groupsOf = grouper(q.by);
   const tallies = new Map<string | null, Tally>();
-  for (const p of prospects) {
-    if (!keep(p)) continue;
+  for (const p of cohort) {
     const j = journeyOf(p);
     for (const g of groupsOf(p, j.createdMs)) {
       let t = tallies.get(g);
@@ -82,5 +102,5 @@ export function funnelReport(prospects: readonly Prospect[], q: FunnelQuery): Fu
       count(t, p, j);
     }
   }
-  return [...tallies.keys()].sort(compareGroups).flatMap((g) => rowsOf(tallies.get(g)!, g));
+  return [...tallies.keys()].sort(compareGroups).flatMap((g) => funnelRows(countsOf(tallies.get(g)!), g));
 }

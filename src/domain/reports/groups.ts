@@ -1,12 +1,12 @@
 // Grouping keys for `--by`: a prospect's source, owner, tags (one group per tag) or creation month.
-import type { Prospect } from '../types.js';
+import type { CohortMember } from '../queries.js';
 import { periodKeyer } from './periods.js';
 
 export const PROSPECT_GROUPS = ['source', 'owner', 'tag', 'month'] as const;
 export type ProspectGroup = (typeof PROSPECT_GROUPS)[number];
 
 /** A function giving the groups a prospect belongs to; null is the "none" group (no source, owner or tags). */
-export function grouper(by: ProspectGroup): (p: Prospect, createdMs: number) => (string | null)[] {
+export function grouper(by: ProspectGroup): (p: CohortMember, createdMs: number) => (string | null)[] {
   switch (by) {
     case 'source': return (p) => [p.source];
     case 'owner': return (p) => [p.owner];

@@ -1,5 +1,7 @@
 // What every report needs to know about one prospect's path, read from its stage history in one pass.
-import { PATH_STAGES, type Prospect, type Touch } from '../types.js';
+import { touchedBeforeConversion } from '../lifecycle.js';
+import type { CohortMember, CohortTouch } from '../queries.js';
+import { PATH_STAGES } from '../types.js';
 import { toMs } from './instants.js';
 
 const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
@@ -13,6 +15,8 @@ export interface Journey {
   firstMs: number[];
   /** When the first purchase happened (ms), or null for a prospect who has not converted. */
   convertedMs: number | null;
+  /** The same instant as stored (ISO), for the touches-before-conversion rule. */
+  convertedAt: string | null;
 }
 
 /**
@@ -20,22 +24,26 @@ export interface Journey {
  * reaches interested and engaged at the same moment); backwards moves never lower the furthest stage.
  * Everyone is at least aware from creation, so aware falls back to createdAt.
  */
-export function journeyOf(p: Prospect): Journey {
+export function journeyOf(p: Pick<CohortMember, 'stageHistory' | 'createdAt' | 'conversion'>): Journey {
   const firstMs = [NaN, NaN, NaN, NaN, NaN, NaN];
+  let customerAt: string | null = null;
   let furthest = 0;
   for (const h of p.stageHistory) {
     const r = RANK[h.stage];
     if (r === undefined) continue;
     if (r > furthest) furthest = r;
     const at = toMs(h.at);
+    if (r >= CUSTOMER_RANK && !(firstMs[CUSTOMER_RANK]! <= at)) customerAt = h.at;
     // `!(x <= at)` is also true for NaN, the "not yet" value.
     for (let i = 0; i <= r; i++) if (!(firstMs[i]! <= at)) firstMs[i] = at;
   }
   const createdMs = toMs(p.createdAt);
   if (Number.isNaN(firstMs[0])) firstMs[0] = createdMs;
   let convertedMs: number | null = null;
+  let convertedAt: string | null = null;
   if (p.conversion) {
     convertedMs = toMs(p.conversion.at);
+    convertedAt = p.conversion.at;
     // A conversion is a purchase even if the history lacks its entry (hand-edited data).
     if (furthest < CUSTOMER_RANK) {
       furthest = CUSTOMER_RANK;
@@ -43,13 +51,14 @@ export function journeyOf(p: Prospect): Journey {
     }
   } else if (furthest >= CUSTOMER_RANK) {
     convertedMs = firstMs[CUSTOMER_RANK]!;
+    convertedAt = customerAt;
   }
-  return { createdMs, furthest, firstMs, convertedMs };
+  return { createdMs, furthest, firstMs, convertedMs, convertedAt };
 }
 
 /** Touches grouped by prospect id, built once per report (no per-prospect scans). */
-export function touchesByProspect(touches: readonly Touch[]): Map<number, Touch[]> {
-  const byProspect = new Map<number, Touch[]>();
+export function touchesByProspect<T extends CohortTouch>(touches: readonly T[]): Map<number, T[]> {
+  const byProspect = new Map<number, T[]>();
   for (const t of touches) {
     const list = byProspect.get(t.prospectId);
     if (list) list.push(t);
@@ -58,9 +67,14 @@ export function touchesByProspect(touches: readonly Touch[]): Map<number, Touch[
   return byProspect;
 }
 
-/** Number of touches on or before the conversion instant (the one that closed the sale counts). */
-export function countTouchesBefore(touches: readonly Touch[] | undefined, convertedMs: number): number {
-  let n = 0;
-  if (touches) for (const t of touches) if (toMs(t.at) <= convertedMs) n++;
-  return n;
+/** The instants to count touches up to (StoreReader.countTouchesUpTo) for the converted members of a cohort. */
+export function conversionInstants(members: readonly CohortMember[]): { prospectId: number; at: string }[] {
+  const out: { prospectId: number; at: string }[] = [];
+  for (const p of members) {
+    const at = journeyOf(p).convertedAt;
+    if (at !== null) out.push({ prospectId: p.id, at });
+  }
+  return out;
 }
+
+export { touchedBeforeConversion };

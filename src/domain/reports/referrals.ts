@@ -1,6 +1,5 @@
 // report referrals: who brings new people, and how many of them buy.
-import type { Prospect } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortMember } from '../queries.js';
 import { journeyOf } from './journey.js';
 
 export interface ReferralRow {
@@ -18,13 +17,11 @@ export interface ReferralRow {
  * One row per referrer. The cohort filters select the referred prospects (those being counted),
  * as in every other report; rows are ordered by referred customers, then referrals, then id.
  */
-export function referralsReport(prospects: readonly Prospect[], q: CohortQuery): ReferralRow[] {
-  const keep = cohortFilter(q);
-  const names = new Map<number, string | null>();
-  for (const p of prospects) names.set(p.id, p.name);
+/** `names`: each referrer's name (StoreReader.getProspects of the cohort's referredBy ids). */
+export function referralsReport(cohort: readonly CohortMember[], names: ReadonlyMap<number, string | null>): ReferralRow[] {
   const rows = new Map<number, ReferralRow>();
-  for (const p of prospects) {
-    if (p.referredBy === null || !keep(p)) continue;
+  for (const p of cohort) {
+    if (p.referredBy === null) continue;
     let row = rows.get(p.referredBy);
     if (!row) rows.set(p.referredBy, (row = { id: p.referredBy, name: names.get(p.referredBy) ?? null, referrals: 0, referred_customers: 0, referred_revenue: 0 }));
     row.referrals++;

@@ -1,9 +1,8 @@
 // report sources: which sources bring prospects that convert, how fast, after how many touches, for how much.
-import type { Prospect, Touch } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortMember } from '../queries.js';
 import { addToTally, avgTouchesBeforeConversion, conversionRate, medianDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
 import { compareGroups } from './groups.js';
-import { countTouchesBefore, journeyOf, touchesByProspect } from './journey.js';
+import { journeyOf } from './journey.js';
 
 export interface SourceRow {
   /** null for prospects without a source. */
@@ -19,16 +18,14 @@ export interface SourceRow {
 }
 
 /** One row per source of the cohort, alphabetical, prospects without a source last. */
-export function sourcesReport(prospects: readonly Prospect[], touches: readonly Touch[], q: CohortQuery): SourceRow[] {
-  const keep = cohortFilter(q);
-  const byProspect = touchesByProspect(touches);
+/** `touchesBefore`: per converted member, its touches up to the conversion (StoreReader.countTouchesUpTo of conversionInstants). */
+export function sourcesReport(cohort: readonly CohortMember[], touchesBefore: ReadonlyMap<number, number>): SourceRow[] {
   const tallies = new Map<string | null, ConversionTally>();
-  for (const p of prospects) {
-    if (!keep(p)) continue;
+  for (const p of cohort) {
     const j = journeyOf(p);
     let t = tallies.get(p.source);
     if (!t) tallies.set(p.source, (t = newConversionTally()));
-    addToTally(t, p, j, j.convertedMs === null ? 0 : countTouchesBefore(byProspect.get(p.id), j.convertedMs));
+    addToTally(t, p, j, touchesBefore.get(p.id) ?? 0);
   }
   return [...tallies.keys()].sort(compareGroups).map((source) => {
     const t = tallies.get(source)!;

@@ -24,9 +24,6 @@ export interface SurveyReportRow {
 
 export interface SurveyReportQuery {
   by?: SurveyGroup;
-  /** Only responses answered at or after / at or before these ISO instants. */
-  since?: string;
-  until?: string;
 }
 
 /** How many words a text question's `top` lists. */
@@ -79,7 +76,7 @@ export function questionRow(q: Question, responses: readonly SurveyResponse[]): 
   return { ...base, mean: null, nps: null, distribution: null, top: topWords(answered.map(String), TOP_WORDS) };
 }
 
-function groupOf(by: SurveyGroup, r: SurveyResponse, prospects: ReadonlyMap<number, Prospect>): string {
+function groupOf(by: SurveyGroup, r: SurveyResponse, prospects: ReadonlyMap<number, Pick<Prospect, 'source'>>): string {
   if (by === 'segment') return r.segment;
   if (r.prospectId === null) return ANONYMOUS;
   if (by === 'stage') return r.stage ?? ANONYMOUS;
@@ -93,20 +90,19 @@ function groupOrder(by: SurveyGroup, groups: Iterable<string>): string[] {
   return [...groups].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** The report rows of a survey: one per question, or per group and question with `by`. */
+/**
+ * The report rows of a survey over its responses (as StoreReader.listResponses selects them: the survey's, in the
+ * window): one row per question, or per group and question with `by`. `respondents` give the source for --by source.
+ */
 export function surveyReport(
   survey: Survey,
-  allResponses: readonly SurveyResponse[],
-  prospects: readonly Prospect[],
+  responses: readonly SurveyResponse[],
+  respondents: readonly Pick<Prospect, 'id' | 'source'>[],
   query: SurveyReportQuery = {},
 ): SurveyReportRow[] {
-  const responses = allResponses.filter((r) =>
-    r.survey.toLowerCase() === survey.name.toLowerCase()
-    && (query.since === undefined || r.at >= query.since)
-    && (query.until === undefined || r.at <= query.until));
   if (!query.by) return survey.questions.map((q) => questionRow(q, responses));
   const by = query.by;
-  const byId = new Map(prospects.map((p) => [p.id, p]));
+  const byId = new Map(respondents.map((p) => [p.id, p]));
   const groups = new Map<string, SurveyResponse[]>();
   for (const r of responses) {
     const g = groupOf(by, r, byId);

@@ -1,8 +1,7 @@
 // report touches: which kinds of touch reach people, and which ones come first or last before a purchase.
-import { TOUCH_TYPES, type Prospect, type Touch, type TouchType } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
-import { toMs } from './instants.js';
-import { journeyOf, touchesByProspect } from './journey.js';
+import { byTouchTime, type CohortMember, type CohortTouch } from '../queries.js';
+import { TOUCH_TYPES, type TouchType } from '../types.js';
+import { journeyOf, touchedBeforeConversion, touchesByProspect } from './journey.js';
 import { rate } from './stats.js';
 
 export interface TouchRow {
@@ -24,24 +23,20 @@ const TYPE_INDEX: Record<string, number> = Object.fromEntries(TOUCH_TYPES.map((t
 interface Tally { touches: number[]; prospects: number[]; converted: number[]; first: number[]; last: number[] }
 
 /** Adds one prospect's touches; types seen are kept as bit masks (13 types fit in one number). */
-function tallyProspect(t: Tally, list: readonly Touch[], convertedMs: number | null): void {
+function tallyProspect(t: Tally, list: readonly CohortTouch[], convertedAt: string | null): void {
   let seen = 0;
   let before = 0;
   // First and last touch on or before the purchase; the same instant is ordered by id (the order logged).
-  let first: Touch | undefined;
-  let firstMs = Infinity;
-  let last: Touch | undefined;
-  let lastMs = -Infinity;
+  let first: CohortTouch | undefined;
+  let last: CohortTouch | undefined;
   for (const touch of list) {
     const i = TYPE_INDEX[touch.type]!;
     t.touches[i]!++;
     seen |= 1 << i;
-    if (convertedMs === null) continue;
-    const at = toMs(touch.at);
-    if (at > convertedMs) continue;
+    if (convertedAt === null || !touchedBeforeConversion(touch.at, convertedAt)) continue;
     before |= 1 << i;
-    if (at < firstMs || (at === firstMs && touch.id < first!.id)) { first = touch; firstMs = at; }
-    if (at > lastMs || (at === lastMs && touch.id > last!.id)) { last = touch; lastMs = at; }
+    if (!first || byTouchTime(touch, first) < 0) first = touch;
+    if (!last || byTouchTime(touch, last) > 0) last = touch;
   }
   for (let i = 0; i < TOUCH_TYPES.length; i++) {
     if (seen & (1 << i)) t.prospects[i]!++;
@@ -52,15 +47,14 @@ function tallyProspect(t: Tally, list: readonly Touch[], convertedMs: number | n
 }
 
 /** One row per touch type, every type listed (zeros included) so columns and rows stay fixed. */
-export function touchesReport(prospects: readonly Prospect[], touches: readonly Touch[], q: CohortQuery): TouchRow[] {
-  const keep = cohortFilter(q);
+/** `touches`: those of the cohort's prospects (StoreReader.cohortTouches). */
+export function touchesReport(cohort: readonly CohortMember[], touches: readonly CohortTouch[]): TouchRow[] {
   const byProspect = touchesByProspect(touches);
   const zeros = () => TOUCH_TYPES.map(() => 0);
   const t: Tally = { touches: zeros(), prospects: zeros(), converted: zeros(), first: zeros(), last: zeros() };
-  for (const p of prospects) {
+  for (const p of cohort) {
     const list = byProspect.get(p.id);
-    if (!list || !keep(p)) continue;
-    tallyProspect(t, list, journeyOf(p).convertedMs);
+    if (list) tallyProspect(t, list, journeyOf(p).convertedAt);
   }
   return TOUCH_TYPES.map((type, i) => ({
     type,

@@ -1,6 +1,6 @@
 // report velocity: how long each observed move between stages takes (forward, backward, to lost and back).
-import { STAGES, type Prospect, type Stage } from '../types.js';
-import { cohortFilter, type CohortQuery } from './cohort-filter.js';
+import type { CohortMember } from '../queries.js';
+import { STAGES, type Stage } from '../types.js';
 import { daysBetweenMs, toMs } from './instants.js';
 import { median, p90 } from './stats.js';
 
@@ -18,12 +18,10 @@ const ORDER: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s
  * One row per transition seen in the cohort's stage histories (consecutive entries, in the order
  * recorded), ordered by from-stage then to-stage along the path with lost last.
  */
-export function velocityReport(prospects: readonly Prospect[], q: CohortQuery): VelocityRow[] {
-  const keep = cohortFilter(q);
+export function velocityReport(cohort: readonly CohortMember[]): VelocityRow[] {
   // Durations per transition, keyed by from × to stage index (no string keys in the loop).
   const days = new Map<number, number[]>();
-  for (const p of prospects) {
-    if (!keep(p)) continue;
+  for (const p of cohort) {
     const h = p.stageHistory;
     let previousMs = h.length ? toMs(h[0]!.at) : 0;
     for (let i = 1; i < h.length; i++) {

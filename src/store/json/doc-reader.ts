@@ -8,6 +8,7 @@ import {
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
 import { candidatesIn, type ProspectReference } from '../../domain/references.js';
+import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import type { IdKind, Prospect, StoreDoc, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 
@@ -155,6 +156,11 @@ export class DocReader implements StoreReader {
 
   async cohort(filter: ProspectFilter): Promise<CohortMember[]> {
     return this.out(this.doc.prospects.filter(prospectMatcher(filter)));
+  }
+
+  async funnelCounts(filter: ProspectFilter): Promise<FunnelCounts> {
+    const { tallyFunnel } = await import('../../domain/reports/funnel.js');
+    return tallyFunnel(this.doc.prospects.filter(prospectMatcher(filter)));
   }
 
   async cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]> {

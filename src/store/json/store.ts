@@ -12,18 +12,6 @@ class NothingWritten {
   constructor(readonly result: unknown) {}
 }
 
-/**
- * TRANSITIONAL — the whole-document API the commands used before the Store interface. Only the JSON backend offers
- * it; it is removed (with Context.documentStore) once the last command reads and writes through Store.
- */
-export interface LegacyDocumentStore {
-  readonly location: string;
-  read(): Promise<StoreDoc>;
-  update<T>(change: (doc: StoreDoc) => T): Promise<T>;
-  check(): Promise<string[]>;
-  backup(target: string | undefined, now: Date): Promise<string>;
-}
-
 type ReaderMethod = Exclude<keyof StoreReader, never>;
 
 export class JsonStore implements Store {
@@ -71,6 +59,7 @@ export class JsonStore implements Store {
   staleCandidates = this.read('staleCandidates');
   cohort = this.read('cohort');
   cohortTouches = this.read('cohortTouches');
+  funnelCounts = this.read('funnelCounts');
   surveys = this.read('surveys');
   getSurvey = this.read('getSurvey');
   surveyByName = this.read('surveyByName');
@@ -137,17 +126,6 @@ export class JsonStore implements Store {
 
   async close(): Promise<void> {
     this.snapshot = undefined;
-  }
-
-  /** TRANSITIONAL: see LegacyDocumentStore. */
-  legacy(): LegacyDocumentStore {
-    return {
-      location: this.location,
-      read: async () => (await import('../load.js').then((m) => m.loadFile(this.location)))?.doc ?? emptyDoc(),
-      update: async (change) => (await this.fileStore()).update(change),
-      check: () => this.check(),
-      backup: (target, now) => this.backup(target, now),
-    };
   }
 }
 

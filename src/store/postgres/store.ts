@@ -112,6 +112,7 @@ export class PostgresStore implements Store {
   staleCandidates = this.read('staleCandidates');
   cohort = this.read('cohort');
   cohortTouches = this.read('cohortTouches');
+  funnelCounts = this.read('funnelCounts');
   surveys = this.read('surveys');
   getSurvey = this.read('getSurvey');
   surveyByName = this.read('surveyByName');

@@ -1,27 +1,18 @@
 // The funnel's figures aggregated inside the database, from the journey columns every write keeps (furthest_rank,
 // reach_ms_<r>, computed by the domain's journeyOf): counts by one GROUP BY over the (stage, furthest_rank) index,
 // medians by stepping to the middle of each reach_ms_<r> index — no prospect row is read into JavaScript.
+import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import { DAY_MS } from '../../domain/reports/instants.js';
 import { median } from '../../domain/reports/stats.js';
 import { PATH_STAGES } from '../../domain/types.js';
 import type { SqlRunner } from './runner.js';
 
-/** What the funnel counts of a cohort, per path rank (aware = 0 … advocate = 5). */
-export interface FunnelCounts {
-  cohort: number;
-  /** Furthest rank at or beyond r. */
-  reached: number[];
-  /** Now in stage r. */
-  current: number[];
-  /** Lost with r as the furthest rank. */
-  lost: number[];
-  /** Median days from creation to first reaching rank r (or beyond); null when nobody did. */
-  medianDays: (number | null)[];
-}
-
 const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
 
-/** The funnel of the prospects a WHERE clause on prospects (aliased p) selects; the clause must be exact. */
+/**
+ * The funnel's figures (domain/reports/funnel.ts tallyFunnel defines them) of the prospects a WHERE clause on
+ * prospects (aliased p) selects; the clause must select exactly the cohort.
+ */
 export async function funnelCounts(db: SqlRunner, where: string, params: readonly unknown[]): Promise<FunnelCounts> {
   const counts: FunnelCounts = {
     cohort: 0, reached: PATH_STAGES.map(() => 0), current: PATH_STAGES.map(() => 0), lost: PATH_STAGES.map(() => 0), medianDays: [],

@@ -11,6 +11,8 @@ import type { ProspectReference } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
 import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
+import type { FunnelCounts } from '../../domain/reports/funnel.js';
+import { funnelCounts as funnelCountsWhere } from './funnel.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
 import { value, type SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
@@ -113,6 +115,7 @@ export abstract class SqlReader implements StoreReader {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (q.prospectId !== undefined) { conditions.push('t.prospect_id = ?'); params.push(q.prospectId); }
+    if (q.prospectIds) { conditions.push(`t.prospect_id ${inList('int')}`); params.push(list(q.prospectIds)); }
     if (q.types) { conditions.push(`t.type ${inList('text')}`); params.push(list(q.types)); }
     if (q.since !== undefined) { conditions.push('t.at >= ?'); params.push(q.since); }
     if (q.until !== undefined) { conditions.push('t.at <= ?'); params.push(q.until); }
@@ -159,8 +162,10 @@ export abstract class SqlReader implements StoreReader {
   async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {
     const { where, params } = narrowProspects(await this.db(), filter);
     const rows = await this.prospects(
+      // The OR as a union of two index ranges (follow-ups by date, prospects with a cadence): written as one OR,
+      // SQLite scans every prospect.
       `${where} AND p.stage <> 'lost' AND p.do_not_contact = 0 AND p.forgotten_at IS NULL
-        AND (p.follow_up_at <= ? OR p.cadence_days IS NOT NULL)`,
+        AND p.id IN (SELECT id FROM prospects WHERE follow_up_at <= ? UNION ALL SELECT id FROM prospects WHERE cadence_days IS NOT NULL)`,
       [...params, horizon],
     );
     const keep = prospectMatcher(filter);
@@ -185,6 +190,22 @@ export abstract class SqlReader implements StoreReader {
 
   async cohort(filter: ProspectFilter): Promise<CohortMember[]> {
     return this.listProspects({ filter });
+  }
+
+  /**
+   * Counted in the database when SQL can select the cohort exactly (stages, created and conversion windows,
+   * contactable); a filter on source, owner, tags or text (compared as the domain lower-cases them) is counted from
+   * the cohort's rows.
+   */
+  async funnelCounts(filter: ProspectFilter): Promise<FunnelCounts> {
+    const exact = filter.source === undefined && filter.owner === undefined && filter.tags === undefined && filter.search === undefined;
+    if (!exact) {
+      const { tallyFunnel } = await import('../../domain/reports/funnel.js');
+      return tallyFunnel(await this.cohort(filter));
+    }
+    const db = await this.db();
+    const { where, params } = narrowProspects(db, filter);
+    return funnelCountsWhere(db, where, params);
   }
 
   async cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]> {

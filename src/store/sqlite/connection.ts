@@ -1,7 +1,7 @@
 // Opening a SQLite store file: the settings every connection gets (WAL, busy timeout, secure delete), the
 // schema-version check and migrations, and SQLite's failures turned into precrm's exit codes. better-sqlite3 is
 // loaded here, on first use, so a JSON store never pays for it.
-import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
@@ -144,7 +144,7 @@ export async function openForRead(path: string, opts: SqliteOptions): Promise<Co
   const Database = await loadDriver();
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: Math.round(opts.lockTimeoutMs) });
+    db = openReadOnly(Database, path, opts);
     const version = schemaVersion(db, path);
     if (version === 0) {
       db.close();
@@ -161,6 +161,36 @@ export async function openForRead(path: string, opts: SqliteOptions): Promise<Co
   } catch (err) {
     db?.close();
     throw storageError(err, path, opts, false);
+  }
+}
+
+/**
+ * A read-only connection. A WAL database needs its -shm file, which cannot be made on read-only media (a mounted
+ * backup, a read-only share). There, when no -wal file holds changes not yet copied into the database, the file is
+ * read into memory as a rollback-journal database (the two header bytes that say "WAL" set back) — exact, since
+ * nothing can change it — so reads work as they do on a JSON store.
+ */
+function openReadOnly(Database: typeof BetterSqlite3, path: string, opts: SqliteOptions): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: Math.round(opts.lockTimeoutMs) });
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    return db;
+  } catch (err) {
+    db?.close();
+    if (codeOf(err) !== 'SQLITE_CANTOPEN' || walHoldsChanges(path)) throw err;
+    const bytes = readFileSync(path);
+    // Bytes 18 and 19 of the header: file format write/read versions, 2 = WAL, 1 = rollback journal.
+    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+    return new Database(bytes, { readonly: true });
+  }
+}
+
+function walHoldsChanges(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
   }
 }
 

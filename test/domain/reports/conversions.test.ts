@@ -1,3 +1,4 @@
+import { cohortOf, namesOf, touchesBefore, touchesOf } from './cohort.js';
 import { describe, expect, it } from 'vitest';
 import { cohortsReport } from '../../../src/domain/reports/cohorts.js';
 import { referralsReport } from '../../../src/domain/reports/referrals.js';
@@ -10,7 +11,7 @@ const NOW = new Date('2026-03-10T12:00:00Z');
 
 describe('sourcesReport', () => {
   it('per source: conversion rate, median days, touches on or before conversion, revenue', () => {
-    expect(sourcesReport(doc.prospects, doc.touches, {})).toEqual([
+    expect(sourcesReport(cohortOf(doc.prospects, {}), touchesBefore(doc, cohortOf(doc.prospects, {})))).toEqual([
       // Tom: day 4 → 12 = 8 days, social + message at creation = 2 touches, 20.
       { source: 'instagram', prospects: 2, customers: 1, conversion_rate: 0.5, median_days_to_convert: 8, avg_touches_before_conversion: 2, revenue: 20 },
       // Kofi converted without touches and without a value.
@@ -22,12 +23,12 @@ describe('sourcesReport', () => {
   });
 
   it('an empty window has no sources', () => {
-    expect(sourcesReport(doc.prospects, doc.touches, { since: day(100) })).toEqual([]);
+    expect(sourcesReport(cohortOf(doc.prospects, { since: day(100) }), touchesBefore(doc, cohortOf(doc.prospects, { since: day(100) })))).toEqual([]);
   });
 });
 
 describe('touchesReport', () => {
-  const rows = Object.fromEntries(touchesReport(doc.prospects, doc.touches, {}).map((r) => [r.type, r]));
+  const rows = Object.fromEntries(touchesReport(cohortOf(doc.prospects, {}), touchesOf(doc, {})).map((r) => [r.type, r]));
 
   it('lists every touch type in a fixed order', () => {
     expect(Object.keys(rows)).toEqual(['greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting', 'event', 'website', 'social', 'referral', 'other']);
@@ -53,43 +54,43 @@ describe('touchesReport', () => {
 
 describe('cohortsReport', () => {
   it('by month', () => {
-    expect(cohortsReport(doc.prospects, { period: 'month' }, NOW)).toEqual([
+    expect(cohortsReport(cohortOf(doc.prospects), { period: 'month' }, NOW)).toEqual([
       // days to convert 10, 9, 8, 12 → (9+10)/2; two conversions on day 12.
       { cohort: '2026-01', prospects: 7, customers: 4, conversion_rate: 4 / 7, median_days_to_convert: 9.5 },
     ]);
   });
 
   it('by ISO week', () => {
-    expect(cohortsReport(doc.prospects, { period: 'week' }, NOW)).toEqual([
+    expect(cohortsReport(cohortOf(doc.prospects), { period: 'week' }, NOW)).toEqual([
       { cohort: '2026-W01', prospects: 2, customers: 2, conversion_rate: 1, median_days_to_convert: 9.5 },
       { cohort: '2026-W02', prospects: 5, customers: 2, conversion_rate: 0.4, median_days_to_convert: 10 },
     ]);
   });
 
   it('fills empty periods of the window with zeros and null rates', () => {
-    const rows = cohortsReport(doc.prospects, { period: 'month', since: '2025-12-01T00:00:00.000Z', until: '2026-03-31T23:59:59.999Z' }, NOW);
+    const rows = cohortsReport(cohortOf(doc.prospects), { period: 'month', since: '2025-12-01T00:00:00.000Z', until: '2026-03-31T23:59:59.999Z' }, NOW);
     expect(rows.map((r) => r.cohort)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
     expect(rows[0]).toEqual({ cohort: '2025-12', prospects: 0, customers: 0, conversion_rate: null, median_days_to_convert: null });
   });
 
   it('an empty store gives no rows; an empty window open at the end runs to now', () => {
-    expect(cohortsReport([], { period: 'month' }, NOW)).toEqual([]);
-    expect(cohortsReport([], { period: 'month', since: '2026-02-01T00:00:00.000Z' }, NOW).map((r) => [r.cohort, r.prospects])).toEqual([['2026-02', 0], ['2026-03', 0]]);
+    expect(cohortsReport(cohortOf([]), { period: 'month' }, NOW)).toEqual([]);
+    expect(cohortsReport(cohortOf([]), { period: 'month', since: '2026-02-01T00:00:00.000Z' }, NOW).map((r) => [r.cohort, r.prospects])).toEqual([['2026-02', 0], ['2026-03', 0]]);
   });
 });
 
 describe('referralsReport', () => {
   it('per referrer, most referred customers first', () => {
-    expect(referralsReport(doc.prospects, {})).toEqual([
+    expect(referralsReport(cohortOf(doc.prospects, {}), namesOf(doc.prospects))).toEqual([
       { id: 1, name: 'Ravi', referrals: 3, referred_customers: 2, referred_revenue: 50 },
       { id: 2, name: 'Anna', referrals: 1, referred_customers: 1, referred_revenue: 0 },
     ]);
   });
 
   it('the cohort filters select the referred prospects', () => {
-    expect(referralsReport(doc.prospects, { source: 'instagram' })).toEqual([
+    expect(referralsReport(cohortOf(doc.prospects, { source: 'instagram' }), namesOf(doc.prospects))).toEqual([
       { id: 1, name: 'Ravi', referrals: 2, referred_customers: 1, referred_revenue: 20 },
     ]);
-    expect(referralsReport([], {})).toEqual([]);
+    expect(referralsReport(cohortOf([], {}), namesOf([]))).toEqual([]);
   });
 });

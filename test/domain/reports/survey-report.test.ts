@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { responseMatcher } from '../../../src/domain/queries.js';
 import { netPromoterScore, surveyReport } from '../../../src/domain/reports/survey-report.js';
 import { topWords, wordsOf } from '../../../src/domain/reports/words.js';
 import { newSurvey } from '../../../src/domain/survey.js';
@@ -54,9 +55,11 @@ describe('surveyReport', () => {
     { ...response({ price: 1 }), survey: 'Other' },
   ];
   const prospects = [{ id: 1, source: 'walk-in' }, { id: 2, source: null }] as Prospect[];
+  // What the store hands the report: this survey's responses (the 'Other' one is not), by the one rule.
+  const ofBrand = responses.filter(responseMatcher({ survey: 'BRAND' }));
 
   it('one row per question with hand-computed figures', () => {
-    expect(surveyReport(survey, responses, prospects)).toEqual([
+    expect(surveyReport(survey, ofBrand, prospects)).toEqual([
       { question: 'expect', type: 'text', responses: 2, mean: null, nps: null, distribution: null,
         top: [{ value: 'fresh', count: 2 }, { value: 'bread', count: 1 }, { value: 'cakes', count: 1 }, { value: 'morning', count: 1 }, { value: 'smile', count: 1 }] },
       { question: 'price', type: 'scale', responses: 3, mean: 3.67, nps: null, distribution: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 }, top: null },
@@ -69,7 +72,7 @@ describe('surveyReport', () => {
   });
 
   it('--by segment puts groups in path order with every question per group', () => {
-    const rows = surveyReport(survey, responses, prospects, { by: 'segment' });
+    const rows = surveyReport(survey, ofBrand, prospects, { by: 'segment' });
     expect(rows.map((r) => `${r.group}/${r.question}/${r.responses}`)).toEqual([
       'anonymous/expect/1', 'anonymous/price/1', 'anonymous/recommend/1', 'anonymous/reason/1',
       'prospect/expect/1', 'prospect/price/1', 'prospect/recommend/2', 'prospect/reason/1',
@@ -79,15 +82,15 @@ describe('surveyReport', () => {
   });
 
   it('--by stage uses the stage at answer time; --by source the prospect\'s source; anonymous last', () => {
-    const stages = surveyReport(survey, responses, prospects, { by: 'stage' }).filter((r) => r.question === 'recommend');
+    const stages = surveyReport(survey, ofBrand, prospects, { by: 'stage' }).filter((r) => r.question === 'recommend');
     expect(stages.map((r) => [r.group, r.responses])).toEqual([['interested', 1], ['engaged', 1], ['customer', 1], ['anonymous', 1]]);
-    const sources = surveyReport(survey, responses, prospects, { by: 'source' }).filter((r) => r.question === 'recommend');
+    const sources = surveyReport(survey, ofBrand, prospects, { by: 'source' }).filter((r) => r.question === 'recommend');
     expect(sources.map((r) => [r.group, r.responses])).toEqual([['walk-in', 2], ['(none)', 1], ['anonymous', 1]]);
   });
 
   it('filters by answer time and reports empty questions as zero responses', () => {
-    const later = [response({ price: 3 }, { at: '2026-04-01T00:00:00.000Z' }), ...responses];
-    const rows = surveyReport(survey, later, prospects, { since: '2026-03-15T00:00:00.000Z' });
+    const later = [response({ price: 3 }, { at: '2026-04-01T00:00:00.000Z' }), ...ofBrand];
+    const rows = surveyReport(survey, later.filter(responseMatcher({ survey: survey.name, since: '2026-03-15T00:00:00.000Z' })), prospects);
     expect(rows.map((r) => [r.question, r.responses, r.mean])).toEqual([['expect', 0, null], ['price', 1, 3], ['recommend', 0, null], ['reason', 0, null]]);
     expect(rows[0]!.top).toEqual([]);
     expect(rows[2]!.nps).toBeNull();

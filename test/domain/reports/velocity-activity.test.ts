@@ -1,3 +1,4 @@
+import { cohortOf, namesOf, touchesBefore, touchesOf } from './cohort.js';
 import { describe, expect, it } from 'vitest';
 import { activityReport } from '../../../src/domain/reports/activity.js';
 import { velocityReport } from '../../../src/domain/reports/velocity.js';
@@ -5,7 +6,7 @@ import { conversionFixture, funnelFixture } from '../../fixtures/store-builder.j
 
 describe('velocityReport', () => {
   it('one row per observed transition (backwards and to lost included), path order, lost last', () => {
-    const rows = velocityReport(funnelFixture().prospects, {}).map((r) => [r.from, r.to, r.count, r.median_days, r.p90_days]);
+    const rows = velocityReport(cohortOf(funnelFixture().prospects, {})).map((r) => [r.from, r.to, r.count, r.median_days, r.p90_days]);
     expect(rows).toEqual([
       ['aware', 'interested', 1, 2, 2],
       ['aware', 'intent', 1, 3, 3],
@@ -26,7 +27,7 @@ describe('velocityReport', () => {
   });
 
   it('an empty cohort has no transitions', () => {
-    expect(velocityReport(funnelFixture().prospects, { source: 'nowhere' })).toEqual([]);
+    expect(velocityReport(cohortOf(funnelFixture().prospects, { source: 'nowhere' }))).toEqual([]);
   });
 });
 
@@ -34,7 +35,7 @@ describe('activityReport', () => {
   const doc = conversionFixture();
 
   it('touches and touched prospects per ISO week, from the first touch to the last', () => {
-    expect(activityReport(doc.prospects, doc.touches, { period: 'week' })).toEqual([
+    expect(activityReport(touchesOf(doc), { period: 'week' })).toEqual([
       { period: '2026-W01', touches: 2, prospects: 2 },
       { period: '2026-W02', touches: 7, prospects: 4 },
       { period: '2026-W03', touches: 4, prospects: 2 },
@@ -42,7 +43,7 @@ describe('activityReport', () => {
   });
 
   it('per day fills the quiet days with zeros', () => {
-    const rows = activityReport(doc.prospects, doc.touches, { period: 'day' });
+    const rows = activityReport(touchesOf(doc), { period: 'day' });
     expect(rows).toHaveLength(16);
     expect(rows[0]).toEqual({ period: '2026-01-02', touches: 1, prospects: 1 });
     expect(rows[1]).toEqual({ period: '2026-01-03', touches: 0, prospects: 0 });
@@ -50,7 +51,7 @@ describe('activityReport', () => {
   });
 
   it('--by staff gives each staff member the whole run of periods (not recorded last)', () => {
-    const rows = activityReport(doc.prospects, doc.touches, { period: 'week', by: 'staff' });
+    const rows = activityReport(touchesOf(doc), { period: 'week', by: 'staff' });
     expect(rows.map((r) => [r.group, r.period, r.touches, r.prospects])).toEqual([
       ['joel', '2026-W01', 1, 1], ['joel', '2026-W02', 0, 0], ['joel', '2026-W03', 2, 1],
       ['mitra', '2026-W01', 1, 1], ['mitra', '2026-W02', 2, 1], ['mitra', '2026-W03', 2, 1],
@@ -59,11 +60,11 @@ describe('activityReport', () => {
   });
 
   it('--by type, month; only the cohort\'s touches; nothing to show is no rows', () => {
-    const rows = activityReport(doc.prospects, doc.touches, { period: 'month', by: 'type' });
+    const rows = activityReport(touchesOf(doc), { period: 'month', by: 'type' });
     expect(rows.map((r) => [r.group, r.touches])).toEqual([
       ['call', 1], ['email', 1], ['event', 1], ['greeting', 4], ['message', 1], ['sample', 1], ['social', 2], ['visit', 2],
     ]);
-    expect(activityReport(doc.prospects, doc.touches, { period: 'month', source: 'instagram' })).toEqual([{ period: '2026-01', touches: 4, prospects: 2 }]);
-    expect(activityReport([], [], { period: 'week' })).toEqual([]);
+    expect(activityReport(touchesOf(doc, { source: 'instagram' }), { period: 'month' })).toEqual([{ period: '2026-01', touches: 4, prospects: 2 }]);
+    expect(activityReport([], { period: 'week' })).toEqual([]);
   });
 });

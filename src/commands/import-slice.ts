@@ -1,0 +1,108 @@
+// An import plans against the part of the store its rows can touch: the prospects its ids, emails, phones, bare
+// names and referrals name (with their referral chains), and the touches or responses a re-import would repeat.
+// That part, as a small document, is what the CSV planners read; what they change in it is written back through
+// the transaction as targeted inserts and updates. So a database never loads every record for an import.
+import { emailKey, identityKeys } from '../domain/dedupe.js';
+import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type Survey } from '../domain/types.js';
+import { raiseCounters } from '../store/dump.js';
+import type { StoreReader, StoreTransaction } from '../store/store.js';
+
+const isId = (ref: string) => /^\d+$/.test(ref);
+
+/** References as import files write them (an id, or an email): the prospects they name, by id. */
+async function prospectsByRef(reader: StoreReader, refs: Iterable<string | null>): Promise<Prospect[]> {
+  const ids = new Set<number>();
+  const emails = new Set<string>();
+  for (const ref of refs) {
+    if (ref === null) continue;
+    if (isId(ref)) ids.add(Number(ref));
+    else {
+      const key = emailKey(ref);
+      if (key !== null) emails.add(key);
+    }
+  }
+  const [byId, byEmail] = await Promise.all([reader.getProspects([...ids]), reader.findDuplicates({ emails: [...emails] })]);
+  return byIdUnion(byId, byEmail);
+}
+
+function byIdUnion(...lists: Prospect[][]): Prospect[] {
+  const all = new Map<number, Prospect>();
+  for (const list of lists) for (const p of list) all.set(p.id, p);
+  return [...all.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Adds the referrers of every prospect in the list, and theirs, until none is missing (the no-circle rule walks them). */
+async function withReferrers(reader: StoreReader, prospects: Prospect[]): Promise<Prospect[]> {
+  const have = new Map(prospects.map((p) => [p.id, p]));
+  for (let wanted = missingReferrers(have); wanted.length; wanted = missingReferrers(have)) {
+    const found = await reader.getProspects(wanted);
+    for (const id of wanted) have.set(id, found.find((p) => p.id === id) ?? (null as unknown as Prospect));
+  }
+  return [...have.values()].filter((p) => p !== null).sort((a, b) => a.id - b.id);
+}
+
+function missingReferrers(have: Map<number, Prospect>): number[] {
+  const wanted = new Set<number>();
+  for (const p of have.values()) if (p && p.referredBy !== null && !have.has(p.referredBy)) wanted.add(p.referredBy);
+  return [...wanted];
+}
+
+async function sliceDoc(reader: StoreReader, part: Partial<StoreDoc>): Promise<StoreDoc> {
+  return { ...emptyDoc(), nextId: await reader.counters(), ...part };
+}
+
+/** For `import prospects`: every store prospect a row can be, or can name as its referrer. */
+export async function prospectSlice(reader: StoreReader, rows: readonly { id: number | null; email: string | null; phone: string | null; name: string; referredBy: string | null }[]): Promise<StoreDoc> {
+  const emails = new Set<string>();
+  const phones = new Set<string>();
+  const bareNames = new Set<string>();
+  for (const row of rows) {
+    const k = identityKeys(row);
+    if (k.email !== null) emails.add(k.email);
+    if (k.phone !== null) phones.add(k.phone);
+    if (k.email === null && k.phone === null && k.name) bareNames.add(k.name);
+  }
+  const [dupes, named] = await Promise.all([
+    reader.findDuplicates({ emails: [...emails], phones: [...phones], bareNames: [...bareNames] }),
+    prospectsByRef(reader, rows.flatMap((r) => [r.id === null ? null : String(r.id), r.referredBy])),
+  ]);
+  return sliceDoc(reader, { prospects: await withReferrers(reader, byIdUnion(dupes, named)) });
+}
+
+/** For `import touches`: the prospects the rows name and those prospects' touches (to skip a repeated touch). */
+export async function touchSlice(reader: StoreReader, rows: readonly { prospect: string | null; email: string | null }[]): Promise<StoreDoc> {
+  const prospects = await prospectsByRef(reader, rows.flatMap((r) => [r.email, r.prospect]));
+  const touches = prospects.length ? await reader.listTouches({ prospectIds: prospects.map((p) => p.id) }) : [];
+  return sliceDoc(reader, { prospects, touches });
+}
+
+/** For `import responses`: the prospects the rows name, the survey, and its responses (to skip a repeated answer). */
+export async function responseSlice(reader: StoreReader, survey: Survey, rows: readonly { prospect: string | null; email: string | null }[]): Promise<StoreDoc> {
+  const [prospects, responses] = await Promise.all([
+    prospectsByRef(reader, rows.flatMap((r) => [r.prospect, r.email?.includes('@') ? r.email : null])),
+    reader.listResponses({ survey: survey.name }),
+  ]);
+  return sliceDoc(reader, { prospects, surveys: [survey], responses });
+}
+
+type Listed = { id: number };
+const LISTS: [IdKind, 'prospects' | 'touches' | 'responses'][] = [['prospect', 'prospects'], ['touch', 'touches'], ['response', 'responses']];
+
+/** What a slice held before the planner changed it: its records (by identity) and ids. */
+export function sliceSnapshot(doc: StoreDoc): Map<string, Map<number, unknown>> {
+  return new Map(LISTS.map(([, list]) => [list, new Map((doc[list] as Listed[]).map((r) => [r.id, r]))]));
+}
+
+/** Writes what the planner changed in the slice: new records inserted, replaced ones updated, counters raised. */
+export async function writeSlice(tx: StoreTransaction, before: Map<string, Map<number, unknown>>, doc: StoreDoc): Promise<void> {
+  for (const [kind, list] of LISTS) {
+    const old = before.get(list)!;
+    const records = doc[list] as Listed[];
+    const inserted = records.filter((r) => !old.has(r.id));
+    const updated = records.filter((r) => old.has(r.id) && old.get(r.id) !== r);
+    if (inserted.length) await tx.insert(kind, inserted as never[]);
+    if (updated.length) await tx.update(kind, updated as never[]);
+  }
+  await raiseCounters(tx, doc.nextId);
+}
+

@@ -1,0 +1,42 @@
+// What a domain mutation changed, as records to write: a store applies it as a few row writes
+// (store/apply.ts), a dry run can print it, and a test can read it.
+import type { Prospect, Survey, SurveyResponse, Touch } from './types.js';
+
+export interface Changes {
+  insert: { prospects: Prospect[]; touches: Touch[]; surveys: Survey[]; responses: SurveyResponse[] };
+  update: { prospects: Prospect[]; touches: Touch[]; responses: SurveyResponse[] };
+  delete: { prospects: number[]; touches: number[]; responses: number[] };
+}
+
+export function noChanges(): Changes {
+  return {
+    insert: { prospects: [], touches: [], surveys: [], responses: [] },
+    update: { prospects: [], touches: [], responses: [] },
+    delete: { prospects: [], touches: [], responses: [] },
+  };
+}
+
+type Part = { insert?: Partial<Changes['insert']>; update?: Partial<Changes['update']>; delete?: Partial<Changes['delete']> };
+
+/** Changes from parts; records listed twice for update keep the last version. */
+export function changes(...parts: Part[]): Changes {
+  const all = noChanges();
+  for (const part of parts) {
+    for (const op of ['insert', 'update', 'delete'] as const) {
+      const lists = part[op] as Record<string, unknown[]> | undefined;
+      for (const [kind, list] of Object.entries(lists ?? {})) (all[op] as Record<string, unknown[]>)[kind]!.push(...list);
+    }
+  }
+  for (const kind of ['prospects', 'touches', 'responses'] as const) all.update[kind] = lastById(all.update[kind] as { id: number }[]) as never;
+  return all;
+}
+
+function lastById<T extends { id: number }>(list: T[]): T[] {
+  const byId = new Map<number, T>();
+  for (const r of list) byId.set(r.id, r);
+  return [...byId.values()];
+}
+
+/** Whether anything is to be written. */
+export const isEmptyChange = (c: Changes): boolean =>
+  [c.insert, c.update, c.delete].every((part) => Object.values(part).every((list: unknown[]) => list.length === 0));

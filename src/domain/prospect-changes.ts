@@ -1,0 +1,65 @@
+// The changes of the prospect commands as pure functions: each takes what the store holds and returns the records
+// to write, never changing its inputs.
+import { changes, type Changes } from './changes.js';
+import { conflictError } from './errors.js';
+import { changeStage, refuseForgotten } from './lifecycle.js';
+import { applyEdit, copyProspect, newProspect, type ProspectInput } from './prospect.js';
+import { label, setReferrer, type ReferrerLink } from './referrals.js';
+import type { FollowUp, Prospect, Stage, SurveyResponse, Touch } from './types.js';
+
+export interface ProspectChange { prospect: Prospect; changes: Changes }
+
+/** `prospect add`: a new record with its id, linked to its referrer (who may become an advocate). */
+export function addProspect(id: number, input: ProspectInput, stage: Stage, at: string, link: ReferrerLink | null): ProspectChange {
+  const p = newProspect(id, { ...input, referredBy: null }, stage, at);
+  const promoted = link ? setReferrer(p, link, at) : null;
+  return { prospect: p, changes: changes({ insert: { prospects: [p] }, update: { prospects: promoted ? [promoted] : [] } }) };
+}
+
+/** A forgotten prospect's personal data cannot be edited (4). */
+export function checkEditable(p: Prospect): void {
+  if (p.forgottenAt) throw conflictError(`${label(p)} was forgotten; its personal data cannot be edited`);
+}
+
+/**
+ * `prospect edit`: only the given fields change; `link` undefined leaves the referrer alone, null unlinks it;
+ * `stage` moves by the rules of `prospect stage`.
+ */
+export function editProspect(p: Prospect, input: ProspectInput, at: string, link: ReferrerLink | null | undefined, stage: Stage | undefined): ProspectChange {
+  checkEditable(p);
+  const next = copyProspect(p);
+  applyEdit(next, { ...input, referredBy: undefined }, at);
+  const promoted = link === undefined ? null : setReferrer(next, link, at);
+  if (stage) changeStage(next, stage, at);
+  return { prospect: next, changes: changes({ update: { prospects: promoted ? [next, promoted] : [next] } }) };
+}
+
+/** `prospect follow-up`: plans (or with null clears) the next action. */
+export function planFollowUp(p: Prospect, followUp: FollowUp | null, at: string): Prospect {
+  refuseForgotten(p, 'planning a follow-up');
+  return { ...copyProspect(p), followUp, updatedAt: at };
+}
+
+/** `prospect cadence`: the stay-in-touch rhythm in days (null clears it). */
+export function setCadence(p: Prospect, days: number | null, at: string): Prospect {
+  refuseForgotten(p, 'setting a cadence');
+  return { ...copyProspect(p), cadenceDays: days, updatedAt: at };
+}
+
+/** `prospect do-not-contact [--off]`: the flag, and a dated entry in the consent log. */
+export function recordConsent(p: Prospect, granted: boolean, note: string | null, at: string): Prospect {
+  if (granted) refuseForgotten(p, 'allowing contact again');
+  const next = copyProspect(p);
+  next.doNotContact = !granted;
+  next.consent.push({ at, granted, note });
+  next.updatedAt = at;
+  return next;
+}
+
+/** `prospect remove`: the record, its touches and survey responses go; those it referred keep no dangling link. */
+export function removeProspect(p: Prospect, touches: readonly Touch[], responses: readonly SurveyResponse[], referred: readonly Prospect[]): Changes {
+  return changes({
+    delete: { prospects: [p.id], touches: touches.map((t) => t.id), responses: responses.map((r) => r.id) },
+    update: { prospects: referred.map((x) => ({ ...copyProspect(x), referredBy: null })) },
+  });
+}
