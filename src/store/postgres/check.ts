@@ -4,7 +4,7 @@
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
 import { surveyKey } from '../../domain/queries.js';
 import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, TOUCH_TYPES } from '../../domain/types.js';
-import { nameKey } from '../sqlite/prospect-rows.js';
+import { nameKey } from '../../domain/references.js';
 import { ID_KINDS } from '../sqlite/schema.js';
 import type { SqlRunner } from '../sql/runner.js';
 

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { IdKind, Prospect, SurveyResponse, Touch } from '../../domain/types.js';
 import type { RecordOf } from '../store.js';
-import { consentValues, PROSPECT_COLUMNS, prospectValues, stageValues } from '../sqlite/prospect-rows.js';
+import { consentValues, PROSPECT_COLUMNS, prospectValues, stageValues } from '../sql/prospect-rows.js';
 import { RESPONSE_INSERT_COLUMNS, responseValues } from '../sql/surveys.js';
 import { TOUCH_COLUMNS, touchValues } from '../sql/touches.js';
 

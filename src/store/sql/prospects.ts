@@ -4,8 +4,7 @@ import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js'
 import {
   INSERT_CONSENT, INSERT_PROSPECT, INSERT_STAGE, PROSPECT_RECORD_COLUMNS, UPDATE_PROSPECT, consentValues,
   prospectFromRaw, prospectUpdateValues, prospectValues, stageValues,
-} from '../sqlite/prospect-rows.js';
-import { prefixEnd } from '../sqlite/prospects.js';
+} from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
 
 /**
@@ -62,6 +61,22 @@ export function referenceWhere(ref: { email: string | null; lowerName: string; n
     params.push(ref.nameKey, prefixEnd(ref.nameKey));
   }
   return { where: conditions.join(' OR '), params };
+}
+
+/**
+ * The smallest string greater than every string starting with `prefix`, in code-point order (SQLite's BINARY,
+ * PostgreSQL's "C" collation): the prefix with its last code point incremented. So `key >= prefix AND key < end`
+ * is an index range.
+ */
+export function prefixEnd(prefix: string): string {
+  const points = [...prefix];
+  while (points.length) {
+    const last = points.pop()!.codePointAt(0)!;
+    // Skip the surrogate range, which no well-formed string holds; 0x10ffff has no successor: drop it and carry.
+    const next = last === 0xd7ff ? 0xe000 : last + 1;
+    if (next <= 0x10ffff) return points.join('') + String.fromCodePoint(next);
+  }
+  return '\u{10ffff}\u{10ffff}';
 }
 
 export async function insertProspect(db: SqlRunner, p: Prospect): Promise<void> {

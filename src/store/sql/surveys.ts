@@ -2,7 +2,6 @@
 // tables keep that key (surveyKey), so the rule is one index seek.
 import { surveyKey } from '../../domain/queries.js';
 import type { Survey, SurveyResponse } from '../../domain/types.js';
-import { responseFromRaw } from '../sqlite/surveys.js';
 import type { SqlRunner } from './runner.js';
 
 const SURVEY_COLUMNS = 'id, name, questions, created_at';
@@ -28,6 +27,15 @@ export const deleteSurvey = async (db: SqlRunner, id: number): Promise<void> => 
 };
 
 const RESPONSE_COLUMNS = 'id, survey, prospect_id, segment, stage, at, answers';
+const responseFromRaw = (r: unknown[]): SurveyResponse => ({
+  id: Number(r[0]),
+  survey: r[1] as string,
+  prospectId: r[2] === null ? null : Number(r[2]),
+  segment: r[3] as SurveyResponse['segment'],
+  stage: r[4] as SurveyResponse['stage'],
+  at: r[5] as string,
+  answers: JSON.parse(r[6] as string) as SurveyResponse['answers'],
+});
 
 /** The responses a WHERE clause on `responses` (aliased r) selects, by answer time then id. */
 export async function responsesWhere(db: SqlRunner, where: string, params: readonly unknown[] = []): Promise<SurveyResponse[]> {

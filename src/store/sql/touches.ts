@@ -1,9 +1,20 @@
 // Touches on any SQL backend: by a WHERE clause in time order (the index touches_prospect_at), and written as rows.
 import type { Touch } from '../../domain/types.js';
-import { touchFromRaw, TOUCH_COLUMNS } from '../sqlite/touches.js';
 import type { SqlRunner } from './runner.js';
 
-export { touchFromRaw, TOUCH_COLUMNS };
+export const TOUCH_COLUMNS = 'id, prospect_id, type, at, note, outcome, direction, logged_by';
+
+/** A Touch from a raw row in TOUCH_COLUMNS order; keys in the order of SPEC §4. */
+export const touchFromRaw = (r: unknown[]): Touch => ({
+  id: Number(r[0]),
+  prospectId: Number(r[1]),
+  type: r[2] as Touch['type'],
+  at: r[3] as string,
+  note: r[4] as string | null,
+  outcome: r[5] as Touch['outcome'],
+  direction: r[6] as Touch['direction'],
+  by: r[7] as string | null,
+});
 
 export const touchValues = (t: Touch): unknown[] => [t.id, t.prospectId, t.type, t.at, t.note, t.outcome, t.direction, t.by];
 

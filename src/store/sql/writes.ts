@@ -51,7 +51,12 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     return takeIds(await this.writable(), kind, count);
   }
 
-  /** Writes many records at once if the backend has a faster way (PostgreSQL's COPY); false: one by one. */
+  /** Writes one record as its rows (what insert does per record unless insertMany takes them all). */
+  protected async insertOne<K extends IdKind>(kind: K, record: RecordOf[K]): Promise<void> {
+    await (WRITERS[kind] as Writer<K>).insert(await this.writable(), record);
+  }
+
+  /** Writes many records at once if the backend has a faster way (PostgreSQL's COPY, SQLite's index rebuild); false: one by one. */
   protected async insertMany<K extends IdKind>(_kind: K, _records: readonly RecordOf[K][]): Promise<boolean> {
     return false;
   }

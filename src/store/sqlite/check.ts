@@ -4,9 +4,9 @@
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
 import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, TOUCH_TYPES } from '../../domain/types.js';
 import type { Db } from './connection.js';
-import { nameKey } from './prospect-rows.js';
+import { surveyKey } from '../../domain/queries.js';
+import { nameKey } from '../../domain/references.js';
 import { ID_KINDS } from './schema.js';
-import { surveyKey } from './surveys.js';
 
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 /** Shows at most a few ids of a problem. */

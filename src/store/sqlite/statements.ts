@@ -4,16 +4,21 @@ import type { Db } from './connection.js';
 
 export type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
+const caches = new WeakMap<Db, Map<string, Statement>>();
 
 /**
- * The prepared statement for `sql` on this connection. Each SQL text is used in one mode (plain, raw or pluck),
- * since the mode sticks to the cached statement.
+ * The prepared statement for `sql` on this connection: `rows` ones return raw rows (arrays, ~3× cheaper to build
+ * than objects), `run` ones report changes.
  */
-export function statement(db: Db, sql: string): Statement {
-  let byText = cache.get(db);
-  if (!byText) cache.set(db, (byText = new Map()));
-  let s = byText.get(sql);
-  if (!s) byText.set(sql, (s = db.prepare<unknown[], unknown>(sql)));
+export function statement(db: Db, sql: string, use: 'rows' | 'run'): Statement {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const key = `${use}\0${sql}`;
+  let s = cache.get(key);
+  if (!s) {
+    s = db.prepare<unknown[], unknown>(sql);
+    if (use === 'rows') s.raw(true);
+    cache.set(key, s);
+  }
   return s;
 }

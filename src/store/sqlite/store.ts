@@ -5,14 +5,15 @@ import { statSync } from 'node:fs';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { loadDump } from '../dump.js';
+import { dumpRows } from '../sql/dump.js';
+import { SqlReader } from '../sql/reader.js';
 import type { DumpBatch, Store, StoreCounts, StoreTransaction } from '../store.js';
+import { backupDatabase } from './backup.js';
 import { checkDatabase } from './check.js';
 import {
   emptyDatabase, migrate, openForRead, openForWrite, storageError, writeTransaction, type Connection, type Db, type SqliteOptions,
 } from './connection.js';
-import { dumpDatabase } from './dump.js';
-import { SqlReader } from './reader.js';
-import { backupDatabase } from './backup.js';
+import { SqliteRunner } from './runner.js';
 import { SqliteTransaction } from './transaction.js';
 
 /** Thrown inside a transaction that began on an empty store when another process filled it first: run it again. */
@@ -29,10 +30,10 @@ const holdsNothing = (path: string): boolean => {
 
 export class SqliteStore extends SqlReader implements Store {
   readonly kind = 'sqlite' as const;
-  private reading: Promise<Db> | undefined;
+  private reading: Promise<SqliteRunner> | undefined;
   private readConnection: Connection | null = null;
-  private writer: Connection | undefined;
-  private empty: Db | undefined;
+  private writer: { conn: Connection; runner: SqliteRunner } | undefined;
+  private empty: SqliteRunner | undefined;
 
   constructor(readonly location: string, private readonly options: SqliteOptions) {
     super();
@@ -43,23 +44,24 @@ export class SqliteStore extends SqlReader implements Store {
   }
 
   /** Reads go to the write connection once there is one (it sees this process's commits), else a read-only one. */
-  protected async db(): Promise<Db> {
-    if (this.writer) return this.writer.db;
+  protected async db(): Promise<SqliteRunner> {
+    if (this.writer) return this.writer.runner;
     return (this.reading ??= this.openReader());
   }
 
-  private async openReader(): Promise<Db> {
+  private async openReader(): Promise<SqliteRunner> {
     this.readConnection = await openForRead(this.location, this.options);
-    return this.readConnection?.db ?? this.emptyDb();
+    return this.readConnection ? new SqliteRunner(this.readConnection.db) : this.emptyDb();
   }
 
-  private async emptyDb(): Promise<Db> {
-    return (this.empty ??= await emptyDatabase());
+  private async emptyDb(): Promise<SqliteRunner> {
+    return (this.empty ??= new SqliteRunner(await emptyDatabase()));
   }
 
-  private async writeConnection(): Promise<Connection> {
+  private async writeConnection(): Promise<{ conn: Connection; runner: SqliteRunner }> {
     if (!this.writer) {
-      this.writer = await openForWrite(this.location, this.options);
+      const conn = await openForWrite(this.location, this.options);
+      this.writer = { conn, runner: new SqliteRunner(conn.db) };
       // Later reads see what this process wrote; the read-only connection is no longer needed.
       this.readConnection?.db.close();
       this.readConnection = null;
@@ -76,8 +78,8 @@ export class SqliteStore extends SqlReader implements Store {
         if (!(err instanceof StoreAppeared)) throw err;
       }
     }
-    const conn = await this.writeConnection();
-    const tx = new SqliteTransaction(conn.db, async () => conn.db);
+    const { conn, runner } = await this.writeConnection();
+    const tx = new SqliteTransaction(runner, async () => runner);
     const result = await writeTransaction(conn, new Date(), () => work(tx));
     if (tx.erased) this.checkpoint(conn);
     return result;
@@ -90,25 +92,25 @@ export class SqliteStore extends SqlReader implements Store {
    * nothing creates nothing.
    */
   private async firstTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    let conn: Connection | undefined;
-    const begin = async (): Promise<Db> => {
-      if (conn) return conn.db;
-      const opened = await this.writeConnection();
-      opened.db.exec('BEGIN IMMEDIATE');
-      conn = opened;
-      migrate(opened.db, opened.path, new Date());
-      if (!(await isEmpty(opened.db))) throw new StoreAppeared();
-      return opened.db;
+    let begun: Db | undefined;
+    const begin = async (): Promise<SqliteRunner> => {
+      const { conn, runner } = await this.writeConnection();
+      if (begun) return runner;
+      conn.db.exec('BEGIN IMMEDIATE');
+      begun = conn.db;
+      migrate(conn.db, conn.path, new Date());
+      if (!isEmpty(conn.db)) throw new StoreAppeared();
+      return runner;
     };
     const tx = new SqliteTransaction(await this.emptyDb(), begin);
     try {
       const result = await work(tx);
-      if (conn) conn.db.exec('COMMIT');
+      begun?.exec('COMMIT');
       return result;
     } catch (err) {
-      throw conn ? storageError(err, this.location, this.options, true) : err;
+      throw begun ? storageError(err, this.location, this.options, true) : err;
     } finally {
-      if (conn?.db.inTransaction) conn.db.exec('ROLLBACK');
+      if (begun?.inTransaction) begun.exec('ROLLBACK');
     }
   }
 
@@ -159,9 +161,16 @@ export class SqliteStore extends SqlReader implements Store {
     return dest;
   }
 
+  /** Everything, from one read transaction: a consistent snapshot while other processes write. */
   async *dump(): AsyncIterable<DumpBatch> {
-    const db = await this.db();
-    yield* dumpDatabase(db);
+    const runner = await this.db();
+    const own = !runner.db.inTransaction;
+    if (own) runner.db.exec('BEGIN');
+    try {
+      yield* dumpRows(runner);
+    } finally {
+      if (own && runner.db.inTransaction) runner.db.exec('COMMIT');
+    }
   }
 
   async load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts> {
@@ -169,7 +178,7 @@ export class SqliteStore extends SqlReader implements Store {
   }
 
   async close(): Promise<void> {
-    for (const db of [this.readConnection?.db, this.writer?.db, this.empty]) if (db?.open) db.close();
+    for (const db of [this.readConnection?.db, this.writer?.conn.db, this.empty?.db]) if (db?.open) db.close();
     this.readConnection = null;
     this.writer = undefined;
     this.empty = undefined;
@@ -177,7 +186,7 @@ export class SqliteStore extends SqlReader implements Store {
   }
 }
 
-async function isEmpty(db: Db): Promise<boolean> {
+function isEmpty(db: Db): boolean {
   const rows = db.prepare('SELECT (SELECT count(*) FROM prospects) + (SELECT count(*) FROM touches) + (SELECT count(*) FROM surveys) + (SELECT count(*) FROM responses)').pluck().get() as number;
   const used = db.prepare('SELECT count(*) FROM counters WHERE next_id <> 1').pluck().get() as number;
   return rows === 0 && used === 0;

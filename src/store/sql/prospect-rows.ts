@@ -1,12 +1,10 @@
-// A prospect as rows: the `prospects` row (with the lookup keys the domain defines) and its stage-history and
-// consent rows, and back. The SQL here is plain enough for PostgreSQL too (positional `?` placeholders).
+// A prospect as rows on any SQL backend: the `prospects` row (with the lookup keys and journey facts the domain
+// defines) and its stage-history and consent rows, and back (positional `?` placeholders).
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
+import { nameKey } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
-import { stageRank } from '../../domain/stages.js';
+import { journeyOf } from '../../domain/reports/journey.js';
 import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
-
-/** Lower case without diacritics, as references.ts folds names (kept in step with it by the contract tests). */
-export const nameKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The columns of `prospects` in the order of PROSPECT_VALUES; the derived keys come last. */
 export const PROSPECT_COLUMNS = [
@@ -14,6 +12,7 @@ export const PROSPECT_COLUMNS = [
   'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'conversion_at', 'conversion_value',
   'conversion_currency', 'conversion_product', 'notes', 'forgotten_at', 'created_at', 'updated_at',
   'email_key', 'phone_key', 'name_lower', 'name_key', 'created_ms', 'conversion_ms', 'furthest_rank',
+  'reach_ms_0', 'reach_ms_1', 'reach_ms_2', 'reach_ms_3', 'reach_ms_4', 'reach_ms_5',
 ] as const;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -23,11 +22,10 @@ export const UPDATE_PROSPECT = `UPDATE prospects SET ${PROSPECT_COLUMNS.slice(1)
 export const INSERT_STAGE = 'INSERT INTO stage_history (prospect_id, seq, stage, at) VALUES (?, ?, ?, ?)';
 export const INSERT_CONSENT = 'INSERT INTO consent (prospect_id, seq, at, granted, note) VALUES (?, ?, ?, ?, ?)';
 
-/** The furthest path stage ever reached, as a rank (aware = 0 … advocate = 5), for the funnel's `reached`. */
-function furthestRank(history: readonly StageChange[]): number {
-  let best = 0;
-  for (const h of history) best = Math.max(best, stageRank(h.stage));
-  return best;
+/** furthest_rank and reach_ms_0..5 from the domain's journey (what the funnel counts and takes medians of). */
+function journeyValues(p: Prospect): unknown[] {
+  const j = journeyOf(p);
+  return [j.furthest, ...j.firstMs.map((ms, r) => (r > j.furthest ? null : Math.max(0, ms - j.createdMs)))];
 }
 
 /** The values of a `prospects` row, in PROSPECT_COLUMNS order. */
@@ -38,7 +36,7 @@ export function prospectValues(p: Prospect): unknown[] {
     JSON.stringify(p.fields), p.conversion?.at ?? null, p.conversion?.value ?? null, p.conversion?.currency ?? null,
     p.conversion?.product ?? null, p.notes, p.forgottenAt, p.createdAt, p.updatedAt,
     emailKey(p.email), phoneKey(p.phone), p.name === null ? null : p.name.toLowerCase(), p.name === null ? null : nameKey(p.name),
-    toMs(p.createdAt), p.conversion === null ? null : toMs(p.conversion.at), furthestRank(p.stageHistory),
+    toMs(p.createdAt), p.conversion === null ? null : toMs(p.conversion.at), ...journeyValues(p),
   ];
 }
 
