@@ -1,7 +1,7 @@
 // `precrm due` and `precrm stale`: the daily lists, built to run from cron (stable columns, every format).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { calendarDaysBetween, parseSpanDays, parseWhen } from '../domain/dates.js';
+import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueList, staleList, type DueRow, type StaleRow } from '../domain/due.js';
 import { WHOLE, type Column } from '../output/columns.js';
@@ -10,6 +10,9 @@ import { parseCount } from './options.js';
 import { examples } from './help.js';
 
 
+/** Instants (a touch, a creation) stay ISO-8601 UTC in files; the morning table shows only their local day. */
+const asDay = (v: unknown): string => (typeof v === 'string' ? showDay(v) : '');
+
 // priority: on a narrow terminal the highest numbers are left out first (who, when and why stay longest).
 export const DUE_COLUMNS: Column<DueRow>[] = [
   { key: 'id', type: 'int', get: (r) => r.prospect.id },
@@ -17,7 +20,7 @@ export const DUE_COLUMNS: Column<DueRow>[] = [
   { key: 'reason', type: 'string', minWidth: WHOLE, priority: 3 },
   { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt, priority: 1 },
   { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays, priority: 2 },
-  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null, priority: 7 },
+  { key: 'last_touch_at', label: 'last touch', type: 'datetime', get: (r) => r.lastTouch?.at ?? null, show: asDay, priority: 7 },
   { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null, minWidth: WHOLE, priority: 8 },
   { key: 'stage', type: 'string', get: (r) => r.prospect.stage, minWidth: WHOLE, priority: 6 },
   { key: 'owner', type: 'string', get: (r) => r.prospect.owner, priority: 9 },
@@ -31,11 +34,11 @@ export const STALE_COLUMNS: Column<StaleRow>[] = [
   { key: 'name', type: 'string', get: (r) => r.prospect.name, minWidth: 16 },
   { key: 'stage', type: 'string', get: (r) => r.prospect.stage, minWidth: WHOLE, priority: 2 },
   { key: 'silent_days', label: 'silent', type: 'int', get: (r) => r.silentDays, priority: 1 },
-  { key: 'last_touch_at', label: 'last touch', type: 'day', get: (r) => r.lastTouch?.at ?? null, priority: 3 },
+  { key: 'last_touch_at', label: 'last touch', type: 'datetime', get: (r) => r.lastTouch?.at ?? null, show: asDay, priority: 3 },
   { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null, minWidth: WHOLE, priority: 4 },
   { key: 'follow_up_at', label: 'follow-up', type: 'day', get: (r) => r.prospect.followUp?.at ?? null, priority: 5 },
   { key: 'owner', type: 'string', get: (r) => r.prospect.owner, priority: 7 },
-  { key: 'created_at', label: 'created', type: 'day', get: (r) => r.prospect.createdAt, priority: 6 },
+  { key: 'created_at', label: 'created', type: 'datetime', get: (r) => r.prospect.createdAt, show: asDay, priority: 6 },
 ];
 
 export function registerDue(program: Command, ctx: Context): void {

@@ -1,7 +1,7 @@
 // Turns the flags shared by `prospect add` and `prospect edit` into a validated ProspectInput.
 import type { Command } from 'commander';
 import { checkEmail, checkName, checkPhone, checkText, parseFieldAssignment, type ProspectInput } from '../domain/prospect.js';
-import { parseStage } from '../domain/stages.js';
+import { parseStage, parseStartStage } from '../domain/stages.js';
 import { usageError } from '../domain/errors.js';
 import type { Stage } from '../domain/types.js';
 import { collect, parseDateOption, parseSpanDays } from './options.js';
@@ -25,13 +25,15 @@ export interface ProspectFlags {
   allowDuplicate?: boolean;
 }
 
-export function addProspectOptions(cmd: Command): Command {
+/** The options of add and edit; `--stage` lists what each accepts (a new prospect starts before any purchase). */
+export function addProspectOptions(cmd: Command, mode: 'add' | 'edit'): Command {
+  const stages = mode === 'add' ? 'aware, interested (default), engaged or intent' : 'aware, interested, engaged, intent, advocate (a customer who refers), lost';
   return cmd
     .option('--email <email>', 'email address')
     .option('--phone <phone>', 'phone number')
     .option('--company <company>', 'company or household')
     .option('--source <source>', 'where they came from (walk-in, instagram, referral …)')
-    .option('--stage <stage>', 'aware, interested (default), engaged, intent, advocate, lost')
+    .option('--stage <stage>', stages)
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .option('--owner <name>', 'staff member who owns the relationship')
     .option('--referred-by <prospect>', 'who introduced them (id, email or name)')
@@ -55,13 +57,13 @@ export interface ParsedProspectFlags {
   referredByRef: string | undefined;
 }
 
-export function parseProspectFlags(flags: ProspectFlags, now: Date): ParsedProspectFlags {
+export function parseProspectFlags(flags: ProspectFlags, now: Date, mode: 'add' | 'edit'): ParsedProspectFlags {
   const fields: Record<string, string> = {};
   for (const f of flags.field ?? []) {
     const [k, v] = parseFieldAssignment(f);
     fields[k] = v;
   }
-  const stage = flags.stage === undefined ? undefined : parseStage(flags.stage);
+  const stage = flags.stage === undefined ? undefined : mode === 'add' ? parseStartStage(flags.stage) : parseStage(flags.stage);
   if (stage === 'customer') {
     throw usageError('a prospect becomes a customer only through a purchase (use: precrm convert <prospect> --value …)');
   }

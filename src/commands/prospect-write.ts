@@ -6,7 +6,7 @@ import { applyEdit, checkName, checkText, newProspect } from '../domain/prospect
 import { resolveProspect } from '../domain/references.js';
 import { label, setReferrer } from '../domain/referrals.js';
 import { changeStage, refuseForgotten } from '../domain/lifecycle.js';
-import { parseStage } from '../domain/stages.js';
+import { START_STAGES, parseStage } from '../domain/stages.js';
 import { takeId, type StoreDoc } from '../domain/types.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
@@ -32,8 +32,8 @@ async function promptForProspect(ctx: Context, flags: ProspectFlags): Promise<Pr
     email: await optional('Email (optional):', flags.email),
     phone: await optional('Phone (optional):', flags.phone),
     source: await optional('Source, e.g. walk-in (optional):', flags.source),
-    // Only the pre-customer stages: customer comes through convert, advocate after it, and a new prospect is not lost.
-    stage: flags.stage ?? (await ask.select('Stage:', ['aware', 'interested', 'engaged', 'intent'] as const, 'interested')),
+    // Only the stages a new prospect may start in (the domain's START_STAGES).
+    stage: flags.stage ?? (await ask.select('Stage:', START_STAGES, 'interested')),
   };
 }
 
@@ -44,14 +44,12 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
     flags = await promptForProspect(ctx, flags);
   }
   checkName(flags.name ?? '');
-  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
-  if (stage === 'advocate') throw conflictError('a new prospect cannot start as an advocate: an advocate is a customer who refers others (add, then precrm convert)');
+  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
   const created = await ctx.documentStore.update((doc) => {
     if (!flagsIn.allowDuplicate) refuseDuplicate(doc, { email: input.email ?? null, phone: input.phone ?? null });
     const referrer = referredByRef === undefined ? null : resolveProspect(doc.prospects, referredByRef);
     const p = newProspect(takeId(doc, 'prospect'), { ...input, referredBy: null }, stage ?? 'interested', at);
-    if (stage === 'lost') p.lostReason = null;
     doc.prospects.push(p);
     if (referrer) setReferrer(byIdMap(doc), p, referrer, at);
     return p;
@@ -61,7 +59,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
 }
 
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
-  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now());
+  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'edit');
   const at = ctx.now().toISOString();
   const edited = await ctx.documentStore.update((doc) => {
     const p = resolveProspect(doc.prospects, ref);

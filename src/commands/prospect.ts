@@ -15,7 +15,7 @@ export function registerProspect(program: Command, ctx: Context): void {
   const prospect = program.command('prospect').description('people who have shown interest, before and after they buy')
     .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com --source walk-in', 'precrm prospect list --stage interested', 'precrm prospect show ravi'));
 
-  addProspectOptions(prospect.command('add [name]').description('add a prospect (prompts for the fields in a terminal when no name is given)'))
+  addProspectOptions(prospect.command('add [name]').description('add a prospect (prompts for the fields in a terminal when no name is given)'), 'add')
     .option('--allow-duplicate', 'add even if the email or phone is already known')
     .addHelpText('after', examples(
       'precrm prospect add "Ravi Sen" --email ravi@example.com --source walk-in --tag cakes',
@@ -40,7 +40,7 @@ export function registerProspect(program: Command, ctx: Context): void {
     .addHelpText('after', examples('precrm prospect show 12', 'precrm prospect show ravi@example.com --json'))
     .action((ref: string) => show().then((m) => m.showProspect(ctx, ref)));
 
-  addProspectOptions(prospect.command('edit <prospect>').description('change a prospect\'s fields (an empty value clears one)'))
+  addProspectOptions(prospect.command('edit <prospect>').description('change a prospect\'s fields (an empty value clears one)'), 'edit')
     .option('--name <name>', 'new name')
     .option('--untag <tag>', 'remove a tag (repeatable)', collect)
     .option('--allow-duplicate', 'allow an email or phone that another prospect has')

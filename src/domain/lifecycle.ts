@@ -2,7 +2,7 @@
 import { calendarDaysBetween, startOfLocalDay } from './dates.js';
 import { conflictError, usageError } from './errors.js';
 import { hasReferred, label, promoteToAdvocate } from './referrals.js';
-import { furthestStage, isCustomer, moveToStage } from './stages.js';
+import { furthestStage, isCustomer, isPreCustomer, moveToStage } from './stages.js';
 import type { Conversion, Prospect, Stage, StoreDoc, Touch } from './types.js';
 
 /** A forgotten prospect keeps only its statistics; nothing new about the person may be recorded. */
@@ -24,7 +24,8 @@ const bought = (p: Prospect): boolean => p.conversion !== null || isCustomer(p.s
 
 /**
  * Moves a prospect to a stage by hand (`prospect stage`, `edit --stage`, `touch log --stage`). Customer only
- * through convert; advocate only for a customer; lost only for someone who has not bought.
+ * through convert; advocate only for a customer; lost and the pre-customer stages only for someone who has not
+ * bought (a buyer's relationship can cool, but the purchase happened: the funnel and `convert` rely on it).
  */
 export function changeStage(p: Prospect, stage: Stage, at: string, reason: string | null = null): boolean {
   if (stage === 'customer' && p.stage !== 'customer') {
@@ -35,6 +36,9 @@ export function changeStage(p: Prospect, stage: Stage, at: string, reason: strin
   }
   if (stage === 'lost' && bought(p)) {
     throw conflictError(`${label(p)} has already bought; lost is for a relationship that ended without a purchase`);
+  }
+  if (isPreCustomer(stage) && bought(p)) {
+    throw conflictError(`${label(p)} has already bought (${p.stage}); a customer stays a customer, not ${stage} again (log how it goes as a touch instead, e.g. precrm touch log ${p.id} call --outcome negative)`);
   }
   if (stage === 'lost') p.lostReason = reason ?? p.lostReason;
   else if (p.stage === 'lost') p.lostReason = null;

@@ -44,5 +44,19 @@ export function moveToStage(p: Prospect, stage: Stage, at: string): boolean {
   return true;
 }
 
+/**
+ * The stages a new prospect may start in: the pre-customer ones. Customer and advocate come through a purchase
+ * (convert), lost through `prospect lose`. The add prompt offers exactly these.
+ */
+export const START_STAGES = ['aware', 'interested', 'engaged', 'intent'] as const;
+
+/** A new prospect's stage; anything else is a usage error naming the ones it can be. */
+export function parseStartStage(input: string): Stage {
+  const stage = parseStage(input);
+  if ((START_STAGES as readonly string[]).includes(stage)) return stage;
+  const how = stage === 'lost' ? 'lost is set with precrm prospect lose' : `${stage} comes with a purchase: precrm convert`;
+  throw usageError(`a new prospect starts as one of: ${START_STAGES.join(', ')} (${how}, after adding it)`);
+}
+
 export const isPreCustomer = (s: Stage): boolean => s === 'aware' || s === 'interested' || s === 'engaged' || s === 'intent';
 export const isCustomer = (s: Stage): boolean => s === 'customer' || s === 'advocate';

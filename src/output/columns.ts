@@ -1,5 +1,9 @@
 // Column declarations shared by table, CSV, TSV and JSON output, so the formats cannot drift apart.
 
+/**
+ * `datetime` is an instant (ISO-8601 UTC in csv/tsv/json); `day` is a calendar day (a due date, a follow-up's day),
+ * written as the local `YYYY-MM-DD` everywhere.
+ */
 export type ColumnType = 'string' | 'int' | 'number' | 'rate' | 'datetime' | 'day' | 'list' | 'bool' | 'json';
 
 export interface Column<R = Record<string, unknown>> {

@@ -25,7 +25,7 @@ export interface RenderOptions {
   rowStyle?: (record: any) => ((text: string) => string) | undefined;
 }
 
-/** A plain value for CSV/TSV: decimals for rates, ISO UTC for dates, lists joined with `;`. */
+/** A plain value for CSV/TSV: decimals for rates, ISO UTC for instants, the local `YYYY-MM-DD` for days, lists joined with `;`. */
 export function csvValue(col: Column<any>, value: unknown): string {
   if (value === null || value === undefined) return '';
   switch (col.type) {
@@ -35,13 +35,16 @@ export function csvValue(col: Column<any>, value: unknown): string {
     case 'number':
     case 'int': return typeof value === 'number' && Number.isFinite(value) ? String(Number(value.toFixed(6))) : '';
     case 'json': return typeof value === 'string' ? value : JSON.stringify(value);
+    // A calendar day (a follow-up's, a due date) is the day the user means, not the UTC instant of its local midnight.
+    case 'day': return showDay(String(value));
     default: return String(value);
   }
 }
 
-/** A value for JSON: numbers stay numbers, absent values are null, never missing. */
-function jsonValue(value: unknown): unknown {
-  if (value === undefined) return null;
+/** A value for JSON: numbers stay numbers, days are local `YYYY-MM-DD`, absent values are null, never missing. */
+function jsonValue(col: Column<any>, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (col.type === 'day') return showDay(String(value));
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
 }
@@ -63,7 +66,7 @@ function tableValue(col: Column<any>, value: unknown): string {
 export async function renderRows<R>(rows: readonly R[], columns: readonly Column<R>[], opts: RenderOptions): Promise<string> {
   switch (opts.format) {
     case 'json': {
-      const objects = opts.jsonRecords ?? rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(valueOf(c, r))])));
+      const objects = opts.jsonRecords ?? rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, valueOf(c, r))])));
       return `${JSON.stringify(objects, null, 2)}\n`;
     }
     case 'csv': {

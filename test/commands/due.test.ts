@@ -26,9 +26,9 @@ describe('due', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       'id,name,reason,due_at,overdue_days,last_touch_at,last_touch_type,stage,owner,phone,email,note',
-      '3,Priya Nair,follow-up,2026-11-20T00:00:00.000Z,3,,,interested,mitra,,,send the wedding quote',
-      '1,Ravi Sen,cadence,2026-11-23T00:00:00.000Z,0,2026-11-22T18:00:00.000Z,greeting,interested,mitra,+91 98300 11111,,',
-      '2,Anita Rao,cadence,2026-11-23T00:00:00.000Z,0,2026-11-16T11:00:00.000Z,call,interested,joel,,,',
+      '3,Priya Nair,follow-up,2026-11-20,3,,,interested,mitra,,,send the wedding quote',
+      '1,Ravi Sen,cadence,2026-11-23,0,2026-11-22T18:00:00.000Z,greeting,interested,mitra,+91 98300 11111,,',
+      '2,Anita Rao,cadence,2026-11-23,0,2026-11-16T11:00:00.000Z,call,interested,joel,,,',
       '',
     ].join('\n'));
   });
@@ -50,7 +50,7 @@ describe('due', () => {
     const s = await shop();
     const rows = JSON.parse((await at(s, '2026-11-23T08:00', ['due', '--json'])).stdout);
     expect(rows[0]).toEqual({
-      id: 3, name: 'Priya Nair', reason: 'follow-up', due_at: '2026-11-20T00:00:00.000Z', overdue_days: 3, last_touch_at: null,
+      id: 3, name: 'Priya Nair', reason: 'follow-up', due_at: '2026-11-20', overdue_days: 3, last_touch_at: null,
       last_touch_type: null, stage: 'interested', owner: 'mitra', phone: null, email: null, note: 'send the wedding quote',
     });
     const empty = tempStore();
@@ -69,7 +69,7 @@ describe('stale', () => {
     // Grace has a follow-up on Friday: planned, so not stale. Lena is lost, Oliver is do-not-contact.
     expect(r.stdout).toBe([
       'id,name,stage,silent_days,last_touch_at,last_touch_type,follow_up_at,owner,created_at',
-      '3,Priya Nair,interested,22,,,2026-11-20T00:00:00.000Z,mitra,2026-11-01T10:00:00.000Z',
+      '3,Priya Nair,interested,22,,,2026-11-20,mitra,2026-11-01T10:00:00.000Z',
       '',
     ].join('\n'));
     const days = async (n: string) => JSON.parse((await at(s, '2026-11-23T08:00', ['stale', '--days', n, '--json'])).stdout).map((x: { id: number }) => x.id);

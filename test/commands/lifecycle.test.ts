@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run, tempStore } from '../helpers.js';
 
@@ -15,7 +15,7 @@ describe('the bakery story, end to end', () => {
     expect(docOf(s).prospects[0].stage).toBe('aware');
     // The next evening nobody greeted him yet: the cadence puts him on the morning list.
     const due = await at(s, '2026-01-06T09:00', ['due', '--format', 'csv']);
-    expect(due.stdout.split('\n')[1]).toMatch(/^1,Ravi Sen,cadence,2026-01-06T00:00:00.000Z,0,2026-01-05T18:00:00.000Z,greeting,aware,/);
+    expect(due.stdout.split('\n')[1]).toMatch(/^1,Ravi Sen,cadence,2026-01-06,0,2026-01-05T18:00:00.000Z,greeting,aware,/);
     await at(s, '2026-01-06T18:00', ['touch', 'log', 'ravi', 'greeting', 'he said hello first', '--direction', 'in']);
     expect(docOf(s).prospects[0].stage).toBe('interested');
     expect((await at(s, '2026-01-06T19:00', ['due', '--json'])).stdout).toBe('[]\n');
@@ -87,11 +87,44 @@ describe('prospect lose / reopen', () => {
     expect(cust.stderr).toContain('precrm convert');
     expect((await run(s, ['prospect', 'edit', 'anita', '--stage', 'customer'])).code).toBe(2);
     expect((await run(s, ['prospect', 'stage', 'anita', 'advocate'])).code).toBe(4);
-    expect((await run(s, ['prospect', 'add', 'Zed', '--stage', 'advocate'])).code).toBe(4);
     await run(s, ['convert', 'anita', '--value', '38.50', '--currency', 'EUR']);
     expect((await run(s, ['prospect', 'lose', 'anita', '--reason', 'x'])).code).toBe(4);
     expect((await run(s, ['prospect', 'stage', 'anita', 'lost'])).code).toBe(4);
     expect((await run(s, ['prospect', 'stage', 'anita', 'advocate'])).code).toBe(0);
+  });
+
+  it('a customer or advocate never goes back to a pre-customer stage, by any command (4, with a hint)', async () => {
+    const s = tempStore();
+    await run(s, ['prospect', 'add', 'Ravi Sen']);
+    await run(s, ['prospect', 'add', 'Asha', '--referred-by', 'ravi']);
+    await run(s, ['convert', 'ravi', '--value', '250']);
+    expect(docOf(s).prospects[0].stage).toBe('advocate');
+    const before = readFileSync(s, 'utf8');
+    const message = 'error: Ravi Sen (1) has already bought (advocate); a customer stays a customer, not engaged again (log how it goes as a touch instead, e.g. precrm touch log 1 call --outcome negative)\n';
+    expect(await run(s, ['prospect', 'stage', 'ravi', 'engaged'])).toMatchObject({ code: 4, stderr: message });
+    expect(await run(s, ['touch', 'log', 'ravi', 'sample', '--stage', 'engaged'])).toMatchObject({ code: 4, stdout: '', stderr: message });
+    expect((await run(s, ['prospect', 'edit', 'ravi', '--stage', 'aware', '--tag', 'x'])).code).toBe(4);
+    // Nothing was written: no stage change, no touch, no tag.
+    expect(readFileSync(s, 'utf8')).toBe(before);
+    // So convert still tells the truth.
+    expect((await run(s, ['convert', 'ravi'])).stderr).toMatch(/already bought on \d{4}-\d{2}-\d{2} \(advocate\)/);
+    await run(s, ['prospect', 'add', 'Mira']);
+    await run(s, ['convert', 'mira']);
+    expect((await run(s, ['prospect', 'stage', 'mira', 'intent'])).code).toBe(4);
+    expect((await run(s, ['touch', 'log', 'mira', 'visit', '--stage', 'interested'])).code).toBe(4);
+  });
+
+  it('prospect add --stage takes only the stages a new prospect starts in, and its help says which', async () => {
+    const s = tempStore();
+    for (const stage of ['customer', 'advocate', 'lost']) {
+      const r = await run(s, ['prospect', 'add', 'Zed', '--stage', stage]);
+      expect(r.code, stage).toBe(2);
+      expect(r.stderr, stage).toMatch(/^error: a new prospect starts as one of: aware, interested, engaged, intent \(/);
+    }
+    expect(existsSync(s)).toBe(false);
+    expect((await run(s, ['prospect', 'add', 'Zed', '--stage', 'intent'])).code).toBe(0);
+    const help = (await run(s, ['prospect', 'add', '--help'])).stdout;
+    expect(help).toMatch(/--stage <stage> +aware, interested \(default\), engaged or intent\n/);
   });
 });
 
