@@ -5,6 +5,7 @@ import { emptyDoc, type IdKind, type StoreDoc } from '../../domain/types.js';
 import type { JsonFileStore, JsonFileStoreOptions } from '../json-file.js';
 import { loadDump } from '../dump.js';
 import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
+import { ReadsFrom } from '../reads-from.js';
 import { DocReader } from './doc-reader.js';
 
 /** Thrown out of JsonFileStore.update to leave the file alone when a transaction wrote nothing. */
@@ -12,21 +13,22 @@ class NothingWritten {
   constructor(readonly result: unknown) {}
 }
 
-type ReaderMethod = Exclude<keyof StoreReader, never>;
 
-export class JsonStore implements Store {
+export class JsonStore extends ReadsFrom implements Store {
   readonly kind = 'json' as const;
   private snapshot: Promise<DocReader> | undefined;
   private file: Promise<JsonFileStore> | undefined;
 
-  constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {}
+  constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {
+    super();
+  }
 
   describe(): string {
     return this.location;
   }
 
   /** The validated document as it is now on disk (an empty one when there is no file), read once per handle. */
-  private reader(): Promise<DocReader> {
+  protected reader(): Promise<DocReader> {
     this.snapshot ??= import('../load.js').then(async (m) => new DocReader((await m.loadFile(this.location))?.doc ?? emptyDoc(), false));
     return this.snapshot;
   }
@@ -36,37 +38,7 @@ export class JsonStore implements Store {
     return this.file;
   }
 
-  private read<M extends ReaderMethod>(method: M): StoreReader[M] {
-    return (async (...args: unknown[]) => {
-      const reader = await this.reader();
-      return (reader[method] as (...a: unknown[]) => unknown).apply(reader, args);
-    }) as StoreReader[M];
-  }
 
-  getProspect = this.read('getProspect');
-  getProspects = this.read('getProspects');
-  prospectCandidates = this.read('prospectCandidates');
-  findDuplicates = this.read('findDuplicates');
-  listProspects = this.read('listProspects');
-  referralsOf = this.read('referralsOf');
-  prospectsMentioning = this.read('prospectsMentioning');
-  getTouch = this.read('getTouch');
-  listTouches = this.read('listTouches');
-  lastTouches = this.read('lastTouches');
-  countTouchesUpTo = this.read('countTouchesUpTo');
-  touchesMentioning = this.read('touchesMentioning');
-  dueCandidates = this.read('dueCandidates');
-  staleCandidates = this.read('staleCandidates');
-  cohort = this.read('cohort');
-  cohortTouches = this.read('cohortTouches');
-  funnelCounts = this.read('funnelCounts');
-  surveys = this.read('surveys');
-  getSurvey = this.read('getSurvey');
-  surveyByName = this.read('surveyByName');
-  listResponses = this.read('listResponses');
-  countResponses = this.read('countResponses');
-  counts = this.read('counts');
-  counters = this.read('counters');
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     const file = await this.fileStore();

@@ -14,8 +14,9 @@ import { tempPathFor } from '../json/temp-files.js';
 import { DocReader } from '../json/doc-reader.js';
 import { SqlReader } from '../sql/reader.js';
 import { dumpRows } from '../sql/dump.js';
+import { ReadsFrom } from '../reads-from.js';
 import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
-import { checkServerStore } from './check.js';
+import { checkTables } from '../sql/check.js';
 import { connect } from './connect.js';
 import { isRetryable } from './errors.js';
 import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, SchemaChanged, setUpSchema, type SchemaState } from './schema.js';
@@ -32,7 +33,6 @@ export interface PostgresOptions {
   osUser: string;
 }
 
-type ReaderMethod = keyof StoreReader;
 
 /** The connection and the schema this session last saw on it. */
 interface Session { runner: PgRunner; schema: SchemaState }
@@ -50,7 +50,7 @@ class StatementReader extends SqlReader {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class PostgresStore implements Store {
+export class PostgresStore extends ReadsFrom implements Store {
   readonly kind = 'postgres' as const;
   private readonly settings: PgSettings;
   private session: Promise<Session> | undefined;
@@ -58,6 +58,7 @@ export class PostgresStore implements Store {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(readonly location: string, private readonly options: PostgresOptions) {
+    super();
     this.settings = pgSettings(location, { env: options.env, osUser: options.osUser });
   }
 
@@ -83,43 +84,13 @@ export class PostgresStore implements Store {
     return this.session;
   }
 
-  private async reader(): Promise<StoreReader> {
+  protected async reader(): Promise<StoreReader> {
     const { runner, schema } = await this.open();
     // Nothing here yet (or an older schema a writer has not upgraded): an empty store, and nothing is created.
     return schema.version === PG_SCHEMA_VERSION ? new StatementReader(runner) : new DocReader(emptyDoc(), false);
   }
 
-  private read<M extends ReaderMethod>(method: M): StoreReader[M] {
-    return (async (...args: unknown[]) => {
-      const reader = await this.reader();
-      return (reader[method] as (...a: unknown[]) => unknown).apply(reader, args);
-    }) as StoreReader[M];
-  }
 
-  getProspect = this.read('getProspect');
-  getProspects = this.read('getProspects');
-  prospectCandidates = this.read('prospectCandidates');
-  findDuplicates = this.read('findDuplicates');
-  listProspects = this.read('listProspects');
-  referralsOf = this.read('referralsOf');
-  prospectsMentioning = this.read('prospectsMentioning');
-  getTouch = this.read('getTouch');
-  listTouches = this.read('listTouches');
-  lastTouches = this.read('lastTouches');
-  countTouchesUpTo = this.read('countTouchesUpTo');
-  touchesMentioning = this.read('touchesMentioning');
-  dueCandidates = this.read('dueCandidates');
-  staleCandidates = this.read('staleCandidates');
-  cohort = this.read('cohort');
-  cohortTouches = this.read('cohortTouches');
-  funnelCounts = this.read('funnelCounts');
-  surveys = this.read('surveys');
-  getSurvey = this.read('getSurvey');
-  surveyByName = this.read('surveyByName');
-  listResponses = this.read('listResponses');
-  countResponses = this.read('countResponses');
-  counts = this.read('counts');
-  counters = this.read('counters');
 
   /** Waits for every transaction or dump started before on this handle (they share one connection); call the result when done. */
   private turn(): Promise<() => void> {
@@ -203,7 +174,7 @@ export class PostgresStore implements Store {
       if (err instanceof PrecrmError && err.exitCode === EXIT.dataErr) return [err.message, ...err.details];
       throw err;
     }
-    return session.schema.version === 0 ? [] : checkServerStore(session.runner);
+    return session.schema.version === 0 ? [] : checkTables(session.runner);
   }
 
   async backup(target: string | undefined, now: Date, options: { replace?: boolean } = {}): Promise<string> {

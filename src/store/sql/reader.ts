@@ -14,7 +14,7 @@ import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import { funnelCounts as funnelCountsWhere } from './funnel.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
-import { value, type SqlRunner } from './runner.js';
+import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { touchesWhere, touchFromRaw, TOUCH_COLUMNS } from './touches.js';
 
@@ -144,11 +144,13 @@ export abstract class SqlReader implements StoreReader {
   }
 
   async countTouchesUpTo(items: readonly { prospectId: number; at: string }[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>(items.map((i) => [i.prospectId, 0]));
+    if (items.length === 0) return counts;
     const db = await this.db();
-    const counts = new Map<number, number>();
-    for (const i of items) {
-      counts.set(i.prospectId, Number(await value(db, 'SELECT count(*) FROM touches WHERE prospect_id = ? AND at <= ?', [i.prospectId, i.at])));
-    }
+    // One statement for every prospect (an index range each): a report over thousands of customers is one round trip.
+    const { from, params } = db.dialect.pairTable(items.map((i) => [i.prospectId, i.at] as const));
+    const rows = await db.rows(`SELECT j.id, (SELECT count(*) FROM touches t WHERE t.prospect_id = j.id AND t.at <= j.at) FROM ${from}`, params);
+    for (const [id, n] of rows) counts.set(Number(id), Number(n));
     return counts;
   }
 
@@ -245,9 +247,14 @@ export abstract class SqlReader implements StoreReader {
   }
 
   async countResponses(surveyNames: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(surveyNames.map((n) => [surveyKey(n), 0]));
+    if (surveyNames.length === 0) return counts;
     const db = await this.db();
-    const counts = new Map<string, number>();
-    for (const n of surveyNames) counts.set(surveyKey(n), Number(await value(db, 'SELECT count(*) FROM responses WHERE survey_key = ?', [surveyKey(n)])));
+    const rows = await db.rows(
+      `SELECT survey_key, count(*) FROM responses WHERE survey_key ${db.dialect.inList('text')} GROUP BY survey_key`,
+      [db.dialect.list([...counts.keys()])],
+    );
+    for (const [key, n] of rows) counts.set(key as string, Number(n));
     return counts;
   }
 

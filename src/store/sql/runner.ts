@@ -23,6 +23,8 @@ export interface SqlDialect {
   listTable(type: ListType): string;
   /** The larger of two values: SQLite's two-argument max, PostgreSQL's greatest. */
   greatest: 'max' | 'greatest';
+  /** A FROM item over (id, text) pairs, as `j` with columns `id` and `at`, and its parameters. */
+  pairTable(pairs: readonly (readonly [number, string])[]): { from: string; params: unknown[] };
 }
 
 export const SQLITE_DIALECT: SqlDialect = {
@@ -30,6 +32,10 @@ export const SQLITE_DIALECT: SqlDialect = {
   list: (values) => JSON.stringify(values),
   listTable: () => 'json_each(?) j',
   greatest: 'max',
+  pairTable: (pairs) => ({
+    from: "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS at FROM json_each(?)) j",
+    params: [JSON.stringify(pairs)],
+  }),
 };
 
 export const POSTGRES_DIALECT: SqlDialect = {
@@ -37,9 +43,5 @@ export const POSTGRES_DIALECT: SqlDialect = {
   list: (values) => values,
   listTable: (type) => `unnest(?::${type === 'int' ? 'bigint' : 'text'}[]) AS j(value)`,
   greatest: 'greatest',
+  pairTable: (pairs) => ({ from: 'unnest(?::bigint[], ?::text[]) AS j(id, at)', params: [pairs.map((p) => p[0]), pairs.map((p) => p[1])] }),
 };
-
-/** The first column of the first row (a count, a max), or undefined. */
-export async function value(db: SqlRunner, sql: string, params: readonly unknown[] = []): Promise<unknown> {
-  return (await db.rows(sql, params))[0]?.[0];
-}

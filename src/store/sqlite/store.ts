@@ -148,7 +148,7 @@ export class SqliteStore extends SqlReader implements Store {
     if (conn instanceof PrecrmError) return [conn.message, ...conn.details];
     if (!conn) return [];
     try {
-      return checkDatabase(conn.db);
+      return await checkDatabase(conn.db);
     } finally {
       conn.db.close();
     }

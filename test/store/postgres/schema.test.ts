@@ -141,3 +141,27 @@ describe('one store handle', () => {
     expect(ids.map(([id, before]) => id! - before!)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });
+
+describe('store check on PostgreSQL', () => {
+  it("names each broken rule by ids, never by a person's data", async () => {
+    const { url, name } = await freshDatabase();
+    const s = opened(url);
+    await addProspect(s, 'Ravi Sen');
+    await addProspect(s, 'Anna Berg');
+    expect(await s.check()).toEqual([]);
+    await asAdmin(async (c) => {
+      await c.query("UPDATE prospects SET stage = 'bogus', tags = 'not json' WHERE id = 1");
+      await c.query("UPDATE prospects SET email = 'anna@example.com' WHERE id = 2");
+      await c.query("UPDATE counters SET next_id = 2 WHERE kind = 'prospect'");
+      await c.query('INSERT INTO touches (id, prospect_id, type, at) VALUES (1, 99, \'visit\', \'2026-01-01T00:00:00.000Z\')');
+      await c.query("UPDATE counters SET next_id = 2 WHERE kind = 'touch'");
+    }, name);
+    expect(await s.check()).toEqual([
+      'prospects with an unknown stage: 1',
+      'touches of missing prospects: 1',
+      'prospect ids reach 2 but the counter would hand out 2 again',
+      'prospects whose tags or fields are not JSON: 1',
+      'prospects whose lookup keys are out of date: 2',
+    ]);
+  });
+});

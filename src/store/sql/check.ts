@@ -1,18 +1,18 @@
-// `store check` for PostgreSQL: precrm's rules on the tables — values the domain allows, links that point at
-// existing records, ids below their counters, JSON that parses, lookup keys that agree with the domain's.
-// Messages name ids and columns, never stored personal data.
+// `store check` on a SQL backend: precrm's rules on the tables — values the domain allows, links that point at
+// existing records, ids below their counters, JSON that parses, lookup keys that agree with the domain's. Each
+// backend adds its own engine's checks (SQLite's integrity check). Messages name ids and columns, never data.
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
 import { surveyKey } from '../../domain/queries.js';
-import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, TOUCH_TYPES } from '../../domain/types.js';
 import { nameKey } from '../../domain/references.js';
+import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, TOUCH_TYPES } from '../../domain/types.js';
 import { ID_KINDS } from '../sqlite/schema.js';
-import type { SqlRunner } from '../sql/runner.js';
+import type { SqlRunner } from './runner.js';
 
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 /** Shows at most a few ids of a problem. */
 const some = (ids: number[]) => (ids.length > 5 ? `${ids.slice(0, 5).join(', ')} … (${ids.length} in all)` : ids.join(', '));
 
-/** [problem, SQL returning the ids that have it] */
+/** [problem, SQL returning the ids that have it], in SQL both engines speak. */
 const RULES: [string, string][] = [
   ['prospects with an unknown stage', `SELECT id FROM prospects WHERE stage NOT IN (${quoted(STAGES)})`],
   ['stage history entries with an unknown stage (prospect ids)', `SELECT DISTINCT prospect_id FROM stage_history WHERE stage NOT IN (${quoted(STAGES)})`],
@@ -20,7 +20,7 @@ const RULES: [string, string][] = [
   ['stage history of missing prospects (prospect ids)', 'SELECT DISTINCT prospect_id FROM stage_history h WHERE NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = h.prospect_id)'],
   ['consent entries of missing prospects (prospect ids)', 'SELECT DISTINCT prospect_id FROM consent c WHERE NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = c.prospect_id)'],
   ['prospects referred by a missing prospect', 'SELECT id FROM prospects p WHERE referred_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM prospects r WHERE r.id = p.referred_by)'],
-  ['prospects with a cadence that is not a whole number of days', 'SELECT id FROM prospects WHERE cadence_days IS NOT NULL AND cadence_days < 1'],
+  ['prospects with a cadence that is not a whole number of days', 'SELECT id FROM prospects WHERE cadence_days IS NOT NULL AND (cadence_days < 1 OR cadence_days <> round(cadence_days))'],
   ['touches of missing prospects', 'SELECT id FROM touches t WHERE NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = t.prospect_id)'],
   ['touches with an unknown type', `SELECT id FROM touches WHERE type NOT IN (${quoted(TOUCH_TYPES)})`],
   ['touches with an unknown outcome or direction', `SELECT id FROM touches WHERE (outcome IS NOT NULL AND outcome NOT IN (${quoted(OUTCOMES)})) OR (direction IS NOT NULL AND direction NOT IN (${quoted(DIRECTIONS)}))`],
@@ -41,13 +41,12 @@ function isJson(text: unknown, shape: 'array' | 'object'): boolean {
   }
 }
 
-/** Problems found in a precrm database on the server (empty when it is sound). */
-export async function checkServerStore(db: SqlRunner): Promise<string[]> {
+const problem = (what: string, ids: number[]) => (ids.length ? [`${what}: ${some(ids)}`] : []);
+
+/** Problems found in a precrm database (empty when it is sound). */
+export async function checkTables(db: SqlRunner): Promise<string[]> {
   const problems: string[] = [];
-  for (const [what, sql] of RULES) {
-    const ids = (await db.rows(sql)).map((r) => Number(r[0]));
-    if (ids.length) problems.push(`${what}: ${some(ids)}`);
-  }
+  for (const [what, sql] of RULES) problems.push(...problem(what, (await db.rows(sql)).map((r) => Number(r[0]))));
   for (const kind of ID_KINDS) {
     const [row] = await db.rows(`SELECT (SELECT next_id FROM counters WHERE kind = '${kind}'), (SELECT max(id) FROM ${TABLE_OF[kind]})`);
     const [next, top] = [row![0] as number | null, row![1] as number | null];
@@ -62,14 +61,11 @@ export async function checkServerStore(db: SqlRunner): Promise<string[]> {
     if (emailKey(email as string | null) !== ek || phoneKey(phone as string | null) !== pk
       || (n === null ? null : n.toLowerCase()) !== nl || (n === null ? null : nameKey(n)) !== nk) staleKeys.push(id as number);
   }
-  if (badJson.length) problems.push(`prospects whose tags or fields are not JSON: ${some(badJson)}`);
-  if (staleKeys.length) problems.push(`prospects whose lookup keys are out of date: ${some(staleKeys)}`);
+  problems.push(...problem('prospects whose tags or fields are not JSON', badJson));
   const surveys = await db.rows('SELECT id, name, name_key, questions FROM surveys ORDER BY id');
-  const badQuestions = surveys.filter((r) => !isJson(r[3], 'array')).map((r) => r[0] as number);
-  const surveyKeys = surveys.filter((r) => surveyKey(r[1] as string) !== r[2]).map((r) => r[0] as number);
-  if (badQuestions.length) problems.push(`surveys whose questions are not JSON: ${some(badQuestions)}`);
-  if (surveyKeys.length) problems.push(`surveys whose lookup key is out of date: ${some(surveyKeys)}`);
-  const badAnswers = (await db.rows('SELECT id, answers FROM responses ORDER BY id')).filter((r) => !isJson(r[1], 'object')).map((r) => r[0] as number);
-  if (badAnswers.length) problems.push(`responses whose answers are not JSON: ${some(badAnswers)}`);
+  problems.push(...problem('surveys whose questions are not JSON', surveys.filter((r) => !isJson(r[3], 'array')).map((r) => r[0] as number)));
+  problems.push(...problem('responses whose answers are not JSON', (await db.rows('SELECT id, answers FROM responses ORDER BY id')).filter((r) => !isJson(r[1], 'object')).map((r) => r[0] as number)));
+  problems.push(...problem('prospects whose lookup keys are out of date', staleKeys));
+  problems.push(...problem('surveys whose lookup key is out of date', surveys.filter((r) => surveyKey(r[1] as string) !== r[2]).map((r) => r[0] as number)));
   return problems;
 }
