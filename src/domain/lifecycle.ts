@@ -86,6 +86,13 @@ export function touchesBeforeConversion(p: Pick<Prospect, 'id' | 'conversion'>, 
 }
 
 /**
+ * True when a first purchase falls on a calendar day before the prospect was added (days-to-convert would be
+ * negative). `convert --at` and `import prospects` both refuse it.
+ */
+export const boughtBeforeAdded = (createdAt: string, saleAt: string): boolean =>
+  startOfLocalDay(new Date(saleAt)).toISOString() < startOfLocalDay(new Date(createdAt)).toISOString();
+
+/**
  * `convert`: records the first purchase and moves to customer; a customer who has referred someone, and a
  * referrer who is a customer, become advocates — whichever of purchase and referral happens last.
  */
@@ -97,7 +104,7 @@ export function convertProspect(doc: StoreDoc, p: Prospect, sale: Conversion, no
   }
   if (p.stage === 'lost') throw conflictError(`${label(p)} is lost; reopen first (precrm prospect reopen ${p.id}), then convert`);
   if (sale.at > now) throw usageError(`the purchase date ${sale.at.slice(0, 10)} is in the future; a conversion records a purchase that happened`);
-  if (startOfLocalDay(new Date(sale.at)).toISOString() < startOfLocalDay(new Date(p.createdAt)).toISOString()) {
+  if (boughtBeforeAdded(p.createdAt, sale.at)) {
     throw usageError(`the purchase date ${sale.at.slice(0, 10)} is before ${label(p)} was added (${p.createdAt.slice(0, 10)}); check --at`);
   }
   p.conversion = sale;
