@@ -11,10 +11,14 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
     await ctx.closeStore();
+    ctx.warnIfStoreMissing();
     return EXIT.ok;
   } catch (err) {
     await ctx.closeStore().catch(() => undefined);
-    return reportError(err, ctx, world);
+    const code = reportError(err, ctx, world);
+    // "no prospect matches" from a store that is not there is the same typo; other failures say what they are.
+    if (code === EXIT.notFound) ctx.warnIfStoreMissing();
+    return code;
   }
 }
 
