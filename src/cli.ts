@@ -1,5 +1,5 @@
 // createProgram(ctx): the commander program, its global options and the nouns; touches no process state.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { examples } from './commands/help.js';
 import { registerProspect } from './commands/prospect.js';
@@ -12,6 +12,10 @@ import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerSurvey } from './commands/survey.js';
 import { registerSurveyReport } from './commands/report-survey.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerHelp, TOPICS } from './commands/manual.js';
+import { DIGEST_FORMATS, registerDigest } from './commands/digest.js';
+import { FORMATS } from './output/render.js';
 
 export const VERSION = '0.1.0';
 
@@ -20,7 +24,8 @@ export function createProgram(ctx: Context): Command {
     .description('A CRM for the relationship that starts before the first purchase.')
     .version(VERSION, '-V, --version')
     .option('--store <file>', 'store file (env PRECRM_STORE; default $XDG_DATA_HOME/precrm/store.json)')
-    .addOption(new Option('--format <fmt>', 'output format (env PRECRM_FORMAT)').choices(['table', 'csv', 'tsv', 'json', 'xlsx']))
+    // The formats are checked per command once parsed (Context.configure): digest has text, markdown and html too.
+    .option('--format <fmt>', `output format: ${FORMATS.join(', ')} (env PRECRM_FORMAT; digest: ${DIGEST_FORMATS.join(', ')})`)
     .option('--json', 'same as --format json')
     .option('--no-color', 'no colour (also NO_COLOR)')
     .option('-q, --quiet', 'no informational messages on stderr')
@@ -38,8 +43,9 @@ export function createProgram(ctx: Context): Command {
       getOutHelpWidth: () => ctx.helpWidth('out'),
       getErrHelpWidth: () => ctx.helpWidth('err'),
     })
-    .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals()))
-    .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com', 'precrm touch log ravi greeting "waved back"', 'precrm due', 'precrm report funnel'));
+    .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals(), action.name() === 'digest' ? DIGEST_FORMATS : undefined))
+    .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com', 'precrm touch log ravi greeting "waved back"', 'precrm due', 'precrm report funnel'))
+    .addHelpText('after', `\nTopics: precrm help ${TOPICS.join(' | ')}\n`);
 
   registerProspect(program, ctx);
   registerStore(program, ctx);
@@ -50,6 +56,9 @@ export function createProgram(ctx: Context): Command {
   registerImport(program, ctx);
   registerExport(program, ctx);
   registerSurvey(program, ctx);
+  registerCompletion(program, ctx);
+  registerDigest(program, ctx);
+  registerHelp(program, ctx);
   return program;
 }
 

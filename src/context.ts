@@ -59,6 +59,8 @@ export interface GlobalOptions {
 
 export class Context {
   format: Format = 'table';
+  /** The format as asked for, for commands with formats of their own (digest: text, markdown, html, json). */
+  formatName = 'table';
   quiet = false;
   yes = false;
   private noInput = false;
@@ -74,13 +76,16 @@ export class Context {
   constructor(readonly world: World) {}
 
   /** Applies the global options once commander has parsed them; loads chalk, which only commands need. */
-  async configure(opts: GlobalOptions): Promise<void> {
+  async configure(opts: GlobalOptions, formats: readonly string[] = FORMATS): Promise<void> {
     const env = this.world.env;
-    const fmt = opts.json ? 'json' : (opts.format ?? env.PRECRM_FORMAT ?? 'table').toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(fmt)) {
-      throw usageError(`unknown format "${opts.format ?? env.PRECRM_FORMAT}" (use one of: ${FORMATS.join(', ')})`);
+    // PRECRM_FORMAT is a default for the commands that take it: a cron digest is not broken by PRECRM_FORMAT=csv.
+    const fromEnv = env.PRECRM_FORMAT !== undefined && (formats === FORMATS || formats.includes(env.PRECRM_FORMAT.toLowerCase())) ? env.PRECRM_FORMAT : undefined;
+    const fmt = opts.json ? 'json' : (opts.format ?? fromEnv ?? formats[0]!).toLowerCase();
+    if (!formats.includes(fmt)) {
+      throw usageError(`unknown format "${opts.format ?? env.PRECRM_FORMAT}" (use one of: ${formats.join(', ')})`);
     }
-    this.format = fmt as Format;
+    this.formatName = fmt;
+    this.format = ((FORMATS as readonly string[]).includes(fmt) ? fmt : 'table') as Format;
     this.quiet = Boolean(opts.quiet);
     this.yes = Boolean(opts.yes);
     this.noInput = opts.input === false;

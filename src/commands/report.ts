@@ -71,5 +71,15 @@ export function registerReport(program: Command, ctx: Context): Command {
     .addHelpText('after', examples('precrm report activity', 'precrm report activity --period day --by staff', 'precrm report activity --period month --by type --format csv'))
     .action((flags) => reports().then((m) => m.runActivity(ctx, flags)));
 
+  addCohortOptions(report.command('html').description('one self-contained HTML page with charts: funnel, sources, cohorts, velocity, referrers, due, surveys'))
+    .option('--out <file>', 'write the page to this file (default: stdout)')
+    .option('--title <text>', 'the page title (default: precrm report)')
+    .addHelpText('after', examples(
+      'precrm report html --out report.html',
+      'precrm report html --since 2026-01-01 --title "Bakery, first half" > h1.html',
+    ))
+    // The charting library (Observable Plot on linkedom) loads only here.
+    .action((flags) => import('./report-html.js').then((m) => m.runHtmlReport(ctx, flags)));
+
   return report;
 }

@@ -27,7 +27,9 @@ describe('global options', () => {
   });
 
   it.each([
-    [['prospect', 'list', '--format', 'xml'], /^error: option '--format <fmt>' argument 'xml' is invalid. Allowed choices are table, csv, tsv, json, xlsx/],
+    // Formats are checked per command (digest has its own): the same message as for PRECRM_FORMAT.
+    [['prospect', 'list', '--format', 'xml'], /^error: unknown format "xml" \(use one of: table, csv, tsv, json, xlsx\)/],
+    [['digest', '--format', 'csv'], /^error: unknown format "csv" \(use one of: text, markdown, html, json\)/],
     [['prospect', 'list', '--bogus'], /^error: unknown option '--bogus'/],
     [['prospect', 'bogus'], /^error: unknown command 'bogus'/],
     [['bogus'], /^error: unknown command 'bogus'/],

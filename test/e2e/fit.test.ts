@@ -76,6 +76,7 @@ const TABLES: string[][] = [
   ['touch', 'list'], ['report', 'funnel'], ['report', 'funnel', '--by', 'source'], ['report', 'sources'], ['report', 'touches'],
   ['report', 'velocity'], ['report', 'cohorts'], ['report', 'referrals'], ['report', 'activity', '--by', 'staff'],
   ['report', 'survey', 'bakery perception', '--by', 'segment'], ['survey', 'list'], ['survey', 'show', 'bakery perception'],
+  ['help', 'stages'], ['help', 'dates'], ['help', 'formats'], ['help', 'exit-codes'], ['help', 'csv'], ['digest', '--since', '30d'],
 ];
 
 describe.each([80, 100])('a terminal %i columns wide', (cols) => {

@@ -1,0 +1,19 @@
+// `precrm digest`: what happened in the last week (or day), for a cron job whose output is mailed.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { examples } from './help.js';
+
+export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+
+export function registerDigest(program: Command, ctx: Context): void {
+  program.command('digest').description('what happened since a day or week ago, each figure against the period before (for cron mail)')
+    .option('--since <when>', 'start of the period (7d, 1d, monday, 2026-11-01; default 7d)', '7d')
+    .addHelpText('after', examples(
+      'precrm digest',
+      'precrm digest --since 1d --format markdown',
+      'precrm digest | mail -s "precrm: the week" shop@example.com',
+    ))
+    .action((flags: { since: string }) => import('./digest-run.js').then((m) => m.digestRun(ctx, m.digestOptions(ctx, flags))));
+}
+

@@ -1,0 +1,106 @@
+// precrm digest on a fixed-clock fixture: a week of activity against the week before, counted by hand.
+import { describe, expect, it } from 'vitest';
+import { run, spawnPrecrm, tempStore } from '../helpers.js';
+
+const MONDAY = '2026-03-16T08:00:00.000Z'; // the digest runs Monday morning; --since 7d starts at Monday 2026-03-09 00:00
+
+/** Week before (2 – 8 March): Asha added and greeted. This week (9 March – now): the rest. */
+async function weekStore(): Promise<string> {
+  const store = tempStore();
+  const at = (day: string) => ({ now: `2026-03-${day}T12:00:00.000Z` });
+  const ok = async (args: string[], when: { now: string }) => {
+    const r = await run(store, args, when);
+    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  await ok(['prospect', 'add', 'Asha Rao', '--source', 'walk-in'], at('03'));
+  await ok(['touch', 'log', 'asha', 'greeting', '--by', 'mitra'], at('03'));
+  await ok(['prospect', 'add', 'Bilal Khan', '--source', 'walk-in'], at('10'));
+  await ok(['touch', 'log', 'bilal', 'greeting', '--by', 'mitra'], at('10'));
+  await ok(['prospect', 'add', 'Chen Wei', '--source', 'instagram'], at('11'));
+  await ok(['touch', 'log', 'bilal', 'call', '--by', 'joel'], at('11'));
+  await ok(['prospect', 'stage', 'bilal', 'engaged'], at('11'));
+  await ok(['prospect', 'add', 'Dora Pap', '--source', 'referral', '--referred-by', 'asha'], at('12'));
+  await ok(['touch', 'log', 'chen', 'visit', '--by', 'mitra'], at('12'));
+  await ok(['convert', 'asha', '--value', '250'], at('13'));
+  return store;
+}
+
+describe('precrm digest', () => {
+  it('a week against the week before, in plain text for mail: hand-counted figures, stable order, under 80 columns', async () => {
+    const r = await run(await weekStore(), ['digest'], { now: MONDAY });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'precrm digest: 2026-03-09 to 2026-03-16',
+      'Each figure with its change against the 7 days before.',
+      '',
+      // Bilal, Chen, Dora this week; Asha the week before.
+      'New prospects                3  +2',
+      '    by source: walk-in 1 (same), instagram 1 (+1), referral 1 (+1)',
+      // greeting+call for Bilal, visit for Chen; one greeting the week before.
+      'Touches logged               3  +2',
+      '    by type: greeting 1 (same), call 1 (+1), visit 1 (+1)',
+      '    by person: mitra 2 (+1), joel 1 (+1)',
+      // Bilal → engaged; Asha → customer (her purchase) → advocate (she had referred Dora).
+      'Stage moves                  3  +3',
+      '    to: advocate 1 (+1), customer 1 (+1), engaged 1 (+1)',
+      'Conversions                  1  +1',
+      '    revenue 250 (+250)',
+      'New referrals                1  +1',
+      'New advocates                1  +1',
+      '',
+      'Due in the next 7 days             0',
+      'Stale (no touch for 14+ days)      0',
+      '',
+    ].join('\n'));
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThan(80);
+  });
+
+  it('a quiet week prints a short "nothing happened" digest and exits 0', async () => {
+    const r = await run(await weekStore(), ['digest'], { now: '2026-04-20T08:00:00.000Z' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'precrm digest: 2026-04-13 to 2026-04-20',
+      '',
+      'Nothing happened in these 7 days: no new prospects, touches, stage moves or conversions.',
+      '',
+      'Due in the next 7 days             0',
+      // Bilal (engaged), Chen and Dora have had no touch since 11–12 March; Asha is a customer.
+      'Stale (no touch for 14+ days)      3',
+      '',
+    ].join('\n'));
+  });
+
+  it('--since 1d, and the json, markdown and html forms carry the same figures', async () => {
+    const store = await weekStore();
+    const day = await run(store, ['digest', '--since', '1d', '--format', 'json'], { now: '2026-03-12T18:00:00.000Z' });
+    const d = JSON.parse(day.stdout);
+    expect(d.period).toEqual({ since: '2026-03-11T00:00:00.000Z', until: '2026-03-12T18:00:00.000Z' });
+    expect(d.newProspects).toMatchObject({ now: 2, before: 1 }); // Chen, Dora; before: Bilal (10 March, 06:00–24:00 of the 42 hours before)
+    expect(d.touchesByType.now).toBe(2);
+    const md = await run(store, ['digest', '--format', 'markdown'], { now: MONDAY });
+    expect(md.stdout).toContain('| New prospects | 3 | +2 |');
+    const html = await run(store, ['digest', '--format', 'html'], { now: MONDAY });
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain('<tr><th>New prospects</th><td>3</td><td>+2</td>');
+    expect(html.stdout).not.toMatch(/https?:/);
+  });
+
+  it('a bad --since or format is a usage error; PRECRM_FORMAT for tables does not break a cron digest', async () => {
+    const store = await weekStore();
+    expect((await run(store, ['digest', '--format', 'csv'], { now: MONDAY })).code).toBe(2);
+    expect((await run(store, ['digest', '--since', 'tomorrow'], { now: MONDAY })).code).toBe(2);
+    const cron = await run(store, ['digest'], { now: MONDAY, env: { PRECRM_FORMAT: 'csv' } });
+    expect(cron.code).toBe(0);
+    expect(cron.stdout).toMatch(/^precrm digest: /);
+    expect((await run(store, ['prospect', 'list', '--format', 'markdown'], { now: MONDAY })).code).toBe(2);
+  });
+
+  it('piped from the real binary: no colour, no borders', async () => {
+    const store = await weekStore();
+    const r = await spawnPrecrm(['--store', store, 'digest'], { env: { PRECRM_NOW: MONDAY, FORCE_COLOR: '1', TZ: 'UTC' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001b\[|[│┌└]/);
+    expect(r.stdout).toContain('New prospects                3  +2');
+  });
+});
