@@ -46,12 +46,14 @@ await build({
   target: 'node20',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning',
-  // A native module: it finds its compiled .node file relative to its own package, so it stays in node_modules
-  // and is imported at run time, only by the SQLite backend's chunk.
+  // Native addons find their compiled .node file relative to their own package, so they stay in node_modules and
+  // are imported at run time: fs-ext (the JSON store's lock) only by writes, better-sqlite3 only by the SQLite chunk.
   // pg-native: node-postgres's optional libpq binding, which precrm does not use (pg requires it only on demand).
-  external: ['better-sqlite3', 'pg-native'],
-  // The CommonJS dependencies (commander, proper-lockfile, write-file-atomic …) use require() and __filename.
+  external: ['fs-ext', 'better-sqlite3', 'pg-native'],
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; its ES build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  logLevel: 'warning',
+  // The CommonJS dependencies (commander …) use require() and __filename.
   banner: {
     js: [
       "import { createRequire as __precrmRequire } from 'node:module';",

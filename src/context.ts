@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';
+import { Interruption } from './interruption.js';
 import type { LegacyDocumentStore } from './store/json/store.js';
 import { describeLocation, openLegacyDocumentStore, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
@@ -36,6 +37,10 @@ export interface World {
   osUser: string;
   homedir: string;
   cwd: string;
+  /** This process's id (temp file names say who left them); main.ts gives it. */
+  pid?: number;
+  /** Signals received while running (main.ts reports them); tests may pass their own. */
+  interruption?: Interruption;
   /** Overrides the clock (tests); otherwise PRECRM_NOW or the real time. */
   clock?: () => Date;
   prompter?: Prompter;
@@ -72,8 +77,12 @@ export class Context {
   private documentStoreInstance: LegacyDocumentStore | undefined;
   private chalkInstance: ChalkInstance | undefined;
   private fixedNow: Date | undefined;
+  /** Shared by the store and every output file: a signal stops whichever write is under way. */
+  readonly interruption: Interruption;
 
-  constructor(readonly world: World) {}
+  constructor(readonly world: World) {
+    this.interruption = world.interruption ?? new Interruption();
+  }
 
   /** Applies the global options once commander has parsed them; loads chalk, which only commands need. */
   async configure(opts: GlobalOptions, formats: readonly string[] = FORMATS): Promise<void> {
@@ -128,13 +137,18 @@ export class Context {
     return describeLocation(this.storeLocation);
   }
 
-  /** Lock and connection timeouts for opening a store (this one, or a migration target). */
+  /**
+   * Lock and connection timeouts for opening a store (this one, or a migration target), and what a write needs to
+   * know of this process: its id (for temp file names) and the signals received meanwhile.
+   */
   storeOptions(): OpenOptions {
     const { env, homedir, osUser } = this.world;
     return {
       lockTimeoutMs: this.milliseconds('PRECRM_LOCK_TIMEOUT', env.PRECRM_LOCK_TIMEOUT, 10_000),
       connectTimeoutMs: this.milliseconds('PRECRM_CONNECT_TIMEOUT', env.PRECRM_CONNECT_TIMEOUT, 10_000),
       server: { env, homedir, osUser },
+      pid: this.world.pid,
+      interruption: this.interruption,
     };
   }
 

@@ -1,5 +1,6 @@
 // Composition root: the only module that reads process state (argv, env, TTYs) and sets the exit code.
 import { homedir, userInfo } from 'node:os';
+import { Interruption, type StopSignal } from './interruption.js';
 import { runCli } from './run.js';
 
 function osUser(): string {
@@ -32,17 +33,36 @@ function pipeSafeStdout(): { write(text: string): boolean; isTTY?: boolean; colu
 }
 
 /** The pager owns the terminal while it runs: Ctrl-C belongs to it (less uses it), not to precrm. */
+let pagerOpen = false;
 async function pager(command: string, text: string, env: Record<string, string | undefined>): Promise<boolean> {
   const { runPager } = await import('./output/pager.js');
-  const ignore = () => undefined;
-  process.on('SIGINT', ignore);
+  pagerOpen = true;
   try {
     return await runPager(command, text, env);
   } finally {
-    process.off('SIGINT', ignore);
+    pagerOpen = false;
   }
 }
 
+/**
+ * Ctrl-C / SIGTERM: during a write (store or output file) the write is told and stops before its rename, or
+ * finishes it, and the command exits 130/143 saying which. At any other moment nothing is being written: say so
+ * and end as the signal would have ended the process.
+ */
+function watchSignals(interruption: Interruption): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as StopSignal[]) {
+    process.on(signal, () => {
+      if (signal === 'SIGINT' && pagerOpen) return;
+      if (interruption.receive(signal)) return;
+      process.stderr.write(`${interruption.outcome}\n`);
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+const interruption = new Interruption();
+watchSignals(interruption);
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: pipeSafeStdout(),
@@ -52,5 +72,7 @@ const code = await runCli(process.argv.slice(2), {
   osUser: osUser(),
   homedir: homedir(),
   cwd: process.cwd(),
+  pid: process.pid,
+  interruption,
 });
 process.exitCode = code;

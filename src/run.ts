@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { Context, type World } from './context.js';
 import { EXIT, PrecrmError } from './domain/errors.js';
 import { createProgram } from './cli.js';
+import { exitCodeFor } from './interruption.js';
 import { sanitizeForTerminal } from './output/text.js';
 
 export async function runCli(argv: readonly string[], world: World): Promise<number> {
@@ -14,7 +15,11 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
     await program.parseAsync([...argv], { from: 'user' });
     await ctx.closeStore();
     ctx.warnIfStoreMissing();
-    return EXIT.ok;
+    const signal = ctx.interruption.signal;
+    if (signal === null) return EXIT.ok;
+    // The signal came during a write that had already reached its rename: the change is in, the command is not.
+    world.stderr.write(`${ctx.interruption.outcome}\n`);
+    return exitCodeFor(signal);
   } catch (err) {
     await ctx.closeStore().catch(() => undefined);
     const code = reportError(err, ctx, world);
@@ -29,6 +34,10 @@ function reportError(err: unknown, ctx: Context, world: World): number {
     // commander has already printed its message; help and --version end in success.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
     return EXIT.usage;
+  }
+  if (err instanceof PrecrmError && (err.exitCode === EXIT.interrupted || err.exitCode === EXIT.terminated)) {
+    world.stderr.write(`${err.message}\n`);
+    return err.exitCode;
   }
   if (err instanceof PrecrmError) {
     // Messages quote what the user typed or stored (a name with ESC codes): never raw to a terminal.

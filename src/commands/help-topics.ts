@@ -35,7 +35,8 @@ const EXIT_MEANING: Record<keyof typeof EXIT, string> = {
   cantCreate: 'the store cannot be created or written (permissions, read-only, disk full)',
   tempFail: 'another process held the store lock past PRECRM_LOCK_TIMEOUT: try again later',
   noPerm: 'a database server refused the credentials or a permission',
-  interrupted: 'interrupted (Ctrl-C): nothing half-written',
+  interrupted: 'interrupted (Ctrl-C): nothing half-written; during a write, the message says whether the change was saved',
+  terminated: 'terminated (SIGTERM) during a write: the message says whether the change was saved',
 };
 
 const keys = (cols: readonly Column<any>[]) => cols.map((c) => c.key).join(', ');

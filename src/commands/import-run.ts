@@ -11,7 +11,7 @@ import { parseProspectRow } from '../csv/prospect-rows.js';
 import { DATE_ORDERS } from '../csv/timestamps.js';
 import { parseStage } from '../domain/stages.js';
 import { parseCsv, parseDelimiter, readSource, type CsvTable } from '../csv/read.js';
-import { byLine, invalidRowsError, problemLine, writeRejects, type Rejection, type RowOutcome } from '../csv/report.js';
+import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type RowOutcome } from '../csv/report.js';
 import { renderRows } from '../output/render.js';
 import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
@@ -19,6 +19,7 @@ import { findSurvey } from '../domain/survey.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
 import { startProgress } from '../output/progress.js';
 import { parseChoice } from './options.js';
+import { outputTarget, writeOutput, type OutputTarget } from './output-file.js';
 
 export interface ImportFlags {
   map?: string[];
@@ -30,6 +31,10 @@ export interface ImportFlags {
   rejects?: string;
   dryRun?: boolean;
 }
+
+/** The rejects file, checked before anything else happens: an import refused for its --rejects target writes nothing. */
+const rejectsTarget = async (ctx: Context, flags: ImportFlags): Promise<OutputTarget | undefined> =>
+  flags.rejects === undefined ? undefined : outputTarget(ctx, flags.rejects, 'the rejects file');
 
 interface Summary {
   created: number;
@@ -99,9 +104,9 @@ function requireColumns(match: HeaderMatch, needs: string[][], header: readonly 
 }
 
 /** Prints problems and the summary, writes the rejects file, and fails with 65 when invalid rows were not skipped. */
-async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summary, written: boolean): Promise<void> {
+async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summary, written: boolean, rejects: OutputTarget | undefined): Promise<void> {
   const rejected = byLine(s.rejected);
-  if (flags.rejects) await writeRejects(flags.rejects, ctx.world.cwd, table.header, rejected, table.delimiter);
+  if (rejects) await writeOutput(ctx, rejects, await rejectsCsv(table.header, rejected, table.delimiter));
   for (const w of s.warnings) ctx.warn(w);
   const refused = rejected.length > 0 && !flags.skipInvalid;
   if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
@@ -141,6 +146,7 @@ async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
+  const rejects = await rejectsTarget(ctx, flags);
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
   requireColumns(loaded.match, [['name', 'first_name', 'last_name', 'email']], table.header);
@@ -151,20 +157,22 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
     (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan);
-  await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written);
+  await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }
 
 export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
+  const rejects = await rejectsTarget(ctx, flags);
   const { table, loaded } = await readTable(ctx, file, flags, TOUCH_HEADERS, parseTouchRow);
   requireColumns(loaded.match, [['prospect', 'email'], ['type'], ['at']], table.header);
   const now = ctx.now().toISOString();
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length,
     (doc) => planTouches(doc, loaded.rows), (p) => p.rejected.length, (p) => p.touches.length > 0, (doc, p) => applyTouchPlan(doc, p, now));
   const summary = { created: plan.touches.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings: [] };
-  await finish(ctx, flags, table, summary, written);
+  await finish(ctx, flags, table, summary, written, rejects);
 }
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
+  const rejects = await rejectsTarget(ctx, flags);
   const survey = findSurvey((await ctx.documentStore.read()).surveys, surveyRef);
   const { table, loaded } = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
   requireColumns(loaded.match, [['at'], survey.questions.map((q) => q.key)], table.header);
@@ -174,5 +182,5 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
   const unknown = plan.unknownEmails;
   const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
   const summary = { created: plan.responses.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings };
-  await finish(ctx, flags, table, summary, written);
+  await finish(ctx, flags, table, summary, written, rejects);
 }

@@ -1,10 +1,11 @@
-// Where a command's rows go: stdout, or `-o FILE` in any format. xlsx is a binary workbook, so it goes only to a file.
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+// Where a command's rows go: stdout, or `-o FILE` in any format (through output-file.ts: atomic, 0600, never onto
+// the store). xlsx is a binary workbook, so it goes only to a file.
+import { extname } from 'node:path';
 import type { Context } from '../context.js';
-import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
+import { usageError } from '../domain/errors.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
+import { writeOutputFile } from './output-file.js';
 import { printRows } from './print.js';
 
 export interface EmitOptions {
@@ -25,15 +26,6 @@ export function fileFormat(asked: Format, output: string | undefined): Format {
   return BY_EXTENSION[extname(output).toLowerCase()] ?? 'csv';
 }
 
-/** Writes a file the user asked for (mode 0600: exports hold personal data). */
-async function writeOutput(ctx: Context, file: string, data: string | Buffer): Promise<void> {
-  try {
-    await writeFile(resolve(ctx.world.cwd, file), data, { mode: 0o600 });
-  } catch (err) {
-    throw new PrecrmError(`cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the folder and its permissions`, EXIT.cantCreate);
-  }
-}
-
 /** Renders the rows in the format and writes them to stdout or the file; true when a file was written. */
 export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], opts: EmitOptions): Promise<boolean> {
   if (opts.format === 'xlsx' && opts.output === undefined) {
@@ -47,6 +39,6 @@ export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: rea
   const data = opts.format === 'xlsx'
     ? await (await import('../output/xlsx.js')).renderXlsx(rows, columns, opts.sheet)
     : await renderRows(rows, columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: opts.jsonRecords });
-  await writeOutput(ctx, opts.output, data);
+  await writeOutputFile(ctx, opts.output, 'the output file', data);
   return true;
 }

@@ -1,6 +1,5 @@
 // `precrm store path|check|backup|migrate`: where the data lives, whether it is sound, a copy of it, and a move to
 // another backend — all through the Store interface, so they work the same on every backend.
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { dataError, usageError } from '../domain/errors.js';
@@ -8,6 +7,7 @@ import { describeCounts } from '../store/dump.js';
 import { describeLocation, openStore, parseLocation, type StoreLocation } from '../store/open.js';
 import type { DumpBatch, StoreCounts } from '../store/store.js';
 import { examples } from './help.js';
+import { outputTarget, refuseExisting } from './output-file.js';
 
 export function registerStore(program: Command, ctx: Context): void {
   const store = program.command('store').description('where the data lives, whether it is sound, backups, moving it')
@@ -17,12 +17,12 @@ export function registerStore(program: Command, ctx: Context): void {
     .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))
     .action(() => ctx.out(`${ctx.storeLabel}\n`));
 
-  store.command('check').description('validate the store (exit 65 with the problems)')
+  store.command('check').description('validate the store (exit 65 with the problems); lists files interrupted writes left')
     .addHelpText('after', examples('precrm store check', 'precrm --store data/bakery.json store check'))
     .action(() => checkRun(ctx));
 
-  store.command('backup [file]').description('copy the store to file (default: a dated file beside it)')
-    .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json'))
+  store.command('backup [file]').description('copy the store to file (default: a new dated file beside it); an existing file needs --yes')
+    .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json', 'precrm store backup latest.json --yes'))
     .action((file: string | undefined) => backupRun(ctx, { file }));
 
   store.command('migrate <target>').description('copy everything into another, empty store (a JSON file, .db, or postgres:// URL)')
@@ -34,16 +34,23 @@ export async function checkRun(ctx: Context): Promise<void> {
   const s = await ctx.openStore();
   const problems = await s.check();
   if (problems.length) throw dataError(problems[0]!, problems.slice(1));
+  for (const stray of await s.strays()) ctx.warn(`${stray} was left by an interrupted write (the store itself is whole); the next write removes it`);
   ctx.info(`${ctx.storeLabel}: ok (${describeCounts(await s.counts())})`);
 }
 
+/** A copy of the store: never onto the store's own files, never over an existing file without --yes (outputs rule). */
 export async function backupRun(ctx: Context, opts: { file?: string }): Promise<void> {
-  const here = ctx.storeLocation;
-  // Copying the store onto itself did nothing yet reported "backed up".
-  if (opts.file !== undefined && here.kind !== 'postgres' && resolve(ctx.world.cwd, opts.file) === here.path) {
-    throw usageError(`the backup ${opts.file} is the store itself; name another file`);
+  const store = await ctx.openStore();
+  let written: string;
+  if (opts.file === undefined) {
+    written = await ctx.interruption.during(() => store.backup(undefined, ctx.now()));
+  } else {
+    const target = await outputTarget(ctx, opts.file, 'the backup');
+    await refuseExisting(ctx, target);
+    await ctx.interruption.during(() => store.backup(target.real, ctx.now(), { replace: ctx.yes }));
+    written = opts.file;
   }
-  const written = await (await ctx.openStore()).backup(opts.file, ctx.now());
+  ctx.interruption.markCommitted(`the backup ${written} was written`);
   ctx.info(`backed up to ${written}`);
   ctx.out(`${written}\n`);
 }

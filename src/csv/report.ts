@@ -1,8 +1,6 @@
 // What an import says about its rows: `line N: reason` problems, the exit-65 error, and the rejects file
 // (the original columns plus a `reason` column, guarded like every CSV precrm writes).
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
+import { dataError, type PrecrmError } from '../domain/errors.js';
 import { guardCell, unguardCell } from './formula.js';
 import type { CsvRecord } from './read.js';
 
@@ -40,18 +38,13 @@ export function cellCountProblem(record: CsvRecord, headerLength: number): strin
   return extra > 0 ? `has ${record.cells.length} cells but the header has ${headerLength} (a missing quote or delimiter?)` : null;
 }
 
-/** Writes rejected rows with the input's header plus `reason`; mode 0600 since rows hold personal data. */
-export async function writeRejects(path: string, cwd: string, header: readonly string[], rejections: readonly Rejection[], delimiter: string): Promise<void> {
+/** The rejects file: rejected rows with the input's header plus `reason` (written 0600: rows hold personal data). */
+export async function rejectsCsv(header: readonly string[], rejections: readonly Rejection[], delimiter: string): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const width = header.length;
   const rows = byLine(rejections).map((r) => [
     ...Array.from({ length: width }, (_, i) => guardCell(unguardCell(r.cells[i] ?? ''))),
     guardCell(r.reason),
   ]);
-  const text = stringify([[...header, 'reason'], ...rows], { delimiter });
-  try {
-    await writeFile(resolve(cwd, path), text, { mode: 0o600 });
-  } catch (err) {
-    throw new PrecrmError(`cannot write the rejects file ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, EXIT.cantCreate);
-  }
+  return stringify([[...header, 'reason'], ...rows], { delimiter });
 }

@@ -15,6 +15,8 @@ export const EXIT = {
   /** A database server refused the credentials, or the role lacks a permission. */
   noPerm: 77,
   interrupted: 130,
+  /** SIGTERM during a write: 128 + 15, as a shell reports a process ended by it. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -1,35 +1,43 @@
-// The JSON-file backend: a lowdb document with an atomic, fsynced, 0600 adapter, written only under an inter-process lock.
-import { copyFile, mkdir, chmod } from 'node:fs/promises';
+// The JSON-file backend: a lowdb document, written only under the store's OS lock (json/lock.ts) by a checked
+// atomic write (json/atomic-write.ts) to the store's real path, so a symlink and its target are one store.
+import { access, mkdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { localDay, localTime } from '../domain/dates.js';
 import { EXIT, PrecrmError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
-import { fsReason, loadFile } from './load.js';
+import { Interruption } from '../interruption.js';
+import { writeFailure } from './fs-errors.js';
+import { writeAtomic, writeAtomicUnique } from './json/atomic-write.js';
+import { lockFile, type StoreLock } from './json/lock.js';
+import { jsonStoreOwns } from './json/own-files.js';
+import { forgetInCopies } from './json/copies.js';
+import { removeTempFiles, tempFilesOf, tempPathFor } from './json/temp-files.js';
+import { loadFile, parseStoreText, readStoreText } from './load.js';
+import { realPathOf } from './real-path.js';
 
 const FILE_MODE = 0o600;
 
 export interface JsonFileStoreOptions {
   /** How long to wait for another writer before giving up with exit 75. */
   lockTimeoutMs: number;
-  /** After how long a lock whose holder stopped refreshing it is taken over (proper-lockfile's `stale`). */
-  lockStaleMs?: number;
+  /** This process's id, in temp file names so that a leftover says who left it. */
+  pid?: number;
+  /** Signals received meanwhile: a write stops before its rename when one has come. */
+  interruption?: Interruption;
   /** Test seam: runs under the lock just before the file is written (to hold the lock, or break it). */
   beforeWrite?: () => Promise<void>;
 }
 
 /** A file-system failure (an errno code) becomes exit 73; anything else is a bug and passes through as one. */
-const cannotWrite = (path: string, err: unknown) => {
-  if (typeof (err as NodeJS.ErrnoException)?.code !== 'string') return err;
-  return new PrecrmError(`cannot write the store ${path} (${fsReason(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
-};
+const cannotWrite = (path: string, err: unknown) =>
+  writeFailure(`the store ${path}`, err, 'the store was left as it was', 'check the path and its permissions, or use --store');
 
-/** lowdb adapter: unique temp file + fsync + rename (write-file-atomic), mode 0600. */
-class AtomicJsonAdapter implements Adapter<StoreDoc> {
+/** lowdb adapter: reads through loadFile, writes through the store's checked atomic write. */
+class StoreAdapter implements Adapter<StoreDoc> {
   migratedFrom: number | null = null;
-  constructor(private readonly path: string) {}
+  constructor(private readonly path: string, private readonly writeText: (text: string) => Promise<void>) {}
 
   async read(): Promise<StoreDoc | null> {
     const loaded = await loadFile(this.path);
@@ -38,11 +46,7 @@ class AtomicJsonAdapter implements Adapter<StoreDoc> {
   }
 
   async write(doc: StoreDoc): Promise<void> {
-    try {
-      await writeFileAtomic(this.path, JSON.stringify(doc), { mode: FILE_MODE, fsync: true });
-    } catch (err) {
-      throw cannotWrite(this.path, err);
-    }
+    await this.writeText(JSON.stringify(doc));
   }
 }
 
@@ -64,33 +68,49 @@ async function makeFolders(dir: string): Promise<void> {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Rename would replace a file without write permission as easily as any other: refuse it explicitly. */
+async function refuseReadOnly(real: string, shown: string): Promise<void> {
+  const st = await stat(real).catch(() => null);
+  if (!st) return;
+  // No write bit for anyone is a deliberate "do not change", honoured even for root (whom access() lets through).
+  const writable = (st.mode & 0o222) !== 0 && (await access(real, constants.W_OK).then(() => true, () => false));
+  if (!writable) {
+    throw new PrecrmError(`the store ${shown} is read-only (no write permission); it was left as it is — make it writable (chmod u+w) to change it`, EXIT.cantCreate);
+  }
+}
 
 export class JsonFileStore {
-  constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {}
+  private readonly interruption: Interruption;
+
+  constructor(readonly location: string, private readonly options: JsonFileStoreOptions) {
+    this.interruption = options.interruption ?? new Interruption();
+  }
 
   async read(): Promise<StoreDoc> {
     return (await loadFile(this.location))?.doc ?? emptyDoc();
   }
 
-  /** Lock, re-read, run `change` (which may await), write atomically, unlock; if `change` throws, nothing is written. */
+  /** Lock, re-read, run `change` (which may await), write atomically, unlock: the only way the store file changes. */
   async update<T>(change: (doc: StoreDoc) => T | Promise<T>): Promise<T> {
-    await this.ensureFolder();
-    let compromised: Error | null = null;
-    const release = await this.lock((err) => { compromised = err; });
-    try {
-      const adapter = new AtomicJsonAdapter(this.location);
-      const db = new Low<StoreDoc>(adapter, emptyDoc());
-      await db.read();
-      const result = await change(db.data);
-      if (adapter.migratedFrom !== null) await this.keepOriginal(adapter.migratedFrom);
-      await this.options.beforeWrite?.();
-      if (compromised) throw this.lostLock();
-      await db.write();
-      return result;
-    } finally {
-      await release().catch(() => undefined);
-    }
+    return this.interruption.during(async () => {
+      const real = await this.realPath();
+      await this.ensureFolder(real);
+      const lock = await this.lock(real);
+      try {
+        await removeTempFiles(real);
+        const adapter = new StoreAdapter(real, (text) => this.writeStore(real, text, lock));
+        const db = new Low<StoreDoc>(adapter, emptyDoc());
+        await db.read();
+        await refuseReadOnly(real, this.location);
+        const result = await change(db.data);
+        if (adapter.migratedFrom !== null) await this.keepOriginal(real, adapter.migratedFrom);
+        await this.options.beforeWrite?.();
+        await db.write();
+        return result;
+      } finally {
+        await lock.release().catch(() => undefined);
+      }
+    });
   }
 
   async check(): Promise<string[]> {
@@ -103,64 +123,97 @@ export class JsonFileStore {
     }
   }
 
-  async backup(target: string | undefined, now: Date): Promise<string> {
-    const dest = target ?? `${this.location}.${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}.bak`;
-    if ((await loadFile(this.location)) === null) {
-      throw new PrecrmError(`there is no store at ${this.location} yet; nothing to back up`, EXIT.noInput);
-    }
+  async forgetCopies(strings: readonly string[]): Promise<{ removed: string[]; backups: string[] }> {
     try {
-      await copyFile(this.location, dest);
-      await chmod(dest, FILE_MODE);
-    } catch (err) {
-      throw new PrecrmError(`cannot write the backup ${dest} (${fsReason(err)})`, EXIT.cantCreate);
-    }
-    return dest;
-  }
-
-  private async ensureFolder(): Promise<void> {
-    try {
-      await makeFolders(dirname(this.location));
+      return await forgetInCopies(await this.realPath(), this.location, strings);
     } catch (err) {
       throw cannotWrite(this.location, err);
     }
   }
 
-  private async keepOriginal(version: number): Promise<void> {
+  ownsFile(path: string): Promise<boolean> {
+    return jsonStoreOwns(this.location, path);
+  }
+
+  /** Temp files that interrupted writes left beside the store (the next write removes them). */
+  async strays(): Promise<string[]> {
+    return tempFilesOf(await realPathOf(this.location).catch(() => this.location));
+  }
+
+  async backup(target: string | undefined, now: Date, options: { replace?: boolean } = {}): Promise<string> {
+    const text = readStoreText(this.location);
+    if (text === null) throw new PrecrmError(`there is no store at ${this.location} yet; nothing to back up`, EXIT.noInput);
+    await parseStoreText(this.location, text); // a corrupt store is not worth a backup: 65, as for any read
+    const stamp = `${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}`;
+    // A second backup in the same second gets `-2`, never the first one's name.
+    const dated = (n: number) => `${this.location}.${stamp}${n > 1 ? `-${n}` : ''}.bak`;
+    const dest = target ?? dated(1);
+    const opts = { tempPath: tempPathFor(dest, this.options.pid ?? 0), mode: FILE_MODE, beforeCommit: () => this.interruption.check() };
     try {
-      await copyFile(this.location, `${this.location}.schema${version}.bak`);
-      await chmod(`${this.location}.schema${version}.bak`, FILE_MODE);
+      if (target === undefined) return await writeAtomicUnique(dated, text, opts);
+      await writeAtomic(target, text, { ...opts, noClobber: !options.replace });
+      return target;
     } catch (err) {
-      throw cannotWrite(`${this.location}.schema${version}.bak`, err);
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new PrecrmError(`the backup ${dest} already exists; add --yes to replace it`, EXIT.conflict);
+      throw writeFailure(`the backup ${dest}`, err, 'the store is untouched');
+    }
+  }
+
+  private async realPath(): Promise<string> {
+    try {
+      return await realPathOf(this.location);
+    } catch (err) {
+      throw cannotWrite(this.location, err);
+    }
+  }
+
+  private async ensureFolder(real: string): Promise<void> {
+    try {
+      await makeFolders(dirname(real));
+    } catch (err) {
+      throw cannotWrite(this.location, err);
+    }
+  }
+
+  private async lock(real: string): Promise<StoreLock> {
+    try {
+      return await lockFile(`${real}.lock`, this.location, { timeoutMs: this.options.lockTimeoutMs, whileWaiting: () => this.interruption.check() });
+    } catch (err) {
+      throw cannotWrite(this.location, err);
+    }
+  }
+
+  /** The checked atomic write of the store: its mode and owner kept (a new store is 0600), stopped by a signal. */
+  private async writeStore(real: string, text: string, lock: StoreLock): Promise<void> {
+    const existing = await stat(real).catch(() => null);
+    try {
+      await writeAtomic(real, text, {
+        tempPath: tempPathFor(real, this.options.pid ?? 0),
+        mode: existing ? existing.mode & 0o7777 : FILE_MODE,
+        owner: existing ? { uid: existing.uid, gid: existing.gid } : undefined,
+        beforeCommit: async () => {
+          this.interruption.check();
+          if (!(await lock.stillHeld())) throw this.lostLock();
+        },
+      });
+    } catch (err) {
+      throw cannotWrite(this.location, err);
+    }
+    this.interruption.markCommitted();
+  }
+
+  /** Schema migration keeps the original bytes beside the store, never replacing an earlier copy. */
+  private async keepOriginal(real: string, version: number): Promise<void> {
+    const text = readStoreText(real) ?? '';
+    const name = (n: number) => `${real}.schema${version}${n > 1 ? `-${n}` : ''}.bak`;
+    try {
+      await writeAtomicUnique(name, text, { tempPath: tempPathFor(real, this.options.pid ?? 0), mode: FILE_MODE });
+    } catch (err) {
+      throw cannotWrite(name(1), err);
     }
   }
 
   private lostLock(): PrecrmError {
     return new PrecrmError(`lost the lock on ${this.location} to another process; nothing was written, try again`, EXIT.tempFail);
-  }
-
-  /** Takes the lock, retrying until the timeout; proper-lockfile's own retries stop at a fixed count. */
-  private async lock(onCompromised: (err: Error) => void): Promise<() => Promise<void>> {
-    const deadline = Date.now() + this.options.lockTimeoutMs;
-    for (;;) {
-      try {
-        return await lockfile.lock(this.location, {
-          realpath: false,
-          lockfilePath: `${this.location}.lock`,
-          stale: this.options.lockStaleMs ?? 10_000,
-          retries: 0,
-          onCompromised,
-        });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code !== 'ELOCKED') throw cannotWrite(this.location, err);
-        if (Date.now() >= deadline) {
-          throw new PrecrmError(
-            `another precrm process has held the lock on ${this.location} for over ${this.options.lockTimeoutMs} ms; try again later (or raise PRECRM_LOCK_TIMEOUT)`,
-            EXIT.tempFail,
-          );
-        }
-        await sleep(20 + Math.random() * 40);
-      }
-    }
   }
 }

@@ -2,39 +2,49 @@
 // from json-file.ts (lowdb, the lock, atomic writes) so a command that only reads loads none of that, and
 // valibot loads only when the quick check doubts the document.
 import { readFileSync } from 'node:fs';
-import { dataError } from '../domain/errors.js';
+import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
 import type { StoreDoc } from '../domain/types.js';
+import { fsReason } from './fs-errors.js';
 import { quickCheck } from './quick-check.js';
 import { migrate, schemaVersionOf } from './versions.js';
 
-export function fsReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
-    ENOSPC: 'no space left on device', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder',
-    EEXIST: 'a file is in the way', EDQUOT: 'disk quota exceeded', ENOENT: 'no such file or folder',
-  };
-  return e?.code ? `${e.code}: ${reasons[e.code] ?? 'file system error'}` : String((err as Error)?.message ?? err);
+export { fsReason } from './fs-errors.js';
+
+export interface Loaded { doc: StoreDoc; migratedFrom: number | null }
+
+/** Reads, parses and validates the file; never writes. `migratedFrom` tells update() to keep a .bak copy. */
+export async function loadFile(path: string): Promise<Loaded | null> {
+  const text = readStoreText(path);
+  return text === null ? null : parseStoreText(path, text);
 }
 
-/** Reads, parses and validates the file; never writes. `migrated` tells update() to keep a .bak copy. */
-export async function loadFile(path: string): Promise<{ doc: StoreDoc; migratedFrom: number | null } | null> {
-  let text: string;
+/** The file's text, or null when there is no store yet. One that exists but cannot be read is exit 66, not 65. */
+export function readStoreText(path: string): string | null {
   try {
     // Synchronous on purpose: fs.promises reads a 20 MB store in 512 KB turns of the event loop and decodes it
     // chunk by chunk (~40 ms more than one read and one decode); a CLI has nothing to do meanwhile.
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    throw dataError(`cannot read the store ${path} (${fsReason(err)}); it was left untouched`);
+    throw new PrecrmError(`cannot read the store ${path} (${fsReason(err)}); it was left untouched — check its permissions, or use --store`, EXIT.noInput);
   }
+}
+
+/** Why the text is not JSON, by position only: the bytes around the error may be a customer's phone number. */
+async function notJson(text: string): Promise<string> {
+  if (text.trim() === '') return 'it is empty';
+  if (text.charCodeAt(0) === 0xfeff) return 'it starts with a byte-order mark';
+  return (await import('./json/json-position.js')).jsonErrorAt(text);
+}
+
+/** Parses, version-checks, migrates and validates the text of the store at `path` (named in messages). */
+export async function parseStoreText(path: string, text: string): Promise<Loaded> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (err) {
-    const what = text.trim() === '' ? 'it is empty' : text.charCodeAt(0) === 0xfeff ? 'it starts with a byte-order mark' : (err as Error).message;
-    throw dataError(`the store ${path} is not valid JSON (${what}); it was left untouched: restore it from a backup or fix it by hand`);
+  } catch {
+    throw dataError(`the store ${path} is not valid JSON (${await notJson(text)}); it was left untouched: restore it from a backup or fix it by hand`);
   }
   const version = schemaVersionOf(raw);
   if (version.kind === 'bad') throw dataError(`the store ${path} is not a precrm store (${version.problem}); it was left untouched`);
@@ -50,4 +60,3 @@ export async function loadFile(path: string): Promise<{ doc: StoreDoc; migratedF
   }
   return { doc: result.doc, migratedFrom };
 }
-

@@ -5,6 +5,7 @@
 // to validateDoc, which has the last word and writes the problem messages. So it may be stricter, never looser.
 import { DIRECTIONS, OUTCOMES, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { isCanonicalDate } from './stored-dates.js';
 
 type Rec = Record<string, unknown>;
 
@@ -18,12 +19,8 @@ const QUESTION_TYPE = new Set<unknown>(['scale', 'nps', 'choice', 'text']);
 const isObj = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const nstr = (x: unknown) => x === null || typeof x === 'string';
 const isId = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 1;
-/**
- * The shape precrm writes (toISOString: 2026-03-05T18:30:00.000Z) with a day every month has is accepted by one
- * regular expression, far cheaper than Date.parse; any other string is asked of Date.parse, validateDoc's rule.
- */
-const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-const isDate = (x: unknown): boolean => typeof x === 'string' && (CANONICAL.test(x) || !Number.isNaN(Date.parse(x)));
+/** Dates in the canonical stored form only (stored-dates.ts); any other form is left to validateDoc to judge or rewrite. */
+const isDate = (x: unknown): boolean => typeof x === 'string' && isCanonicalDate(x);
 const nDate = (x: unknown) => x === null || isDate(x);
 
 /** Exactly `n` own enumerable keys: with the n named checks passing, there is nothing valibot would strip. */

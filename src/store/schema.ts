@@ -1,11 +1,13 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { DATE_RULE, canonicalDate } from './stored-dates.js';
 import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 
 const str = v.string();
 const nstr = v.nullable(v.string());
-const isoDate = v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
+// Read as an instant and rewritten in the canonical form, so string comparisons everywhere compare instants.
+const isoDate = v.pipe(v.string(), v.check((s) => canonicalDate(s) !== null, DATE_RULE), v.transform((s) => canonicalDate(s)!));
 const nIso = v.nullable(isoDate);
 // JSON.parse reads 1e400 as Infinity, which the next write would turn into null.
 const finite = v.pipe(v.number(), v.finite());
@@ -82,9 +84,22 @@ const DocSchema = v.object({
 
 export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
 
+/** What kind of value was found, never the value: it may be a phone number on its way into a cron mail. */
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (input === undefined) return 'nothing';
+  if (Array.isArray(input)) return 'a list';
+  const kind = typeof input;
+  return kind === 'string' ? 'other text' : kind === 'object' ? 'an object' : `a ${kind}`;
+}
+
 function describe(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-  return `${path.replace(/^\./, '') || 'document'}: ${issue.message}`;
+  // valibot's own messages quote the stored value ("… but received 919830000000"): only ours (v.check) are used.
+  const what = issue.kind === 'schema' ? `expected ${issue.expected}, found ${kindOf(issue.input)}`
+    : issue.type === 'check' ? issue.message
+      : `fails the ${issue.type.replaceAll('_', ' ')} rule${issue.expected ? ` (expected ${issue.expected})` : ''}`;
+  return `${path.replace(/^\./, '') || 'document'}: ${what}`;
 }
 
 /** valibot's record() silently drops `__proto__`, `constructor` and `prototype` keys: the next write would lose them. */

@@ -137,8 +137,25 @@ export interface Store extends StoreReader {
 
   /** Problems found in the stored data (empty when it is sound). A location that holds nothing is sound. */
   check(): Promise<string[]>;
-  /** A consistent copy while others may write: to `target`, or a dated name beside the store; returns what was written. */
-  backup(target: string | undefined, now: Date): Promise<string>;
+  /**
+   * A consistent copy while others may write, mode 0600: to `target` (a real path, checked by the caller not to be
+   * one of ownsFile's; an existing file is replaced only with `replace`, else EEXIST → exit 4), or to a new dated
+   * name beside the store (a second one in the same second gets `-2`). Returns what was written.
+   */
+  backup(target: string | undefined, now: Date, options?: { replace?: boolean }): Promise<string>;
+  /**
+   * True when writing the file at real path `path` would replace the store or one of its own files (a JSON store's
+   * lock and temp files, a SQLite store's -wal/-shm/-journal): every output (`export -o`, `--rejects`,
+   * `store backup FILE`) is refused there (commands/output-file.ts).
+   */
+  ownsFile(path: string): Promise<boolean>;
+  /** Files interrupted writes left beside the store (temp files): listed by `store check`, removed by the next write. */
+  strays(): Promise<string[]>;
+  /**
+   * After `prospect forget`: removes copies the store made of itself that still hold any of `strings` (the JSON
+   * store's pre-migration `.bak`), and lists the dated backups (`store backup`) that do — those are the user's.
+   */
+  forgetCopies(strings: readonly string[]): Promise<{ removed: string[]; backups: string[] }>;
 
   /** Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), then the counters. */
   dump(): AsyncIterable<DumpBatch>;

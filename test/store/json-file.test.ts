@@ -176,14 +176,14 @@ describe('store path | check | backup', () => {
 });
 
 describe('a store path that is a folder', () => {
-  it('exits 65 on read and 73 on write, naming it', async () => {
+  it('cannot be read: exit 66 (not 65, which is for bad content), naming it, on read and on write', async () => {
     const store = join(tempDir(), 'store.json');
     mkdirSync(store);
-    const read = await run(store, ['prospect', 'list']);
-    expect(read.code).toBe(65);
-    expect(read.stderr).toContain(store);
-    const write = await run(store, ['prospect', 'add', 'Ravi']);
-    expect(write.code).toBe(65);
-    expect(write.stderr).toMatch(/EISDIR/);
+    for (const args of [['prospect', 'list'], ['prospect', 'add', 'Ravi'], ['store', 'check']]) {
+      const r = await run(store, args);
+      expect(r.code, args.join(' ')).toBe(66);
+      expect(r.stderr).toBe(`error: cannot read the store ${store} (EISDIR: it is a folder); it was left untouched — check its permissions, or use --store\n`);
+    }
+    expect(readdirSync(store)).toEqual([]);
   });
 });

@@ -44,14 +44,25 @@ describe('quickCheck', () => {
     expect(full.ok && full.doc).toEqual(doc);
   });
 
-  it('accepts dates Date.parse accepts in shapes other than toISOString, and refuses what it refuses', () => {
+  it('accepts only canonical dates on real days; other forms go to validateDoc (to be rewritten or refused)', () => {
     const doc = sample();
-    doc.prospects[0].createdAt = '2026-02-30T10:00:00Z';
-    expect(quickCheck(doc)).toBe(!Number.isNaN(Date.parse('2026-02-30T10:00:00Z')));
     doc.prospects[0].createdAt = '2026-01-31T23:59:59.999Z';
     expect(quickCheck(doc)).toBe(true);
-    doc.prospects[0].createdAt = '2026-01-01T24:61:00.000Z';
-    expect(quickCheck(doc)).toBe(false);
+    for (const other of ['2026-02-30T10:00:00.000Z', '2026-02-29T10:00:00.000Z', '2026-11-24T01:00:00+05:30', '2026-03-05T18:30:00Z', '2026-01-01T24:61:00.000Z']) {
+      doc.prospects[0].createdAt = other;
+      expect(quickCheck(doc), other).toBe(false);
+    }
+    doc.prospects[0].createdAt = '2028-02-29T10:00:00.000Z'; // a leap day
+    expect(quickCheck(doc)).toBe(true);
+  });
+
+  it('validateDoc reads an offset date as its instant, in the canonical form, and refuses a day that does not exist', () => {
+    const doc = sample();
+    doc.prospects[0].createdAt = '2026-11-24T01:00:00+05:30';
+    const read = validateDoc(structuredClone(doc));
+    expect(read.ok && read.doc.prospects[0]!.createdAt).toBe('2026-11-23T19:30:00.000Z');
+    doc.prospects[0].createdAt = '2026-02-30T10:00:00Z';
+    expect(validateDoc(doc).ok).toBe(false);
   });
 
   it.each(BREAKS)('refuses a store with %s', (_name, breakIt) => {

@@ -104,8 +104,21 @@ export class JsonStore implements Store {
     return (await this.fileStore()).check();
   }
 
-  async backup(target: string | undefined, now: Date): Promise<string> {
-    return (await this.fileStore()).backup(target, now);
+  async backup(target: string | undefined, now: Date, options?: { replace?: boolean }): Promise<string> {
+    return (await this.fileStore()).backup(target, now, options);
+  }
+
+  // Needs only path logic (real paths, temp file names): not lowdb or the lock.
+  async ownsFile(path: string): Promise<boolean> {
+    return (await import('./own-files.js')).jsonStoreOwns(this.location, path);
+  }
+
+  async strays(): Promise<string[]> {
+    return (await this.fileStore()).strays();
+  }
+
+  async forgetCopies(strings: readonly string[]): Promise<{ removed: string[]; backups: string[] }> {
+    return (await this.fileStore()).forgetCopies(strings);
   }
 
   async *dump(): AsyncIterable<DumpBatch> {

@@ -3,12 +3,14 @@
 // server picks it as a deadlock victim. An empty database reads as an empty store; the first write creates the
 // tables inside its own transaction, so a transaction that writes nothing rolls them back and creates nothing.
 import { existsSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type pg from 'pg';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { emptyDoc } from '../../domain/types.js';
 import { loadDump } from '../dump.js';
+import { tempPathFor } from '../json/temp-files.js';
 import { DocReader } from '../json/doc-reader.js';
 import { SqlReader } from '../sql/reader.js';
 import { dumpRows } from '../sql/dump.js';
@@ -203,20 +205,39 @@ export class PostgresStore implements Store {
     return session.schema.version === 0 ? [] : checkServerStore(session.runner);
   }
 
-  async backup(target: string | undefined, now: Date): Promise<string> {
+  async backup(target: string | undefined, now: Date, options: { replace?: boolean } = {}): Promise<string> {
     const stamp = `${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}`;
     const dest = resolve(target ?? `precrm-${this.settings.database}-${stamp}.json`);
     const { schema } = await this.open();
     if (schema.version === 0) throw new PrecrmError(`${this.describe()} holds no precrm store yet; nothing to back up`, EXIT.noInput);
-    if (existsSync(dest)) throw new PrecrmError(`cannot write the backup ${dest} (it exists already; choose a new name or remove it first)`, EXIT.cantCreate);
+    const replacing = Boolean(options.replace) && existsSync(dest);
+    if (existsSync(dest) && !replacing) throw new PrecrmError(`cannot write the backup ${dest} (it exists already; choose a new name or remove it first)`, EXIT.cantCreate);
+    // Replacing a file (--yes): the snapshot goes beside it first, then is renamed over it, so the old one stays whole.
+    const writeTo = replacing ? tempPathFor(dest, 0) : dest;
     const { JsonStore } = await import('../json/store.js');
-    const copy = new JsonStore(dest, { lockTimeoutMs: this.options.lockTimeoutMs });
+    const copy = new JsonStore(writeTo, { lockTimeoutMs: this.options.lockTimeoutMs });
     try {
       await copy.load(this.dump());
     } finally {
       await copy.close();
     }
+    if (replacing) await rename(writeTo, dest);
     return dest;
+  }
+
+  /** A server store has no files beside it for an output to overwrite. */
+  async ownsFile(): Promise<boolean> {
+    return false;
+  }
+
+  /** A transaction that does not commit leaves nothing behind on the server. */
+  async strays(): Promise<string[]> {
+    return [];
+  }
+
+  /** The tables are vacuumed by the forget itself; snapshots made with `store backup` are the user's files. */
+  async forgetCopies(): Promise<{ removed: string[]; backups: string[] }> {
+    return { removed: [], backups: [] };
   }
 
   /** Everything from one snapshot: a REPEATABLE READ, READ ONLY transaction while the batches are read. */

@@ -1,10 +1,14 @@
 // The SQLite backend (`--store shop.db`): reads through a read-only connection, each write command as one
 // BEGIN IMMEDIATE transaction on a WAL database. A location that holds nothing yet is answered from an empty
 // database in memory, and the file is created only when a transaction first writes.
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { loadDump } from '../dump.js';
+import { writeFailure } from '../fs-errors.js';
+import { backupsHolding } from '../json/copies.js';
+import { tempPathFor } from '../json/temp-files.js';
 import { dumpRows } from '../sql/dump.js';
 import { SqlReader } from '../sql/reader.js';
 import type { DumpBatch, Store, StoreCounts, StoreTransaction } from '../store.js';
@@ -13,6 +17,7 @@ import { checkDatabase } from './check.js';
 import {
   emptyDatabase, migrate, openForRead, openForWrite, storageError, writeTransaction, type Connection, type Db, type SqliteOptions,
 } from './connection.js';
+import { firstFreeName, sqliteStoreOwns } from './own-files.js';
 import { SqliteRunner } from './runner.js';
 import { SqliteTransaction } from './transaction.js';
 
@@ -149,16 +154,42 @@ export class SqliteStore extends SqlReader implements Store {
     }
   }
 
-  async backup(target: string | undefined, now: Date): Promise<string> {
-    const dest = target ?? `${this.location}.${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}.bak`;
+  async backup(target: string | undefined, now: Date, options: { replace?: boolean } = {}): Promise<string> {
+    const stamp = `${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}`;
+    // A second backup in the same second gets `-2`, never the first one's name.
+    const dest = target ?? (await firstFreeName((n) => `${this.location}.${stamp}${n > 1 ? `-${n}` : ''}.bak`));
     const conn = await openForRead(this.location, this.options);
     if (!conn) throw new PrecrmError(`there is no store at ${this.location} yet; nothing to back up`, EXIT.noInput);
     try {
-      await backupDatabase(conn.db, dest);
+      if (target === undefined || !options.replace) {
+        await backupDatabase(conn.db, dest);
+      } else {
+        // Replacing a file (--yes): copy beside it, then rename over it, so the old file stays whole until the copy is.
+        const temp = tempPathFor(target, 0);
+        await backupDatabase(conn.db, temp);
+        await rename(temp, target).catch((err: unknown) => {
+          rmSync(temp, { force: true });
+          throw writeFailure(`the backup ${target}`, err, `${target} was left as it was`);
+        });
+      }
     } finally {
       conn.db.close();
     }
     return dest;
+  }
+
+  ownsFile(path: string): Promise<boolean> {
+    return sqliteStoreOwns(this.location, path);
+  }
+
+  /** SQLite finishes or rolls back an interrupted write from its own journal: nothing of precrm's is left over. */
+  async strays(): Promise<string[]> {
+    return [];
+  }
+
+  /** The database itself is scrubbed in the transaction (secure_delete); the user's dated backups are listed. */
+  async forgetCopies(strings: readonly string[]): Promise<{ removed: string[]; backups: string[] }> {
+    return { removed: [], backups: await backupsHolding(this.location, strings) };
   }
 
   /** Everything, from one read transaction: a consistent snapshot while other processes write. */

@@ -1,0 +1,34 @@
+// File-system errors in words a user can act on, the same for the store, its lock and every file precrm writes.
+import { EXIT, PrecrmError } from '../domain/errors.js';
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder',
+  EEXIST: 'a file is in the way', EDQUOT: 'disk quota exceeded', ENOENT: 'no such file or folder',
+  EFBIG: 'file too large', ESHORT: 'fewer bytes reached the disk than were written', ELOOP: 'too many symbolic links',
+};
+
+/** `CODE: reason` for an errno error, else its message. */
+export function fsReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e?.code ? `${e.code}: ${REASONS[e.code] ?? 'file system error'}` : String((err as Error)?.message ?? err);
+}
+
+export const errnoOf = (err: unknown): string | undefined => {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** No room: the disk or the quota is full, or a file-size limit was hit (a short write counts too). */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'ESHORT']);
+export const isDiskFull = (err: unknown): boolean => DISK_FULL.has(errnoOf(err) ?? '');
+
+/**
+ * A failed write of `what` (e.g. "the store /x/store.json") as exit 73; `kept` says what became of the old
+ * content. Anything that is not a file-system error is a bug and passes through unchanged.
+ */
+export function writeFailure(what: string, err: unknown, kept: string, hint = 'check the path and its permissions'): unknown {
+  if (errnoOf(err) === undefined) return err;
+  if (isDiskFull(err)) return new PrecrmError(`cannot write ${what}: the disk is full (${fsReason(err)}); ${kept} — free some space and try again`, EXIT.cantCreate);
+  return new PrecrmError(`cannot write ${what} (${fsReason(err)}); ${hint}`, EXIT.cantCreate);
+}
