@@ -1,5 +1,6 @@
 // The injected world every command runs in: store, clock, user, streams, TTY facts, prompts, output settings.
 import type { ChalkInstance } from 'chalk';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
@@ -71,6 +72,7 @@ export class Context {
   private colorOff = false;
   private storePath: string | undefined;
   private storeInstance: Promise<Store> | undefined;
+  private storeUsed = false;
   private chalkInstance: ChalkInstance | undefined;
   private fixedNow: Date | undefined;
   /** Shared by the store and every output file: a signal stops whichever write is under way. */
@@ -156,8 +158,20 @@ export class Context {
 
   /** The store, opened once per command (connects and creates nothing until it is used). */
   openStore(): Promise<Store> {
+    this.storeUsed = true;
     this.storeInstance ??= Promise.resolve().then(() => openStore(this.storeLocation, this.storeOptions()));
     return this.storeInstance;
+  }
+
+  /**
+   * After a command that used the store: a store file that still does not exist means the command read nothing,
+   * which is right on a first run but, from a crontab with a typo in --store, would mean "nothing due" forever.
+   * Say so on stderr (even with -q); the exit code and stdout stay as they are.
+   */
+  warnIfStoreMissing(): void {
+    const loc = this.storeUsed ? this.storeLocation : undefined;
+    if (loc === undefined || loc.kind === 'postgres' || existsSync(loc.path)) return;
+    this.warn(`the store ${loc.path} does not exist, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)`);
   }
 
   /** Closes the store if a command opened it (run.ts calls this once the command ends). */

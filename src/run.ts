@@ -14,6 +14,7 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
     await ctx.closeStore();
+    ctx.warnIfStoreMissing();
     const signal = ctx.interruption.signal;
     if (signal === null) return EXIT.ok;
     // The signal came during a write that had already reached its rename: the change is in, the command is not.
@@ -21,7 +22,10 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
     return exitCodeFor(signal);
   } catch (err) {
     await ctx.closeStore().catch(() => undefined);
-    return reportError(err, ctx, world);
+    const code = reportError(err, ctx, world);
+    // "no prospect matches" from a store that is not there is the same typo; other failures say what they are.
+    if (code === EXIT.notFound) ctx.warnIfStoreMissing();
+    return code;
   }
 }
 

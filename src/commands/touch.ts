@@ -1,15 +1,15 @@
 // `precrm touch log|list|remove`: the interactions of a relationship. Touches are created only by recordTouch.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { endOfLocalDay, parseWhen, showDay } from '../domain/dates.js';
+import { parseWhen, showDay } from '../domain/dates.js';
 import { notFoundError, usageError } from '../domain/errors.js';
 import { checkManualStage, refuseForgotten } from '../domain/lifecycle.js';
 import { checkText } from '../domain/prospect.js';
 import type { TouchQuery } from '../domain/queries.js';
 import { label } from '../domain/referrals.js';
 import { parseStage } from '../domain/stages.js';
-import { recordTouch, type TouchInput } from '../domain/touches.js';
-import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Touch, type TouchType } from '../domain/types.js';
+import { isLaterDay, recordTouch, type TouchInput } from '../domain/touches.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Prospect, type Touch, type TouchType } from '../domain/types.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { printRows } from './print.js';
 import { printWritten } from './io.js';
@@ -62,7 +62,7 @@ export function parseTouchType(text: string): TouchType {
 function parseTouchAt(text: string | undefined, now: Date): string {
   if (text === undefined) return now.toISOString();
   const at = parseWhen(text, now, 'past', '--at date');
-  if (at > endOfLocalDay(now)) throw usageError(`--at ${text} is after today; a touch records what happened (plan ahead with --follow-up)`);
+  if (isLaterDay(at.toISOString(), now)) throw usageError(`--at ${text} is after today; a touch records what happened (plan ahead with --follow-up)`);
   return at.toISOString();
 }
 

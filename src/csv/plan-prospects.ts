@@ -3,6 +3,7 @@
 import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
 import { mergeTags, newProspect } from '../domain/prospect.js';
 import { label } from '../domain/referrals.js';
+import { boughtBeforeAdded } from '../domain/lifecycle.js';
 import { isPreCustomer, moveToStage } from '../domain/stages.js';
 import type { Conversion, Prospect, StageChange, Stage, StoreDoc } from '../domain/types.js';
 import type { ImportRow } from './load.js';
@@ -74,8 +75,20 @@ function historyFor(stage: Stage, createdAt: string, conversion: Conversion | nu
   return [{ stage, at: createdAt }];
 }
 
+/**
+ * When a row's prospect was created: the file's created date, else the earliest thing the row says happened
+ * (the purchase, the unsubscribe, the last change), else the import. A customer imported today who bought last
+ * year was not "created today": days-to-convert, cohorts and the stage history would all say otherwise.
+ */
+export function createdAtOf(row: ProspectRow, now: string): string {
+  if (row.createdAt !== null) return row.createdAt;
+  let earliest = now;
+  for (const at of [row.conversion?.at, row.doNotContactAt, row.updatedAt]) if (at && at < earliest) earliest = at;
+  return earliest;
+}
+
 function build(row: ProspectRow, id: number, now: string): Prospect {
-  const createdAt = row.createdAt ?? now;
+  const createdAt = createdAtOf(row, now);
   const stage = row.stage ?? (row.conversion ? 'customer' : 'interested');
   const p = newProspect(id, {
     name: row.name, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
@@ -217,6 +230,9 @@ function duplicateRow(plan: ProspectPlan, r: ImportRow<ProspectRow>, found: Pros
   } else if (c.options.onDuplicate === 'error') {
     const where = inFile ? `line ${inFile}` : label(found);
     plan.rejected.push({ line: r.line, cells: r.cells, reason: `duplicate of ${where} (same ${key}); --on-duplicate merge or skip to accept it` });
+  } else if (target.conversion === null && row.conversion !== null && boughtBeforeAdded(target.createdAt, row.conversion.at)) {
+    const where = inFile ? `line ${inFile}` : label(found);
+    plan.rejected.push({ line: r.line, cells: r.cells, reason: `converted_at ${row.conversion.at.slice(0, 10)} is before ${where} was added (${target.createdAt.slice(0, 10)}): a purchase cannot come before the prospect was added` });
   } else {
     const filled = mergeInto(target, row, c.options.now);
     if (filled.length === 0) {

@@ -1,6 +1,7 @@
 // One prospect CSV row (columns matched by contact-columns.ts) → a typed, validated ProspectRow, or the reasons
 // it is invalid. Pure: the clock is passed in.
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { boughtBeforeAdded } from '../domain/lifecycle.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
 import { parseStage } from '../domain/stages.js';
 import { STAGES, type Conversion, type FollowUp, type Stage } from '../domain/types.js';
@@ -55,6 +56,12 @@ function stageOf(r: RowReader): { stage: Stage | null; lostReason: string | null
   return { stage, lostReason: null };
 }
 
+/** The rule convert keeps: a first purchase is not on a day before the prospect was added. */
+function purchaseAfterCreation(r: RowReader, createdAt: string | null, conversion: Conversion | null): void {
+  if (createdAt === null || conversion === null || !boughtBeforeAdded(createdAt, conversion.at)) return;
+  r.reasons.push(`converted_at "${r.values.get('converted_at')}" is before created_at "${r.values.get('created_at')}": a purchase cannot come before the prospect was added (fix one of the dates)`);
+}
+
 function deriveName(r: RowReader, email: string | null): string | null {
   const v = r.values;
   const whole = v.get('name') ?? [v.get('first_name'), v.get('middle_name'), v.get('last_name')].filter(Boolean).join(' ');
@@ -95,6 +102,8 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     r.reasons.push(`stage "${stage}" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)`);
   }
   const unsubscribedAt = r.date('unsubscribed_at');
+  const createdAt = r.date('created_at');
+  purchaseAfterCreation(r, createdAt, conversion);
   const fields: [string, string][] = [];
   for (const k of values.keys()) {
     // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
@@ -120,7 +129,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     conversion,
     notes: r.text('notes'),
     fields,
-    createdAt: r.date('created_at'),
+    createdAt,
     updatedAt: r.date('updated_at'),
   };
   return r.reasons.length ? { ok: false, reasons: r.reasons } : { ok: true, row };

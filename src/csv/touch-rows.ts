@@ -1,7 +1,7 @@
 // Touch CSV import: header spec, row parsing, and planTouches — which rows become touches and which are
 // already in the store (same prospect, type and time), so nightly re-imports change nothing.
 import { checkText } from '../domain/prospect.js';
-import { recordTouch, touchKey, type TouchInput } from '../domain/touches.js';
+import { isLaterDay, recordTouch, touchKey, type TouchInput } from '../domain/touches.js';
 import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, takeId, type StoreDoc } from '../domain/types.js';
 import type { HeaderSpec } from './headers.js';
 import type { ImportRow } from './load.js';
@@ -40,12 +40,14 @@ export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowConte
   if (!values.has('at')) r.reasons.push('has no date (at)');
   const type = r.choice('type', TOUCH_TYPES);
   const at = r.date('at');
+  if (at !== null && isLaterDay(at, ctx.now)) r.reasons.push(`at "${values.get('at')}" is after today; a touch records what happened`);
   const input: TouchInput = {
     type: type ?? 'other',
     at: at ?? '',
     note: r.text('note'),
     outcome: r.choice('outcome', OUTCOMES),
-    direction: r.choice('direction', DIRECTIONS),
+    // No direction column (or an empty cell): the type's own, as touch log gives it (a website visit is inbound).
+    direction: values.has('direction') ? r.choice('direction', DIRECTIONS) : undefined,
     by: values.has('by') ? r.check(() => checkText('by', values.get('by')!)) : null,
   };
   return r.reasons.length ? { ok: false, reasons: r.reasons } : { ok: true, row: { prospect, email, input } };

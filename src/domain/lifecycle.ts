@@ -110,6 +110,13 @@ export interface ConversionContext {
 }
 
 /**
+ * True when a first purchase falls on a calendar day before the prospect was added (days-to-convert would be
+ * negative). `convert --at` and `import prospects` both refuse it.
+ */
+export const boughtBeforeAdded = (createdAt: string, saleAt: string): boolean =>
+  startOfLocalDay(new Date(saleAt)).toISOString() < startOfLocalDay(new Date(createdAt)).toISOString();
+
+/**
  * `convert`: records the first purchase and moves to customer; a customer who has referred someone, and a
  * referrer who is a customer, become advocates — whichever of purchase and referral happens last.
  */
@@ -122,7 +129,7 @@ export function convertProspect(buyer: Prospect, sale: Conversion, now: string, 
   }
   if (p.stage === 'lost') throw conflictError(`${label(p)} is lost; reopen first (precrm prospect reopen ${p.id}), then convert`);
   if (sale.at > now) throw usageError(`the purchase date ${sale.at.slice(0, 10)} is in the future; a conversion records a purchase that happened`);
-  if (startOfLocalDay(new Date(sale.at)).toISOString() < startOfLocalDay(new Date(p.createdAt)).toISOString()) {
+  if (boughtBeforeAdded(p.createdAt, sale.at)) {
     throw usageError(`the purchase date ${sale.at.slice(0, 10)} is before ${label(p)} was added (${p.createdAt.slice(0, 10)}); check --at`);
   }
   p.conversion = sale;

@@ -1,6 +1,6 @@
 // Recording a touch: the interaction itself plus its rules — an inbound touch makes an aware prospect
 // interested, a stage can move in the same step, and a touch on or after a follow-up's day completes it.
-import { startOfLocalDay } from './dates.js';
+import { endOfLocalDay, startOfLocalDay } from './dates.js';
 import { changeStage, stageTime } from './lifecycle.js';
 import { copyProspect } from './prospect.js';
 import { moveToStage } from './stages.js';
@@ -21,6 +21,12 @@ export interface TouchInput {
 
 /** Types whose direction is never in doubt: a website visit is always theirs. Others stay null unless given. */
 export const DEFAULT_DIRECTION: Partial<Record<TouchType, Direction>> = { website: 'in' };
+
+/**
+ * A touch is something that happened: any time today is fine, a later day is a plan (a follow-up), not a touch.
+ * `touch log --at` and `import touches` both refuse a touch on a later day.
+ */
+export const isLaterDay = (at: string, now: Date): boolean => at > endOfLocalDay(now).toISOString();
 
 /** True when a touch at `at` falls on or after the local calendar day the follow-up was planned for. */
 export function completesFollowUp(followUp: FollowUp | null, at: string): boolean {

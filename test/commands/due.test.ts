@@ -58,6 +58,21 @@ describe('due', () => {
     expect((await run(empty, ['due', '--format', 'tsv'])).stdout).toBe('id\tname\treason\tdue_at\toverdue_days\tlast_touch_at\tlast_touch_type\tstage\towner\tphone\temail\tnote\n');
     expect((await run(empty, ['due'])).stderr).toContain('nothing due');
   });
+
+  it('from cron on a --store that does not exist: exit 0 and the empty list, as now, but a warning on stderr even with -q', async () => {
+    const typo = tempStore();
+    const r = await run(typo, ['-q', 'due', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('id,name,reason,due_at,overdue_days,last_touch_at,last_touch_type,stage,owner,phone,email,note\n');
+    expect(r.stderr).toBe(`warning: the store ${typo} does not exist, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)\n`);
+    expect((await run(typo, ['stale', '--json'])).stderr).toContain('does not exist');
+    const show = await run(typo, ['prospect', 'show', 'ravi']);
+    expect(show.code).toBe(3);
+    expect(show.stderr.split('\n')[1]).toMatch(/^warning: the store .* does not exist/);
+    // A write creates it; from then on reads are quiet.
+    await run(typo, ['prospect', 'add', 'Ravi']);
+    expect((await run(typo, ['due', '--format', 'csv'])).stderr).toBe('');
+  });
 });
 
 describe('stale', () => {

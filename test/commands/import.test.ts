@@ -215,7 +215,7 @@ describe('import prospects: more rules', () => {
 
   it('merging sets do-not-contact with a consent entry and records a missing conversion, moving to customer', async () => {
     const store = tempStore();
-    await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com', '--stage', 'engaged']);
+    await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com', '--stage', 'engaged'], { now: '2026-02-20T10:00:00.000Z' });
     await run(store, ['import', 'prospects', csvFile('email,do_not_contact,converted_at,conversion_value\nravi@example.com,yes,2026-03-01,99\n')]);
     const [ravi] = (await prospects(store));
     expect(ravi).toMatchObject({ doNotContact: true, stage: 'customer', conversion: { at: '2026-03-01T00:00:00.000Z', value: 99, currency: null, product: null } });

@@ -4,6 +4,8 @@ import { run, tempStore } from '../helpers.js';
 
 const funnelStore = () => writeStore(tempStore(), funnelFixture());
 const conversionStore = () => writeStore(tempStore(), conversionFixture());
+/** A store file that exists and holds nothing (a missing one also warns that it does not exist). */
+const emptyStore = () => writeStore(tempStore(), storeDoc([]));
 
 describe('report csv headers (SPEC §3 column names, fixed order)', () => {
   it.each([
@@ -22,7 +24,7 @@ describe('report csv headers (SPEC §3 column names, fixed order)', () => {
     [['activity', '--by', 'type'], 'type,period,touches,prospects'],
     [['activity', '--by', 'staff', '--period', 'day'], 'staff,period,touches,prospects'],
   ])('report %j', async (args, header) => {
-    for (const store of [await conversionStore(), tempStore()]) {
+    for (const store of [await conversionStore(), await emptyStore()]) {
       const r = await run(store, ['report', ...args, '--format', 'csv']);
       expect(r.code).toBe(0);
       expect(r.stdout.split('\n')[0]).toBe(header);
@@ -148,10 +150,16 @@ describe('report errors', () => {
   });
 
   it('an empty report is a success: header only, a note on stderr for people, nothing extra for pipes', async () => {
-    const table = await run(tempStore(), ['report', 'velocity']);
+    const table = await run(await emptyStore(), ['report', 'velocity']);
     expect(table).toMatchObject({ code: 0, stderr: 'no data for this cohort yet (try a wider --since/--until or fewer filters)\n' });
     expect(table.stdout).toContain('p90_days');
-    expect(await run(tempStore(), ['report', 'referrals', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    expect(await run(await emptyStore(), ['report', 'referrals', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('a store that does not exist: the same empty output and exit 0, and a warning (a typo in a crontab must show)', async () => {
+    const store = tempStore();
+    const r = await run(store, ['report', 'referrals', '--json', '-q']);
+    expect(r).toEqual({ code: 0, stdout: '[]\n', stderr: `warning: the store ${store} does not exist, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)\n` });
   });
 
   it('a corrupt store exits 65 and is left alone', async () => {

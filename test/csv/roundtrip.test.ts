@@ -83,11 +83,13 @@ function toDoc(drafts: Draft[]): StoreDoc {
   const prospects: Prospect[] = drafts.map((d, i) => {
     id += d.idGap;
     const stage = (d.stage === 'customer' || d.stage === 'advocate') && !d.conversion ? 'intent' : d.stage;
+    // A store the commands could have made: convert refuses a purchase before the prospect was added (so does import).
+    const conversion = d.conversion && d.conversion.at < d.createdAt ? { ...d.conversion, at: d.createdAt } : d.conversion;
     return {
       id, name: `${d.name} #${i}`, email: d.email ? `p${i}.x@example.com` : null, phone: d.phone ? `+1 555 ${String(1000 + i).padStart(6, '0')}` : null,
       company: d.company, source: d.source, stage, stageHistory: [{ stage, at: d.createdAt }], tags: d.tags, owner: d.owner,
       referredBy: null, doNotContact: d.doNotContact, consent: [], cadenceDays: d.cadenceDays, lostReason: d.lostReason,
-      followUp: d.followUp, fields: d.fields, conversion: d.conversion, notes: d.notes, forgottenAt: null, createdAt: d.createdAt, updatedAt: d.updatedAt,
+      followUp: d.followUp, fields: d.fields, conversion, notes: d.notes, forgottenAt: null, createdAt: d.createdAt, updatedAt: d.updatedAt,
     };
   });
   // A referral points to an earlier prospect, so there is never a circle.

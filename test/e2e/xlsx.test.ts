@@ -140,13 +140,13 @@ describe.skipIf(!HAVE_SSCONVERT)(`--format xlsx, read back by gnumeric${HAVE_SSC
 
 describe('--format xlsx outside a file', () => {
   it('without -o is exit 2 (a workbook is not text for a terminal or a pipe)', async () => {
-    const store = tempStore();
+    const store = await shopStore();
     expect(await run(store, ['report', 'funnel', '--format', 'xlsx'])).toMatchObject({ code: 2, stdout: '', stderr: 'error: --format xlsx writes a spreadsheet file, not text: add -o FILE.xlsx\n' });
     expect(await run(store, ['export', 'prospects', '--format', 'xlsx'])).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('on a command that prints records to the terminal is exit 2', async () => {
-    const r = await run(tempStore(), ['prospect', 'list', '--format', 'xlsx']);
+    const r = await run(await shopStore(), ['prospect', 'list', '--format', 'xlsx']);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'error: --format xlsx writes a spreadsheet file: use it with export or report and -o FILE.xlsx\n' });
   });
 
