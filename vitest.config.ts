@@ -31,6 +31,17 @@ export default defineConfig({
           env: { TZ: 'UTC', PRECRM_TEST_BACKEND: 'sqlite' },
         },
       },
+      {
+        // And once more on PostgreSQL: a new database per store, on a server of this project's own.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/commands/**/*.test.ts'],
+          exclude: ON_EVERY_BACKEND,
+          globalSetup: ['./test/pg-server.ts'],
+          env: { TZ: 'UTC', PRECRM_TEST_BACKEND: 'postgres' },
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { freshDatabase } from './pg.js';
 import type { Prompter, World } from '../src/context.js';
 import { emptyDoc, type StoreDoc } from '../src/domain/types.js';
 import { runCli } from '../src/run.js';
@@ -36,13 +37,15 @@ export function tempDir(): string {
 }
 
 /**
- * The backend the command tests run on: JSON, or SQLite when PRECRM_TEST_BACKEND=sqlite (vitest.config.ts runs
- * test/commands a second time that way), so every command-level test also holds on SQLite.
+ * The backend the command tests run on: JSON, or SQLite / PostgreSQL when PRECRM_TEST_BACKEND says so
+ * (vitest.config.ts runs test/commands once per backend), so every command-level test holds on each of them.
  */
-export const TEST_BACKEND: 'json' | 'sqlite' = process.env.PRECRM_TEST_BACKEND === 'sqlite' ? 'sqlite' : 'json';
+export const TEST_BACKEND: 'json' | 'sqlite' | 'postgres' =
+  process.env.PRECRM_TEST_BACKEND === 'sqlite' ? 'sqlite' : process.env.PRECRM_TEST_BACKEND === 'postgres' ? 'postgres' : 'json';
 
-/** A store path in a fresh temp folder (nothing exists there yet), of the backend the tests run on. */
-export function tempStore(): string {
+/** A fresh store location of the backend the tests run on that holds nothing yet: a path in a new temp folder, or a new database. */
+export async function tempStore(): Promise<string> {
+  if (TEST_BACKEND === 'postgres') return (await freshDatabase()).url;
   return join(tempDir(), TEST_BACKEND === 'sqlite' ? 'store.db' : 'store.json');
 }
 
@@ -64,15 +67,18 @@ export async function storedDoc(location: string): Promise<StoreDoc> {
   return doc;
 }
 
-/** Whether anything exists at a store location: the file, or for SQLite its -wal/-shm companions too. */
-export const storeCreated = (location: string): boolean =>
-  [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f));
+/** Whether anything exists at a store location: the file (for SQLite its -wal/-shm companions too), or tables. */
+export async function storeCreated(location: string): Promise<boolean> {
+  if (/^postgres(ql)?:/.test(location)) return (await import('./backends.js')).POSTGRES_BACKEND.created(location);
+  return [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f));
+}
 
 /**
- * The bytes a store keeps, for "nothing was written" checks: the file, and for SQLite the changes its -wal
- * holds (an empty or missing -wal holds none).
+ * What a store keeps, for "nothing was written" checks: the file's bytes and, for SQLite, the changes its -wal
+ * holds (an empty or missing -wal holds none); for a database, everything it holds, id counters included.
  */
-export function storeBytes(location: string): Buffer {
+export async function storeBytes(location: string): Promise<Buffer> {
+  if (/^postgres(ql)?:/.test(location)) return Buffer.from(JSON.stringify(await storedDoc(location)));
   const wal = `${location}-wal`;
   return Buffer.concat([readFileSync(location), ...(existsSync(wal) ? [readFileSync(wal)] : [])]);
 }
@@ -133,7 +139,7 @@ export function spawnPrecrm(args: string[], opts: { env?: Record<string, string>
 
 /** A fresh store holding one prospect added with `prospect add …addArgs` (default: Ravi Sen, ravi@example.com). */
 export async function storeWith(addArgs: string[] = ['Ravi Sen', '--email', 'ravi@example.com'], opts: RunOptions = {}): Promise<string> {
-  const store = tempStore();
+  const store = await tempStore();
   const r = await run(store, ['prospect', 'add', ...addArgs], opts);
   if (r.code !== 0) throw new Error(`fixture prospect add failed: ${r.stderr}`);
   return store;

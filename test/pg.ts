@@ -30,20 +30,17 @@ export async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>, database?: st
 }
 
 const created: string[] = [];
-let cleanupRegistered = false;
+// Registered when a test file imports this module (a hook cannot be added from inside a test).
+afterAll(async () => {
+  const names = created.splice(0);
+  if (names.length === 0) return;
+  await asAdmin(async (c) => {
+    for (const n of names) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+  });
+});
 
 /** A new empty database (a copy of template0: nothing precrm made) and its URL; dropped after the file's tests. */
 export async function freshDatabase(): Promise<{ name: string; url: string }> {
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    afterAll(async () => {
-      const names = created.splice(0);
-      if (names.length === 0) return;
-      await asAdmin(async (c) => {
-        for (const n of names) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
-      });
-    });
-  }
   const name = `precrm_${randomBytes(6).toString('hex')}`;
   await asAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 STRATEGY FILE_COPY`));
   created.push(name);

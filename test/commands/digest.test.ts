@@ -6,7 +6,7 @@ const MONDAY = '2026-03-16T08:00:00.000Z'; // the digest runs Monday morning; --
 
 /** Week before (2 – 8 March): Asha added and greeted. This week (9 March – now): the rest. */
 async function weekStore(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   const at = (day: string) => ({ now: `2026-03-${day}T12:00:00.000Z` });
   const ok = async (args: string[], when: { now: string }) => {
     const r = await run(store, args, when);

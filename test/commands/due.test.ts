@@ -5,7 +5,7 @@ const at = (store: string, when: string, args: string[]) => run(store, args, { n
 
 /** A small shop: a daily greeting, a weekly call, a planned follow-up, a lost one and a do-not-contact one. */
 async function shop(): Promise<string> {
-  const s = tempStore();
+  const s = (await tempStore());
   await at(s, '2026-11-01T10:00', ['prospect', 'add', 'Ravi Sen', '--cadence', '1d', '--owner', 'mitra', '--phone', '+91 98300 11111']);
   await at(s, '2026-11-01T10:00', ['prospect', 'add', 'Anita Rao', '--cadence', '1w', '--owner', 'joel']);
   await at(s, '2026-11-01T10:00', ['prospect', 'add', 'Priya Nair', '--owner', 'mitra', '--follow-up', '2026-11-20', '--next', 'send the wedding quote']);
@@ -53,14 +53,14 @@ describe('due', () => {
       id: 3, name: 'Priya Nair', reason: 'follow-up', due_at: '2026-11-20', overdue_days: 3, last_touch_at: null,
       last_touch_type: null, stage: 'interested', owner: 'mitra', phone: null, email: null, note: 'send the wedding quote',
     });
-    const empty = tempStore();
+    const empty = (await tempStore());
     expect(await run(empty, ['due', '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
     expect((await run(empty, ['due', '--format', 'tsv'])).stdout).toBe('id\tname\treason\tdue_at\toverdue_days\tlast_touch_at\tlast_touch_type\tstage\towner\tphone\temail\tnote\n');
     expect((await run(empty, ['due'])).stderr).toContain('nothing due');
   });
 
   it('from cron on a --store that does not exist: exit 0 and the empty list, as now, but a warning on stderr even with -q', async () => {
-    const typo = tempStore();
+    const typo = (await tempStore());
     const r = await run(typo, ['-q', 'due', '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('id,name,reason,due_at,overdue_days,last_touch_at,last_touch_type,stage,owner,phone,email,note\n');
@@ -96,7 +96,7 @@ describe('stale', () => {
   });
 
   it('a customer is never stale; a touch takes a prospect off', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await at(s, '2026-10-01T10:00', ['prospect', 'add', 'A']);
     await at(s, '2026-10-01T10:00', ['prospect', 'add', 'B']);
     await at(s, '2026-10-02T10:00', ['convert', 'b']);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { run, tempDir, tempStore } from '../helpers.js';
 
 async function shop(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   const at = (now: string, ...args: string[]) => run(store, args, { now });
   await at('2026-01-05T17:10:00Z', 'prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com', '--phone', '+91 98300 00000', '--source', 'walk-in', '--tag', 'evening', '--tag', 'cakes', '--owner', 'mitra', '--note', 'passes at six, every evening', '--field', 'allergy=nuts');
   await at('2026-01-09T10:20:00Z', 'prospect', 'add', 'Anita Rao', '--email', 'anita@example.com', '--source', 'instagram', '--company', '=HYPERLINK("http://evil.example","click")', '--follow-up', '2026-01-20', '--next', '@SUM(A1:A2)');
@@ -74,7 +74,7 @@ describe('export touches and conversions', () => {
   });
 
   it('conversions with days to convert and touches before the purchase', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = join(tempDir(), 'p.csv');
     writeFileSync(file, 'id,name,email,source,created_at,converted_at,conversion_value,currency,product\n1,Ravi,ravi@example.com,walk-in,2026-01-05T17:10:00Z,2026-02-14T11:00:00Z,250.5,inr,birthday cake\n2,Anna,anna@example.com,market,2026-01-06,,,,\n');
     await run(store, ['import', 'prospects', file]);

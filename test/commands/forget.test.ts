@@ -4,7 +4,7 @@ import { run, scriptedPrompter, storeBytes, storedDoc, tempStore } from '../help
 const PERSONAL = ['Hannah', 'Becker', 'hannah.b@example.de', '170 5550101', '5550101', 'Bäckerei', 'allergic', 'nuts', 'sister', 'rye loaf', 'asked to stop'];
 
 async function storeWithHannah(): Promise<string> {
-  const s = tempStore();
+  const s = (await tempStore());
   await run(s, ['prospect', 'add', 'Hannah Becker', '--email', 'hannah.b@example.de', '--phone', '+49 170 5550101', '--company', 'Bäckerei Becker',
     '--source', 'website', '--tag', 'cakes', '--note', 'allergic to walnuts', '--field', 'allergy=nuts', '--follow-up', 'friday', '--next', 'Hannah wants a rye loaf'], { now: '2026-02-11T08:50:00Z' });
   await run(s, ['prospect', 'add', 'Jonas Larsen'], { now: '2026-02-11T09:00:00Z' });
@@ -18,33 +18,33 @@ async function storeWithHannah(): Promise<string> {
 describe('prospect forget', () => {
   it('needs --yes outside a terminal (2) and changes nothing', async () => {
     const s = await storeWithHannah();
-    const before = storeBytes(s);
+    const before = (await storeBytes(s));
     const r = await run(s, ['prospect', 'forget', 'hannah']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: prospect forget needs --yes/);
-    expect(storeBytes(s)).toEqual(before);
+    expect((await storeBytes(s))).toEqual(before);
   });
 
   it('asks in a terminal; declining erases nothing', async () => {
     const s = await storeWithHannah();
-    const before = storeBytes(s);
+    const before = (await storeBytes(s));
     const prompter = scriptedPrompter([false]);
     expect((await run(s, ['prospect', 'forget', 'hannah'], { prompter })).code).toBe(0);
     expect(prompter.asked[0]).toMatch(/Erase all personal data of Hannah Becker \(1\)\? This cannot be undone/);
-    expect(storeBytes(s)).toEqual(before);
+    expect((await storeBytes(s))).toEqual(before);
   });
 
   it('leaves no personal string of that prospect anywhere in the store file, and keeps the figures', async () => {
     const s = await storeWithHannah();
     // The bytes of the store (for SQLite, the database and its WAL), as text: UTF-8 in both.
-    const before = storeBytes(s).toString('utf8');
+    const before = (await storeBytes(s)).toString('utf8');
     for (const word of PERSONAL) expect(before).toContain(word);
     const r = await run(s, ['prospect', 'forget', 'hannah.b@example.de', '--yes'], { now: '2026-04-01T10:00:00Z' });
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     // Jonas's own touch note mentions her: precrm cannot know whether to erase it, so it says where it is.
     expect(r.stderr).toMatch(/^warning: their name or details still appear in: touch 2 note/m);
     await run(s, ['touch', 'remove', '2']);
-    const after = storeBytes(s).toString('utf8');
+    const after = (await storeBytes(s)).toString('utf8');
     for (const word of PERSONAL) expect(after).not.toContain(word);
     expect(after.toLowerCase()).not.toContain('hannah');
     const stored = await storedDoc(s);
@@ -73,7 +73,7 @@ describe('prospect forget', () => {
 
 describe('prospect show in a terminal', () => {
   it('strips control characters and bidi overrides from stored text before printing', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Evil\u001b[2J\u001b]0;pwned\u0007 Name', '--note', 'line one\nline two\u202eeman']);
     await run(s, ['touch', 'log', '1', 'call', 'note \u009b31m red']);
     const out = (await run(s, ['prospect', 'show', '1'], { stdoutTTY: true, env: { FORCE_COLOR: '1' } })).stdout;

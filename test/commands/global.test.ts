@@ -46,7 +46,7 @@ describe('global options', () => {
     [{ PRECRM_FORMAT: 'xml' }, /^error: unknown format "xml" \(use one of: table, csv, tsv, json, xlsx\)/],
     [{ PRECRM_LOCK_TIMEOUT: 'soon' }, /^error: PRECRM_LOCK_TIMEOUT "soon" is not a number of milliseconds/],
   ])('a bad environment value %j is a usage error (2)', async (env, message) => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['prospect', 'add', 'Ravi'], { env, now: undefined });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
@@ -65,7 +65,7 @@ describe('global options', () => {
   }
 
   it('PRECRM_NOW sets the clock; a value that is not a date-time is a usage error (2)', async () => {
-    const env = { PRECRM_STORE: tempStore(), PRECRM_NOW: '2026-02-01T09:30:00Z', PRECRM_USER: 'mitra' };
+    const env = { PRECRM_STORE: (await tempStore()), PRECRM_NOW: '2026-02-01T09:30:00Z', PRECRM_USER: 'mitra' };
     expect((await runUnclocked(env, ['prospect', 'add', 'Ravi'])).code).toBe(0);
     expect(JSON.parse((await runUnclocked(env, ['prospect', 'show', '1', '--json'])).stdout).createdAt).toBe('2026-02-01T09:30:00.000Z');
     const bad = await runUnclocked({ ...env, PRECRM_NOW: 'next week' }, ['prospect', 'add', 'Anna']);
@@ -75,7 +75,7 @@ describe('global options', () => {
 
   it.each(['2026-02-30T10:00:00Z', '03/04', 'March 5', '1', 'yesterday', '+275760-09-13T00:00:00Z', '99999-01-01T00:00:00Z'])(
     'PRECRM_NOW %j, which Date() alone would take (or roll over), is a usage error (2) and writes nothing', async (now) => {
-      const env = { PRECRM_STORE: tempStore(), PRECRM_NOW: now, PRECRM_USER: 'mitra' };
+      const env = { PRECRM_STORE: (await tempStore()), PRECRM_NOW: now, PRECRM_USER: 'mitra' };
       const r = await runUnclocked(env, ['prospect', 'add', 'Ravi']);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`error: PRECRM_NOW "${now}" is not an ISO date-time (e.g. 2026-03-05T18:30:00Z)\n`);
@@ -83,14 +83,14 @@ describe('global options', () => {
     });
 
   it('PRECRM_NOW takes a local day or date-time as --at does', async () => {
-    const env = { PRECRM_STORE: tempStore(), PRECRM_NOW: '2026-03-05 18:30', PRECRM_USER: 'mitra' };
+    const env = { PRECRM_STORE: (await tempStore()), PRECRM_NOW: '2026-03-05 18:30', PRECRM_USER: 'mitra' };
     expect((await runUnclocked(env, ['prospect', 'add', 'Ravi'])).code).toBe(0);
     expect(JSON.parse((await runUnclocked(env, ['prospect', 'show', '1', '--json'])).stdout).createdAt).toBe('2026-03-05T18:30:00.000Z');
   });
 
   it('--version and --help print to stdout and exit 0', async () => {
-    expect(await run(tempStore(), ['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
-    const help = await run(tempStore(), ['prospect', 'add', '--help']);
+    expect(await run((await tempStore()), ['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+    const help = await run((await tempStore()), ['prospect', 'add', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
   });
@@ -98,7 +98,7 @@ describe('global options', () => {
 
 describe('messages and -q', () => {
   it('data goes to stdout, messages to stderr, and -q (anywhere) silences the messages', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const loud = await run(store, ['prospect', 'add', 'Ravi']);
     expect(loud).toEqual({ code: 0, stdout: '1\n', stderr: 'added prospect 1 (Ravi)\n' });
     expect(await run(store, ['prospect', 'add', 'Anna', '-q'])).toEqual({ code: 0, stdout: '2\n', stderr: '' });
@@ -107,7 +107,7 @@ describe('messages and -q', () => {
   });
 
   it('-q does not silence errors', async () => {
-    const r = await run(tempStore(), ['prospect', 'show', 'nobody', '-q']);
+    const r = await run((await tempStore()), ['prospect', 'show', 'nobody', '-q']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error: no prospect matches "nobody"/);
   });
@@ -148,20 +148,20 @@ describe('errors that are not the user\'s', () => {
   });
 
   it('an unexpected error exits 1 with one line and the PRECRM_DEBUG hint, without the data in its message', async () => {
-    const r = await run(tempStore(), ['prospect', 'add'], { prompter: throwing(new TypeError('cannot read Ravi Sen <ravi@example.com>')) });
+    const r = await run((await tempStore()), ['prospect', 'add'], { prompter: throwing(new TypeError('cannot read Ravi Sen <ravi@example.com>')) });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('error: unexpected internal error (TypeError)\n  (this is a bug; rerun with PRECRM_DEBUG=1 to see the details and stack trace, and report it)\n');
   });
 
   it('with PRECRM_DEBUG=1 the message and stack are shown', async () => {
-    const r = await run(tempStore(), ['prospect', 'add'], { env: { PRECRM_DEBUG: '1' }, prompter: throwing(new TypeError('boom here')) });
+    const r = await run((await tempStore()), ['prospect', 'add'], { env: { PRECRM_DEBUG: '1' }, prompter: throwing(new TypeError('boom here')) });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/TypeError: boom here\n\s+at /);
   });
 
   it('Ctrl-C at a prompt exits 130 quietly and writes nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const ctrlC = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
     const r = await run(store, ['prospect', 'add'], { prompter: throwing(ctrlC) });
     expect(r).toEqual({ code: 130, stdout: '', stderr: 'interrupted\n' });

@@ -21,7 +21,7 @@ const landed = async (store: string) => (await prospects(store)).map((p) => ({
 }));
 
 async function importExport(name: string) {
-  const store = tempStore();
+  const store = (await tempStore());
   const r = await run(store, ['import', 'prospects', exportFile(name)]);
   expect(r.code, r.stderr).toBe(0);
   return { store, r };
@@ -108,17 +108,17 @@ describe('import prospects: real contact exports, no options', () => {
   it('re-importing any of them changes nothing', async () => {
     for (const name of ['google-contacts.csv', 'outlook-contacts.csv', 'hubspot-contacts.csv', 'mailchimp-members.csv', 'shopify-customers.csv', 'typeform-signups.csv']) {
       const { store } = await importExport(name);
-      const before = storeBytes(store);
+      const before = (await storeBytes(store));
       const again = await run(store, ['import', 'prospects', exportFile(name)], { now: '2026-03-11T12:00:00.000Z' });
       expect(again.stderr, name).toMatch(/created 0, merged 0, skipped \d+, rejected 0 \(nothing to change\)\n$/);
-      expect(storeBytes(store), name).toEqual(before);
+      expect((await storeBytes(store)), name).toEqual(before);
     }
   });
 });
 
 describe('import prospects: --map-value, --date-order and the warnings', () => {
   it('--map-value overrides the stage table for one column, matching the value ignoring case and spaces', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile('Name,Email,Lifecycle Stage\nAna,ana@example.com,Lead\nKenji,kenji@example.com,OTHER\n');
     const r = await run(store, ['import', 'prospects', file, '--map-value', 'lifecycle stage:lead=engaged', '--map-value', 'Lifecycle Stage:Other=intent']);
     expect(r.code).toBe(0);
@@ -126,7 +126,7 @@ describe('import prospects: --map-value, --date-order and the warnings', () => {
   });
 
   it('--map-value works on any column (sources in the shop\'s own words)', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile('Name,Original Source\nAna,OFFLINE\nKenji,Organic Search\n');
     expect((await run(store, ['import', 'prospects', file, '--map-value', 'Original Source:offline=walk-in'])).code).toBe(0);
     expect((await prospects(store)).map((p) => p.source)).toEqual(['walk-in', 'organic search']);
@@ -139,32 +139,32 @@ describe('import prospects: --map-value, --date-order and the warnings', () => {
     [['--map-value', 'Lifecycle Stage:lead=hot'], 'unknown stage "hot" (use one of: aware, interested, engaged, intent, customer, advocate, lost)'],
     [['--date-order', 'ymd'], 'unknown --date-order "ymd" (use one of: dmy, mdy)'],
   ])('%j → exit 2 before reading a row: %s', async (args, message) => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', csvFile('Name,Lifecycle Stage\nAna,Lead\n'), ...args]);
     expect(r).toMatchObject({ code: 2, stderr: `error: ${message}\n` });
   });
 
   it('an unknown lifecycle value is refused with the column to map it from', async () => {
-    const r = await run(tempStore(), ['import', 'prospects', csvFile('Name,Lifecycle Stage\nAna,Hot prospect\n')]);
+    const r = await run((await tempStore()), ['import', 'prospects', csvFile('Name,Lifecycle Stage\nAna,Hot prospect\n')]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('line 2: unknown stage "Hot prospect" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "Lifecycle Stage:Hot prospect=<stage>"');
   });
 
   it('--date-order reads slash dates the file\'s way, and refuses one that does not fit it', async () => {
     const file = csvFile('Name,Create Date\nAna,03/07/2024 14:05\nKenji,13/07/2024\n');
-    const ambiguous = await run(tempStore(), ['import', 'prospects', file]);
+    const ambiguous = await run((await tempStore()), ['import', 'prospects', file]);
     expect(ambiguous.code).toBe(65);
     expect(ambiguous.stderr).toContain('line 2: created_at "03/07/2024" could be March 7 or July 3 (write 2024-03-07 or 2024-07-03, or give the file\'s order: --date-order mdy or dmy)');
-    const dmy = tempStore();
+    const dmy = (await tempStore());
     expect((await run(dmy, ['import', 'prospects', file, '--date-order', 'dmy'])).code).toBe(0);
     expect((await prospects(dmy)).map((p) => p.createdAt)).toEqual(['2024-07-03T14:05:00.000Z', '2024-07-13T00:00:00.000Z']);
-    const mdy = await run(tempStore(), ['import', 'prospects', file, '--date-order', 'mdy']);
+    const mdy = await run((await tempStore()), ['import', 'prospects', file, '--date-order', 'mdy']);
     expect(mdy.code).toBe(65);
     expect(mdy.stderr).toContain('line 3: created_at "13/07/2024" is not a date in month/day/year order (--date-order mdy)');
   });
 
   it('a file with no email or phone column warns, before anything is written, that names are all it can go by', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', csvFile('Name,Notes\nAna,likes rye\n')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('warning: no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")\n'
@@ -177,7 +177,7 @@ describe('import prospects --dry-run', () => {
     + 'Ravi,ravi@example.com,,,44,lead\nAnita,,anita@example.com,,,customer\nRavi S,RAVI@example.com,,+91 98300 00000,,\nMira,mira@example.com,,,,\n');
 
   it('shows the column mapping on stderr and writes nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', file(), '--dry-run']);
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
@@ -191,11 +191,11 @@ describe('import prospects --dry-run', () => {
       '  "Shoe size" → ignored (unknown)',
       '  "Lifecycle Stage" → stage',
     ]);
-    expect(storeCreated(store)).toBe(false);
+    expect((await storeCreated(store))).toBe(false);
   });
 
   it('--format csv: one row per input line with its action, the prospect id and the reason', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Mira', '--email', 'mira@example.com']);
     const r = await run(store, ['import', 'prospects', file(), '--dry-run', '--format', 'csv']);
     expect(r.stdout).toBe([
@@ -209,7 +209,7 @@ describe('import prospects --dry-run', () => {
   });
 
   it('--format json: the summary with the same rows', async () => {
-    const r = await run(tempStore(), ['import', 'prospects', file(), '--dry-run', '--json', '--skip-invalid']);
+    const r = await run((await tempStore()), ['import', 'prospects', file(), '--dry-run', '--json', '--skip-invalid']);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ created: 2, merged: 1, skipped: 0, rejected: 1, written: false, dryRun: true });
     expect(out.rows).toEqual([

@@ -38,7 +38,7 @@ describe('import touches keeps the rules of touch log', () => {
 
 describe('import prospects keeps the rules of convert', () => {
   it('with no created date, a customer was created no later than the purchase: days to convert is never negative', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile('name,email,stage,converted_at,conversion_value,source\nAsha,asha@example.com,customer,2025-06-16,250,walk-in\n');
     expect((await run(store, ['import', 'prospects', file], NOW)).code).toBe(0);
     const [asha] = doc(store).prospects;
@@ -52,7 +52,7 @@ describe('import prospects keeps the rules of convert', () => {
   });
 
   it('the earliest dated fact of the row is the created date: an unsubscribe or last change before the import counts', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile('Email Address,UNSUB_TIME,LAST_CHANGED\nlena@example.de,2026-01-20 10:00:00,2026-02-01 09:00:00\nchidi@example.ng,,2026-02-12 09:00:00\n');
     expect((await run(store, ['import', 'prospects', file], NOW)).code).toBe(0);
     const [lena, chidi] = doc(store).prospects;
@@ -63,14 +63,14 @@ describe('import prospects keeps the rules of convert', () => {
   it.each([
     ['name,created_at,converted_at', 'Asha,2025-10-05,2025-01-10', 'converted_at "2025-01-10" is before created_at "2025-10-05": a purchase cannot come before the prospect was added (fix one of the dates)'],
   ])('%s / %s → 65 with the reason', async (header, row, reason) => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', csvFile(`${header}\n${row}\n`)], NOW);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain(`  line 2: ${reason}\n`);
   });
 
   it('the same day for both is fine (convert allows a purchase on the day the prospect was added)', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     expect((await run(store, ['import', 'prospects', csvFile('name,created_at,converted_at\nAsha,2025-10-05T18:00,2025-10-05T09:00\n')], NOW)).code).toBe(0);
   });
 

@@ -15,7 +15,7 @@ const prospects = async (store: string) => (await storedDoc(store)).prospects as
 
 describe('import prospects: real-looking files', () => {
   it('reads a contacts export with First/Last Name, quoted commas, multi-line notes and labels', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', fixture('contacts-export.csv')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('ignoring unknown column(s) "Birthday" (to keep one: --map "Birthday=field.birthday")\ncreated 4, merged 0, skipped 0, rejected 0\n');
@@ -28,7 +28,7 @@ describe('import prospects: real-looking files', () => {
   });
 
   it('reads a form export with a BOM and CRLF, mapping a question with --map', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', fixture('form-export.csv'), '--map', 'How did you hear about us?=source']);
     expect(r).toMatchObject({ code: 0, stderr: 'created 3, merged 0, skipped 0, rejected 0\n' });
     const [lena, kofi] = (await prospects(store));
@@ -37,7 +37,7 @@ describe('import prospects: real-looking files', () => {
   });
 
   it('sniffs the semicolon of a European spreadsheet and reads a decimal comma', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', fixture('european.csv'), '--map', 'Telefon=phone', '--map', 'Quelle=source',
       '--map', 'Kunde seit=converted_at', '--map', 'Wert=conversion_value', '--map', 'Währung=currency']);
     expect(r.code).toBe(0);
@@ -47,7 +47,7 @@ describe('import prospects: real-looking files', () => {
   });
 
   it('reads stdin with -', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', '-'], { stdinStream: Readable.from([Buffer.from('name,email\nRavi,ravi@example.com\n')]) });
     expect(r.code).toBe(0);
     expect((await prospects(store))).toHaveLength(1);
@@ -75,18 +75,18 @@ describe('import prospects: invalid rows', () => {
     ['name,email', 'Anna,anna@example.com,extra', 'has 3 cells but the header has 2 (a missing quote or delimiter?)'],
     ['name,notes', `Anna,${'x'.repeat(10_001)}`, 'notes is 10001 characters long; the limit is 10000'],
   ])('%s / %s → exit 65 naming line 3, nothing written', async (header, bad, reason) => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile(`${header}\nRavi,${header.endsWith('email') ? 'ravi@example.com' : ''}\n${bad}\n`);
     const r = await run(store, ['import', 'prospects', file]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain(`\n  line 3: ${reason}\n`);
     expect(r.stderr).toMatch(/^error: 1 of 2 row\(s\) are invalid; nothing was written/m);
-    expect(storeCreated(store)).toBe(false);
+    expect((await storeCreated(store))).toBe(false);
   });
 
   it('lists every problem of every row, each with its physical line (multi-line fields counted)', async () => {
     const file = csvFile('name,email,stage\n"Ravi\nSen",bad,keen\nAnna,anna@example.com,\n,,\nMira,mira@,\n');
-    const r = await run(tempStore(), ['import', 'prospects', file]);
+    const r = await run((await tempStore()), ['import', 'prospects', file]);
     expect(r.code).toBe(65);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('  line'))).toEqual([
       '  line 2: email "bad" is not an email address; unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "stage:keen=<stage>"',
@@ -96,7 +96,7 @@ describe('import prospects: invalid rows', () => {
 
   it('--skip-invalid imports the rest; --rejects writes the rows plus a reason column, guarded', async () => {
     const dir = tempDir();
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile('Name,E-mail,Notes\nRavi,ravi@example.com,\nAnna,not-an-email,=1+2\n');
     const r = await run(store, ['import', 'prospects', file, '--skip-invalid', '--rejects', join(dir, 'rejects.csv')]);
     expect(r.code).toBe(0);
@@ -107,24 +107,24 @@ describe('import prospects: invalid rows', () => {
   });
 
   it('a file that is not CSV at all (unclosed quote) is exit 65 with its line', async () => {
-    const r = await run(tempStore(), ['import', 'prospects', csvFile('name,email\nRavi,"ravi@example.com\nAnna,a@b.co\n')]);
+    const r = await run((await tempStore()), ['import', 'prospects', csvFile('name,email\nRavi,"ravi@example.com\nAnna,a@b.co\n')]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/^error: the file is not readable as CSV; nothing was written\n {2}line \d+: /);
   });
 
   it('an empty file, or one without a name or email column, is exit 65', async () => {
-    expect((await run(tempStore(), ['import', 'prospects', csvFile('')])).stderr).toMatch(/^error: the file is empty/);
-    const r = await run(tempStore(), ['import', 'prospects', csvFile('Phone,Company\n+49 170 1234567,Acme\n')]);
+    expect((await run((await tempStore()), ['import', 'prospects', csvFile('')])).stderr).toMatch(/^error: the file is empty/);
+    const r = await run((await tempStore()), ['import', 'prospects', csvFile('Phone,Company\n+49 170 1234567,Acme\n')]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/^error: no column gives name or first_name or last_name or email \(columns: "Phone", "Company"\); map one with --map/);
   });
 
   it('a missing input file is exit 66; a bad --map or --on-duplicate is exit 2', async () => {
-    const r = await run(tempStore(), ['import', 'prospects', '/nonexistent/contacts.csv']);
+    const r = await run((await tempStore()), ['import', 'prospects', '/nonexistent/contacts.csv']);
     expect(r).toMatchObject({ code: 66, stderr: 'error: cannot read /nonexistent/contacts.csv (no such file); check the path, or use - to read stdin\n' });
     const file = csvFile('name\nRavi\n');
-    expect((await run(tempStore(), ['import', 'prospects', file, '--map', 'X=shoe_size'])).stderr).toMatch(/^error: --map "X=shoe_size": unknown field "shoe_size"/);
-    expect((await run(tempStore(), ['import', 'prospects', file, '--on-duplicate', 'replace'])).code).toBe(2);
+    expect((await run((await tempStore()), ['import', 'prospects', file, '--map', 'X=shoe_size'])).stderr).toMatch(/^error: --map "X=shoe_size": unknown field "shoe_size"/);
+    expect((await run((await tempStore()), ['import', 'prospects', file, '--on-duplicate', 'replace'])).code).toBe(2);
   });
 });
 
@@ -135,7 +135,7 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
   };
 
   it('merge (default) fills empty fields, unions tags, adds custom fields and never blanks or overwrites', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await seed(store);
     const file = csvFile('name,email,phone,company,tags,notes,field.allergy\nR. Sen,RAVI@example.com,,Other Co,"Cakes;bread",likes rye,nuts\nAnna Berg,,+49-170-123-4567,,,,\n');
     const r = await run(store, ['import', 'prospects', file], { now: '2026-04-01T08:00:00Z' });
@@ -146,14 +146,14 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
   });
 
   it('duplicates within the file merge into the first row', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', csvFile('name,email,tags\nRavi,ravi@example.com,a\nRavi Sen,Ravi@Example.com,b\n')]);
     expect(r.stderr).toBe('created 1, merged 1, skipped 0, rejected 0\n');
     expect((await prospects(store))).toEqual([expect.objectContaining({ name: 'Ravi', tags: ['a', 'b'] })]);
   });
 
   it('--on-duplicate skip leaves known prospects alone; error rejects them with the reason', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await seed(store);
     const file = csvFile('name,email,notes\nRavi,ravi@example.com,new note\nMira,mira@example.com,\n');
     expect((await run(store, ['import', 'prospects', file, '--on-duplicate', 'skip'])).stderr).toBe('created 1, merged 0, skipped 1, rejected 0\n');
@@ -165,26 +165,26 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
   });
 
   it('re-importing the same file changes nothing, not even the file', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile(readFileSync(fixture('contacts-export.csv'), 'utf8'));
     await run(store, ['import', 'prospects', file]);
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const r = await run(store, ['-q', 'import', 'prospects', file, '--format', 'json'], { now: '2026-05-01T00:00:00Z' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ created: 0, merged: 0, skipped: 4, rejected: 0, written: false, dryRun: false, rejections: [] });
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it('--dry-run prints the summary and writes nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', fixture('contacts-export.csv'), '--dry-run', '-q', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ created: 4, dryRun: true, written: false });
-    expect(storeCreated(store)).toBe(false);
+    expect((await storeCreated(store))).toBe(false);
   });
 
   it('links referred_by by email or id, also to rows further down, and promotes a customer referrer to advocate', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['import', 'prospects', csvFile('name,email,stage,converted_at\nRavi,ravi@example.com,customer,2026-02-01\n')]);
     const r = await run(store, ['import', 'prospects', csvFile('id,name,email,referred_by\n10,Mira,mira@example.com,11\n11,Zoe,zoe@example.com,ravi@example.com\n')]);
     expect(r.code).toBe(0);
@@ -195,7 +195,7 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
   });
 
   it('keeps file ids only when never used in the store, else assigns new ones and remaps referred_by', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Old']);
     await run(store, ['prospect', 'add', 'Gone']);
     await run(store, ['prospect', 'remove', 'Gone', '--yes']);
@@ -206,7 +206,7 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
 
 describe('import prospects: more rules', () => {
   it('--delimiter forces a delimiter the sniffer would not pick; -q silences the column notes', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['-q', 'import', 'prospects', csvFile('name|email|colour\nRavi, Sen|ravi@example.com|red\n'), '--delimiter', '|']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect((await prospects(store))[0]).toMatchObject({ name: 'Ravi, Sen', email: 'ravi@example.com' });
@@ -214,7 +214,7 @@ describe('import prospects: more rules', () => {
   });
 
   it('merging sets do-not-contact with a consent entry and records a missing conversion, moving to customer', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com', '--stage', 'engaged'], { now: '2026-02-20T10:00:00.000Z' });
     await run(store, ['import', 'prospects', csvFile('email,do_not_contact,converted_at,conversion_value\nravi@example.com,yes,2026-03-01,99\n')]);
     const [ravi] = (await prospects(store));
@@ -224,7 +224,7 @@ describe('import prospects: more rules', () => {
   });
 
   it('a referral circle inside the file is left out with a warning, not a crash', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', csvFile('id,name,referred_by\n1,A,2\n2,B,1\n')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: line 3: referred_by "1" would make a referral circle; left empty\n');
@@ -232,7 +232,7 @@ describe('import prospects: more rules', () => {
   });
 
   it('with --format json a refused import still prints its summary on stdout, then exits 65', async () => {
-    const r = await run(tempStore(), ['import', 'prospects', csvFile('name,email\nA,a@b.co\nB,bad\n'), '--json']);
+    const r = await run((await tempStore()), ['import', 'prospects', csvFile('name,email\nA,a@b.co\nB,bad\n'), '--json']);
     expect(r.code).toBe(65);
     expect(JSON.parse(r.stdout)).toEqual({ created: 1, merged: 0, skipped: 0, rejected: 1, written: false, dryRun: false, rejections: [{ line: 3, reason: 'email "bad" is not an email address' }] });
   });

@@ -7,7 +7,7 @@ const at = (store: string, when: string, args: string[]) => run(store, args, { n
 
 describe('the bakery story, end to end', () => {
   it('walk-in noticed → daily greetings → sample → conversion → father and friends referred → advocate', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     // January: Mitra notices a passer-by and starts greeting him every evening.
     expect((await at(s, '2026-01-05T17:10', ['prospect', 'add', 'Ravi Sen', '--source', 'walk-in', '--stage', 'aware', '--cadence', '1d'])).stdout).toBe('1\n');
     await at(s, '2026-01-05T18:00', ['touch', 'log', 'ravi', 'greeting', 'nodded', '--direction', 'out']);
@@ -57,7 +57,7 @@ describe('the bakery story, end to end', () => {
 
 describe('prospect lose / reopen', () => {
   it('lose needs a reason, keeps the furthest stage; reopen returns to it', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Tomás', '--stage', 'intent']);
     await run(s, ['prospect', 'stage', 'tom', 'engaged']);
     const noReason = await run(s, ['prospect', 'lose', 'tom']);
@@ -79,7 +79,7 @@ describe('prospect lose / reopen', () => {
   });
 
   it('stage customer is 2 pointing to convert; advocate for a non-customer and lost for a customer are 4', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Anita']);
     const cust = await run(s, ['prospect', 'stage', 'anita', 'customer']);
     expect(cust.code).toBe(2);
@@ -93,18 +93,18 @@ describe('prospect lose / reopen', () => {
   });
 
   it('a customer or advocate never goes back to a pre-customer stage, by any command (4, with a hint)', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Ravi Sen']);
     await run(s, ['prospect', 'add', 'Asha', '--referred-by', 'ravi']);
     await run(s, ['convert', 'ravi', '--value', '250']);
     expect((await docOf(s)).prospects[0].stage).toBe('advocate');
-    const before = storeBytes(s);
+    const before = (await storeBytes(s));
     const message = 'error: Ravi Sen (1) has already bought (advocate); a customer stays a customer, not engaged again (log how it goes as a touch instead, e.g. precrm touch log 1 call --outcome negative)\n';
     expect(await run(s, ['prospect', 'stage', 'ravi', 'engaged'])).toMatchObject({ code: 4, stderr: message });
     expect(await run(s, ['touch', 'log', 'ravi', 'sample', '--stage', 'engaged'])).toMatchObject({ code: 4, stdout: '', stderr: message });
     expect((await run(s, ['prospect', 'edit', 'ravi', '--stage', 'aware', '--tag', 'x'])).code).toBe(4);
     // Nothing was written: no stage change, no touch, no tag.
-    expect(storeBytes(s)).toEqual(before);
+    expect((await storeBytes(s))).toEqual(before);
     // So convert still tells the truth.
     expect((await run(s, ['convert', 'ravi'])).stderr).toMatch(/already bought on \d{4}-\d{2}-\d{2} \(advocate\)/);
     await run(s, ['prospect', 'add', 'Mira']);
@@ -114,13 +114,13 @@ describe('prospect lose / reopen', () => {
   });
 
   it('prospect add --stage takes only the stages a new prospect starts in, and its help says which', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     for (const stage of ['customer', 'advocate', 'lost']) {
       const r = await run(s, ['prospect', 'add', 'Zed', '--stage', stage]);
       expect(r.code, stage).toBe(2);
       expect(r.stderr, stage).toMatch(/^error: a new prospect starts as one of: aware, interested, engaged, intent \(/);
     }
-    expect(storeCreated(s)).toBe(false);
+    expect((await storeCreated(s))).toBe(false);
     expect((await run(s, ['prospect', 'add', 'Zed', '--stage', 'intent'])).code).toBe(0);
     const help = (await run(s, ['prospect', 'add', '--help'])).stdout;
     expect(help).toMatch(/--stage <stage> +aware, interested \(default\), engaged or intent\n/);
@@ -129,7 +129,7 @@ describe('prospect lose / reopen', () => {
 
 describe('convert', () => {
   it('prints the id, or the record with days-to-convert in JSON', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Anita'], { now: '2026-03-01T10:00:00Z' });
     await run(s, ['touch', 'log', 'anita', 'email'], { now: '2026-03-02T10:00:00Z' });
     const r = await run(s, ['convert', 'anita', '--value', '38.5', '--currency', 'eur', '--product', 'sourdough', '--at', '2026-03-09', '--json']);
@@ -146,17 +146,17 @@ describe('convert', () => {
     [['--at', 'tomorrow'], 2, /after today/],
     [['--at', '2026-01-01'], 2, /before Anita \(1\) was added/],
   ])('convert %j exits %i and writes nothing', async (args, code, message) => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Anita'], { now: '2026-03-01T10:00:00Z' });
-    const before = storeBytes(s);
+    const before = (await storeBytes(s));
     const r = await run(s, ['convert', 'anita', ...(args as string[])]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(storeBytes(s)).toEqual(before);
+    expect((await storeBytes(s))).toEqual(before);
   });
 
   it('converting again is 4 with the date of the first purchase; an unknown prospect is 3', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Anita']);
     await run(s, ['convert', 'anita']);
     const again = await run(s, ['convert', 'anita']);
@@ -168,7 +168,7 @@ describe('convert', () => {
 
 describe('follow-up and cadence', () => {
   it('sets, shows and clears a follow-up; errors are 2', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Anita']);
     await run(s, ['prospect', 'follow-up', 'anita', 'friday', 'offer a slice']);
     expect((await docOf(s)).prospects[0].followUp).toEqual({ at: '2026-03-13T12:00:00.000Z', note: 'offer a slice' });
@@ -180,7 +180,7 @@ describe('follow-up and cadence', () => {
   });
 
   it('sets and clears a cadence (also via add/edit --cadence)', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Anita', '--cadence', 'every 2w']);
     expect((await docOf(s)).prospects[0].cadenceDays).toBe(14);
     await run(s, ['prospect', 'cadence', 'anita', '1d']);
@@ -196,7 +196,7 @@ describe('follow-up and cadence', () => {
 
 describe('referrals', () => {
   it('must resolve (3); self-referral (2) and cycles (4) are refused', async () => {
-    const s = tempStore();
+    const s = (await tempStore());
     await run(s, ['prospect', 'add', 'Ravi']);
     await run(s, ['prospect', 'add', 'Suresh', '--referred-by', 'ravi']);
     expect((await run(s, ['prospect', 'add', 'X', '--referred-by', 'nobody'])).code).toBe(3);

@@ -41,7 +41,7 @@ const step: fc.Arbitrary<string[][]> = fc.oneof(
 );
 
 /** The stored data through the backend (any backend), or null while nothing was created. */
-const readDoc = async (store: string): Promise<Doc | null> => (storeCreated(store) ? ((await storedDoc(store)) as unknown as Doc) : null);
+const readDoc = async (store: string): Promise<Doc | null> => ((await storeCreated(store)) ? ((await storedDoc(store)) as unknown as Doc) : null);
 const rank = (s: string) => PATH.indexOf(s);
 const furthest = (history: { stage: string }[]) => PATH[Math.max(0, ...history.map((h) => rank(h.stage)))];
 
@@ -81,7 +81,7 @@ function checkReopen(before: Doc | null, after: Doc | null, args: string[]) {
 const funnelOf = async (store: string) => JSON.parse((await run(store, ['report', 'funnel', '--json'])).stdout) as { stage: string; reached: number }[];
 
 async function checkStore(store: string) {
-  if (!storeCreated(store)) return;
+  if (!(await storeCreated(store))) return;
   const check = await run(store, ['store', 'check']);
   expect(check.code, check.stderr).toBe(0);
   const funnel = await funnelOf(store);
@@ -99,7 +99,7 @@ describe('random command sequences', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const commands = [...START, ...steps.flat()].slice(0, 15);
-        const store = tempStore();
+        const store = (await tempStore());
         const seen = { prospects: new Set<number>(), touches: new Set<number>() };
         let before = (await readDoc(store));
         for (const [step, args] of commands.entries()) {

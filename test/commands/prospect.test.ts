@@ -4,7 +4,7 @@ import { run, scriptedPrompter, tempStore, storedDoc } from '../helpers.js';
 
 describe('prospect add', () => {
   it('prints the new id and stores the record with mode 0600', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com', '--source', 'Walk-in', '--tag', 'cakes']);
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     expect(statSync(store).mode & 0o777).toBe(0o600);
@@ -14,7 +14,7 @@ describe('prospect add', () => {
   });
 
   it('refuses a duplicate email (any case) with exit 4 naming the existing prospect', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com']);
     const r = await run(store, ['prospect', 'add', 'R. Sen', '--email', 'RAVI@Example.com']);
     expect(r.code).toBe(4);
@@ -23,7 +23,7 @@ describe('prospect add', () => {
   });
 
   it('refuses a duplicate phone by digits', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Anna', '--phone', '+49 170 1234567']);
     const r = await run(store, ['prospect', 'add', 'Anna B', '--phone', '+49-170-123-4567']);
     expect(r.code).toBe(4);
@@ -31,13 +31,13 @@ describe('prospect add', () => {
   });
 
   it('without a name and without a terminal exits 2 and never prompts', async () => {
-    const r = await run(tempStore(), ['prospect', 'add']);
+    const r = await run((await tempStore()), ['prospect', 'add']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: missing name/);
   });
 
   it('prompts for the fields in a terminal', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const prompter = scriptedPrompter(['Mira', 'mira@example.com', '', 'instagram', 'engaged']);
     const r = await run(store, ['prospect', 'add'], { prompter });
     expect(r.code).toBe(0);
@@ -53,7 +53,7 @@ describe('prospect add', () => {
     [['--stage', 'customer'], /precrm convert/],
     [['--field', '__proto__=x'], /not allowed/],
   ])('rejects bad input %j with exit 2', async (args, message) => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['prospect', 'add', 'X', ...(args as string[])]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
@@ -62,7 +62,7 @@ describe('prospect add', () => {
 
 describe('references', () => {
   it('resolve by id, email, exact name and unique prefix; ambiguous is 2, none is 3', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com']);
     await run(store, ['prospect', 'add', 'Ravi Kumar']);
     await run(store, ['prospect', 'add', 'Anna']);
@@ -81,7 +81,7 @@ describe('references', () => {
 
 describe('references without accents', () => {
   it('find "Tomás Ortega" by "tomas" and by the prefix "tom", but an accented exact name wins', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Tomás Ortega']);
     const name = async (ref: string) => JSON.parse((await run(store, ['prospect', 'show', ref, '--json'])).stdout).name;
     expect(await name('tomas ortega')).toBe('Tomás Ortega');
@@ -97,7 +97,7 @@ describe('prospect add prompting', () => {
   it('offers only the stages a new prospect can start in (not customer, advocate or lost)', async () => {
     const offered: string[][] = [];
     const prompter = scriptedPrompter(['Mira', '', '', '']);
-    const r = await run(tempStore(), ['prospect', 'add'], {
+    const r = await run((await tempStore()), ['prospect', 'add'], {
       prompter: { ...prompter, select: async (_q, choices, dflt) => { offered.push([...choices]); return dflt!; } },
     });
     expect(r.code).toBe(0);

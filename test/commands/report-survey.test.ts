@@ -3,7 +3,7 @@ import { run, tempStore } from '../helpers.js';
 
 /** Two anonymous passers-by, two prospects (one walk-in, one from instagram), hand-countable answers. */
 async function fixture(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   const steps: string[][] = [
     ['survey', 'create', 'Brand',
       '--question', 'expect:text:What do you expect?', '--question', 'price:scale:Prices fair?',

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { conversionFixture, funnelFixture, prospect, storeDoc, writeStore } from '../fixtures/store-builder.js';
 import { run, tempStore } from '../helpers.js';
 
-const funnelStore = () => writeStore(tempStore(), funnelFixture());
-const conversionStore = () => writeStore(tempStore(), conversionFixture());
+const funnelStore = async () => writeStore((await tempStore()), funnelFixture());
+const conversionStore = async () => writeStore((await tempStore()), conversionFixture());
 /** A store file that exists and holds nothing (a missing one also warns that it does not exist). */
-const emptyStore = () => writeStore(tempStore(), storeDoc([]));
+const emptyStore = async () => writeStore((await tempStore()), storeDoc([]));
 
 describe('report csv headers (SPEC §3 column names, fixed order)', () => {
   it.each([
@@ -66,7 +66,7 @@ describe('report funnel', () => {
   });
 
   it('json: numbers as numbers, null for rates over an empty stage; an empty store is six rows of zeros', async () => {
-    const r = await run(tempStore(), ['report', 'funnel', '--json']);
+    const r = await run((await tempStore()), ['report', 'funnel', '--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows).toHaveLength(6);
@@ -97,7 +97,7 @@ describe('report funnel', () => {
 
 describe('report output formats', () => {
   it('csv is RFC 4180 and guards formulas; tsv uses tabs', async () => {
-    const store = await writeStore(tempStore(), storeDoc([
+    const store = await writeStore((await tempStore()), storeDoc([
       prospect({ id: 1, source: 'fair, "spring"', path: [['interested', 0]] }),
       prospect({ id: 2, source: '=HYPERLINK("x")', path: [['interested', 1]] }),
     ]));
@@ -111,7 +111,7 @@ describe('report output formats', () => {
   });
 
   it('tsv has no quoting (IANA): a tab or line break inside a value is a space, quotes stay as they are', async () => {
-    const store = await writeStore(tempStore(), storeDoc([
+    const store = await writeStore((await tempStore()), storeDoc([
       prospect({ id: 1, source: 'fair\t"spring"\r\nstall', path: [['interested', 0]] }),
       prospect({ id: 2, source: '\tmarket', path: [['interested', 1]] }),
     ]));
@@ -143,7 +143,7 @@ describe('report errors', () => {
     [['sources', '--since', '2026-03-01', '--until', '2026-02-01'], /^error: --since 2026-03-01 is after --until 2026-02-01/],
     [['nonsense'], /unknown command 'nonsense'/],
   ])('report %j exits 2 with one clear line', async (args, message) => {
-    const r = await run(tempStore(), ['report', ...args]);
+    const r = await run((await tempStore()), ['report', ...args]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
@@ -157,13 +157,13 @@ describe('report errors', () => {
   });
 
   it('a store that does not exist: the same empty output and exit 0, and a warning (a typo in a crontab must show)', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['report', 'referrals', '--json', '-q']);
     expect(r).toEqual({ code: 0, stdout: '[]\n', stderr: `warning: the store ${store} does not exist, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)\n` });
   });
 
   it('a corrupt store exits 65 and is left alone', async () => {
-    const store = await writeStore(tempStore(), storeDoc([]));
+    const store = await writeStore((await tempStore()), storeDoc([]));
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(store, '{"schema":1,');
     const r = await run(store, ['report', 'funnel']);
@@ -172,7 +172,7 @@ describe('report errors', () => {
   });
 
   it('help ends with examples', async () => {
-    const r = await run(tempStore(), ['report', 'funnel', '--help']);
+    const r = await run((await tempStore()), ['report', 'funnel', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$ precrm report funnel --format csv > funnel.csv');
   });

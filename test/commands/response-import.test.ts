@@ -19,7 +19,7 @@ const csvFile = (text: string) => {
 
 /** Ravi is engaged from May and buys on June 10; Anita buys on June 15; the survey exists from June 1. */
 async function shop(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   const at = (now: string, ...args: string[]) => run(store, args, { now });
   await at('2026-05-01T10:00:00Z', 'prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com', '--stage', 'engaged', '--source', 'walk-in');
   await at('2026-05-02T10:00:00Z', 'prospect', 'add', 'Anita Rao', '--email', 'anita@example.com', '--source', 'instagram');
@@ -63,10 +63,10 @@ describe('import responses', () => {
   it('re-importing the same file changes nothing, not even the file', async () => {
     const store = await shop();
     await run(store, ['import', 'responses', SURVEY, FORM], NOW);
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const again = await run(store, ['import', 'responses', SURVEY, FORM], NOW);
     expect(again).toMatchObject({ code: 0, stderr: 'created 0, merged 0, skipped 4, rejected 0 (nothing to change)\n' });
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it('skips a row repeated in the file, but not the same answers at another time or from someone else', async () => {
@@ -77,7 +77,7 @@ describe('import responses', () => {
 
   it('lists every invalid row with its physical line and reasons, exits 65 and writes nothing', async () => {
     const store = await shop();
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const r = await run(store, ['import', 'responses', SURVEY, INVALID], NOW);
     expect(r.code).toBe(65);
     expect(r.stderr.split('\n')).toEqual([
@@ -91,7 +91,7 @@ describe('import responses', () => {
       '  line 7: has no answer time (at)',
       '',
     ]);
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it('--skip-invalid records the valid rows; --rejects writes the bad ones with a reason column', async () => {
@@ -110,14 +110,14 @@ describe('import responses', () => {
 
   it('a prospect reference that matches nobody rejects the row; --dry-run writes nothing', async () => {
     const store = await shop();
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const file = csvFile('prospect_id,at,price\n1,2026-06-05T10:00:00Z,3\n99,2026-06-05T10:00:00Z,3\n');
     const r = await run(store, ['import', 'responses', SURVEY, file], NOW);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('\n  line 3: prospect "99" matches no prospect (import or add the prospect first)\n');
     const dry = await run(store, ['--json', 'import', 'responses', SURVEY, file, '--skip-invalid', '--dry-run'], NOW);
     expect(JSON.parse(dry.stdout)).toMatchObject({ created: 1, rejected: 1, written: false, dryRun: true });
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it('needs an answer-time column and a question column; --map reads an odd header as a question', async () => {

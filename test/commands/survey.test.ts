@@ -10,7 +10,7 @@ const QUESTIONS = [
 ];
 
 async function storeWithSurvey(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   expect((await run(store, ['survey', 'create', 'Brand', ...QUESTIONS])).code).toBe(0);
   return store;
 }
@@ -18,7 +18,7 @@ const doc = (store: string) => storedDoc(store) as Promise<any>;
 
 describe('survey create / list / show', () => {
   it('creates a survey, prints its id, and lists and shows it', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['survey', 'create', 'Brand', ...QUESTIONS]);
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     expect((await doc(store)).surveys[0]).toEqual({
@@ -39,11 +39,11 @@ describe('survey create / list / show', () => {
 
   it('refuses an existing name in any case with exit 4, and leaves the store alone', async () => {
     const store = await storeWithSurvey();
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const r = await run(store, ['survey', 'create', 'BRAND', '--question', 'a:text']);
     expect(r.code).toBe(4);
     expect(r.stderr).toBe('error: a survey named "Brand" already exists (see: precrm survey show "Brand")\n');
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it.each([
@@ -52,11 +52,11 @@ describe('survey create / list / show', () => {
     [['--question', 'a:choice():x'], /empty choice/],
     [[], /at least one --question/],
   ])('refuses bad questions %j with exit 2 and writes nothing', async (args, message) => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['survey', 'create', 'X', ...(args as string[])]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(storeCreated(store)).toBe(false);
+    expect((await storeCreated(store))).toBe(false);
   });
 
   it('show of an unknown survey is exit 3', async () => {

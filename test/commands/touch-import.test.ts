@@ -11,7 +11,7 @@ const csvFile = (text: string) => {
 const doc = (store: string) => storedDoc(store) as Promise<any>;
 
 async function seeded(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   await run(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware']);
   await run(store, ['prospect', 'add', 'Anna']);
   return store;
@@ -35,10 +35,10 @@ describe('import touches', () => {
     const store = await seeded();
     const file = csvFile('email,type,at\nravi@example.com,website,2026-03-01T20:15:00Z\nravi@example.com,website,2026-03-01T20:15:00.000Z\n');
     expect((await run(store, ['import', 'touches', file])).stderr).toBe('created 1, merged 0, skipped 1, rejected 0\n');
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const again = await run(store, ['import', 'touches', file]);
     expect(again.stderr).toBe('created 0, merged 0, skipped 2, rejected 0 (nothing to change)\n');
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it.each([
@@ -52,7 +52,7 @@ describe('import touches', () => {
 
   it('rejects bad rows with every reason, and writes nothing', async () => {
     const store = await seeded();
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const file = csvFile([
       'prospect,type,at,outcome,direction',
       '1,fax,2026-03-01,,',
@@ -70,6 +70,6 @@ describe('import touches', () => {
       '  line 5: prospect "zed@example.com" matches no prospect (import or add the prospect first)',
       '  line 6: has no type; at "yesterday-ish" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)',
     ]);
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 });

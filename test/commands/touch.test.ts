@@ -44,11 +44,11 @@ describe('touch log', () => {
     [['nobody', 'call'], 3, /no prospect matches "nobody"/],
   ])('touch log %j exits %i', async (args, code, message) => {
     const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
-    const before = storeBytes(store);
+    const before = (await storeBytes(store));
     const r = await run(store, ['touch', 'log', ...(args as string[])]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(storeBytes(store)).toEqual(before);
+    expect((await storeBytes(store))).toEqual(before);
   });
 
   it('warns on stderr when an outbound (or undirected) touch goes to a do-not-contact prospect, not an inbound one', async () => {

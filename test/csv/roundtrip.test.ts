@@ -13,7 +13,7 @@ async function roundTrip(source: string, extra: string[] = []): Promise<{ first:
   const file = join(tempDir(), 'export.csv');
   const first = await run(source, ['export', 'prospects', ...extra, '-o', file]);
   expect(first.code).toBe(0);
-  const target = tempStore();
+  const target = (await tempStore());
   const imported = await run(target, ['import', 'prospects', file], { now: '2030-01-01T00:00:00Z' });
   expect(imported.stderr).toMatch(/rejected 0/);
   expect(imported.code).toBe(0);
@@ -31,7 +31,7 @@ describe('round trip', () => {
   });
 
   it('re-importing an export into the store it came from changes nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeFileSync(store, readFileSync(BAKERY));
     const file = join(tempDir(), 'export.csv');
     await run(store, ['export', 'prospects', '-o', file]);
@@ -102,7 +102,7 @@ function toDoc(drafts: Draft[]): StoreDoc {
 describe('round trip property', () => {
   it('any generated prospect list exports, imports into an empty store and exports to the same bytes', async () => {
     await fc.assert(fc.asyncProperty(fc.array(draft, { minLength: 1, maxLength: 8 }), async (drafts) => {
-      const source = tempStore();
+      const source = (await tempStore());
       writeFileSync(source, JSON.stringify(toDoc(drafts)));
       const { first, second } = await roundTrip(source);
       expect(second).toBe(first);

@@ -10,7 +10,7 @@ const precrm = (store: string, args: string[], env: Record<string, string> = {})
 
 describe('bin/precrm', () => {
   it('add prints only the new id on stdout, so id=$(precrm prospect add …) works', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const first = await precrm(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com']);
     expect(first).toEqual({ code: 0, stdout: '1\n', stderr: 'added prospect 1 (Ravi Sen)\n' });
     expect((await precrm(store, ['prospect', 'add', 'Anna', '-q'])).stdout).toBe('2\n');
@@ -22,7 +22,7 @@ describe('bin/precrm', () => {
   });
 
   it('exits with the documented codes, the message on stderr and nothing on stdout', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await precrm(store, ['prospect', 'add', 'Ravi Sen', '--email', 'ravi@example.com']);
     await precrm(store, ['prospect', 'add', 'Ravi Kumar']);
     const cases: [string[], number, RegExp][] = [
@@ -45,7 +45,7 @@ describe('bin/precrm', () => {
   });
 
   it('writes the real file even when NODE_ENV=test (lowdb presets would switch to memory)', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     expect((await precrm(store, ['prospect', 'add', 'Ravi'], { NODE_ENV: 'test' })).stdout).toBe('1\n');
     expect(existsSync(store)).toBe(true);
     expect(JSON.parse(readFileSync(store, 'utf8')).prospects).toHaveLength(1);
@@ -56,7 +56,7 @@ describe('bin/precrm', () => {
   });
 
   it('stops quietly with exit 0 when the reader of a pipe goes away (| head -1)', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, 20_000);
     for (const format of ['table', 'csv', 'json']) {
       const script = `node "${BIN}" prospect list --format ${format} | head -1; echo "status=\${PIPESTATUS[0]}" >&2`;

@@ -18,7 +18,7 @@ function inTerminal(store: string, steps: string[], args: string[]): Promise<{ c
 }
 
 async function storeWithSurvey(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   const r = await spawnPrecrm(['survey', 'create', 'Brand', '--question', 'expect:text:What do you expect?', '--question', 'price:scale:Prices fair?',
     '--question', 'recommend:nps:Recommend us?', '--question', 'reason:choice(taste|price|location):Why us?'], { env: { PRECRM_STORE: store } });
   expect(r.code).toBe(0);

@@ -21,7 +21,7 @@ function inTerminal(store: string, answers: [string, string][], args: string[]):
 
 describe('in a terminal', () => {
   it('prospect add without a name prompts for the fields and prints the new id', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await inTerminal(store, [
       ['Name:', 'Mira Das\r'],
       ['Email (optional):', 'mira@example.com\r'],
@@ -37,7 +37,7 @@ describe('in a terminal', () => {
   });
 
   it('Ctrl-C at a prompt exits 130 quietly and creates nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await inTerminal(store, [['Name:', 'Mi'], ['Mi', '\u0003']], ['prospect', 'add']);
     expect(r.code).toBe(130);
     expect(r.screen).toContain('interrupted');
@@ -46,7 +46,7 @@ describe('in a terminal', () => {
   });
 
   it('prospect remove asks first, and "no" keeps the prospect', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const no = await inTerminal(store, [['Remove Ravi', 'n\r']], ['prospect', 'remove', 'ravi']);
     expect(no.unanswered).toBe(0);
@@ -57,7 +57,7 @@ describe('in a terminal', () => {
   });
 
   it('--no-input in a terminal never prompts', async () => {
-    const r = await inTerminal(tempStore(), [], ['prospect', 'add', '--no-input']);
+    const r = await inTerminal((await tempStore()), [], ['prospect', 'add', '--no-input']);
     expect(r.code).toBe(2);
     expect(r.screen).toContain('error: missing name (usage: precrm prospect add <name>');
     expect(r.screen).not.toContain('Name:');
@@ -87,7 +87,7 @@ describe('without a terminal', () => {
   }
 
   it('prospect add without a name exits 2 with the usage line, even with stdin open', async () => {
-    const r = await withOpenStdin(tempStore(), ['prospect', 'add']);
+    const r = await withOpenStdin((await tempStore()), ['prospect', 'add']);
     expect(r).toEqual({
       code: 2,
       stdout: '',
@@ -96,7 +96,7 @@ describe('without a terminal', () => {
   });
 
   it('prospect remove without --yes exits 2 and removes nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const r = await withOpenStdin(store, ['prospect', 'remove', '1']);
     expect(r.code).toBe(2);

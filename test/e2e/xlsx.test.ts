@@ -41,7 +41,7 @@ const cellOf = (sheet: ReturnType<typeof openInGnumeric>, header: string, row = 
 };
 
 async function shopStore(): Promise<string> {
-  const store = tempStore();
+  const store = (await tempStore());
   const add = async (args: string[], now = '2026-01-05T17:10:00.000Z') => expect((await run(store, args, { now })).code).toBe(0);
   await add(['prospect', 'add', 'Jürgen Weiß', '--email', 'juergen@example.de', '--phone', '+4915112345678', '--source', 'walk-in', '--field', 'zip=01067', '--tag', 'bread']);
   await add(['prospect', 'add', 'Siobhán O\'Neill', '--phone', '07700900123', '--source', 'instagram', '--note', '=HYPERLINK("http://evil.example")'], '2026-02-20T09:00:00.000Z');

@@ -8,7 +8,7 @@ const big = (c: string) => c.repeat(MB);
 
 describe('1 MB fields', () => {
   it('are refused from the command line with the limit named, and nothing is written', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const tooLong = /is 1000000 characters long; the limit is 10000$/;
     await expectRefusedUnchanged(store, ['prospect', 'add', big('n')], 2, /^error: name is 1000000 characters long/);
     await expectRefusedUnchanged(store, ['prospect', 'add', 'Ravi', '--note', big('o')], 2, tooLong);
@@ -24,7 +24,7 @@ describe('1 MB fields', () => {
   });
 
   it('in a CSV cell reject the row with its line number; nothing is written', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const file = csvFile(`name,notes,field.size,tags\nBig,${big('n')},1,\nQuoted,"${big('q')}",1,\nFielded,ok,${big('f')},\nTagged,ok,1,${big('t')}\nSmall,ok,1,\n`);
     const r = await expectRefusedUnchanged(store, ['import', 'prospects', file], 65, /^error: 4 of 5 row\(s\) are invalid; nothing was written/);
@@ -36,7 +36,7 @@ describe('1 MB fields', () => {
   });
 
   it('a 1 MB header row is only an unknown column', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['import', 'prospects', csvFile(`name,${big('h')}\nRavi,x\n`)]);
     expectNoCrash(r);
     expect(r.code).toBe(0);
@@ -56,7 +56,7 @@ const NAMES = [
 
 describe('control characters and emoji in names', () => {
   it('are stored faithfully and read back exactly in JSON', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     for (const name of NAMES) expect((await run(store, ['prospect', 'add', name])).code).toBe(0);
     const doc = await expectSound(store);
     expect(doc.prospects.map((p: { name: string }) => p.name)).toEqual(NAMES);
@@ -65,7 +65,7 @@ describe('control characters and emoji in names', () => {
   });
 
   it('never reach a terminal raw: tables, prospect show, touch list, reports and stderr messages', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     for (const [i, name] of NAMES.entries()) {
       const add = await run(store, ['prospect', 'add', name, '--source', name, '--tag', name, '--note', name, '--field', `k=${name}`]);
       expect(add.stderr, 'the "added prospect" message').not.toMatch(TERMINAL_UNSAFE);
@@ -87,21 +87,21 @@ describe('control characters and emoji in names', () => {
   });
 
   it('make an email address invalid (2): NUL and ESC are not part of an address', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     for (const email of ['h@x.io\u0000', 'a\u001b[31m@x.io', 'ravi@exa\u009bmple.com']) {
       await expectRefusedUnchanged(store, ['prospect', 'add', 'Ravi', '--email', email], 2, /^error: email ".*" is not an email address$/);
     }
   });
 
   it('in error messages are not echoed raw either', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const r = await run(store, ['prospect', 'show', 'Red \u001b[31mAlert']);
     expect(r.code).toBe(3);
     expect(r.stderr).not.toMatch(TERMINAL_UNSAFE);
   });
 
   it('come in through CSV faithfully too', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const file = csvFile(`name,company\n"${NAMES[0]}",${NAMES[5]}\n"${NAMES[4]}",x\n`);
     expect((await run(store, ['import', 'prospects', file])).code).toBe(0);
     const doc = await expectSound(store);
@@ -116,7 +116,7 @@ describe('prototype-polluting keys', () => {
   };
 
   it('in CSV headers are ignored columns, named on stderr, with a hint import would accept', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const header = 'name,__proto__,constructor,field.__proto__,prototype,field.constructor,field.prototype,__proto__.polluted,field.ok';
     const file = csvFile(`${header}\nRavi,{"polluted":1},polluted,polluted,polluted,polluted,polluted,polluted,fine\n`);
     const r = await run(store, ['import', 'prospects', file]);
@@ -129,7 +129,7 @@ describe('prototype-polluting keys', () => {
   });
 
   it('as --sort keys are an unknown sort (2), not a lookup on Object.prototype', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     for (const key of ['__proto__', 'constructor', 'toString', '-hasOwnProperty']) {
       await expectRefusedUnchanged(store, ['prospect', 'list', '--sort', key], 2, new RegExp(`^error: cannot sort by "${key}"`));
@@ -137,7 +137,7 @@ describe('prototype-polluting keys', () => {
   });
 
   it('as sources, tags, owners and staff are plain values that reports group like any other', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     for (const k of ['__proto__', 'constructor', 'toString']) await run(store, ['prospect', 'add', `P${k}`, '--source', k, '--tag', k, '--owner', k]);
     await run(store, ['touch', 'log', '1', 'greeting'], { env: { PRECRM_USER: '__proto__' } });
     const sources = await run(store, ['report', 'sources', '--format', 'csv']);
@@ -151,7 +151,7 @@ describe('prototype-polluting keys', () => {
   });
 
   it('in --field and --map are usage errors (2) and nothing is written', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       await expectRefusedUnchanged(store, ['prospect', 'add', 'Ravi', '--field', `${key}=x`], 2, new RegExp(`^error: --field key "${key}" is not allowed`));
     }
@@ -161,7 +161,7 @@ describe('prototype-polluting keys', () => {
   });
 
   it('in a hand-edited store are refused by store check instead of being dropped on the next write', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi', '--field', 'ok=1']);
     const text = readFileSync(store, 'utf8').replace(/"ok": ?"1"/, '"ok":"1","__proto__":"x","constructor":"y"');
     expect(text).toContain('"__proto__":"x"');
@@ -177,7 +177,7 @@ describe('prototype-polluting keys', () => {
 
 describe('CSV files that are not UTF-8', () => {
   it('are refused (65) instead of being imported with U+FFFD in place of letters', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const latin1 = csvFile('');
     writeFileSync(latin1, Buffer.concat([Buffer.from('name,company\nAnna,x\n'), Buffer.from('Jos\xe9,Caf\xe9\n', 'latin1')]));

@@ -121,7 +121,7 @@ describe('garbage store contents', () => {
 
   for (const [what, content, message] of cases) {
     it(`holding ${what} is refused (65) by readers and writers and left byte for byte`, async () => {
-      const store = tempStore();
+      const store = (await tempStore());
       writeFileSync(store, content);
       for (const args of [['prospect', 'list'], ['report', 'funnel'], ['due'], ['prospect', 'add', 'Anna'], ['touch', 'log', '1', 'greeting'], ['store', 'check']]) {
         const r = await expectRefusedUnchanged(store, args, 65, message);

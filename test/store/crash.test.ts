@@ -11,7 +11,7 @@ const ROUNDS = 12;
 
 describe('kill -9 during writes to a large store', () => {
   it(`leaves the old or the new state, over ${ROUNDS} random kills`, async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, SIZE);
     // One undisturbed write measures how long a write takes here, so the kills land before, during and after it.
     const started = Date.now();

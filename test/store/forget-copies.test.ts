@@ -8,8 +8,8 @@ import { run, tempStore } from '../helpers.js';
 const HANNAH = { name: 'Hannah Becker', email: 'hannah.b@example.de', phone: '+49 170 5550101' };
 
 /** A schema-0 store (the pre-release shape: no schema, no nextId) holding Hannah and Jonas. */
-function schema0Store(): string {
-  const store = tempStore();
+async function schema0Store(): Promise<string> {
+  const store = (await tempStore());
   const at = '2026-02-11T08:50:00.000Z';
   const person = (id: number, p: Partial<typeof HANNAH> & { name: string }) => ({
     id, name: p.name, email: p.email ?? null, phone: p.phone ?? null, company: null, source: 'website', stage: 'interested',
@@ -29,7 +29,7 @@ const holding = (store: string) => readdirSync(dirname(store)).filter((f) => {
 
 describe('prospect forget and the files beside the store', () => {
   it('after a schema-0 migration: no file in the folder holds the email any more', async () => {
-    const store = schema0Store();
+    const store = await schema0Store();
     const r = await run(store, ['prospect', 'forget', HANNAH.email, '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(holding(store)).toEqual([]);
@@ -39,7 +39,7 @@ describe('prospect forget and the files beside the store', () => {
   });
 
   it('an earlier migration copy and a temp file left by a killed write are cleared too; other copies are kept', async () => {
-    const store = schema0Store();
+    const store = await schema0Store();
     expect((await run(store, ['prospect', 'add', 'Mira'])).code).toBe(0); // migrates: store.json.schema0.bak holds Hannah
     writeFileSync(join(dirname(store), '.store.json.precrm-4242-abcdef.tmp'), readFileSync(store)); // as kill -9 mid-write leaves it
     const r = await run(store, ['prospect', 'forget', 'hannah', '--yes']);
@@ -49,7 +49,7 @@ describe('prospect forget and the files beside the store', () => {
   });
 
   it('dated backups made with store backup are the user\'s: listed in the warning, not removed', async () => {
-    const store = schema0Store();
+    const store = await schema0Store();
     expect((await run(store, ['prospect', 'add', 'Mira'])).code).toBe(0);
     const backup = (await run(store, ['store', 'backup'], { now: '2026-03-01T09:00:00Z' })).stdout.trim();
     const r = await run(store, ['prospect', 'forget', 'hannah', '--yes']);

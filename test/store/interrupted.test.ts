@@ -23,7 +23,7 @@ async function caughtWriting(store: string): Promise<Spawned> {
 
 describe('a signal while a write waits for the lock', () => {
   it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s: exit %i, "interrupted: nothing was written", the store as it was', async (signal, code) => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const before = readFileSync(store);
     const { flockSync } = await import('fs-ext');
@@ -46,7 +46,7 @@ describe('a signal while a write waits for the lock', () => {
 
 describe('a signal while a write is writing', () => {
   it('SIGINT: exit 130, and the message tells the truth about the store; no temp file left', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, 30_000);
     const writer = await caughtWriting(store);
     writer.child.kill('SIGINT');
@@ -61,7 +61,7 @@ describe('a signal while a write is writing', () => {
 
 describe('kill -9 mid-write', () => {
   it('leaves the old store and a temp file, which store check lists and the next write removes', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, 30_000);
     const writer = await caughtWriting(store);
     writer.child.kill('SIGKILL');

@@ -52,7 +52,7 @@ describe('a store that is not sound is never written', () => {
   ];
 
   it.each(cases)('%s: exit 65 naming the file, and the file is byte-identical afterwards', async (_what, content, message) => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeFileSync(store, content());
     const before = bytes(store);
     for (const args of [['prospect', 'add', 'Ravi'], ['prospect', 'list'], ['store', 'check'], ['prospect', 'remove', '1', '--yes']]) {
@@ -67,7 +67,7 @@ describe('a store that is not sound is never written', () => {
   });
 
   it('store check lists the validation problems, one per line', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const d = valid();
     d.prospects[0].stage = 'keen';
     d.prospects[2].email = 42;
@@ -87,7 +87,7 @@ describe('migration', () => {
   };
 
   it('reads a schema 0 store without writing anything', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeFileSync(store, JSON.stringify(schema0));
     const before = bytes(store);
     const r = await run(store, ['prospect', 'list', '--json']);
@@ -98,7 +98,7 @@ describe('migration', () => {
   });
 
   it('migrates schema 0 on the first write, keeping the original as a .bak copy', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeFileSync(store, JSON.stringify(schema0));
     const before = bytes(store);
     const r = await run(store, ['prospect', 'add', 'Anna']);
@@ -115,7 +115,7 @@ describe('migration', () => {
 
 describe('ids', () => {
   it('are never reused after a remove, not even the last one', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     for (const name of ['A', 'B', 'C']) await run(store, ['prospect', 'add', name]);
     expect((await run(store, ['prospect', 'remove', '3', '--yes'])).code).toBe(0);
     expect((await run(store, ['prospect', 'remove', '2', '--yes'])).code).toBe(0);
@@ -135,7 +135,7 @@ describe('store path | check | backup', () => {
   });
 
   it('check reports a sound store on stderr and exits 0', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const r = await run(store, ['store', 'check']);
     expect(r).toEqual({ code: 0, stdout: '', stderr: `${store}: ok (1 prospects, 0 touches, 0 surveys, 0 responses)\n` });
@@ -143,7 +143,7 @@ describe('store path | check | backup', () => {
   });
 
   it('backup copies the bytes to the named file (0600) and prints its path', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const target = join(tempDir(), 'copy.json');
     const r = await run(store, ['store', 'backup', target]);
@@ -153,7 +153,7 @@ describe('store path | check | backup', () => {
   });
 
   it('backup without a file writes a dated copy beside the store', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const r = await run(store, ['store', 'backup'], { now: '2026-03-10T12:34:56Z' });
     expect(r.stdout).toBe(`${store}.20260310-123456.bak\n`);
@@ -161,7 +161,7 @@ describe('store path | check | backup', () => {
   });
 
   it('backup of a missing store exits 66; of a corrupt one 65; to an impossible place 73', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     expect((await run(store, ['store', 'backup'])).code).toBe(66);
     writeFileSync(store, '{');
     expect((await run(store, ['store', 'backup', join(tempDir(), 'x.json')])).code).toBe(65);

@@ -65,7 +65,7 @@ function touchesOf(store: string): { notes: string[]; uniqueIds: boolean } {
 
 describe('concurrent writers', () => {
   it('20 `prospect add` processes at once end with 20 records and unique ids', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const runs = Array.from({ length: 20 }, (_, i) =>
       startPrecrm(store, ['prospect', 'add', `Person ${i}`, '--email', `p${i}@example.com`], WAIT).done);
     const results = await Promise.all(runs);
@@ -83,7 +83,7 @@ describe('concurrent writers', () => {
 
 describe('concurrent touches', () => {
   it('30 `touch log` processes on one prospect keep all 30 touches with unique ids', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com']);
     const runs = Array.from({ length: 30 }, (_, i) =>
       startPrecrm(store, ['touch', 'log', 'ravi@example.com', 'greeting', `hello ${i}`], WAIT).done);
@@ -104,7 +104,7 @@ describe('concurrent touches', () => {
 
 describe('a lock held by another process', () => {
   it('makes a writer that waits past PRECRM_LOCK_TIMEOUT exit 75 and write nothing', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const before = readFileSync(store);
     const release = await holdLock(store);
@@ -123,7 +123,7 @@ describe('a lock held by another process', () => {
   });
 
   it('is waited for while it is held for less than the timeout', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     const release = await holdLock(store);
     const writer = startPrecrm(store, ['prospect', 'add', 'Anna'], { PRECRM_LOCK_TIMEOUT: '20000' });
     await sleep(700);
@@ -135,7 +135,7 @@ describe('a lock held by another process', () => {
 
 describe('a holder that dies', () => {
   it('killed with SIGKILL while holding the lock: the kernel releases it and the next writer goes on at once', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, 2000);
     const victim = await frozenHolder(store, 'Victim');
     victim.child.kill('SIGKILL');
@@ -150,7 +150,7 @@ describe('a holder that dies', () => {
   }, 60_000);
 
   it.each([1, 2, 3])('killed with SIGKILL while 32 writers wait (round %i): every writer that exits 0 has its touch stored, ids unique', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, 2000);
     const holder = await frozenHolder(store, 'Holder');
     const waiters = Array.from({ length: 32 }, (_, i) => startPrecrm(store, ['-q', 'touch', 'log', '1', 'greeting', `waiter ${i}`], WAIT));
@@ -173,7 +173,7 @@ describe('a holder that dies', () => {
 
 describe('a holder that pauses', () => {
   it('SIGSTOPped for longer than the old stale time (10 s) keeps its lock; no write is lost', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     writeLargeStore(store, 2000);
     const holder = await frozenHolder(store, 'Paused');
     const waiters = Array.from({ length: 5 }, (_, i) => startPrecrm(store, ['touch', 'log', '1', 'call', `waiter ${i}`], WAIT));
@@ -208,7 +208,7 @@ describe('one store through two paths', () => {
 
 describe('a lock path that is not a lock file', () => {
   it('an empty lock folder (the lock of an older precrm) is replaced at once', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     mkdirSync(`${store}.lock`);
     const r = await startPrecrm(store, ['prospect', 'add', 'Anna'], { PRECRM_LOCK_TIMEOUT: '2000' }).done;
@@ -223,7 +223,7 @@ describe('a lock path that is not a lock file', () => {
     ['a named pipe', (lock) => execFileSync('mkfifo', [lock]), 'a named pipe'],
   ];
   it.each(odd)('%s: exit 73 naming the lock and what to do, everything left as it was', async (_what, make, kind) => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const before = readFileSync(store);
     make(`${store}.lock`);
@@ -239,7 +239,7 @@ describe('a lock path that is not a lock file', () => {
 
 describe('a lock file deleted under its holder', () => {
   it('fails the write cleanly with exit 75 and leaves the file as it was', async () => {
-    const store = tempStore();
+    const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const before = readFileSync(store);
     const backend = new JsonFileStore(store, {

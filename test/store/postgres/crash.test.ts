@@ -18,7 +18,7 @@ async function prospectsIn(database: string): Promise<number> {
 
 describe('kill -9 during a large write to PostgreSQL', () => {
   it(`leaves all or nothing, over ${ROUNDS} random kills`, async () => {
-    const source = tempStore();
+    const source = (await tempStore());
     writeLargeStore(source, SIZE);
     const calibration = await freshDatabase();
     const started = Date.now();
