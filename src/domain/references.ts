@@ -1,10 +1,28 @@
-// Resolves a user's <prospect> reference: numeric id, email (case-insensitive), or name / unique prefix.
+// Resolves a user's <prospect> reference: numeric id, email (case-insensitive), name, or the unique start of the
+// name or of one of its words.
 import { PrecrmError, EXIT, notFoundError } from './errors.js';
 import type { Prospect } from './types.js';
 
 /** Lower case without diacritics: "Tomás" and "tomas" compare equal. A backend may store it as an indexed name key. */
 export const nameKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const fold = nameKey;
+
+/** Where a word of a folded name starts: its beginning, and after a space or a hyphen ("omar haddad", "jean-luc"). */
+const WORD_START = /(?:^|[\s-])(?=\S)/gu;
+
+/**
+ * The name-start tiers of a reference, in the order they are tried: names starting with `key`, else names with a
+ * word starting with it (`haddad` finds "Omar Haddad"). The one home of this rule: stores only narrow (a superset).
+ */
+export function startsNameOrWord<T extends Pick<Prospect, 'name'>>(prospects: readonly T[], key: string): T[] {
+  if (key === '') return [];
+  const named = prospects.flatMap((p) => (p.name === null ? [] : [{ p, folded: fold(p.name) }]));
+  const byStart = named.filter((x) => x.folded.startsWith(key));
+  const found = byStart.length ? byStart : named.filter((x) => wordStarts(x.folded).some((i) => x.folded.startsWith(key, i)));
+  return found.map((x) => x.p);
+}
+
+const wordStarts = (folded: string): number[] => [...folded.matchAll(WORD_START)].map((m) => m.index + m[0].length);
 
 /** A `<prospect>` reference taken apart: what a store looks up to find the candidates. */
 export type ProspectReference =
@@ -20,19 +38,19 @@ export function parseReference(ref: string): ProspectReference {
 
 /**
  * Whether a prospect can be what a reference means: same id; or same email (ignoring case), same name (ignoring
- * case), or a name whose nameKey starts with the reference's. A store returns (a superset of) these candidates,
- * sorted by id; resolveProspect decides among them.
+ * case), or a name whose nameKey, or one of its words, starts with the reference's. A store returns (a superset
+ * of) these candidates, sorted by id; resolveProspect decides among them.
  */
 export function isCandidate(p: Pick<Prospect, 'id' | 'email' | 'name'>, r: ProspectReference): boolean {
   if (r.kind === 'id') return p.id === r.id;
   if (r.email !== null && p.email?.toLowerCase() === r.email) return true;
   if (p.name === null) return false;
-  return p.name.toLowerCase() === r.lowerName || (r.nameKey !== '' && fold(p.name).startsWith(r.nameKey));
+  return p.name.toLowerCase() === r.lowerName || startsNameOrWord([p], r.nameKey).length > 0;
 }
 
 /**
  * The candidates among `prospects` (in id order), cheaply: resolveProspect stops at the first step that answers
- * (id, email, exact name, then accent-folded name and prefix), so only that step's matches are needed.
+ * (id, email, exact name, then accent-folded name, name start, word start), so only that step's matches are needed.
  */
 export function candidatesIn(prospects: readonly Prospect[], r: ProspectReference): Prospect[] {
   if (r.kind === 'id') return prospects.filter((p) => p.id === r.id);
@@ -42,10 +60,10 @@ export function candidatesIn(prospects: readonly Prospect[], r: ProspectReferenc
   }
   const exact = prospects.filter((p) => p.name?.toLowerCase() === r.lowerName);
   if (exact.length) return exact;
-  return r.nameKey === '' ? [] : prospects.filter((p) => p.name !== null && fold(p.name).startsWith(r.nameKey));
+  return startsNameOrWord(prospects, r.nameKey);
 }
 
-/** Picks the one prospect `ref` means among the candidates (or all prospects): id, email, name, unique prefix. */
+/** Picks the one prospect `ref` means among the candidates (or all prospects): id, email, name, unique name or word start. */
 export function resolveProspect(prospects: readonly Prospect[], ref: string): Prospect {
   const text = ref.trim();
   if (/^\d+$/.test(text)) {
@@ -65,7 +83,7 @@ export function resolveProspect(prospects: readonly Prospect[], ref: string): Pr
   const folded = fold(text);
   const loose = exact.length ? exact : prospects.filter((x) => x.name !== null && fold(x.name) === folded);
   if (loose.length === 1) return loose[0]!;
-  const matches = loose.length > 1 ? loose : prospects.filter((x) => folded && x.name !== null && fold(x.name).startsWith(folded));
+  const matches = loose.length > 1 ? loose : startsNameOrWord(prospects, folded);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const shown = matches.slice(0, 10).map((p) => `  ${p.id}  ${p.name}${p.email ? ` <${p.email}>` : ''}`);

@@ -79,6 +79,26 @@ describe('references', () => {
   });
 });
 
+describe('references by the start of any word', () => {
+  it('`haddad` finds "Omar Haddad"; a name that starts so wins; several word matches exit 2 with the list', async () => {
+    const store = (await tempStore());
+    await run(store, ['prospect', 'add', 'Omar Haddad']);
+    await run(store, ['prospect', 'add', 'Lena Haddad-Berg']);
+    await run(store, ['prospect', 'add', 'Ana Berger']);
+    await run(store, ['prospect', 'add', 'Bergamo Bakery']);
+    const name = async (ref: string) => JSON.parse((await run(store, ['prospect', 'show', ref, '--json'])).stdout).name;
+    expect(await name('omar')).toBe('Omar Haddad');
+    expect(await name('haddad-b')).toBe('Lena Haddad-Berg');
+    expect(await name('berga')).toBe('Bergamo Bakery');
+    expect(await name('bakery')).toBe('Bergamo Bakery');
+    expect(await name('ber')).toBe('Bergamo Bakery'); // the name that starts with it, before the words that do
+    const amb = await run(store, ['prospect', 'show', 'hadd']);
+    expect(amb.code).toBe(2);
+    expect(amb.stderr.split('\n').map((l) => l.trim())).toEqual(['error: "hadd" matches 2 prospects; use the id or email:', '1  Omar Haddad', '2  Lena Haddad-Berg', '']);
+    expect((await run(store, ['prospect', 'show', 'addad'])).code).toBe(3); // inside a word is no match
+  });
+});
+
 describe('references without accents', () => {
   it('find "Tomás Ortega" by "tomas" and by the prefix "tom", but an accented exact name wins', async () => {
     const store = (await tempStore());
