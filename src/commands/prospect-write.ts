@@ -11,6 +11,7 @@ import { START_STAGES, parseStage } from '../domain/stages.js';
 import type { Prospect } from '../domain/types.js';
 import { applyChanges } from '../store/apply.js';
 import type { StoreReader } from '../store/store.js';
+import { describeFieldChange } from './edit-summary.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
@@ -74,19 +75,20 @@ export async function editProspect(ctx: Context, ref: string, flags: ProspectFla
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'edit');
   const at = ctx.now().toISOString();
   const store = await ctx.openStore();
-  const changed = await store.transaction(async (tx) => {
+  const change = await store.transaction(async (tx) => {
     const p = await findProspect(tx, ref);
     checkEditable(p);
     const next = { email: input.email === undefined ? p.email : input.email, phone: input.phone === undefined ? p.phone : input.phone };
     const contactChanged = (input.email !== undefined && input.email !== p.email) || (input.phone !== undefined && input.phone !== p.phone);
     if (contactChanged && !flags.allowDuplicate) await refuseDuplicate(tx, next, p.id);
     const link = referredByRef === undefined ? undefined : await referrerLink(tx, referredByRef);
-    const change = edited(p, input, at, link, stage);
-    await applyChanges(tx, change.changes);
-    return change.prospect;
+    const edit = edited(p, input, at, link, stage);
+    if (edit.edited.length) await applyChanges(tx, edit.changes);
+    return edit;
   });
-  ctx.info(`updated prospect ${changed.id}`);
-  printWritten(ctx, [changed]);
+  if (change.edited.length === 0) ctx.info(`nothing to change: ${label(change.prospect)} already has these values (nothing written)`);
+  else for (const line of [`updated ${label(change.prospect)}:`, ...change.edited.map((c) => `  ${describeFieldChange(c)}`)]) ctx.info(line);
+  printWritten(ctx, [change.prospect]);
 }
 
 /** One prospect changed by a domain function, in one transaction: the new record. */
@@ -107,9 +109,21 @@ export async function setStage(ctx: Context, ref: string, stageText: string): Pr
   printWritten(ctx, [p]);
 }
 
+/** The referral links removing `p` clears, as lines for stderr (none when it has no referral links). */
+async function referralLinks(reader: StoreReader, p: Prospect): Promise<string[]> {
+  const [referred, referrer] = await Promise.all([reader.referralsOf(p.id), p.referredBy === null ? null : reader.getProspect(p.referredBy)]);
+  if (referred.length === 0 && referrer === null) return [];
+  return [
+    `removing ${label(p)} clears its referral links:`,
+    ...(referrer ? [`  referred by ${label(referrer)}`] : []),
+    ...referred.map((x) => `  referred ${label(x)}`),
+  ];
+}
+
 export async function removeProspect(ctx: Context, ref: string): Promise<void> {
   const store = await ctx.openStore();
   const snapshot = await findProspect(store, ref);
+  for (const line of await referralLinks(store, snapshot)) ctx.info(line);
   const ok = await confirmDestructive(ctx, `Remove ${label(snapshot)} with its touches and survey responses?`, 'prospect remove');
   if (!ok) {
     ctx.info('nothing removed');

@@ -9,6 +9,22 @@ import type { FollowUp, Prospect, Stage, SurveyResponse, Touch } from './types.j
 
 export interface ProspectChange { prospect: Prospect; changes: Changes }
 
+/** The fields an edit can change, in the order a summary lists them. */
+export const EDITED_FIELDS = ['name', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'tags', 'referredBy', 'cadenceDays', 'followUp', 'notes', 'fields'] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
+
+/** One field an edit changed, with its value before and after. */
+export interface FieldChange<K extends EditedField = EditedField> { field: K; from: Prospect[K]; to: Prospect[K] }
+
+/** An edit: the new record and what changed; nothing to write when `edited` is empty. */
+export interface ProspectEdit extends ProspectChange { edited: FieldChange[] }
+
+/** The fields whose values differ between two versions of a record (lists and maps compared by content). */
+export function editedFields(before: Prospect, after: Prospect): FieldChange[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return EDITED_FIELDS.filter((f) => !same(before[f], after[f])).map((f) => ({ field: f, from: before[f], to: after[f] }) as FieldChange);
+}
+
 /** `prospect add`: a new record with its id, linked to its referrer (who may become an advocate). */
 export function addProspect(id: number, input: ProspectInput, stage: Stage, at: string, link: ReferrerLink | null): ProspectChange {
   const p = newProspect(id, { ...input, referredBy: null }, stage, at);
@@ -23,15 +39,17 @@ export function checkEditable(p: Prospect): void {
 
 /**
  * `prospect edit`: only the given fields change; `link` undefined leaves the referrer alone, null unlinks it;
- * `stage` moves by the rules of `prospect stage`.
+ * `stage` moves by the rules of `prospect stage`. An edit that changes nothing writes nothing (not even updatedAt).
  */
-export function editProspect(p: Prospect, input: ProspectInput, at: string, link: ReferrerLink | null | undefined, stage: Stage | undefined): ProspectChange {
+export function editProspect(p: Prospect, input: ProspectInput, at: string, link: ReferrerLink | null | undefined, stage: Stage | undefined): ProspectEdit {
   checkEditable(p);
   const next = copyProspect(p);
   applyEdit(next, { ...input, referredBy: undefined }, at);
-  const promoted = link === undefined ? null : setReferrer(next, link, at);
+  const promoted = link === undefined || link?.referrer.id === p.referredBy ? null : setReferrer(next, link, at);
   if (stage) changeStage(next, stage, at);
-  return { prospect: next, changes: changes({ update: { prospects: promoted ? [next, promoted] : [next] } }) };
+  const edited = editedFields(p, next);
+  if (edited.length === 0) return { prospect: p, changes: changes({}), edited };
+  return { prospect: next, changes: changes({ update: { prospects: promoted ? [next, promoted] : [next] } }), edited };
 }
 
 /** `prospect follow-up`: plans (or with null clears) the next action. */

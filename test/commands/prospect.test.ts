@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run, scriptedPrompter, tempStore, storedDoc } from '../helpers.js';
+import { run, scriptedPrompter, storeBytes, storeWith, storedDoc, tempStore } from '../helpers.js';
 
 describe('prospect add', () => {
   it('prints the new id and stores the record with mode 0600', async () => {
@@ -122,5 +122,58 @@ describe('prospect add prompting', () => {
     });
     expect(r.code).toBe(0);
     expect(offered).toEqual([['aware', 'interested', 'engaged', 'intent']]);
+  });
+});
+
+describe('prospect edit says what it changed', () => {
+  it('with nothing to change writes nothing, says so on stderr and exits 0', async () => {
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--tag', 'cakes']);
+    const before = await storeBytes(store);
+    for (const args of [[], ['--email', 'RAVI@example.com'.toLowerCase(), '--tag', 'cakes'], ['--stage', 'interested']]) {
+      const r = await run(store, ['prospect', 'edit', 'ravi', ...args], { now: '2026-03-11T09:00:00Z' });
+      expect(r).toMatchObject({ code: 0, stdout: '1\n', stderr: 'nothing to change: Ravi Sen (1) already has these values (nothing written)\n' });
+    }
+    expect((await storeBytes(store)).equals(before)).toBe(true);
+  });
+
+  it('lists each changed field as "field: old → new" on stderr, and only those', async () => {
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--tag', 'cakes', '--note', 'likes cardamom']);
+    const r = await run(store, ['prospect', 'edit', 'ravi', '--email', 'ravi@sen.example', '--phone', '+91 98300 00000', '--tag', 'regular',
+      '--stage', 'engaged', '--follow-up', '2026-03-20', '--note', 'likes cardamom a lot', '--company', '']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe([
+      'updated Ravi Sen (1):',
+      '  email: ravi@example.com → ravi@sen.example',
+      '  phone: (none) → +91 98300 00000',
+      '  stage: interested → engaged',
+      '  tags: cakes → cakes, regular',
+      '  follow-up: (none) → 2026-03-20',
+      '  notes: changed',
+      '',
+    ].join('\n'));
+    expect((await storedDoc(store)).prospects[0]).toMatchObject({ email: 'ravi@sen.example', stage: 'engaged', tags: ['cakes', 'regular'] });
+  });
+});
+
+describe('prospect remove names the referral links it clears', () => {
+  it('before asking: who referred it and whom it referred; declining removes nothing', async () => {
+    const store = await storeWith(['Ravi Sen']);
+    await run(store, ['prospect', 'add', 'Anna Berg', '--referred-by', 'ravi']);
+    await run(store, ['prospect', 'add', 'Tom Baker', '--referred-by', 'anna']);
+    await run(store, ['prospect', 'add', 'Mira', '--referred-by', 'anna']);
+    const prompter = scriptedPrompter([false]);
+    const r = await run(store, ['prospect', 'remove', 'anna'], { prompter });
+    expect(r.code).toBe(0);
+    expect(prompter.asked).toEqual(['Remove Anna Berg (2) with its touches and survey responses?']);
+    expect(r.stderr).toBe('removing Anna Berg (2) clears its referral links:\n  referred by Ravi Sen (1)\n  referred Tom Baker (3)\n  referred Mira (4)\nnothing removed\n');
+    expect((await storedDoc(store)).prospects.map((p) => p.referredBy)).toEqual([null, 1, 2, 2]);
+    const yes = await run(store, ['prospect', 'remove', 'anna', '--yes']);
+    expect(yes.stderr).toMatch(/^removing Anna Berg \(2\) clears its referral links:\n {2}referred by Ravi Sen \(1\)\n/);
+    expect((await storedDoc(store)).prospects.map((p) => p.referredBy)).toEqual([null, null, null]);
+  });
+
+  it('says nothing about links when there are none', async () => {
+    const r = await run(await storeWith(['Ravi Sen']), ['prospect', 'remove', 'ravi', '--yes']);
+    expect(r.stderr).toBe('removed Ravi Sen (1), 0 touch(es) and 0 survey response(s)\n');
   });
 });
