@@ -20,6 +20,8 @@ export interface RunOptions {
   prompter?: Prompter;
   stdoutTTY?: boolean;
   stdinStream?: NodeJS.ReadableStream;
+  /** The working directory relative paths (`-o FILE`) resolve against; default the process's. */
+  cwd?: string;
 }
 
 export const DEFAULT_NOW = '2026-03-10T12:00:00.000Z';
@@ -93,7 +95,7 @@ export async function run(store: string, args: string[], opts: RunOptions = {}):
     stdin: { isTTY: Boolean(opts.prompter), stream: opts.stdinStream },
     osUser: 'osuser',
     homedir: '/nonexistent-home',
-    cwd: process.cwd(),
+    cwd: opts.cwd ?? process.cwd(),
     clock: () => new Date(opts.now ?? DEFAULT_NOW),
     prompter: opts.prompter,
   };

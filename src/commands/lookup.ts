@@ -5,7 +5,7 @@ import { findSurvey as pickSurvey } from '../domain/survey.js';
 import type { Prospect, Survey } from '../domain/types.js';
 import type { StoreReader } from '../store/store.js';
 
-/** The prospect a reference means (id, email, name, unique prefix): 3 when none, 2 when several. */
+/** The prospect a reference means (id, email, name, unique start of the name or of a word): 3 when none, 2 when several. */
 export async function findProspect(reader: StoreReader, ref: string): Promise<Prospect> {
   return resolveProspect(await reader.prospectCandidates(parseReference(ref)), ref);
 }
