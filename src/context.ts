@@ -19,7 +19,8 @@ export interface OutStream {
 
 /** Questions a command may ask; the real one is @inquirer/prompts on stderr, tests inject answers. */
 export interface Prompter {
-  input(message: string, opts?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  /** `validate` checks each answer at the prompt: true, or the message shown there while the question is asked again. */
+  input(message: string, opts?: { default?: string; validate?: (v: string) => true | string | Promise<true | string> }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
   /** A whole number in [min, max]; undefined when left empty (the question is skipped). */

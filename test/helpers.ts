@@ -103,9 +103,13 @@ export async function run(store: string, args: string[], opts: RunOptions = {}):
   return { code, stdout, stderr };
 }
 
-/** A prompter that replays answers in order and fails the test if asked more than expected. */
-export function scriptedPrompter(answers: (string | boolean | number | undefined)[]): Prompter & { asked: string[] } {
+/**
+ * A prompter that replays answers in order and fails the test if asked more than expected. An input answer its
+ * `validate` refuses is recorded in `rejected` (the message the prompt would show) and the next answer is typed.
+ */
+export function scriptedPrompter(answers: (string | boolean | number | undefined)[]): Prompter & { asked: string[]; rejected: string[] } {
   const asked: string[] = [];
+  const rejected: string[] = [];
   const next = (q: string) => {
     asked.push(q);
     if (answers.length === 0) throw new Error(`unexpected prompt: ${q}`);
@@ -113,7 +117,15 @@ export function scriptedPrompter(answers: (string | boolean | number | undefined
   };
   return {
     asked,
-    input: async (q) => String(next(q)),
+    rejected,
+    input: async (q, opts) => {
+      for (;;) {
+        const answer = String(next(q));
+        const verdict = opts?.validate ? await opts.validate(answer) : true;
+        if (verdict === true) return answer;
+        rejected.push(verdict);
+      }
+    },
     confirm: async (q) => Boolean(next(q)),
     select: async (q) => next(q) as never,
     number: async (q) => next(q) as number | undefined,

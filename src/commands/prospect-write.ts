@@ -2,7 +2,7 @@
 // writes what the domain says changed, in one store transaction.
 import type { Context } from '../context.js';
 import { emailKey, firstDuplicate, phoneKey } from '../domain/dedupe.js';
-import { conflictError, usageError } from '../domain/errors.js';
+import { PrecrmError, conflictError, usageError } from '../domain/errors.js';
 import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
 import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
@@ -16,15 +16,21 @@ import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
 
-/** Exit 4 when another prospect has this email (any case) or phone digits. */
-async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<void> {
+/** What is wrong when another prospect has this email (any case) or phone digits; null when none does. */
+async function duplicateProblem(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<string | null> {
   const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
-  if (email === null && phone === null) return;
+  if (email === null && phone === null) return null;
   const found = await reader.findDuplicates({ emails: email === null ? [] : [email], phones: phone === null ? [] : [phone] });
   const dup = firstDuplicate(found.filter((x) => x.id !== self), p);
-  if (dup) {
-    throw conflictError(`${label(dup)} already has this ${dup.email && p.email && dup.email.toLowerCase() === p.email.toLowerCase() ? 'email' : 'phone number'} (use --allow-duplicate to add anyway, or: precrm prospect edit ${dup.id})`);
-  }
+  if (!dup) return null;
+  const what = dup.email && p.email && dup.email.toLowerCase() === p.email.toLowerCase() ? 'email' : 'phone number';
+  return `${label(dup)} already has this ${what} (use --allow-duplicate to add anyway, or: precrm prospect edit ${dup.id})`;
+}
+
+/** Exit 4 when another prospect has this email (any case) or phone digits. */
+async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<void> {
+  const problem = await duplicateProblem(reader, p, self);
+  if (problem !== null) throw conflictError(problem);
 }
 
 /** The referrer a reference names, with its chain (for the no-circle rule); null for an empty reference. */
@@ -34,27 +40,48 @@ async function referrerLink(reader: StoreReader, ref: string): Promise<ReferrerL
   return { referrer, chain: await referrerChain(reader, referrer) };
 }
 
-/** Asks for the basic fields in a terminal when `add` got no name. */
-async function promptForProspect(ctx: Context, flags: ProspectFlags): Promise<ProspectFlags> {
-  const ask = ctx.prompter;
-  const name = await ask.input('Name:', { validate: (v) => (v.trim() ? true : 'a name is needed') });
-  const optional = async (q: string, current: string | undefined) => current ?? ((await ask.input(q)).trim() || undefined);
-  return {
-    ...flags,
-    name,
-    email: await optional('Email (optional):', flags.email),
-    phone: await optional('Phone (optional):', flags.phone),
-    source: await optional('Source, e.g. walk-in (optional):', flags.source),
-    // Only the stages a new prospect may start in (the domain's START_STAGES).
-    stage: flags.stage ?? (await ask.select('Stage:', START_STAGES, 'interested')),
+/**
+ * A prompt's check of one answer by the rule its flag follows (parseProspectFlags with only that flag given), so
+ * a typo is refused at its question instead of after the last one; an empty answer to an optional question passes.
+ */
+function answerCheck(ctx: Context, flag: keyof ProspectFlags, optional: boolean, more?: (v: string) => Promise<string | null>, given: ProspectFlags = {}) {
+  return async (v: string): Promise<true | string> => {
+    if (optional && v.trim() === '') return true;
+    try {
+      parseProspectFlags({ ...given, [flag]: v }, ctx.now(), 'add');
+    } catch (err) {
+      if (err instanceof PrecrmError) return err.message;
+      throw err;
+    }
+    return (await more?.(v)) ?? true;
   };
+}
+
+/** Asks for the basic fields in a terminal when `add` got no name; each answer is checked at its prompt. */
+async function promptForProspect(ctx: Context, flags: ProspectFlags, reader: StoreReader): Promise<ProspectFlags> {
+  const ask = ctx.prompter;
+  const unique = (key: 'email' | 'phone') => async (v: string) =>
+    flags.allowDuplicate ? null : duplicateProblem(reader, { email: null, phone: null, [key]: v.trim() });
+  const optional = async (q: string, current: string | undefined, flag: keyof ProspectFlags, more?: (v: string) => Promise<string | null>, given?: ProspectFlags) =>
+    current ?? ((await ask.input(q, { validate: answerCheck(ctx, flag, true, more, given) })).trim() || undefined);
+  const name = await ask.input('Name:', { validate: answerCheck(ctx, 'name', false) });
+  const email = await optional('Email (optional):', flags.email, 'email', unique('email'));
+  const phone = await optional('Phone (optional):', flags.phone, 'phone', unique('phone'));
+  const source = await optional('Source, e.g. walk-in (optional):', flags.source, 'source');
+  // Only the stages a new prospect may start in (the domain's START_STAGES).
+  const stage = flags.stage ?? (await ask.select('Stage:', START_STAGES, 'interested'));
+  const followUp = await optional('Follow up when, e.g. friday or 2026-03-20 (optional):', flags.followUp, 'followUp');
+  const next = followUp === undefined || flags.next !== undefined ? flags.next : await optional('What is the next action (optional):', undefined, 'next', undefined, { followUp });
+  return { ...flags, name, email, phone, source, stage, followUp, next };
 }
 
 export async function addProspect(ctx: Context, nameArg: string | undefined, flagsIn: ProspectFlags): Promise<void> {
   let flags: ProspectFlags = { ...flagsIn, name: nameArg };
   if (nameArg === undefined) {
     if (!ctx.canPrompt) throw usageError('missing name (usage: precrm prospect add <name> [--email …]; it prompts only in a terminal)');
-    flags = await promptForProspect(ctx, flags);
+    // The flags given with the questions are checked first: a bad one should not cost the answers.
+    parseProspectFlags(flags, ctx.now(), 'add');
+    flags = await promptForProspect(ctx, flags, await ctx.openStore());
   }
   checkName(flags.name ?? '');
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');

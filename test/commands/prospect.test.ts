@@ -38,10 +38,10 @@ describe('prospect add', () => {
 
   it('prompts for the fields in a terminal', async () => {
     const store = (await tempStore());
-    const prompter = scriptedPrompter(['Mira', 'mira@example.com', '', 'instagram', 'engaged']);
+    const prompter = scriptedPrompter(['Mira', 'mira@example.com', '', 'instagram', 'engaged', '']);
     const r = await run(store, ['prospect', 'add'], { prompter });
     expect(r.code).toBe(0);
-    expect(prompter.asked).toHaveLength(5);
+    expect(prompter.asked).toHaveLength(6);
     const shown = await run(store, ['prospect', 'show', 'mira', '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ name: 'Mira', email: 'mira@example.com', phone: null, source: 'instagram', stage: 'engaged' });
   });
@@ -114,9 +114,51 @@ describe('references without accents', () => {
 });
 
 describe('prospect add prompting', () => {
+  it('checks each answer at its prompt by the flags\' rules and asks again, keeping the answers already given', async () => {
+    const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--phone', '+91 98300 00000']);
+    const prompter = scriptedPrompter([
+      '  ', 'Mira Das',
+      'not-an-email', 'RAVI@example.com', 'mira@example.com',
+      '12', '+91-98300-00000', '+49 170 1234567',
+      'instagram', 'engaged',
+      '03/04', '2026-02-30', '2026-03-20',
+      'send the menu',
+    ]);
+    const r = await run(store, ['prospect', 'add'], { prompter });
+    expect(prompter.rejected).toEqual([
+      'name is empty',
+      'email "not-an-email" is not an email address',
+      'Ravi Sen (1) already has this email (use --allow-duplicate to add anyway, or: precrm prospect edit 1)',
+      'phone "12" is not a phone number',
+      'Ravi Sen (1) already has this phone number (use --allow-duplicate to add anyway, or: precrm prospect edit 1)',
+      expect.stringMatching(/^invalid --follow-up date "03\/04"/),
+      expect.stringMatching(/^invalid --follow-up date "2026-02-30"/),
+    ]);
+    expect(r.code).toBe(0);
+    expect((await storedDoc(store)).prospects[1]).toMatchObject({
+      id: 2, name: 'Mira Das', email: 'mira@example.com', phone: '+49 170 1234567', source: 'instagram', stage: 'engaged',
+      followUp: { note: 'send the menu' },
+    });
+  });
+
+  it('--allow-duplicate lets a known email through at the prompt', async () => {
+    const store = await storeWith();
+    const prompter = scriptedPrompter(['R. Sen', 'ravi@example.com', '', '', 'interested', '']);
+    expect((await run(store, ['prospect', 'add', '--allow-duplicate'], { prompter })).code).toBe(0);
+    expect(prompter.rejected).toEqual([]);
+  });
+
+  it('a bad flag given with the questions fails before the first question (2), not after the last', async () => {
+    const prompter = scriptedPrompter([]);
+    const r = await run(await tempStore(), ['prospect', 'add', '--follow-up', '03/04'], { prompter });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: invalid --follow-up date "03\/04"/);
+    expect(prompter.asked).toEqual([]);
+  });
+
   it('offers only the stages a new prospect can start in (not customer, advocate or lost)', async () => {
     const offered: string[][] = [];
-    const prompter = scriptedPrompter(['Mira', '', '', '']);
+    const prompter = scriptedPrompter(['Mira', '', '', '', '']);
     const r = await run((await tempStore()), ['prospect', 'add'], {
       prompter: { ...prompter, select: async (_q, choices, dflt) => { offered.push([...choices]); return dflt!; } },
     });
