@@ -1,7 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-/** Command tests that already run on every backend themselves (describe.each over test/backends.ts). */
-const ON_EVERY_BACKEND = ['test/commands/store-migrate.test.ts', 'test/commands/survey-case.test.ts', 'test/commands/postgres-connect.test.ts'];
+/**
+ * Command tests that pick their backends themselves (describe.each over test/backends.ts, or a chain across them):
+ * they run once, in the json project.
+ */
+const ON_EVERY_BACKEND = [
+  'test/commands/store-migrate.test.ts',
+  'test/commands/survey-case.test.ts',
+  'test/commands/postgres-connect.test.ts',
+  'test/commands/postgres-writers.test.ts',
+  'test/commands/migrate-chain.test.ts',
+];
 
 export default defineConfig({
   test: {

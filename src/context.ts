@@ -169,10 +169,12 @@ export class Context {
    * which is right on a first run but, from a crontab with a typo in --store, would mean "nothing due" forever.
    * Say so on stderr (even with -q); the exit code and stdout stay as they are.
    */
-  warnIfStoreMissing(): void {
-    const loc = this.storeUsed ? this.storeLocation : undefined;
-    if (loc === undefined || loc.kind === 'postgres' || existsSync(loc.path)) return;
-    this.warn(`the store ${loc.path} does not exist, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)`);
+  async warnIfStoreMissing(): Promise<void> {
+    const opened = this.storeUsed ? this.storeInstance : undefined;
+    const store = await opened?.catch(() => undefined);
+    if (!store || !(await store.absent().catch(() => false))) return;
+    const what = store.kind === 'postgres' ? `the database ${store.describe()} holds no precrm store` : `the store ${store.describe()} does not exist`;
+    this.warn(`${what}, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)`);
   }
 
   /** Closes the store if a command opened it (run.ts calls this once the command ends). */

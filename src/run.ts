@@ -13,18 +13,18 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
   try {
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
+    await ctx.warnIfStoreMissing();
     await ctx.closeStore();
-    ctx.warnIfStoreMissing();
     const signal = ctx.interruption.signal;
     if (signal === null) return EXIT.ok;
     // The signal came during a write that had already reached its rename: the change is in, the command is not.
     world.stderr.write(`${ctx.interruption.outcome}\n`);
     return exitCodeFor(signal);
   } catch (err) {
-    await ctx.closeStore().catch(() => undefined);
     const code = reportError(err, ctx, world);
     // "no prospect matches" from a store that is not there is the same typo; other failures say what they are.
-    if (code === EXIT.notFound) ctx.warnIfStoreMissing();
+    if (code === EXIT.notFound) await ctx.warnIfStoreMissing().catch(() => undefined);
+    await ctx.closeStore().catch(() => undefined);
     return code;
   }
 }

@@ -40,9 +40,7 @@ export const POSTGRES_BACKEND: TestBackend = {
   },
 };
 
-// SQLite and PostgreSQL join the list once the commands these tests drive (export, prospect show …) run on the
-// Store interface.
-export const BACKENDS: TestBackend[] = [JSON_BACKEND, SQLITE_BACKEND];
+export const BACKENDS: TestBackend[] = [JSON_BACKEND, SQLITE_BACKEND, POSTGRES_BACKEND];
 
 /** A file for a backup or an export of a store of this backend (a server store's backup is a JSON file). */
 export const backupPath = (backend: TestBackend, location: string): string =>

@@ -51,6 +51,14 @@ export async function tempStore(): Promise<string> {
   return join(tempDir(), TEST_BACKEND === 'sqlite' ? 'store.db' : 'store.json');
 }
 
+/** The warning a read of a location that holds no store yet ends with (a --store typo in a crontab must show). */
+export function missingStoreWarning(location: string): string {
+  const what = /^postgres(ql)?:/.test(location)
+    ? `the database ${location.replace(/:[^:@/]*@/, ':***@')} holds no precrm store`
+    : `the store ${location} does not exist`;
+  return `warning: ${what}, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)\n`;
+}
+
 const LIST = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' } as const;
 
 /** Everything a store holds, read through its backend (any backend), as one document. */

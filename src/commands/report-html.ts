@@ -12,9 +12,6 @@ import type { Section } from '../output/html-page.js';
 import { cohortFilter, type CohortFlags } from './report-run.js';
 import type { Store } from '../store/store.js';
 import { COHORT_COLUMNS, FUNNEL_COLUMNS, SOURCE_COLUMNS, VELOCITY_COLUMNS } from './report-columns.js';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { EXIT, PrecrmError } from '../domain/errors.js';
 
 export interface HtmlFlags extends CohortFlags { out?: string; title?: string }
 
@@ -72,6 +69,9 @@ const pct = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)}
 export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<void> {
   const now = ctx.now();
   const filter = cohortFilter(flags, now);
+  // Checked before any work: never onto the store or its own files, whatever the path or symlink.
+  const { outputTarget, writeOutput } = await import('./output-file.js');
+  const target = flags.out === undefined ? undefined : await outputTarget(ctx, flags.out, 'the report file');
   const records = await selectRecords(await ctx.openStore(), filter, now);
   const sections = await buildSections(records, filter, now);
   const { renderPage } = await import('../output/html-page.js');
@@ -81,19 +81,11 @@ export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<voi
     subtitle: `Prospects created ${window || 'at any time'} · made ${localDay(now)} · names only, no contact details`,
     sections,
   });
-  if (flags.out) {
-    await writeReport(ctx, flags.out, html);
-    ctx.info(`wrote ${flags.out}`);
+  if (target) {
+    // The page holds names: written as every -o file is (atomically, mode 0600; yesterday's file whole on failure).
+    await writeOutput(ctx, target, html);
+    ctx.info(`wrote ${target.shown}`);
   } else ctx.out(html);
-}
-
-/** The page holds names: mode 0600, as export -o writes its files. */
-async function writeReport(ctx: Context, out: string, html: string): Promise<void> {
-  try {
-    await writeFile(resolve(ctx.world.cwd, out), html, { mode: 0o600 });
-  } catch (err) {
-    throw new PrecrmError(`cannot write ${out} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the folder and its permissions`, EXIT.cantCreate);
-  }
 }
 
 async function buildSections(r: Records, filter: ProspectFilter, now: Date): Promise<Section[]> {

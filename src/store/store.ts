@@ -141,6 +141,13 @@ export interface Store extends StoreReader {
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
 
+  /**
+   * True when nothing of a store exists at the location yet (no file; a database without precrm's tables), as far
+   * as this handle has seen: reads there answer as an empty store. Asked after a command, to warn about a
+   * --store typo; a handle that never connected answers false.
+   */
+  absent(): Promise<boolean>;
+
   /** Problems found in the stored data (empty when it is sound). A location that holds nothing is sound. */
   check(): Promise<string[]>;
   /**

@@ -1,9 +1,9 @@
 // Import keeps the rules the commands keep: a touch is something that happened (touch log --at), a purchase is not
 // before the prospect was added (convert --at), a website visit is inbound (touch log).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, storeWith, tempDir, tempStore } from '../helpers.js';
+import { run, storeBytes, storedDoc, storeWith, tempDir, tempStore } from '../helpers.js';
 
 const NOW = { now: '2026-03-10T12:00:00.000Z' };
 const csvFile = (text: string) => {
@@ -11,17 +11,18 @@ const csvFile = (text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const doc = (store: string) => JSON.parse(readFileSync(store, 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const doc = async (store: string): Promise<any> => storedDoc(store);
 
 describe('import touches keeps the rules of touch log', () => {
   it('refuses a touch on a later day (65, the line named, nothing written), as touch log --at does (2)', async () => {
     const store = await storeWith(undefined, NOW);
-    const before = readFileSync(store, 'utf8');
+    const before = await storeBytes(store);
     const file = csvFile('prospect,type,at\nravi@example.com,call,2026-03-10T18:00\nravi@example.com,visit,2026-03-11\n');
     const r = await run(store, ['import', 'touches', file], NOW);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('  line 3: at "2026-03-11" is after today; a touch records what happened\n');
-    expect(readFileSync(store, 'utf8')).toBe(before);
+    expect(await storeBytes(store)).toEqual(before);
     expect((await run(store, ['touch', 'log', 'ravi', 'visit', '--at', '2026-03-11'], NOW)).code).toBe(2);
     // Later today is still today, for both.
     expect((await run(store, ['import', 'touches', file, '--skip-invalid'], NOW)).stderr).toContain('created 1, merged 0, skipped 0, rejected 1');
@@ -31,8 +32,8 @@ describe('import touches keeps the rules of touch log', () => {
     const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], NOW);
     const r = await run(store, ['import', 'touches', csvFile('email,type,at\nravi@example.com,website,2026-03-09T10:00\nravi@example.com,call,2026-03-09T11:00\n')], NOW);
     expect(r.code).toBe(0);
-    expect(doc(store).touches.map((t: { type: string; direction: string | null }) => [t.type, t.direction])).toEqual([['website', 'in'], ['call', null]]);
-    expect(doc(store).prospects[0].stage).toBe('interested');
+    expect((await doc(store)).touches.map((t: { type: string; direction: string | null }) => [t.type, t.direction])).toEqual([['website', 'in'], ['call', null]]);
+    expect((await doc(store)).prospects[0].stage).toBe('interested');
   });
 });
 
@@ -41,7 +42,7 @@ describe('import prospects keeps the rules of convert', () => {
     const store = (await tempStore());
     const file = csvFile('name,email,stage,converted_at,conversion_value,source\nAsha,asha@example.com,customer,2025-06-16,250,walk-in\n');
     expect((await run(store, ['import', 'prospects', file], NOW)).code).toBe(0);
-    const [asha] = doc(store).prospects;
+    const [asha] = (await doc(store)).prospects;
     expect(asha.createdAt).toBe('2025-06-16T00:00:00.000Z');
     // The stage history puts the purchase at its date, not at the import.
     expect(asha.stageHistory).toEqual([{ stage: 'interested', at: '2025-06-16T00:00:00.000Z' }, { stage: 'customer', at: '2025-06-16T00:00:00.000Z' }]);
@@ -55,7 +56,7 @@ describe('import prospects keeps the rules of convert', () => {
     const store = (await tempStore());
     const file = csvFile('Email Address,UNSUB_TIME,LAST_CHANGED\nlena@example.de,2026-01-20 10:00:00,2026-02-01 09:00:00\nchidi@example.ng,,2026-02-12 09:00:00\n');
     expect((await run(store, ['import', 'prospects', file], NOW)).code).toBe(0);
-    const [lena, chidi] = doc(store).prospects;
+    const [lena, chidi] = (await doc(store)).prospects;
     expect(lena).toMatchObject({ createdAt: '2026-01-20T10:00:00.000Z', doNotContact: true, consent: [{ at: '2026-01-20T10:00:00.000Z', granted: false }] });
     expect(chidi.createdAt).toBe('2026-02-12T09:00:00.000Z');
   });

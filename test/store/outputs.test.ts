@@ -32,7 +32,7 @@ function pathsOnto(store: string): [string, string][] {
 
 function expectUntouched(store: string, before: Buffer, r: { code: number; stderr: string; stdout: string }): void {
   expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr).toMatch(/^error: the (output file|rejects file|backup) .* would overwrite the store .*store\.json \(or its lock or temp files\); name another file\n$/);
+  expect(r.stderr).toMatch(/^error: the (output file|rejects file|backup|report file) .* would overwrite the store .*store\.json \(or its lock or temp files\); name another file\n$/);
   expect(readFileSync(store).equals(before)).toBe(true);
   expect(readdirSync(dirname(store))).toEqual(['store.json']);
 }
@@ -48,6 +48,21 @@ describe('an output aimed at the store', () => {
         expect(r.stdout, what).toBe('');
       }
     }
+  });
+
+  it('report html --out: refused with 2 through every path; a good target is written whole, mode 0600', async () => {
+    const store = await storeWith();
+    const before = readFileSync(store);
+    for (const [what, target] of pathsOnto(store)) {
+      const r = await run(store, ['report', 'html', '--out', target]);
+      expectUntouched(store, before, r);
+      expect(r.stdout, what).toBe('');
+    }
+    const page = join(tempDir(), 'report.html');
+    writeFileSync(page, 'yesterday', { mode: 0o644 });
+    expect(await run(store, ['report', 'html', '--out', page])).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!doctype html>[\s\S]*<\/html>\n?$/);
+    expect(statSync(page).mode & 0o777).toBe(0o600);
   });
 
   it('import --rejects: refused with 2 before anything is imported', async () => {

@@ -1,6 +1,7 @@
 // The JSON-file backend behind the Store interface: reads answer from one validated snapshot of the document, a
 // transaction runs under JsonFileStore.update (lock → re-read → change → atomic write). Nothing heavy loads until
 // used: a read loads only the file reader, a write also lowdb, the lock and the atomic writer.
+import { existsSync } from 'node:fs';
 import { emptyDoc, type IdKind, type StoreDoc } from '../../domain/types.js';
 import type { JsonFileStore, JsonFileStoreOptions } from '../json-file.js';
 import { loadDump } from '../dump.js';
@@ -25,6 +26,10 @@ export class JsonStore extends ReadsFrom implements Store {
 
   describe(): string {
     return this.location;
+  }
+
+  async absent(): Promise<boolean> {
+    return !existsSync(this.location);
   }
 
   /** The validated document as it is now on disk (an empty one when there is no file), read once per handle. */

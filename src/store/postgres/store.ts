@@ -66,6 +66,13 @@ export class PostgresStore extends ReadsFrom implements Store {
     return this.settings.label;
   }
 
+  async absent(): Promise<boolean> {
+    if (!this.session) return false;
+    const { runner } = await this.session.catch(() => ({ runner: undefined }));
+    if (!runner) return false;
+    return (await readSchemaState(runner)).version === 0;
+  }
+
   /** The connection and the schema version found on it (refusing a newer or foreign schema: 65). */
   private open(): Promise<Session> {
     this.session ??= (async () => {

@@ -1,7 +1,7 @@
 // The SQLite backend (`--store shop.db`): reads through a read-only connection, each write command as one
 // BEGIN IMMEDIATE transaction on a WAL database. A location that holds nothing yet is answered from an empty
 // database in memory, and the file is created only when a transaction first writes.
-import { rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
@@ -46,6 +46,10 @@ export class SqliteStore extends SqlReader implements Store {
 
   describe(): string {
     return this.location;
+  }
+
+  async absent(): Promise<boolean> {
+    return !existsSync(this.location);
   }
 
   /** Reads go to the write connection once there is one (it sees this process's commits), else a read-only one. */
