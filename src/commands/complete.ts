@@ -6,7 +6,8 @@ import { Context, type World } from '../context.js';
 import { ACTIVITY_GROUPS } from '../domain/reports/activity.js';
 import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
 import { SURVEY_GROUPS } from '../domain/reports/survey-report.js';
-import { nameKey } from '../domain/references.js';
+import { nameKey, parseReference } from '../domain/references.js';
+import type { StoreReader } from '../store/store.js';
 import { DIRECTIONS, OUTCOMES, STAGES, TOUCH_TYPES, type Prospect, type Survey } from '../domain/types.js';
 import { FORMATS } from '../output/render.js';
 import { TOPICS } from './manual.js';
@@ -114,8 +115,17 @@ async function valuesOf(source: Source | undefined, ctx: Context, store: string 
   // Read-only queries of the Store interface; a store that does not exist yet reads as empty and creates nothing.
   const reader = await ctx.openStore();
   const surveys = source === 'survey' ? await reader.surveys() : [];
-  const prospects = source === 'survey' ? [] : await reader.listProspects();
+  const prospects = source === 'survey' ? [] : await prospectsFor(reader, source, typed);
   return storeValues(source, { prospects, surveys }, typed);
+}
+
+/**
+ * Only the prospects a completion can offer: a typed name asks the store for its candidates (name or word start,
+ * through the name index on SQLite and PostgreSQL) instead of reading every prospect of a large store.
+ */
+async function prospectsFor(reader: StoreReader, source: 'prospect' | 'source' | 'owner' | 'tag', typed: string): Promise<Prospect[]> {
+  if (source !== 'prospect' || typed.trim() === '' || /^\d+$/.test(typed)) return reader.listProspects();
+  return reader.prospectCandidates(parseReference(typed));
 }
 
 /** Names and ids from the store: a name prefix as `prospect show` reads one (any case, accents optional). */

@@ -72,6 +72,16 @@ describe('precrm completion bash, in a real bash', () => {
     expect((await complete(['--store', other, 'prospect', 'show', 'ra'], env)).candidates).toEqual(['Rafael\\ Nadal']);
   });
 
+  it('a SQLite store completes the same names, asking it only for the candidates of the typed name', async () => {
+    const db = join(tempDir(), 'shop.db');
+    expect((await spawnPrecrm(['--store', store, 'store', 'migrate', db])).code).toBe(0);
+    const on = { PRECRM_STORE: db };
+    expect((await complete(['prospect', 'show', 'ra'], on)).candidates).toEqual(['Ravi\\ Sen']);
+    expect((await complete(['touch', 'log', 'TOMA'], on)).candidates).toEqual(['Tomás\\ Ortega']);
+    expect((await complete(['convert', '4'], on)).candidates).toEqual(['4', '40', '41', '42']);
+    expect((await complete(['prospect', 'list', '--source', 'in'], on)).candidates).toEqual(['instagram']);
+  });
+
   it('a corrupt store gives no candidates and nothing on stderr', async () => {
     const corrupt = join(tempDir(), 'corrupt.json');
     writeFileSync(corrupt, '{"schema":1,"prospects":[{"name":"Ravi Sen"', { mode: 0o600 });
