@@ -1,26 +1,15 @@
 // A PostgreSQL store as a user meets it on the command line: `store path` and every error show the URL with its
 // password as ***, and each connection failure ends in one line with exit 69 or 77 — PRECRM_DEBUG included.
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, spawnPrecrm } from '../helpers.js';
-import { asAdmin, freshDatabase, pgUrlFor } from '../pg.js';
+import { describe, expect, it } from 'vitest';
+import { missingStoreWarning, run, spawnPrecrm } from '../helpers.js';
+import { asAdmin, loginRoleAndDatabase, pgUrlFor } from '../pg.js';
 
 const PASSWORD = 'S3cret-Pa55-never-shown';
 const ROLE = `precrm_cli_${process.pid}`;
-let db: string;
+const fixture = loginRoleAndDatabase(ROLE, PASSWORD);
 
-beforeAll(async () => {
-  db = (await freshDatabase()).name;
-  await asAdmin(async (c) => {
-    await c.query(`DROP ROLE IF EXISTS ${ROLE}`);
-    await c.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${PASSWORD}'`);
-  });
-});
-afterAll(async () => {
-  await asAdmin((c) => c.query(`DROP ROLE IF EXISTS ${ROLE}`));
-});
-
-const url = (password = PASSWORD, database = db) => pgUrlFor(database, { user: ROLE, password });
+const url = (password = PASSWORD, database = fixture.database()) => pgUrlFor(database, { user: ROLE, password });
 const shown = (u: string) => u.replace(/:[^:@/]*@/, ':***@');
 
 async function closedPort(): Promise<number> {
@@ -36,21 +25,21 @@ describe('a PostgreSQL store on the command line', () => {
   it('store path shows the URL with the password as ***', async () => {
     const r = await run(url(), ['store', 'path']);
     expect(r).toEqual({ code: 0, stdout: `${shown(url())}\n`, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^postgres://${ROLE}:\\*\\*\\*@127\\.0\\.0\\.1:\\d+/${db}\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^postgres://${ROLE}:\\*\\*\\*@127\\.0\\.0\\.1:\\d+/${fixture.database()}\\n$`));
   });
 
-  it('an empty database is a sound, empty store, and checking it creates nothing', async () => {
+  it('an empty database is a sound, empty store (with the warning a --store typo gets), and checking it creates nothing', async () => {
     const r = await run(url(), ['store', 'check']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`${shown(url())}: ok (0 prospects, 0 touches, 0 surveys, 0 responses)\n`);
-    const tables = await asAdmin((c) => c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"), db);
+    expect(r.stderr).toBe(`${shown(url())}: ok (0 prospects, 0 touches, 0 surveys, 0 responses)\n${missingStoreWarning(url())}`);
+    const tables = await asAdmin((c) => c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"), fixture.database());
     expect(tables.rows[0].n).toBe(0);
   });
 
   const failures: [string, () => Promise<string>, number, RegExp][] = [
     ['wrong password', async () => url('not-the-password'), 77, /refused the password of user/],
     ['unknown database', async () => url(PASSWORD, 'no_such_shop'), 69, /has no database "no_such_shop"/],
-    ['server down', async () => `postgres://${ROLE}:${PASSWORD}@127.0.0.1:${await closedPort()}/${db}`, 69, /cannot reach the PostgreSQL server at 127\.0\.0\.1:\d+ .*connection refused/],
+    ['server down', async () => `postgres://${ROLE}:${PASSWORD}@127.0.0.1:${await closedPort()}/${fixture.database()}`, 69, /cannot reach the PostgreSQL server at 127\.0\.0\.1:\d+ .*connection refused/],
     ['TLS refused', async () => `${url()}?sslmode=require`, 69, /refused TLS, which sslmode=require requires/],
   ];
 
@@ -73,7 +62,7 @@ describe('a PostgreSQL store on the command line', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const port = (silent.address() as { port: number }).port;
-      const r = await run(`postgres://${ROLE}:${PASSWORD}@127.0.0.1:${port}/${db}`, ['store', 'check'], { env: { PRECRM_CONNECT_TIMEOUT: '400' } });
+      const r = await run(`postgres://${ROLE}:${PASSWORD}@127.0.0.1:${port}/${fixture.database()}`, ['store', 'check'], { env: { PRECRM_CONNECT_TIMEOUT: '400' } });
       expect(r.code).toBe(69);
       expect(r.stderr).toMatch(/^error: no answer from the PostgreSQL server at 127\.0\.0\.1:\d+ for postgres:\/\/\S+:\*\*\*@\S+ within 400 ms/);
       expect(r.stderr).not.toContain(PASSWORD);

@@ -9,7 +9,7 @@ import { connect } from '../../../src/store/postgres/connect.js';
 import { connectError } from '../../../src/store/postgres/errors.js';
 import { pgSettings } from '../../../src/store/postgres/settings.js';
 import { tempDir } from '../../helpers.js';
-import { asAdmin, freshDatabase, pgAdminUrl, pgUrlFor } from '../../pg.js';
+import { asAdmin, freshDatabase, loginRoleAndDatabase, pgAdminUrl, pgUrlFor } from '../../pg.js';
 
 const PASSWORD = 'Pa55-w0rd-never-shown';
 const ROLE = `precrm_conn_${process.pid}`;
@@ -36,19 +36,9 @@ function expectRefusal(r: Awaited<ReturnType<typeof tryConnect>>, code: number, 
   expect(r.err.message).not.toContain('\n');
 }
 
-let db: string;
-beforeAll(async () => {
-  db = (await freshDatabase()).name;
-  await asAdmin(async (c) => {
-    await c.query(`DROP ROLE IF EXISTS ${ROLE}`);
-    await c.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${PASSWORD}'`);
-  });
-});
-afterAll(async () => {
-  await asAdmin((c) => c.query(`DROP ROLE IF EXISTS ${ROLE}`));
-});
+const fixture = loginRoleAndDatabase(ROLE, PASSWORD);
 
-const roleUrl = (password = PASSWORD, database = db) => pgUrlFor(database, { user: ROLE, password });
+const roleUrl = (password = PASSWORD, database = fixture.database()) => pgUrlFor(database, { user: ROLE, password });
 
 describe('connect', () => {
   it('connects with the URL password, and with PGPASSWORD or ~/.pgpass when the URL has none', async () => {
@@ -56,14 +46,14 @@ describe('connect', () => {
     const bare = roleUrl().replace(`:${PASSWORD}@`, '@');
     expect(await tryConnect(bare, { env: { PGPASSWORD: PASSWORD } })).toEqual({ ok: true, who: ROLE });
     const home = tempDir();
-    writeFileSync(join(home, '.pgpass'), `# precrm\n127.0.0.1:*:${db}:${ROLE}:${PASSWORD}\n`);
+    writeFileSync(join(home, '.pgpass'), `# precrm\n127.0.0.1:*:${fixture.database()}:${ROLE}:${PASSWORD}\n`);
     chmodSync(join(home, '.pgpass'), 0o600);
     expect(await tryConnect(bare, { homedir: home })).toEqual({ ok: true, who: ROLE });
   });
 
   it('wrong password → 77, naming the user and the redacted URL', async () => {
     const r = await tryConnect(roleUrl('not-it'));
-    expectRefusal(r, EXIT.noPerm, new RegExp(`refused the password of user "${ROLE}" for postgres://${ROLE}:\\*\\*\\*@127\\.0\\.0\\.1:\\d+/${db}`));
+    expectRefusal(r, EXIT.noPerm, new RegExp(`refused the password of user "${ROLE}" for postgres://${ROLE}:\\*\\*\\*@127\\.0\\.0\\.1:\\d+/${fixture.database()}`));
   });
 
   it('no password anywhere → 77', async () => {
@@ -87,7 +77,7 @@ describe('connect', () => {
         srv.close(() => resolve(p));
       });
     });
-    const url = `postgres://${ROLE}:${PASSWORD}@127.0.0.1:${port}/${db}`;
+    const url = `postgres://${ROLE}:${PASSWORD}@127.0.0.1:${port}/${fixture.database()}`;
     expectRefusal(await tryConnect(url), EXIT.unavailable, new RegExp(`cannot reach the PostgreSQL server at 127\\.0\\.0\\.1:${port} .*connection refused`));
   });
 
@@ -110,7 +100,7 @@ describe('connect', () => {
 
     it('gives up after PRECRM_CONNECT_TIMEOUT → 69', async () => {
       const port = (silent.address() as { port: number }).port;
-      const r = await tryConnect(`postgres://${ROLE}:${PASSWORD}@127.0.0.1:${port}/${db}?sslmode=disable`, { timeoutMs: 300 });
+      const r = await tryConnect(`postgres://${ROLE}:${PASSWORD}@127.0.0.1:${port}/${fixture.database()}?sslmode=disable`, { timeoutMs: 300 });
       expectRefusal(r, EXIT.unavailable, /no answer from the PostgreSQL server at 127\.0\.0\.1:\d+ .* within 300 ms/);
     });
   });
