@@ -121,5 +121,5 @@ describe('random command sequences', () => {
       }),
       { numRuns: 50 },
     );
-  }, 120_000);
+  }, 300_000); // 50 sequences, each on a new store (on PostgreSQL a new database): minutes on a loaded 2-core machine
 });

@@ -28,6 +28,7 @@ describe('in a terminal', () => {
       ['Phone (optional):', '\r'],
       ['Source, e.g. walk-in (optional):', 'instagram\r'],
       ['Stage:', '\u001b[B\r'], // one down from the default "interested": engaged
+      ['Follow up when', '\r'],
     ], ['prospect', 'add']);
     expect(r.unanswered).toBe(0);
     expect(r.code).toBe(0);
