@@ -7,7 +7,6 @@ import { sparkBars } from '../output/bars.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import type { Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
-import { emitRows, fileFormat } from './rows-out.js';
 import { addOutputOption } from './report.js';
 import { examples } from './help.js';
 
@@ -64,6 +63,8 @@ export async function reportSurvey(ctx: Context, ref: string, flags: SurveyRepor
   const responses = await store.listResponses({ survey: survey.name, since, until });
   const respondents = by === 'source' ? await store.getProspects([...new Set(responses.flatMap((r) => (r.prospectId === null ? [] : [r.prospectId])))]) : [];
   const rows = surveyReport(survey, responses, respondents, { by });
+  // The output writer (and what it needs) loads only when a report is written.
+  const { emitRows, fileFormat } = await import('./rows-out.js');
   const format = fileFormat(ctx.format, flags.output);
   const wrote = await emitRows(ctx, rows, surveyReportColumns(format, by), { format, output: flags.output, sheet: 'survey' });
   if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);

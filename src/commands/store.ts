@@ -2,12 +2,11 @@
 // another backend — all through the Store interface, so they work the same on every backend.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { dataError, usageError } from '../domain/errors.js';
-import { describeCounts } from '../store/dump.js';
-import { describeLocation, openStore, parseLocation, type StoreLocation } from '../store/open.js';
-import type { DumpBatch, StoreCounts } from '../store/store.js';
+import { parseLocation } from '../store/open.js';
 import { examples } from './help.js';
-import { outputTarget, refuseExisting } from './output-file.js';
+
+// The run code (and the output writer it needs) loads only when a store command runs.
+const run = () => import('./store-run.js');
 
 export function registerStore(program: Command, ctx: Context): void {
   const store = program.command('store').description('where the data lives, whether it is sound, backups, moving it')
@@ -19,71 +18,13 @@ export function registerStore(program: Command, ctx: Context): void {
 
   store.command('check').description('validate the store (exit 65 with the problems); lists files interrupted writes left')
     .addHelpText('after', examples('precrm store check', 'precrm --store data/bakery.json store check'))
-    .action(() => checkRun(ctx));
+    .action(() => run().then((m) => m.checkRun(ctx)));
 
   store.command('backup [file]').description('copy the store to file (default: a new dated file beside it); an existing file needs --yes')
     .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json', 'precrm store backup latest.json --yes'))
-    .action((file: string | undefined) => backupRun(ctx, { file }));
+    .action((file: string | undefined) => run().then((m) => m.backupRun(ctx, { file })));
 
   store.command('migrate <target>').description('copy everything into another, empty store (a JSON file, .db, or postgres:// URL)')
     .addHelpText('after', examples('precrm store migrate shop.db', 'precrm --store shop.db store migrate postgres://precrm@db.example/shop', 'precrm --store shop.db store migrate back.json'))
-    .action((target: string) => migrateRun(ctx, { target: parseLocation(target, ctx.world.cwd) }));
-}
-
-export async function checkRun(ctx: Context): Promise<void> {
-  const s = await ctx.openStore();
-  const problems = await s.check();
-  if (problems.length) throw dataError(problems[0]!, problems.slice(1));
-  for (const stray of await s.strays()) ctx.warn(`${stray} was left by an interrupted write (the store itself is whole); the next write removes it`);
-  ctx.info(`${ctx.storeLabel}: ok (${describeCounts(await s.counts())})`);
-}
-
-/** A copy of the store: never onto the store's own files, never over an existing file without --yes (outputs rule). */
-export async function backupRun(ctx: Context, opts: { file?: string }): Promise<void> {
-  const store = await ctx.openStore();
-  let written: string;
-  if (opts.file === undefined) {
-    written = await ctx.interruption.during(() => store.backup(undefined, ctx.now()));
-  } else {
-    const target = await outputTarget(ctx, opts.file, 'the backup');
-    await refuseExisting(ctx, target);
-    await ctx.interruption.during(() => store.backup(target.real, ctx.now(), { replace: ctx.yes }));
-    written = opts.file;
-  }
-  ctx.interruption.markCommitted(`the backup ${written} was written`);
-  ctx.info(`backed up to ${written}`);
-  ctx.out(`${written}\n`);
-}
-
-const sameLocation = (a: StoreLocation, b: StoreLocation) => (a.kind === 'postgres' ? a.kind === b.kind && a.url === b.url : b.kind !== 'postgres' && a.path === b.path);
-
-const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' } as const;
-
-/** Passes the batches on, counting the records in `counts`. */
-async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
-  for await (const batch of batches) {
-    if (batch.kind !== 'counters') counts[COUNT_OF[batch.kind]] += batch.records.length;
-    yield batch;
-  }
-}
-
-/** SPEC §7: copies everything (ids and counters too) into an empty target, then checks the counts on both sides. */
-export async function migrateRun(ctx: Context, opts: { target: StoreLocation }): Promise<void> {
-  if (sameLocation(ctx.storeLocation, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
-  const source = await ctx.openStore();
-  const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0 };
-  const target = await openStore(opts.target, ctx.storeOptions());
-  let written: StoreCounts;
-  try {
-    written = await target.load(tally(source.dump(), expected));
-    const after = await target.counts();
-    if (describeCounts(after) !== describeCounts(expected) || describeCounts(written) !== describeCounts(expected)) {
-      throw dataError(`${describeLocation(opts.target)} holds ${describeCounts(after)} after the migration, but ${ctx.storeLabel} holds ${describeCounts(expected)}; check both stores (precrm store check)`);
-    }
-  } finally {
-    await target.close();
-  }
-  ctx.info(`migrated ${describeCounts(written)} from ${ctx.storeLabel} to ${describeLocation(opts.target)}`);
-  if (ctx.format === 'json') ctx.out(`${JSON.stringify({ from: ctx.storeLabel, to: describeLocation(opts.target), ...written }, null, 2)}\n`);
-  else ctx.out(`${describeLocation(opts.target)}\n`);
+    .action((target: string) => run().then((m) => m.migrateRun(ctx, { target: parseLocation(target, ctx.world.cwd) })));
 }

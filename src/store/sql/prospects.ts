@@ -46,11 +46,14 @@ function groupById<T>(rows: unknown[][], wanted: Set<number>, make: (r: unknown[
 }
 
 /**
- * The candidates for a text reference (references.ts decides among them): the same email key, the same lower-case
- * name, or a folded name containing `nameKey` — a superset of "the name, or one of its words, starts with it"
+ * The candidates for a text reference (references.ts decides among them), in two steps as resolveProspect decides:
+ * first through three indexes — the same email key, the same lower-case name, or a folded name starting with
+ * `nameKey`; any of those decides before a later word of a name is looked at. Only when none matches, the
+ * second step: a folded name containing `nameKey` (a scan), a superset of "one of its words starts with it"
  * (references.ts startsNameOrWord), which the domain then applies exactly.
  */
-export function referenceWhere(ref: { email: string | null; lowerName: string; nameKey: string }): { where: string; params: unknown[] } {
+export function referenceWhere(ref: { email: string | null; lowerName: string; nameKey: string }, step: 'indexed' | 'words'): { where: string; params: unknown[] } {
+  if (step === 'words') return { where: "p.name_key LIKE ? ESCAPE '\\'", params: [`%${ref.nameKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] };
   const conditions = ['p.name_lower = ?'];
   const params: unknown[] = [ref.lowerName];
   if (ref.email !== null) {
@@ -58,10 +61,26 @@ export function referenceWhere(ref: { email: string | null; lowerName: string; n
     params.push(ref.email.trim());
   }
   if (ref.nameKey !== '') {
-    conditions.push("p.name_key LIKE ? ESCAPE '\\'");
-    params.push(`%${ref.nameKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    conditions.push('(p.name_key >= ? AND p.name_key < ?)');
+    params.push(ref.nameKey, prefixEnd(ref.nameKey));
   }
   return { where: conditions.join(' OR '), params };
+}
+
+/**
+ * The smallest string greater than every string starting with `prefix`, in code-point order (SQLite's BINARY,
+ * PostgreSQL's "C" collation): the prefix with its last code point incremented. So `key >= prefix AND key < end`
+ * is an index range.
+ */
+export function prefixEnd(prefix: string): string {
+  const points = [...prefix];
+  while (points.length) {
+    const last = points.pop()!.codePointAt(0)!;
+    // Skip the surrogate range, which no well-formed string holds; 0x10ffff has no successor: drop it and carry.
+    const next = last === 0xd7ff ? 0xe000 : last + 1;
+    if (next <= 0x10ffff) return points.join('') + String.fromCodePoint(next);
+  }
+  return '\u{10ffff}\u{10ffff}';
 }
 
 export async function insertProspect(db: SqlRunner, p: Prospect): Promise<void> {

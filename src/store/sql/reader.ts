@@ -62,8 +62,11 @@ export abstract class SqlReader implements StoreReader {
 
   async prospectCandidates(ref: ProspectReference): Promise<Prospect[]> {
     if (ref.kind === 'id') return this.getProspects([ref.id]);
-    const { where, params } = referenceWhere(ref);
-    return this.prospects(where, params);
+    const { where, params } = referenceWhere(ref, 'indexed');
+    const found = await this.prospects(where, params);
+    if (found.length || ref.nameKey === '') return found;
+    const words = referenceWhere(ref, 'words');
+    return this.prospects(words.where, words.params);
   }
 
   async findDuplicates(q: DuplicateQuery): Promise<Prospect[]> {
