@@ -150,6 +150,15 @@ export function runStoreContract(backend: TestBackend): void {
         expect(await s.transaction((tx) => tx.takeId('prospect'))).toBe(41);
       }, fresh));
 
+      it('a batch of explicit ids in any order is stored and read back in id order, each found by id', withStore(async (s) => {
+        await s.transaction((tx) => tx.insert('prospect', [P(30), P(7), P(50), P(3), P(41)]));
+        await s.transaction((tx) => tx.insert('prospect', [P(20), P(60), P(10)]));
+        expect(ids(await s.listProspects())).toEqual([3, 7, 10, 20, 30, 41, 50, 60]);
+        for (const id of [3, 7, 10, 20, 30, 41, 50, 60]) expect((await s.getProspect(id))!.id).toBe(id);
+        await expect(s.transaction((tx) => tx.insert('prospect', [P(70), P(5), P(70)]))).rejects.toThrow();
+        expect(ids(await s.listProspects())).toEqual([3, 7, 10, 20, 30, 41, 50, 60]);
+      }, fresh));
+
       it('roll back every write when the work throws, a non-Precrm error included', withStore(async (s) => {
         const before = await s.counters();
         await expect(s.transaction(async (tx) => {

@@ -31,21 +31,23 @@ export class DocTransaction extends DocReader implements StoreTransaction {
 
   async insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
     const list = this.list(kind);
+    const added = new Set<number>();
+    let inOrder = true;
     for (const record of records) {
       if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
-      if (this.indexOf(kind, record.id) !== undefined) throw bug(`${kind} ${record.id} exists already`);
+      if (added.has(record.id) || this.indexOf(kind, record.id) !== undefined) throw bug(`${kind} ${record.id} exists already`);
+      added.add(record.id);
       const copy = structuredClone(record) as Listed;
-      if (list.length === 0 || list[list.length - 1]!.id < copy.id) {
-        list.push(copy);
-        this.indexed(kind, copy.id, list.length - 1);
-      } else {
-        // An id below the last one (an import keeping a file's id): keep the list in id order.
-        let at = list.length;
-        while (at > 0 && list[at - 1]!.id > copy.id) at--;
-        list.splice(at, 0, copy);
-        this.forgetIndex(kind);
-      }
+      // Appended; an id below the last one (an import keeping a file's ids) puts the list back in id order once,
+      // after the batch, instead of a search and a splice per record.
+      if (list.length > 0 && list[list.length - 1]!.id > copy.id) inOrder = false;
+      list.push(copy);
+      if (inOrder) this.indexed(kind, copy.id, list.length - 1);
       if (this.doc.nextId[kind] <= copy.id) this.doc.nextId[kind] = copy.id + 1;
+    }
+    if (!inOrder) {
+      list.sort((a, b) => a.id - b.id);
+      this.forgetIndex(kind);
     }
     if (records.length) this.dirty = true;
   }
