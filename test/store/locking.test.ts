@@ -39,15 +39,16 @@ async function lockIsHeld(store: string): Promise<boolean> {
 }
 
 /**
- * Starts `prospect add` on `store` and freezes it (SIGSTOP) while it holds the lock: the start is watched until
- * the lock file appears, then checked to be really locked. A writer caught just before taking the lock or just
- * after releasing it is let go and another is started.
+ * Starts `prospect add` on `store` and freezes it (SIGSTOP) while it holds the lock: the lock is polled until some
+ * process holds it, the writer is stopped, and the lock checked again. (Stopping it as soon as the lock file
+ * appears caught it, on a quiet machine, every time between creating the file and locking it.) A writer caught
+ * just before taking the lock or just after releasing it is let go and another is started.
  */
 async function frozenHolder(store: string, name: string): Promise<Spawned> {
   for (let attempt = 0; attempt < 30; attempt++) {
     const holder = startPrecrm(store, ['prospect', 'add', name]);
     const deadline = Date.now() + 10_000;
-    while (!existsSync(`${store}.lock`) && Date.now() < deadline && holder.child.exitCode === null) { /* spin: the hold lasts milliseconds */ }
+    while (!(await lockIsHeld(store)) && Date.now() < deadline && holder.child.exitCode === null) { /* poll: the hold lasts milliseconds */ }
     holder.child.kill('SIGSTOP');
     if (await lockIsHeld(store)) return holder;
     holder.child.kill('SIGCONT');
