@@ -1,7 +1,6 @@
 // The injected world every command runs in: store, clock, user, streams, TTY facts, prompts, output settings.
 import type { ChalkInstance } from 'chalk';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { sanitizeForTerminal } from './output/text.js';

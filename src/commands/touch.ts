@@ -9,7 +9,7 @@ import type { TouchQuery } from '../domain/queries.js';
 import { label } from '../domain/referrals.js';
 import { parseStage } from '../domain/stages.js';
 import { isLaterDay, recordTouch, type TouchInput } from '../domain/touches.js';
-import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Prospect, type Touch, type TouchType } from '../domain/types.js';
+import { DIRECTIONS, OUTCOMES, TOUCH_TYPES, type FollowUp, type Touch, type TouchType } from '../domain/types.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { printRows } from './print.js';
 import { printWritten } from './io.js';

@@ -1,4 +1,4 @@
-import { cohortOf, namesOf, touchesBefore, touchesOf } from './cohort.js';
+import { cohortOf } from './cohort.js';
 import { describe, expect, it } from 'vitest';
 import { funnelReport } from '../../../src/domain/reports/funnel.js';
 import { day, funnelFixture } from '../../fixtures/store-builder.js';

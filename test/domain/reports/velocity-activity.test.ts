@@ -1,4 +1,4 @@
-import { cohortOf, namesOf, touchesBefore, touchesOf } from './cohort.js';
+import { cohortOf, touchesOf } from './cohort.js';
 import { describe, expect, it } from 'vitest';
 import { activityReport } from '../../../src/domain/reports/activity.js';
 import { velocityReport } from '../../../src/domain/reports/velocity.js';
