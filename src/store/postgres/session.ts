@@ -21,14 +21,27 @@ export function numbered(sql: string): string {
 export class PgRunner implements SqlRunner {
   readonly dialect = POSTGRES_DIALECT;
 
+  /** The work last handed to the connection: each query waits for it (one connection runs one query at a time). */
+  private last: Promise<unknown> = Promise.resolve();
+
   constructor(readonly client: pg.Client, private readonly settings: PgSettings) {}
+
+  /**
+   * Runs `work` on the client after everything handed to it before. Reads issued together (Promise.all) would
+   * otherwise overlap on the one connection: pg queues them today, deprecates it, and pg 9 refuses it.
+   */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.last.then(work, work);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
 
   private async query(sql: string, params: readonly unknown[]): Promise<pg.QueryArrayResult> {
     try {
       // Without parameters the simple protocol runs it (several statements allowed: DDL, BEGIN; SET LOCAL …).
-      return params.length === 0
-        ? await this.client.query({ text: sql, rowMode: 'array', types })
-        : await this.client.query({ text: numbered(sql), values: params as unknown[], rowMode: 'array', types });
+      return await this.serially(() => (params.length === 0
+        ? this.client.query({ text: sql, rowMode: 'array', types })
+        : this.client.query({ text: numbered(sql), values: params as unknown[], rowMode: 'array', types })));
     } catch (err) {
       throw statementError(err, this.settings);
     }
@@ -37,7 +50,7 @@ export class PgRunner implements SqlRunner {
   /** Runs a COPY (or any work on the raw client), with the same error mapping as statements. */
   async copy(work: (client: pg.Client) => Promise<void>): Promise<void> {
     try {
-      await work(this.client);
+      await this.serially(() => work(this.client));
     } catch (err) {
       throw statementError(err, this.settings);
     }
