@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
-import { fsReason } from '../load.js';
+import { fsReason, isDiskFull } from '../fs-errors.js';
 import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
 
 export type Db = BetterSqlite3.Database;
@@ -59,6 +59,10 @@ export function storageError(err: unknown, path: string, opts: SqliteOptions, wr
   const storage = isSqliteError(err) ? base in REASONS : /^E[A-Z]+$/.test(code);
   if (!storage) return err;
   if (!writing) return new PrecrmError(`cannot read the store ${path} (${reasonOf(err)}); check its permissions, or use --store`, EXIT.noInput);
+  // A full disk is not a permissions problem: said as the JSON store says it (the transaction rolled back).
+  if (base === 'SQLITE_FULL' || isDiskFull(err)) {
+    return new PrecrmError(`cannot write the store ${path}: the disk is full (${reasonOf(err)}); the store was left as it was — free some space and try again`, EXIT.cantCreate);
+  }
   return new PrecrmError(`cannot write the store ${path} (${reasonOf(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
 }
 
