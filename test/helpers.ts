@@ -144,13 +144,14 @@ export function scriptedPrompter(answers: (string | boolean | number | undefined
 
 export const BIN = fileURLToPath(new URL('../bin/precrm', import.meta.url));
 
-/** Spawns the built bin/precrm (end-to-end); stdin is closed unless `input` is given. */
-export function spawnPrecrm(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<RunResult> {
+/** Spawns the built bin/precrm (end-to-end), as `user` when given (through runuser); stdin is closed unless `input` is given. */
+export function spawnPrecrm(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string; user?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: 'production', ...opts.env };
     delete env.PRECRM_STORE;
     Object.assign(env, opts.env ?? {});
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, argv] = opts.user === undefined ? [process.execPath, [BIN, ...args]] : ['runuser', ['-u', opts.user, '--', process.execPath, BIN, ...args]];
+    const child = spawn(command, argv, { env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

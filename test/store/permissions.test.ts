@@ -1,30 +1,18 @@
 // File modes, tried as a user they apply to: a store without write permission is refused (73) rather than
 // replaced — a rename needs only the folder's permission, so it would otherwise succeed — a store that cannot be
 // read is 66 (not 65, which is for bad content), and a rewrite keeps the store's mode and owner.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, run, storeWith, tempDir, type RunResult } from '../helpers.js';
+import { run, spawnPrecrm, storeWith, tempDir, type RunResult } from '../helpers.js';
 import { NEEDS_ROOT, canUseMounts } from './mounts.js';
 
 const nobody = () => ({ uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })) });
 
 /** bin/precrm run as the unprivileged user `nobody` (runuser), on `store`. */
-function asNobody(store: string, args: string[]): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('runuser', ['-u', 'nobody', '--', process.execPath, BIN, ...args], {
-      env: { ...(process.env as Record<string, string>), NODE_ENV: 'production', PRECRM_STORE: store, PRECRM_USER: 'tester', HOME: '/tmp' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const asNobody = (store: string, args: string[]): Promise<RunResult> =>
+  spawnPrecrm(args, { user: 'nobody', env: { PRECRM_STORE: store, PRECRM_USER: 'tester', HOME: '/tmp' } });
 
 /** A store holding Ravi in a folder that `nobody` owns (so a rename there would succeed), the file as given. */
 async function nobodysFolder(fileMode: number, fileOwner: 'nobody' | 'root'): Promise<{ dir: string; store: string }> {
