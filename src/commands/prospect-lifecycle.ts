@@ -84,7 +84,7 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
   });
   ctx.info(`forgot prospect ${done.p.id}: personal data and ${done.result.touchNotes} touch note(s) erased; the anonymous record keeps the figures`);
   if (done.mentions.length) ctx.warn(`their name or details still appear in: ${done.mentions.join(', ')} (edit those by hand)`);
-  const copies = await (await ctx.openStore()).forgetCopies(done.strings);
+  const copies = await store.forgetCopies(done.strings);
   for (const copy of copies.removed) ctx.info(`removed ${copy}, precrm's own copy of the store from before a schema upgrade, which held their data`);
   if (copies.backups.length) ctx.warn(`backups made with precrm store backup still hold their data: ${copies.backups.join(', ')} (delete them, or keep them knowingly)`);
   ctx.info('backups kept elsewhere (precrm store backup FILE, system backups) still hold the old data');
