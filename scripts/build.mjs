@@ -3,6 +3,8 @@
 // loads only when a command needs it (the store, prompts, CSV, tables).
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 /**
@@ -36,8 +38,33 @@ const noWorkersProbe = {
   },
 };
 
+
+/**
+ * Start-up loads one chunk, not thirty. esbuild puts each module into a chunk by the set of entry points that
+ * reach it, and every `await import()` is an entry point; the start-up graph (src/run.ts and all it imports) was
+ * reached by main and by a different mix of the lazily loaded commands, so it came out as ~30 small chunks, each
+ * costing Node's ES module loader a resolve, a read and a link on every run. Every lazily loaded module here is
+ * made to import src/run.ts too (it has always run by then, so this loads and runs nothing more): the start-up
+ * graph is then reached by the same set of entry points everywhere and lands in one chunk.
+ */
+const run = resolve(dirname(fileURLToPath(import.meta.url)), '../src/run.ts');
+const oneStartupChunk = {
+  name: 'one-start-up-chunk',
+  setup(b) {
+    const lazy = new Set();
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind === 'dynamic-import' && args.path.endsWith('.js')) lazy.add(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+      return undefined;
+    });
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      if (!lazy.has(args.path)) return undefined;
+      return { contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(run)};\n`, loader: 'ts' };
+    });
+  },
+};
+
 await build({
-  plugins: [lazyChildProcess, noWorkersProbe],
+  plugins: [lazyChildProcess, noWorkersProbe, oneStartupChunk],
   entryPoints: ['src/main.ts'],
   bundle: true,
   splitting: true,
