@@ -4,22 +4,14 @@ import type { Context } from '../context.js';
 import { TOUCH_TYPES } from '../domain/types.js';
 import type { ExportFlags } from './export-run.js';
 import { examples } from './help.js';
-import { collect } from './options.js';
+import { addFilterOptions } from './prospect-filter.js';
 
 /** The work lives in export-run.ts, loaded only when one of these commands runs (CSV code stays out of start-up). */
 const run = () => import('./export-run.js');
 
+/** The prospect filter, with --since/--until on the exported record's own date, then the output flags. */
 function filterOptions(cmd: Command, dates: string): Command {
-  cmd
-    .option('--stage <stage>', 'only prospects in these stages (repeatable, or comma-separated)', collect)
-    .option('--source <source>', 'only this source')
-    .option('--tag <tag>', 'only with this tag (repeatable: all must match)', collect)
-    .option('--owner <name>', 'only this owner')
-    .option('--search <text>', 'name, email, phone, company, notes or tags contain this text')
-    .option('--since <when>', `${dates} on or after (2026-03-01, 30d …)`)
-    .option('--until <when>', `${dates} on or before`)
-    .option('--contactable', 'leave out do-not-contact and forgotten prospects');
-  return outputOptions(cmd);
+  return outputOptions(addFilterOptions(cmd, { dates }));
 }
 
 function outputOptions(cmd: Command): Command {

@@ -30,7 +30,7 @@ export function addFilterOptions(cmd: Command, opts: { only?: FilterFlag[]; pref
   const pre = opts.prefix ?? '';
   const dates = opts.dates ?? 'created';
   const declare: Record<FilterFlag, () => void> = {
-    stage: () => cmd.option('--stage <stage>', `${pre}only these stages (repeatable, or comma-separated)`, collect),
+    stage: () => cmd.option('--stage <stage>', `${pre}only prospects in these stages (repeatable, or comma-separated)`, collect),
     source: () => cmd.option('--source <source>', `${pre}only this source`),
     tag: () => cmd.option('--tag <tag>', `${pre}only with this tag (repeatable: all must match)`, collect),
     owner: () => cmd.option('--owner <name>', `${pre}only this owner`),

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { collect } from './options.js';
+import { addFilterOptions } from './prospect-filter.js';
 import { addProspectOptions } from './prospect-input.js';
 import { examples } from './help.js';
 
@@ -23,14 +24,8 @@ export function registerProspect(program: Command, ctx: Context): void {
     ))
     .action((name: string | undefined, flags) => write().then((m) => m.addProspect(ctx, name, flags)));
 
-  prospect.command('list').alias('ls').description('list prospects, filtered and sorted')
-    .option('--stage <stage>', 'only these stages (repeatable, or comma-separated)', collect)
-    .option('--source <source>', 'only this source')
-    .option('--tag <tag>', 'only with this tag (repeatable: all must match)', collect)
-    .option('--owner <name>', 'only this owner')
-    .option('--search <text>', 'name, email, phone, company, notes or tags contain this text')
-    .option('--since <when>', 'created on or after (2026-03-01, 30d …)')
-    .option('--until <when>', 'created on or before')
+  addFilterOptions(prospect.command('list').alias('ls').description('list prospects, filtered and sorted'),
+    { only: ['stage', 'source', 'tag', 'owner', 'search', 'since', 'until'] })
     .option('--sort <field>', 'id, name, created, updated, stage, source, owner, follow-up (prefix - to reverse)')
     .option('--limit <n>', 'at most n rows')
     .addHelpText('after', examples('precrm prospect list --stage engaged --stage intent', 'precrm prospect list --search ravi --json', 'precrm prospect list --format csv > prospects.csv'))

@@ -1,7 +1,7 @@
 // `precrm report …`: flags → typed queries; the maths is in src/domain/reports, the work in report-run.ts.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { collect } from './options.js';
+import { addFilterOptions } from './prospect-filter.js';
 import { examples } from './help.js';
 
 // The report maths and renderers are loaded only when a report runs.
@@ -15,12 +15,7 @@ export function addOutputOption(cmd: Command): Command {
 
 /** The cohort filters every report takes (SPEC §3) and -o; exported so later reports (survey) share them. */
 export function addCohortOptions(cmd: Command): Command {
-  return addOutputOption(cmd)
-    .option('--since <when>', 'cohort: prospects created on or after (2026-03-01, 30d …)')
-    .option('--until <when>', 'cohort: prospects created on or before')
-    .option('--source <source>', 'cohort: only this source')
-    .option('--owner <name>', 'cohort: only this owner')
-    .option('--tag <tag>', 'cohort: only with this tag (repeatable: all must match)', collect);
+  return addFilterOptions(addOutputOption(cmd), { only: ['source', 'tag', 'owner', 'since', 'until'], prefix: 'cohort: ', dates: 'prospects created' });
 }
 
 /** Creates the `report` command and its reports; returns it so further reports can be hung off it. */

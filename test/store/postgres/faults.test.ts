@@ -1,0 +1,113 @@
+// The SQLite fault tests (sqlite/faults.test.ts) on PostgreSQL: a writer killed (SIGKILL) or paused (SIGSTOP) inside
+// its transaction while other precrm writers wait on its row locks. The server does the work — it rolls back a
+// dropped connection's transaction, and a paused one simply keeps its locks — so what is tested is what a user
+// would notice: every waiter exits 0, no write is lost, and the ids are 1..N with none skipped.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../helpers.js';
+import { asAdmin, freshDatabase } from '../../pg.js';
+import { sleep, startPrecrm } from '../fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
+
+/**
+ * Another writer inside its transaction, halfway through what `touch log ravi` does: prospect 1 locked, a touch id
+ * taken from the counter (its row locked too), the touch inserted and the prospect's notes changed, not committed.
+ * It commits `commitAfterMs` after taking the locks (a paused process's timer fires once it is resumed).
+ */
+function holder(url: string, commitAfterMs: number) {
+  const code = `
+    const pg = require('pg');
+    const db = new pg.Client({ connectionString: process.argv[1] });
+    (async () => {
+      await db.connect();
+      await db.query('BEGIN');
+      await db.query('SELECT id FROM prospects WHERE id = 1 FOR UPDATE');
+      const { rows } = await db.query("UPDATE counters SET next_id = next_id + 1 WHERE kind = 'touch' RETURNING next_id - 1 AS id");
+      await db.query("INSERT INTO touches (id, prospect_id, type, at, note, logged_by) VALUES ($1, 1, 'call', '2026-03-10T11:00:00.000Z', 'from the holder', 'holder')", [rows[0].id]);
+      await db.query("UPDATE prospects SET notes = 'from the holder' WHERE id = 1");
+      process.stdout.write('held\\n');
+      setTimeout(async () => { await db.query('COMMIT'); await db.end(); }, Number(process.argv[2]));
+    })();`;
+  const child = spawn(process.execPath, ['-e', code, url, String(commitAfterMs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const held = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => resolve());
+    child.on('exit', () => reject(new Error('the holder ended before taking its locks')));
+  });
+  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { child, held, done };
+}
+
+async function storeWithRavi(): Promise<{ name: string; url: string }> {
+  const db = await freshDatabase();
+  const r = await run(db.url, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com']);
+  expect(r.code, r.stderr).toBe(0);
+  return db;
+}
+
+/** How many sessions on `database` wait for a lock (row, tuple or transaction) right now. */
+const waitingOnLocks = (database: string) =>
+  asAdmin(async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [database])).rows[0].n as number);
+
+/** Polls until `n` sessions wait on locks, so the holder is killed or paused with all its waiters queued behind it. */
+async function untilWaiting(database: string, n: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await waitingOnLocks(database)) < n) {
+    if (Date.now() > deadline) throw new Error(`only ${await waitingOnLocks(database)} of ${n} writers ever waited on the holder's locks`);
+    await sleep(100);
+  }
+}
+
+const touchIds = (stdouts: string[]) => stdouts.map((s) => Number(s.trim())).sort((a, b) => a - b);
+const upTo = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
+
+async function touches(url: string): Promise<{ id: number; note: string }[]> {
+  return JSON.parse((await run(url, ['touch', 'list', '--json'])).stdout);
+}
+
+const waiter = (url: string, i: number) => startPrecrm(url, ['-q', 'touch', 'log', 'ravi', 'greeting', `waiter ${i}`], WAIT).done;
+
+describe('PostgreSQL: a writer killed or paused while other writers wait on its row locks', () => {
+  it('killed with SIGKILL: its change is rolled back, and all 20 waiters exit 0 with their touches stored, ids 1..20', async () => {
+    const { name, url } = await storeWithRavi();
+    const h = holder(url, 600_000);
+    await h.held;
+    const waiters = upTo(20).map((i) => waiter(url, i));
+    await untilWaiting(name, 20);
+    h.child.kill('SIGKILL');
+    await h.done;
+    const results = await Promise.all(waiters);
+    for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
+    // The dead writer's touch id went back with its transaction: nothing is skipped.
+    expect(touchIds(results.map((r) => r.stdout))).toEqual(upTo(20));
+    expect((await touches(url)).map((t) => t.note).sort()).toEqual(upTo(20).map((i) => `waiter ${i}`).sort());
+    expect(JSON.parse((await run(url, ['prospect', 'show', '1', '--json'])).stdout).notes).toBeNull();
+    expect((await run(url, ['store', 'check'])).code).toBe(0);
+  }, 180_000);
+
+  it('paused with SIGSTOP for 3 s: nobody gets past its locks; it commits when resumed, and no waiter loses its write', async () => {
+    const { name, url } = await storeWithRavi();
+    const h = holder(url, 200);
+    await h.held;
+    h.child.kill('SIGSTOP');
+    const waiters = upTo(10).map((i) => waiter(url, i));
+    await untilWaiting(name, 10);
+    await sleep(3_000);
+    expect(await touches(url)).toEqual([]); // nothing committed: the holder and all ten waiters are still inside
+    expect(await waitingOnLocks(name)).toBe(10);
+    h.child.kill('SIGCONT');
+    await h.done;
+    const results = await Promise.all(waiters);
+    for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
+    // The holder took touch id 1; the waiters the ids after it, none skipped.
+    expect(touchIds(results.map((r) => r.stdout))).toEqual(upTo(10, 2));
+    const stored = await touches(url);
+    expect(stored.map((t) => t.id).sort((a, b) => a - b)).toEqual(upTo(11));
+    expect(stored.find((t) => t.id === 1)?.note).toBe('from the holder');
+    // Each waiter read the prospect after the holder's commit (FOR UPDATE), so writing it back kept the holder's notes.
+    expect(JSON.parse((await run(url, ['prospect', 'show', '1', '--json'])).stdout).notes).toBe('from the holder');
+    expect((await run(url, ['store', 'check'])).code).toBe(0);
+  }, 180_000);
+});
