@@ -109,7 +109,10 @@ export interface StoreReader {
 export interface StoreTransaction extends StoreReader {
   /** Hands out `count` consecutive ids of a kind (returns the first); the counter moves past them. */
   takeId(kind: IdKind, count?: number): Promise<number>;
-  /** Adds records with the ids they carry (taken, or kept from an import file); the counter moves past each. A used id is a bug (throws). */
+  /**
+   * Adds records with the ids they carry (taken, or kept from an import file); the counter moves past each. A used id is a bug (throws).
+   * insert and update take the records over: the caller does not change them afterwards (the JSON store keeps those very objects).
+   */
   insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Replaces stored records by id. A missing id is a bug (throws). */
   update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;

@@ -11,6 +11,7 @@ import { candidatesIn, type ProspectReference } from '../../domain/references.js
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import type { IdKind, Prospect, StoreDoc, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
+import { copyData } from './copy-data.js';
 
 type Listed = { id: number };
 const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses'> = {
@@ -41,7 +42,7 @@ export class DocReader implements StoreReader {
   }
 
   protected out<T>(value: T): T {
-    return this.copies ? structuredClone(value) : value;
+    return this.copies ? copyData(value) : value;
   }
 
   /** Position of an id in its list (lists are kept in id order). */

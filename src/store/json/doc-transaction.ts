@@ -1,5 +1,8 @@
 // The JSON backend's writes: targeted inserts, updates and deletes applied to the document held under the lock.
 // The file is rewritten whole afterwards (by JsonFileStore.update) — only if something was written.
+// Records handed to insert and update become the document's own (the Store interface says the caller no longer
+// changes them): copying each one doubled what a 100,000-row import keeps in memory, and the garbage collector's
+// work with it (~1 s of a 4 s import). Reads inside the transaction still hand out copies.
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import type { IdKind, StoreDoc } from '../../domain/types.js';
 import type { RecordOf, StoreTransaction } from '../store.js';
@@ -37,7 +40,7 @@ export class DocTransaction extends DocReader implements StoreTransaction {
       if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
       if (added.has(record.id) || this.indexOf(kind, record.id) !== undefined) throw bug(`${kind} ${record.id} exists already`);
       added.add(record.id);
-      const copy = structuredClone(record) as Listed;
+      const copy = record as Listed;
       // Appended; an id below the last one (an import keeping a file's ids) puts the list back in id order once,
       // after the batch, instead of a search and a splice per record.
       if (list.length > 0 && list[list.length - 1]!.id > copy.id) inOrder = false;
@@ -57,7 +60,7 @@ export class DocTransaction extends DocReader implements StoreTransaction {
     for (const record of records) {
       const i = this.indexOf(kind, record.id);
       if (i === undefined) throw bug(`${kind} ${record.id} does not exist`);
-      list[i] = structuredClone(record);
+      list[i] = record;
     }
     if (records.length) this.dirty = true;
   }
