@@ -53,6 +53,9 @@ async function sliceDoc(reader: StoreReader, part: Partial<StoreDoc>): Promise<S
 
 /** For `import prospects`: every store prospect a row can be, or can name as its referrer. */
 export async function prospectSlice(reader: StoreReader, rows: readonly { id: number | null; email: string | null; phone: string | null; name: string; referredBy: string | null }[]): Promise<StoreDoc> {
+  // A store without prospects (the first import into a new store) has none a row can be: no keys to compute and
+  // send, which for 100,000 rows was ~0.2 s.
+  if ((await reader.listProspects({ limit: 1 })).length === 0) return sliceDoc(reader, {});
   const emails = new Set<string>();
   const phones = new Set<string>();
   const bareNames = new Set<string>();
