@@ -4,11 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { IdKind, Prospect, SurveyResponse, Touch } from '../../domain/types.js';
 import type { RecordOf } from '../store.js';
-import { consentValues, PROSPECT_COLUMNS, prospectValues, stageValues } from '../sql/prospect-rows.js';
-import { RESPONSE_INSERT_COLUMNS, responseValues } from '../sql/surveys.js';
-import { TOUCH_COLUMNS, touchValues } from '../sql/touches.js';
+import { bulkTables, type BulkKind } from '../sql/bulk-rows.js';
 
 /** One value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
 function copyText(v: unknown): string {
@@ -33,25 +30,7 @@ export async function copyRows(client: pg.Client, table: string, columns: string
   await pipeline(Readable.from(lines(rows)), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
 }
 
-function* flat<T>(records: readonly T[], rowsOf: (r: T) => unknown[][]): Generator<unknown[]> {
-  for (const r of records) yield* rowsOf(r);
-}
-
 /** COPYs records of a kind (and a prospect's history and consent rows) into their tables. */
-export async function copyRecords<K extends IdKind>(client: pg.Client, kind: K, records: readonly RecordOf[K][]): Promise<void> {
-  switch (kind) {
-    case 'prospect': {
-      const prospects = records as readonly Prospect[];
-      await copyRows(client, 'prospects', PROSPECT_COLUMNS.join(', '), prospects.map(prospectValues));
-      await copyRows(client, 'stage_history', 'prospect_id, seq, stage, at', flat(prospects, stageValues));
-      await copyRows(client, 'consent', 'prospect_id, seq, at, granted, note', flat(prospects, consentValues));
-      return;
-    }
-    case 'touch':
-      return copyRows(client, 'touches', TOUCH_COLUMNS, (records as readonly Touch[]).map(touchValues));
-    case 'response':
-      return copyRows(client, 'responses', RESPONSE_INSERT_COLUMNS, (records as readonly SurveyResponse[]).map(responseValues));
-    default:
-      throw new Error(`no COPY for ${kind}`);
-  }
+export async function copyRecords<K extends BulkKind>(client: pg.Client, kind: K, records: readonly RecordOf[K][]): Promise<void> {
+  for (const { table, columns, rows } of bulkTables(kind)) await copyRows(client, table, columns, rows(records));
 }

@@ -6,6 +6,7 @@ import type { IdKind } from '../../domain/types.js';
 import type { RecordOf } from '../store.js';
 import { SqlTransaction } from '../sql/writes.js';
 import { copyRecords } from './copy.js';
+import { isBulkKind } from '../sql/bulk-rows.js';
 import { SQLSTATE } from './errors.js';
 import { LOCKS, PRECRM_LOCK } from './schema.js';
 import type { PgRunner } from './session.js';
@@ -33,8 +34,8 @@ export class PgTransaction extends SqlTransaction {
   }
 
   protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<boolean> {
-    if (records.length < COPY_FROM || kind === 'survey') return false;
-    await this.runner.copy((client) => copyRecords(client, kind, records));
+    if (records.length < COPY_FROM || !isBulkKind(kind)) return false;
+    await this.runner.copy((client) => copyRecords(client, kind, records as never));
     return true;
   }
 

@@ -4,6 +4,7 @@ import type { IdKind } from '../../domain/types.js';
 import type { SqlRunner } from '../sql/runner.js';
 import { SqlTransaction } from '../sql/writes.js';
 import type { RecordOf } from '../store.js';
+import { bulkTables, isBulkKind } from '../sql/bulk-rows.js';
 import { SqliteRunner } from './runner.js';
 
 const TABLES: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' };
@@ -35,20 +36,24 @@ export class SqliteTransaction extends SqlTransaction {
   }
 
   /**
-   * A bulk insert (an import into a new or small store): when the rows at least double the table, its secondary
-   * indexes are dropped and built again afterwards — one sort each instead of a B-tree insert per row, several
-   * times faster. Inside the transaction: readers keep the old snapshot, with its indexes, and a rollback brings
+   * A bulk insert (an import): each table's rows through one prepared INSERT in a plain loop, not a promise per
+   * row (~0.3 s of a 100k-row import). When the rows at least double the table (an import into a new or small
+   * store), its secondary indexes are dropped and built again afterwards — one sort each instead of a B-tree
+   * insert per row. Inside the transaction: readers keep the old snapshot, with its indexes, and a rollback brings
    * everything back.
    */
   protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<boolean> {
-    if (records.length < BULK_ROWS) return false;
+    if (records.length < BULK_ROWS || !isBulkKind(kind)) return false;
     const { db } = (await this.writable()) as SqliteRunner;
     const table = TABLES[kind];
     const rows = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    if (records.length < rows) return false;
-    const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").raw().all(table) as [string, string][];
+    const indexes = records.length < rows ? []
+      : db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").raw().all(table) as [string, string][];
     for (const [name] of indexes) db.exec(`DROP INDEX ${name}`);
-    for (const record of records) await this.insertOne(kind, record);
+    for (const t of bulkTables(kind)) {
+      const insert = db.prepare(`INSERT INTO ${t.table} (${t.columns}) VALUES (${t.columns.split(',').map(() => '?').join(', ')})`);
+      for (const values of t.rows(records as never)) insert.run(values);
+    }
     for (const [, sql] of indexes) db.exec(sql);
     return true;
   }
