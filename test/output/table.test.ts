@@ -3,8 +3,8 @@ import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { drawTable, type TableCell } from '../../src/output/table.js';
 
-function oneTable(head: string[], rows: TableCell[][]): string {
-  const table = new Table({ head, style: { head: [], border: [], compact: false }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+function oneTable(head: string[], rows: TableCell[][], widths?: number[]): string {
+  const table = new Table({ head, ...(widths ? { colWidths: widths.map((w) => w + 2) } : {}), style: { head: [], border: [], compact: false }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   table.push(...rows);
   return `${table.toString()}\n`;
 }
@@ -20,4 +20,18 @@ describe('drawTable', () => {
     const head = ['\u001b[1mid\u001b[22m', 'name', 'email'];
     expect(await drawTable(head, rows)).toBe(oneTable(head, rows));
   });
+
+  // Cells that fit are drawn by precrm itself, the others by cli-table3: both must give cli-table3's bytes.
+  const cases: [string, string[], TableCell[][], number[] | undefined][] = [
+    ['cells cut to fixed widths', ['id', 'name'], [[{ content: '1', hAlign: 'right' }, { content: 'Anna-Maria Lopez de la Vega', hAlign: 'left' }]], [3, 10]],
+    ['a wide character at the edge of a fixed width', ['name'], [[{ content: '李小龙李小龙', hAlign: 'left' }]], [7]],
+    ['a cell with a line break', ['note'], [[{ content: 'first line\nsecond', hAlign: 'left' }]], undefined],
+    ['every cell fits fixed widths wider than needed', ['id', 'stage'], [[{ content: '12', hAlign: 'right' }, { content: '\u001b[32mengaged\u001b[39m', hAlign: 'left' }]], [6, 12]],
+    ['a heading wider than its cells', ['follow-up note'], [[{ content: '', hAlign: 'left' }], [{ content: 'ok', hAlign: 'right' }]], undefined],
+    ['an emoji heading', ['🍰 cakes', 'n'], [[{ content: 'Zoë', hAlign: 'left' }, { content: '3', hAlign: 'right' }]], undefined],
+  ];
+  it.each(cases)('%s: identical to cli-table3', async (_, head, rows, widths) => {
+    expect(await drawTable(head, rows, widths)).toBe(oneTable(head, rows, widths));
+  });
 });
+
