@@ -165,10 +165,24 @@ async function sqliteBench() {
   await writeProspects(csv, 100_000, 7);
   const fresh = join(dir, 'import.db'); const plain = join(dir, 'plain.sqlite');
   const clean = () => { for (const f of [fresh, `${fresh}-wal`, `${fresh}-shm`, plain]) rmSync(f, { force: true }); };
+  const plainImport = () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', plain, '-cmd', '.mode csv', `.import ${csv} prospects`]);
   recordSqlite('import prospects 100k', pair(
     () => once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]),
-    () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', plain, '-cmd', '.mode csv', `.import ${csv} prospects`]),
-    Math.min(reps, 5), clean,
+    plainImport, Math.min(reps, 5), clean,
+  ));
+  // What precrm's data model alone costs the database: the rows that import wrote (prospects with their lookup keys
+  // and journey columns, under their indexes, and the stage history) loaded by sqlite3 itself into an empty precrm
+  // database, with no parsing, checking or planning — against the same plain .import floor.
+  clean();
+  once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]);
+  const source = join(dir, 'source.db'); const target = join(dir, 'model.db');
+  spawnSync('sqlite3', [fresh, 'PRAGMA wal_checkpoint(TRUNCATE)']);
+  copyFileSync(fresh, source);
+  const schema = spawnSync('sqlite3', [source, '.schema'], { encoding: 'utf8' }).stdout;
+  const emptyModel = () => { clean(); for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true }); spawnSync('sqlite3', [target], { input: `PRAGMA journal_mode=WAL;\n${schema}` }); };
+  recordSqlite('model floor: load its rows', pair(
+    () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', target, `PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; ATTACH '${source}' AS src; BEGIN; INSERT INTO prospects SELECT * FROM src.prospects; INSERT INTO stage_history SELECT * FROM src.stage_history; COMMIT;`]),
+    plainImport, Math.min(reps, 5), emptyModel,
   ));
 }
 
@@ -215,10 +229,24 @@ async function postgresBench() {
     const columns = readFileSync(csv, 'utf8').slice(0, 4096).split('\n')[0].split(',').map((c) => `"${c.replace(/"/g, '')}" text`).join(', ');
     const fresh = withDatabase(server.url, 'import_target');
     const clean = () => psql(server.url, '-c', 'DROP DATABASE IF EXISTS import_target', '-c', 'CREATE DATABASE import_target', '-c', 'DROP TABLE IF EXISTS plain', '-c', `CREATE TABLE plain (${columns})`);
+    const plainCopy = () => psql(server.url, '-c', `\\copy plain FROM '${csv}' WITH (FORMAT csv, HEADER true)`);
     recordPg('import prospects 100k', pair(
       () => once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]),
-      () => psql(server.url, '-c', `\\copy plain FROM '${csv}' WITH (FORMAT csv, HEADER true)`),
-      Math.min(reps, 5), clean,
+      plainCopy, Math.min(reps, 5), clean,
+    ));
+    // What precrm's data model alone costs the server: the rows that import wrote, COPYed by psql itself (already
+    // in COPY's format: no parsing, checking or planning) into an empty precrm database, indexes and all.
+    clean();
+    once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]);
+    const rows = join(dir, 'prospects.copy'); const history = join(dir, 'history.copy');
+    psql(fresh, '-c', `\\copy prospects TO '${rows}'`, '-c', `\\copy stage_history TO '${history}'`);
+    psql(server.url, '-c', 'DROP DATABASE IF EXISTS model_source', '-c', 'CREATE DATABASE model_source TEMPLATE import_target');
+    psql(withDatabase(server.url, 'model_source'), '-c', 'TRUNCATE prospects, stage_history, consent');
+    const model = withDatabase(server.url, 'model_target');
+    const emptyModel = () => { clean(); psql(server.url, '-c', 'DROP DATABASE IF EXISTS model_target', '-c', 'CREATE DATABASE model_target TEMPLATE model_source'); };
+    recordPg('model floor: load its rows', pair(
+      () => psql(model, '-c', 'BEGIN', '-c', `\\copy prospects FROM '${rows}'`, '-c', `\\copy stage_history FROM '${history}'`, '-c', 'COMMIT'),
+      plainCopy, Math.min(reps, 5), emptyModel,
     ));
   } finally {
     await server.stop();
