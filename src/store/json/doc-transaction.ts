@@ -35,10 +35,13 @@ export class DocTransaction extends DocReader implements StoreTransaction {
   async insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
     const list = this.list(kind);
     const added = new Set<number>();
+    // The list is in id order: an id above its last one is not in it, and needs no index of the whole list to
+    // say so (building that index for one `touch log` took ~50 ms at 100,000 touches).
+    const last = list.length > 0 ? list[list.length - 1]!.id : 0;
     let inOrder = true;
     for (const record of records) {
       if (!Number.isSafeInteger(record.id) || record.id < 1) throw bug(`${kind} id ${record.id} is not a positive integer`);
-      if (added.has(record.id) || this.indexOf(kind, record.id) !== undefined) throw bug(`${kind} ${record.id} exists already`);
+      if (added.has(record.id) || (record.id <= last && this.indexOf(kind, record.id) !== undefined)) throw bug(`${kind} ${record.id} exists already`);
       added.add(record.id);
       const copy = record as Listed;
       // Appended; an id below the last one (an import keeping a file's ids) puts the list back in id order once,
