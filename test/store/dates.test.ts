@@ -3,6 +3,7 @@
 // not fixed (no zone) or whose day does not exist is refused with the field named.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isCanonicalDate } from '../../src/store/stored-dates.js';
 import { run, storeWith } from '../helpers.js';
 
 function edit(store: string, change: (doc: { prospects: Record<string, unknown>[] }) => void): void {
@@ -52,5 +53,26 @@ describe('a hand-edited date whose instant is not fixed, or whose day does not e
       expect(r.stderr).not.toContain(at);
     }
     expect(readFileSync(store).equals(before)).toBe(true);
+  });
+});
+
+describe('isCanonicalDate (checked for every date of a store on every read)', () => {
+  it('accepts exactly the days the calendar has, as a Date round trip would, across leap-year rules', () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    for (const year of [1900, 1999, 2000, 2023, 2024, 2026, 2100, 2400]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const s = `${pad(year, 4)}-${pad(month)}-${pad(day)}T23:59:59.999Z`;
+          const d = new Date(s);
+          expect(isCanonicalDate(s), s).toBe(!Number.isNaN(d.getTime()) && d.toISOString() === s);
+        }
+      }
+    }
+  });
+
+  it('refuses every other form: an offset, no milliseconds, no zone, a date alone', () => {
+    for (const s of ['2026-03-05T18:30:00.000+01:00', '2026-03-05T18:30:00Z', '2026-03-05T18:30:00.000', '2026-03-05', '2026-13-05T18:30:00.000Z', '2026-03-05T24:00:00.000Z']) {
+      expect(isCanonicalDate(s), s).toBe(false);
+    }
   });
 });
