@@ -38,11 +38,24 @@ export interface ProspectRow {
  * Tags are split on `;`, `|`, `,` or ` ::: ` (Google Contacts labels) inside the cell; Mailchimp quotes each
  * (`"vip","cakes"`), and Google's own system labels (`* myContacts`, `* starred`) are not the user's tags.
  */
-export const splitList = (cell: string | undefined): string[] =>
-  cell === undefined ? [] : cell.split(/:::|[;|,]/).map((t) => t.trim().replace(/^"(.*)"$/, '$1').trim()).filter((t) => t !== '' && !t.startsWith('* '));
+export function splitList(cell: string | undefined): string[] {
+  if (cell === undefined) return [];
+  const tags: string[] = [];
+  for (const part of cell.split(/:::|[;|,]/)) {
+    let t = part.trim();
+    if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) t = t.slice(1, -1).trim();
+    if (t !== '' && !t.startsWith('* ')) tags.push(t);
+  }
+  return tags;
+}
 
 /** Google Contacts puts several addresses of one kind in one cell (`a@x.com ::: b@x.com`): the first is the one. */
-const firstOf = (cell: string): string => cell.split(' ::: ')[0]!.trim();
+function firstOf(cell: string): string {
+  const more = cell.indexOf(' ::: ');
+  return (more === -1 ? cell : cell.slice(0, more)).trim();
+}
+
+const unquoteNumber = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
 
 /** A stage column: precrm's own stage names, else another system's value (HubSpot's `lead` …, stage-values.ts). */
 function stageOf(r: RowReader): { stage: Stage | null; lostReason: string | null } {
@@ -88,7 +101,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
   const r = new RowReader(values, ctx);
   const email = values.has('email') ? r.check(() => checkEmail(firstOf(values.get('email')!))) : null;
   // Shopify writes `'+33612345678` so that a spreadsheet keeps the number as text: the `'` is not part of it.
-  const phone = values.has('phone') ? r.check(() => checkPhone(firstOf(values.get('phone')!).replace(/^'/, ''))) : null;
+  const phone = values.has('phone') ? r.check(() => checkPhone(unquoteNumber(firstOf(values.get('phone')!)))) : null;
   const { stage, lostReason } = stageOf(r);
   const referredBy = values.get('referred_by') ?? null;
   if (referredBy !== null && !/^\d+$/.test(referredBy) && !referredBy.includes('@')) {
