@@ -23,7 +23,8 @@ export function checkEmail(email: string): string {
 
 export function checkPhone(phone: string): string {
   const p = phone.trim();
-  const digits = p.replace(/\D/g, '').length;
+  let digits = 0;
+  for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) >= 48 && p.charCodeAt(i) <= 57) digits++;
   if (!PHONE.test(p) || digits < 3 || digits > 20) throw usageError(`phone "${phone}" is not a phone number`);
   return p;
 }
