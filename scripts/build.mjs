@@ -73,10 +73,12 @@ await build({
   target: 'node20',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  // Native addons find their compiled .node file relative to their own package, so they stay in node_modules and
-  // are imported at run time: fs-ext (the JSON store's lock) only by writes, better-sqlite3 only by the SQLite chunk.
-  // pg-native: node-postgres's optional libpq binding, which precrm does not use (pg requires it only on demand).
-  external: ['fs-ext', 'better-sqlite3', 'pg-native'],
+  // Compiled addons (*.node) stay in node_modules, loaded at run time. fs-ext (the JSON store's lock, loaded only
+  // by writes) finds its own addon, so the package stays external. better-sqlite3's JavaScript is bundled into the
+  // SQLite chunk (one file instead of a dozen CommonJS modules read on every SQLite command) and is handed its
+  // addon's path (src/store/sqlite/connection.ts). pg-native: node-postgres's optional libpq binding, which precrm
+  // does not use (pg requires it only on demand).
+  external: ['fs-ext', 'pg-native', '*.node'],
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; its ES build bundles cleanly.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',

@@ -1,8 +1,9 @@
 // Opening a SQLite store file: the settings every connection gets (WAL, busy timeout, secure delete), the
 // schema-version check and migrations, and SQLite's failures turned into precrm's exit codes. better-sqlite3 is
 // loaded here, on first use, so a JSON store never pays for it.
-import { closeSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import { fsReason, isDiskFull } from '../fs-errors.js';
@@ -68,7 +69,20 @@ export function storageError(err: unknown, path: string, opts: SqliteOptions, wr
 
 let driver: typeof BetterSqlite3 | undefined;
 async function loadDriver(): Promise<typeof BetterSqlite3> {
-  return (driver ??= (await import('better-sqlite3')).default);
+  if (driver) return driver;
+  // The compiled addon, named directly: left to find it, better-sqlite3 asks the `bindings` package, which reads a
+  // stack trace and tries a dozen paths on every command (~5 ms). Where a build put it elsewhere, the package in
+  // node_modules is loaded as it is, to look for it itself (the bundled copy would look beside precrm instead).
+  const fromHere = createRequire(import.meta.url);
+  const addon = join(dirname(fromHere.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(addon)) return (driver = fromHere('better-sqlite3') as typeof BetterSqlite3);
+  const { default: Database } = await import('better-sqlite3');
+  driver = class extends Database {
+    constructor(filename?: string | Buffer, options?: BetterSqlite3.Options) {
+      super(filename, { ...options, nativeBinding: addon });
+    }
+  } as typeof BetterSqlite3;
+  return driver;
 }
 
 /** mkdir -p with mode 0700, one level at a time (the recursive form reports ENOENT where the cause is EROFS). */
