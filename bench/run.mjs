@@ -184,6 +184,9 @@ async function sqliteBench() {
     () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', target, `PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; ATTACH '${source}' AS src; BEGIN; INSERT INTO prospects SELECT * FROM src.prospects; INSERT INTO stage_history SELECT * FROM src.stage_history; COMMIT;`]),
     plainImport, Math.min(reps, 5), emptyModel,
   ));
+  // The same from Node: better-sqlite3 inserting those rows into an empty precrm database (bench/floor-sqlite-model.cjs).
+  const emptyTarget = () => { clean(); for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true }); };
+  recordSqlite('model floor from Node', pair(node(join(root, 'bench', 'floor-sqlite-model.cjs'), source, target), plainImport, Math.min(reps, 5), emptyTarget));
 }
 
 // The PostgreSQL backend at 100k prospects / 1M touches (issue 13), on a local server: each command against bare
