@@ -1,7 +1,8 @@
 // Fixtures for the fault tests: large stores and real precrm processes that can be killed mid-write.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { BIN, type RunResult } from '../helpers.js';
+import { expect } from 'vitest';
+import { BIN, run, type RunResult } from '../helpers.js';
 
 /** A valid store with `count` prospects (ids 1..count), written directly: building it through precrm would be slow. */
 export function writeLargeStore(path: string, count: number): void {
@@ -37,3 +38,32 @@ export function startPrecrm(store: string, args: string[], env: Record<string, s
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- writers racing a lock holder that is killed or paused (sqlite/faults.test.ts, postgres/faults.test.ts)
+
+/** 1..n, or from..from + n - 1. */
+export const upTo = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
+
+/** The touch ids `touch log -q` printed, in order. */
+export const touchIds = (stdouts: string[]) => stdouts.map((s) => Number(s.trim())).sort((a, b) => a - b);
+
+export async function touches(store: string): Promise<{ id: number; note: string }[]> {
+  return JSON.parse((await run(store, ['touch', 'list', '--json'])).stdout);
+}
+
+/** One of the writers that wait on the holder: logs a touch on prospect 1 with the note `waiter i`. */
+export const waiter = (store: string, i: number, env: Record<string, string>) =>
+  startPrecrm(store, ['-q', 'touch', 'log', 'ravi', 'greeting', `waiter ${i}`], env).done;
+
+/**
+ * After `n` waiters raced a holder that was killed: every one exited 0, the touch ids are exactly 1..n (the dead
+ * writer's id went back with its transaction), every waiter's note is stored, the holder's change to the prospect
+ * is gone, and `store check` passes.
+ */
+export async function expectWaitersKeptHolderGone(store: string, results: RunResult[], n: number): Promise<void> {
+  for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
+  expect(touchIds(results.map((r) => r.stdout))).toEqual(upTo(n));
+  expect((await touches(store)).map((t) => t.note).sort()).toEqual(upTo(n).map((i) => `waiter ${i}`).sort());
+  expect(JSON.parse((await run(store, ['prospect', 'show', '1', '--json'])).stdout).notes).toBeNull();
+  expect((await run(store, ['store', 'check'])).code).toBe(0);
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../../helpers.js';
-import { sleep, startPrecrm } from '../fixtures.js';
+import { expectWaitersKeptHolderGone, sleep, startPrecrm, touchIds, touches, upTo, waiter } from '../fixtures.js';
 import { NEEDS_ROOT, canUseMounts, freeBytes, mountTmpfs } from '../mounts.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -37,28 +37,16 @@ async function storeWithRavi(dir = tempDir()): Promise<string> {
   return store;
 }
 
-const touchIds = (stdouts: string[]) => stdouts.map((s) => Number(s.trim())).sort((a, b) => a - b);
-const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-
-async function touches(store: string): Promise<{ id: number; note: string }[]> {
-  return JSON.parse((await run(store, ['touch', 'list', '--json'])).stdout);
-}
-
 describe('SQLite: a write-lock holder that dies or pauses while writers wait', () => {
   it('killed with SIGKILL: its change is gone, and all 20 waiters exit 0 with their touches stored, ids 1..20', async () => {
     const store = await storeWithRavi();
     const h = holder(store, 60_000);
     await h.held;
-    const waiters = upTo(20).map((i) => startPrecrm(store, ['-q', 'touch', 'log', 'ravi', 'greeting', `waiter ${i}`], WAIT).done);
+    const waiters = upTo(20).map((i) => waiter(store, i, WAIT));
     await sleep(800);
     h.child.kill('SIGKILL');
     await h.done;
-    const results = await Promise.all(waiters);
-    for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
-    expect(touchIds(results.map((r) => r.stdout))).toEqual(upTo(20));
-    expect((await touches(store)).map((t) => t.note).sort()).toEqual(upTo(20).map((i) => `waiter ${i}`).sort());
-    expect(JSON.parse((await run(store, ['prospect', 'show', '1', '--json'])).stdout).notes).toBeNull();
-    expect((await run(store, ['store', 'check'])).code).toBe(0);
+    await expectWaitersKeptHolderGone(store, await Promise.all(waiters), 20);
   }, 120_000);
 
   it('paused with SIGSTOP for 3 s: nobody takes its lock; it commits when resumed, and no waiter loses its write', async () => {
@@ -66,7 +54,7 @@ describe('SQLite: a write-lock holder that dies or pauses while writers wait', (
     const h = holder(store, 200);
     await h.held;
     h.child.kill('SIGSTOP');
-    const waiters = upTo(10).map((i) => startPrecrm(store, ['-q', 'touch', 'log', 'ravi', 'greeting', `waiter ${i}`], WAIT).done);
+    const waiters = upTo(10).map((i) => waiter(store, i, WAIT));
     await sleep(3_000);
     expect(await touches(store)).toEqual([]); // all of them still wait
     h.child.kill('SIGCONT');
