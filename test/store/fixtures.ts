@@ -1,6 +1,7 @@
 // Fixtures for the fault tests: large stores and real precrm processes that can be killed mid-write.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { BIN, run, type RunResult } from '../helpers.js';
 
@@ -17,6 +18,8 @@ export function writeLargeStore(path: string, count: number): void {
   const doc = { schema: 1, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [] };
   writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
 }
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface Spawned { child: ChildProcess; done: Promise<RunResult & { signal: NodeJS.Signals | null }> }
 
@@ -66,4 +69,18 @@ export async function expectWaitersKeptHolderGone(store: string, results: RunRes
   expect((await touches(store)).map((t) => t.note).sort()).toEqual(upTo(n).map((i) => `waiter ${i}`).sort());
   expect(JSON.parse((await run(store, ['prospect', 'show', '1', '--json'])).stdout).notes).toBeNull();
   expect((await run(store, ['store', 'check'])).code).toBe(0);
+}
+
+/**
+ * A lock holder: `node -e code` run from the repository root (so it can require the drivers), which prints a line
+ * once it holds its locks. `held` settles then; `done` when the process has ended (killed or finished).
+ */
+export function startHolder(code: string, args: string[]): { child: ChildProcess; held: Promise<void>; done: Promise<void> } {
+  const child = spawn(process.execPath, ['-e', code, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const held = new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', () => resolve());
+    child.on('exit', () => reject(new Error('the holder ended before taking its locks')));
+  });
+  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { child, held, done };
 }

@@ -2,14 +2,11 @@
 // its transaction while other precrm writers wait on its row locks. The server does the work — it rolls back a
 // dropped connection's transaction, and a paused one simply keeps its locks — so what is tested is what a user
 // would notice: every waiter exits 0, no write is lost, and the ids are 1..N with none skipped.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../helpers.js';
 import { asAdmin, freshDatabase } from '../../pg.js';
-import { expectWaitersKeptHolderGone, sleep, touchIds, touches, upTo, waiter } from '../fixtures.js';
+import { expectWaitersKeptHolderGone, sleep, startHolder, touchIds, touches, upTo, waiter } from '../fixtures.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
 
 /**
@@ -31,13 +28,7 @@ function holder(url: string, commitAfterMs: number) {
       process.stdout.write('held\\n');
       setTimeout(async () => { await db.query('COMMIT'); await db.end(); }, Number(process.argv[2]));
     })();`;
-  const child = spawn(process.execPath, ['-e', code, url, String(commitAfterMs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const held = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => resolve());
-    child.on('exit', () => reject(new Error('the holder ended before taking its locks')));
-  });
-  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return { child, held, done };
+  return startHolder(code, [url, String(commitAfterMs)]);
 }
 
 async function storeWithRavi(): Promise<{ name: string; url: string }> {

@@ -1,16 +1,13 @@
 // The JSON store's fault tests, on a SQLite store: a write-lock holder killed or paused while writers wait, one
 // store reached through a symlink and its real path at once, and a nearly full disk. SQLite's own locks do the
 // work (no lock file, nothing stale to break): what is tested is that precrm loses no write and keeps the store.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../../helpers.js';
-import { expectWaitersKeptHolderGone, sleep, startPrecrm, touchIds, touches, upTo, waiter } from '../fixtures.js';
+import { expectWaitersKeptHolderGone, sleep, startHolder, startPrecrm, touchIds, touches, upTo, waiter } from '../fixtures.js';
 import { NEEDS_ROOT, canUseMounts, freeBytes, mountTmpfs } from '../mounts.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
 
 /** Another process holding the store's write lock (BEGIN IMMEDIATE) with a change of its own not yet committed. */
@@ -22,13 +19,7 @@ function holder(store: string, commitAfterMs: number) {
     db.prepare("UPDATE prospects SET notes = 'from the holder' WHERE id = 1").run();
     process.stdout.write('held\\n');
     setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));`;
-  const child = spawn(process.execPath, ['-e', code, store, String(commitAfterMs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const held = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => resolve());
-    child.on('exit', () => reject(new Error('the holder ended before taking the lock')));
-  });
-  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return { child, held, done };
+  return startHolder(code, [store, String(commitAfterMs)]);
 }
 
 async function storeWithRavi(dir = tempDir()): Promise<string> {
