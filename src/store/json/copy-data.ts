@@ -1,7 +1,7 @@
 // A deep copy of JSON data (plain objects, arrays, strings, numbers, booleans, null): what a store's records are,
-// and the Maps of them a reader hands out.
-// structuredClone copies every kind of value and pays for that generality: the JSON store's transaction copies
-// each record it is handed, and for a 100,000-row import that was ~0.5 s with structuredClone, ~0.1 s with this.
+// and the Maps of them a reader hands out. Reads inside a JSON store's transaction hand out copies, so a command
+// that changes what it read changes nothing until it writes it back. structuredClone copies every kind of value
+// and pays for that generality: on 100,000 records it took ~0.5 s where this takes ~0.1 s.
 
 export function copyData<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;

@@ -4,9 +4,9 @@
 // check, a survey name) are serialised by transaction-scoped advisory locks.
 import type { IdKind } from '../../domain/types.js';
 import type { RecordOf } from '../store.js';
+import { isBulkKind } from '../sql/bulk-rows.js';
 import { SqlTransaction } from '../sql/writes.js';
 import { copyRecords } from './copy.js';
-import { isBulkKind } from '../sql/bulk-rows.js';
 import { SQLSTATE } from './errors.js';
 import { LOCKS, PRECRM_LOCK } from './schema.js';
 import type { PgRunner } from './session.js';

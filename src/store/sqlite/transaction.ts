@@ -36,8 +36,8 @@ export class SqliteTransaction extends SqlTransaction {
   }
 
   /**
-   * A bulk insert (an import): each table's rows through one prepared INSERT in a plain loop, not a promise per
-   * row (~0.3 s of a 100k-row import). When the rows at least double the table (an import into a new or small
+   * A bulk insert (an import): each table's rows (sql/bulk-rows.ts, as PostgreSQL's COPY takes them) through one
+   * prepared INSERT in a plain loop. When the rows at least double the table (an import into a new or small
    * store), its secondary indexes are dropped and built again afterwards — one sort each instead of a B-tree
    * insert per row. Inside the transaction: readers keep the old snapshot, with its indexes, and a rollback brings
    * everything back.
