@@ -89,6 +89,12 @@ export abstract class SqlReader implements StoreReader {
   protected async beforeIdentityLookup(): Promise<void> {}
 
   async listProspects(q: ProspectQuery = {}): Promise<Prospect[]> {
+    // Unfiltered and in id order, the limit is the database's to apply: `prospect list --limit 5`, or an import
+    // asking whether the store holds any prospect, reads that many rows instead of every prospect.
+    const byId = q.sort === undefined || (q.sort.key === 'id' && !q.sort.descending);
+    if (q.limit !== undefined && q.filter === undefined && byId) {
+      return this.prospects('p.id IN (SELECT id FROM prospects ORDER BY id LIMIT ?)', [q.limit]);
+    }
     const { where, params } = narrowProspects(await this.db(), q.filter);
     const rows = await this.prospects(where, params);
     const kept = q.filter ? rows.filter(prospectMatcher(q.filter)) : rows;
