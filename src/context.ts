@@ -218,9 +218,9 @@ export class Context {
   }
 
   /**
-   * Data: stdout, the one way to it. On a terminal no stored text reaches it raw in any format: `form` says what the
-   * data holds (JSON by default under --format json, else text; `styled` for precrm's own colour). A pipe or a file
-   * gets the bytes exactly as rendered.
+   * Data: stdout, for every command and for commander's help. On a terminal no stored text reaches it raw in any
+   * format: `form` says what the data holds (JSON by default under --format json, else text; `styled` for precrm's own
+   * colour). A pipe or a file gets the bytes exactly as rendered.
    */
   out(text: string, form?: TerminalForm): void {
     this.world.stdout.write(this.forStdout(text, form));
