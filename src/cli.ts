@@ -38,7 +38,7 @@ export function createProgram(ctx: Context): Command {
     .configureHelp({ minWidthToWrap: 20 })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => ctx.world.stdout.write(s),
+      writeOut: (s) => ctx.out(s),
       writeErr: (s) => ctx.world.stderr.write(s),
       getOutHelpWidth: () => ctx.helpWidth('out'),
       getErrHelpWidth: () => ctx.helpWidth('err'),

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { join } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
-import { sanitizeForTerminal } from './output/text.js';
+import { forTerminal, sanitizeForTerminal, type TerminalForm } from './output/text.js';
 import { Interruption } from './interruption.js';
 import { describeLocation, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
@@ -217,9 +217,19 @@ export class Context {
     return this.world.prompter ?? inquirerPrompter(this.world);
   }
 
-  /** Data: stdout. */
-  out(text: string): void {
-    this.world.stdout.write(text);
+  /**
+   * Data: stdout, for every command and for commander's help. On a terminal no stored text reaches it raw in any
+   * format: `form` says what the data holds (JSON by default under --format json, else text; `styled` for precrm's own
+   * colour). A pipe or a file gets the bytes exactly as rendered.
+   */
+  out(text: string, form?: TerminalForm): void {
+    this.world.stdout.write(this.forStdout(text, form));
+  }
+
+  private forStdout(text: string, form: TerminalForm = this.format === 'json' ? 'json' : 'text'): string {
+    if (!this.world.stdout.isTTY) return text;
+    // Without colour there is no sequence of precrm's own to keep.
+    return forTerminal(text, form === 'styled' && !this.chalkInstance?.level ? 'text' : form);
   }
 
   /**
@@ -240,19 +250,21 @@ export class Context {
    * Data that may be longer than the screen: through a pager on a terminal (PRECRM_PAGER, then PAGER, default
    * `less -FRX`; `--no-pager`, an empty value or `cat` turn it off), straight to stdout otherwise.
    */
-  async page(text: string): Promise<void> {
+  async page(text: string, form?: TerminalForm): Promise<void> {
     const out = this.world.stdout;
     const env = this.world.env;
     const command = (env.PRECRM_PAGER ?? env.PAGER ?? 'less -FRX').trim();
     const rows = terminalSize(env.LINES, out.rows, 24);
     const long = countLines(text) >= rows;
     if (!out.isTTY || this.noPager || !this.world.pager || !long || command === '' || command === 'cat') {
-      this.out(text);
+      this.out(text, form);
       return;
     }
+    // The pager prints on the terminal, so it gets what the terminal would (less -R passes OSC 8 links through).
+    const safe = this.forStdout(text, form);
     // As git does: less gets -FRX unless the user set LESS, so colour passes and short output does not clear the screen.
-    const paged = await this.world.pager(command, text, { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' });
-    if (!paged) this.out(text);
+    const paged = await this.world.pager(command, safe, { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' });
+    if (!paged) out.write(safe);
   }
   /** Informational message on stderr; silenced by -q. */
   info(text: string): void {

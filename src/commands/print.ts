@@ -22,7 +22,9 @@ export async function printRows<R>(ctx: Context, rows: readonly R[], columns: re
   const text = await renderRows(rows, columns, {
     format, color: ctx.color, width, onDropped: (labels) => { dropped = labels; }, ...render,
   });
-  await ctx.page(heading === undefined || format !== 'table' ? text : `${await fitLines(ctx, heading)}${text}`);
+  // A table carries colour of its own around cells already made safe; every other format is plain data on a terminal.
+  const form = format === 'table' ? 'styled' : format === 'json' ? 'json' : 'text';
+  await ctx.page(heading === undefined || format !== 'table' ? text : `${await fitLines(ctx, heading)}${text}`, form);
   if (dropped.length) {
     const note = `left out to fit ${width} columns: ${dropped.join(', ')} (to see every column: --format csv, or a wider window)`;
     ctx.info(wrapWords(note, ctx.helpWidth('err')));

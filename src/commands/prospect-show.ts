@@ -19,7 +19,7 @@ export async function showProspect(ctx: Context, ref: string): Promise<void> {
   const story = prospectStory(p, touches, referrer, referred);
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
   // A terminal gets each line cut to the window (a long note ends in …); pipes get it whole.
-  else if (ctx.format === 'table') await ctx.page(await fitLines(ctx, renderStory(story, ctx.color)));
+  else if (ctx.format === 'table') await ctx.page(await fitLines(ctx, renderStory(story, ctx.color)), 'styled');
   else ctx.out(await renderRows([p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])], { format: ctx.format, color: ctx.color }));
 }
 

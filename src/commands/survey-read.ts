@@ -4,6 +4,7 @@ import { showDateTime } from '../domain/dates.js';
 import { surveyKey } from '../domain/queries.js';
 import type { Question, Survey } from '../domain/types.js';
 import { WHOLE, type Column } from '../output/columns.js';
+import { oneLine } from '../output/text.js';
 import { printRows } from './print.js';
 import { findSurvey } from './lookup.js';
 
@@ -44,6 +45,7 @@ export async function showSurvey(ctx: Context, ref: string): Promise<void> {
     return;
   }
   const c = ctx.color;
-  const head = `${c.bold(survey.name)}  #${survey.id}  ${responses} response(s)  created ${showDateTime(survey.createdAt)}\n`;
-  await printRows(ctx, survey.questions, QUESTION_COLUMNS, { heading: head.replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '�') });
+  // The name is made safe before it is coloured: only the bold around it may reach a terminal as an escape sequence.
+  const head = `${c.bold(oneLine(survey.name))}  #${survey.id}  ${responses} response(s)  created ${showDateTime(survey.createdAt)}\n`;
+  await printRows(ctx, survey.questions, QUESTION_COLUMNS, { heading: head });
 }

@@ -72,7 +72,8 @@ export async function renderRows<R>(rows: readonly R[], columns: readonly Column
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
       const records = rows.map((r) => columns.map((c) => guardCell(csvValue(c, valueOf(c, r)))));
-      const text = stringify([columns.map((c) => c.key), ...records], { delimiter: ',', record_delimiter: opts.excel ? '\r\n' : '\n' });
+      // csv-stringify quotes a value holding LF but not a bare CR, which Excel and Python's csv take for a record end.
+      const text = stringify([columns.map((c) => c.key), ...records], { delimiter: ',', record_delimiter: opts.excel ? '\r\n' : '\n', quoted_match: /\r/ });
       return opts.excel ? `\ufeff${text}` : text;
     }
     case 'tsv': return renderTsv(rows, columns, opts.excel);

@@ -47,4 +47,4 @@ export function csvFile(text: string): string {
 }
 
 /** Characters that would move the cursor, recolour the terminal or reorder a line if printed raw. */
-export const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+export const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -109,6 +109,19 @@ describe('control characters and emoji in names', () => {
   });
 });
 
+describe('a bare CR in stored text', () => {
+  it('is quoted in CSV, so a reader that ends a record at CR (Excel, Python) keeps the row whole', async () => {
+    const store = await tempStore();
+    await run(store, ['prospect', 'add', 'Ann cr\rover', '--note', 'one\rtwo']);
+    const csv = (await run(store, ['export', 'prospects'])).stdout;
+    expect(csv).toContain(',"Ann cr\rover",');
+    expect(csv).toContain(',"one\rtwo",');
+    // Split as those readers do: only CR LF, LF and CR outside quotes end a record.
+    const records = csv.match(/(?:"(?:[^"]|"")*"|[^"\r\n])*(?:\r\n|\n|\r)/g) ?? [];
+    expect(records).toHaveLength(2);
+  });
+});
+
 describe('prototype-polluting keys', () => {
   const pristine = () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
