@@ -308,6 +308,8 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
       if (db.inTransaction) db.exec('ROLLBACK');
     }
   } catch (err) {
+    // A signal that came while SQLite blocked (waiting for the lock, say) wins over what failed after it.
+    conn.options.interruption?.check();
     throw storageError(err, conn.path, conn.options, true);
   }
 }

@@ -129,6 +129,7 @@ export class SqliteStore extends SqlReader implements Store {
       }
       return result;
     } catch (err) {
+      if (begun) this.options.interruption?.check();
       throw begun ? storageError(err, this.location, this.options, true) : err;
     } finally {
       if (begun?.inTransaction) begun.exec('ROLLBACK');
