@@ -18,8 +18,8 @@ import {
   emptyDatabase, migrate, openForRead, openForWrite, pauseForSignals, storageError, writeTransaction, type Connection, type Db,
   type SqliteOptions,
 } from './connection.js';
-import { walHoldsChanges } from './read-only.js';
 import { firstFreeName, sqliteStoreOwns } from './own-files.js';
+import { walHoldsChanges } from './read-only.js';
 import { SqliteRunner } from './runner.js';
 import { SqliteTransaction, type Erasure } from './transaction.js';
 
