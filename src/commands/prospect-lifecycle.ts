@@ -61,6 +61,7 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
   const store = await ctx.openStore();
   const snapshot = await findProspect(store, ref);
   if (snapshot.forgottenAt) {
+    await store.finishErasure?.(snapshot.id);
     ctx.info(`prospect ${snapshot.id} was already forgotten on ${showDay(snapshot.forgottenAt)}`);
     printWritten(ctx, [snapshot]);
     return;

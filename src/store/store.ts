@@ -172,6 +172,11 @@ export interface Store extends StoreReader {
    * store's pre-migration `.bak`), and lists the dated backups (`store backup`) that do — those are the user's.
    */
   forgetCopies(strings: readonly string[]): Promise<{ removed: string[]; backups: string[] }>;
+  /**
+   * `prospect forget` of a prospect forgotten already: finishes what an earlier forget could not (SQLite: a WAL a
+   * reader held back). Backends whose erasure always finishes in its transaction leave it out.
+   */
+  finishErasure?(prospectId: number): Promise<void>;
 
   /** Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), then the counters. */
   dump(): AsyncIterable<DumpBatch>;

@@ -1,12 +1,14 @@
 // Opening a SQLite store file: the settings every connection gets (WAL, busy timeout, secure delete), the
 // schema-version check and migrations, and SQLite's failures turned into precrm's exit codes. better-sqlite3 is
 // loaded here, on first use, so a JSON store never pays for it.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, statSync, statfsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
+import type { Interruption } from '../../interruption.js';
 import { fsReason, isDiskFull } from '../fs-errors.js';
+import { needsShm, openInMemory } from './read-only.js';
 import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
 
 export type Db = BetterSqlite3.Database;
@@ -14,6 +16,18 @@ export type Db = BetterSqlite3.Database;
 export interface SqliteOptions {
   /** How long a writer waits for another (SQLite's busy timeout) before exit 75. */
   lockTimeoutMs: number;
+  /** Ctrl-C and SIGTERM received meanwhile: a write stops at its next pause and rolls back (exit 130/143). */
+  interruption?: Interruption;
+}
+
+/**
+ * better-sqlite3 blocks the event loop, so a signal waits for the next turn of it to reach main.ts: a write pauses
+ * for one turn between chunks of work and before it commits, and stops there (throwing) if a signal came.
+ */
+export async function pauseForSignals(opts: SqliteOptions): Promise<void> {
+  if (!opts.interruption) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  opts.interruption.check();
 }
 
 /** What SQLite's error codes mean to a user; the message of a SqliteError never holds stored data. */
@@ -61,10 +75,38 @@ export function storageError(err: unknown, path: string, opts: SqliteOptions, wr
   if (!storage) return err;
   if (!writing) return new PrecrmError(`cannot read the store ${path} (${reasonOf(err)}); check its permissions, or use --store`, EXIT.noInput);
   // A full disk is not a permissions problem: said as the JSON store says it (the transaction rolled back).
-  if (base === 'SQLITE_FULL' || isDiskFull(err)) {
-    return new PrecrmError(`cannot write the store ${path}: the disk is full (${reasonOf(err)}); the store was left as it was — free some space and try again`, EXIT.cantCreate);
+  if (isSqliteError(err) ? diskFull(code, path) : isDiskFull(err)) {
+    const why = isSqliteError(err) ? `${code}: ${REASONS.SQLITE_FULL}` : reasonOf(err);
+    return new PrecrmError(`cannot write the store ${path}: the disk is full (${why}); the store was left as it was — free some space and try again`, EXIT.cantCreate);
   }
-  return new PrecrmError(`cannot write the store ${path} (${reasonOf(err)}); check the path and its permissions, or use --store`, EXIT.cantCreate);
+  const why = isSqliteError(err) && onReadOnlyMount(path) ? `${fsReason({ code: 'EROFS' })}; ${code}` : reasonOf(err);
+  return new PrecrmError(`cannot write the store ${path} (${why}); check the path and its permissions, or use --store`, EXIT.cantCreate);
+}
+
+/**
+ * SQLite keeps errno to itself: SQLITE_FULL, or a -shm that could not grow (IOERR_SHMSIZE), or another I/O error
+ * while the file system has no room left, is a full disk.
+ */
+function diskFull(code: string, path: string): boolean {
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return true;
+  if (!code.startsWith('SQLITE_IOERR')) return false;
+  try {
+    return statfsSync(dirname(path)).bavail === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the store (or, when it does not exist yet, its folder) is on a file system mounted read-only. */
+function onReadOnlyMount(path: string): boolean {
+  return [path, dirname(path)].some((p) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return false;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EROFS';
+    }
+  });
 }
 
 let driver: typeof BetterSqlite3 | undefined;
@@ -104,7 +146,8 @@ function makeFolders(dir: string): void {
 
 /**
  * Creates an empty store file with mode 0600 unless one exists. SQLite takes a zero-length file as an empty
- * database, and gives its -wal and -shm files the mode of the database file, so all three stay 0600.
+ * database, and gives its -wal and -shm files the mode of the database file, so all three stay 0600. An empty
+ * file made by someone else (`touch shop.db`) becomes the store the same way: it is given mode 0600 too.
  */
 function createFile(path: string): void {
   makeFolders(dirname(path));
@@ -112,6 +155,16 @@ function createFile(path: string): void {
     closeSync(openSync(path, 'wx', 0o600));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (statSync(path).size === 0) adopt(path);
+  }
+}
+
+/** 0600 for an empty file taken as the store; one the user cannot chmod (not theirs) is left as it is. */
+function adopt(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
   }
 }
 
@@ -183,10 +236,9 @@ export async function openForRead(path: string, opts: SqliteOptions): Promise<Co
 }
 
 /**
- * A read-only connection. A WAL database needs its -shm file, which cannot be made on read-only media (a mounted
- * backup, a read-only share). There, when no -wal file holds changes not yet copied into the database, the file is
- * read into memory as a rollback-journal database (the two header bytes that say "WAL" set back) — exact, since
- * nothing can change it — so reads work as they do on a JSON store.
+ * A read-only connection. A WAL database needs its -shm file, which cannot be made on read-only media, in a folder
+ * the user may not write, or grown on a full disk: there the file is read into memory instead (read-only.ts), so
+ * reads — `store check`, `export -o` elsewhere, `store backup` elsewhere — work as they do on a JSON store.
  */
 function openReadOnly(Database: typeof BetterSqlite3, path: string, opts: SqliteOptions): Db {
   let db: Db | undefined;
@@ -196,19 +248,8 @@ function openReadOnly(Database: typeof BetterSqlite3, path: string, opts: Sqlite
     return db;
   } catch (err) {
     db?.close();
-    if (codeOf(err) !== 'SQLITE_CANTOPEN' || walHoldsChanges(path)) throw err;
-    const bytes = readFileSync(path);
-    // Bytes 18 and 19 of the header: file format write/read versions, 2 = WAL, 1 = rollback journal.
-    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
-    return new Database(bytes, { readonly: true });
-  }
-}
-
-function walHoldsChanges(path: string): boolean {
-  try {
-    return statSync(`${path}-wal`).size > 0;
-  } catch {
-    return false;
+    if (!needsShm(codeOf(err))) throw err;
+    return openInMemory(Database, path, codeOf(err));
   }
 }
 
@@ -259,12 +300,16 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
     try {
       migrate(db, conn.path, now);
       const result = await work();
+      await pauseForSignals(conn.options);
       db.exec('COMMIT');
+      conn.options.interruption?.markCommitted();
       return result;
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
     }
   } catch (err) {
+    // A signal that came while SQLite blocked (waiting for the lock, say) wins over what failed after it.
+    conn.options.interruption?.check();
     throw storageError(err, conn.path, conn.options, true);
   }
 }

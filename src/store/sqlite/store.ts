@@ -15,11 +15,13 @@ import type { DumpBatch, Store, StoreCounts, StoreTransaction } from '../store.j
 import { backupDatabase } from './backup.js';
 import { checkDatabase } from './check.js';
 import {
-  emptyDatabase, migrate, openForRead, openForWrite, storageError, writeTransaction, type Connection, type Db, type SqliteOptions,
+  emptyDatabase, migrate, openForRead, openForWrite, pauseForSignals, storageError, writeTransaction, type Connection, type Db,
+  type SqliteOptions,
 } from './connection.js';
 import { firstFreeName, sqliteStoreOwns } from './own-files.js';
+import { walHoldsChanges } from './read-only.js';
 import { SqliteRunner } from './runner.js';
-import { SqliteTransaction } from './transaction.js';
+import { SqliteTransaction, type Erasure } from './transaction.js';
 
 /** Thrown inside a transaction that began on an empty store when another process filled it first: run it again. */
 class StoreAppeared extends Error {}
@@ -79,7 +81,13 @@ export class SqliteStore extends SqlReader implements Store {
     return this.writer;
   }
 
+  /** One write; a signal meanwhile is left to the write, which rolls back at its next pause (exit 130/143). */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const { interruption } = this.options;
+    return interruption ? interruption.during(() => this.write(work)) : this.write(work);
+  }
+
+  private async write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     if (!this.writer && holdsNothing(this.location)) {
       try {
         return await this.firstTransaction(work);
@@ -88,9 +96,9 @@ export class SqliteStore extends SqlReader implements Store {
       }
     }
     const { conn, runner } = await this.writeConnection();
-    const tx = new SqliteTransaction(runner, async () => runner);
+    const tx = new SqliteTransaction(runner, async () => runner, this.options);
     const result = await writeTransaction(conn, new Date(), () => work(tx));
-    if (tx.erased) this.checkpoint(conn);
+    if (tx.erased) this.checkpoint(conn, tx.erasure);
     return result;
   }
 
@@ -111,12 +119,17 @@ export class SqliteStore extends SqlReader implements Store {
       if (!isEmpty(conn.db)) throw new StoreAppeared();
       return runner;
     };
-    const tx = new SqliteTransaction(await this.emptyDb(), begin);
+    const tx = new SqliteTransaction(await this.emptyDb(), begin, this.options);
     try {
       const result = await work(tx);
-      begun?.exec('COMMIT');
+      if (begun) {
+        await pauseForSignals(this.options);
+        begun.exec('COMMIT');
+        this.options.interruption?.markCommitted();
+      }
       return result;
     } catch (err) {
+      if (begun) this.options.interruption?.check();
       throw begun ? storageError(err, this.location, this.options, true) : err;
     } finally {
       if (begun?.inTransaction) begun.exec('ROLLBACK');
@@ -125,23 +138,29 @@ export class SqliteStore extends SqlReader implements Store {
 
   /**
    * After a person's data was erased or removed: copy the WAL into the database and empty it, so no old copy of
-   * the rows stays in the -wal file (secure_delete has already zeroed the freed space). A reader still on an older
-   * snapshot holds the WAL back until it ends; the checkpoint waits for it up to the lock timeout.
+   * the rows stays in the -wal file or in the database's old pages (secure_delete has already zeroed the freed
+   * space). A reader still on an older snapshot holds the WAL back until it ends: the checkpoint waits for it up
+   * to the lock timeout, then says what remains and how to finish (75).
    */
-  private checkpoint(conn: Connection): void {
+  private checkpoint(conn: Connection, erasure: Erasure): void {
     let result: { busy: number } | undefined;
     try {
       result = (conn.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0];
     } catch (err) {
       throw storageError(err, this.location, this.options, true);
     }
-    if (result?.busy !== 0) {
-      // Running the command again is harmless (forget and remove are idempotent) and checkpoints again.
-      throw new PrecrmError(
-        `the change is saved, but another process reading ${this.location} still holds an older copy of it in ${this.location}-wal; run the command again once it has finished`,
-        EXIT.tempFail,
-      );
-    }
+    if (result?.busy !== 0) throw erasureHeldBack(this.location, erasure);
+  }
+
+  /**
+   * `prospect forget` of a prospect forgotten already: finishes an erasure that a reader held back (above), so
+   * running the command again by id completes it. Nothing to do, and nothing opened for writing, when the WAL
+   * is empty.
+   */
+  async finishErasure(prospectId: number): Promise<void> {
+    if (!walHoldsChanges(this.location)) return;
+    const { conn } = await this.writeConnection();
+    this.checkpoint(conn, { forgotten: [prospectId], removed: [] });
   }
 
   async check(): Promise<string[]> {
@@ -219,6 +238,23 @@ export class SqliteStore extends SqlReader implements Store {
     this.empty = undefined;
     this.reading = undefined;
   }
+}
+
+/** Says what of an erasure is left in the files while a reader holds the WAL back, and how to finish it. */
+function erasureHeldBack(path: string, erasure: Erasure): PrecrmError {
+  const where = `${path} and its write-ahead log ${path}-wal`;
+  const until = 'until another process that is reading the store ends its read';
+  const [id] = erasure.forgotten;
+  if (id !== undefined) {
+    return new PrecrmError(
+      `prospect ${id} is forgotten, but the erased text is still in ${where} ${until}; run \`precrm prospect forget ${id}\` again once it has, to finish the erasure (by id: the name no longer finds them)`,
+      EXIT.tempFail,
+    );
+  }
+  return new PrecrmError(
+    `the change is saved, but the removed text is still in ${where} ${until} and the last process using the store closes it`,
+    EXIT.tempFail,
+  );
 }
 
 function isEmpty(db: Db): boolean {

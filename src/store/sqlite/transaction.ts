@@ -5,6 +5,7 @@ import type { SqlRunner } from '../sql/runner.js';
 import { SqlTransaction } from '../sql/writes.js';
 import type { RecordOf } from '../store.js';
 import { bulkTables, isBulkKind } from '../sql/bulk-rows.js';
+import { pauseForSignals, type SqliteOptions } from './connection.js';
 import { SqliteRunner } from './runner.js';
 
 const TABLES: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' };
@@ -12,14 +13,38 @@ const TABLES: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches'
 /** From this many rows in one insert, a table's indexes may be rebuilt rather than updated row by row. */
 const BULK_ROWS = 5000;
 
+/** From this many rows, a write pauses between chunks of this size so that a signal can stop it (connection.ts). */
+const CHUNK_ROWS = 2000;
+
+/** The prospects a transaction erased: forgotten (their record stays, anonymous) or removed. */
+export interface Erasure { forgotten: number[]; removed: number[] }
+
 export class SqliteTransaction extends SqlTransaction {
+  readonly erasure: Erasure = { forgotten: [], removed: [] };
+
   /**
    * `reads` answers reads until the first write; `forWrite` gives the connection writes go to — the same one,
    * except on a store that does not exist yet, whose reads come from an empty database and whose file is created
-   * only by the first write.
+   * only by the first write. `options` say where a signal is reported.
    */
-  constructor(private reads: SqliteRunner, private readonly forWrite: () => Promise<SqliteRunner>) {
+  constructor(private reads: SqliteRunner, private readonly forWrite: () => Promise<SqliteRunner>, private readonly options: SqliteOptions) {
     super();
+  }
+
+  /** Updates in chunks, with a pause for signals between them; notes the prospects forgotten. */
+  override async update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
+    for (let from = 0; from < records.length; from += CHUNK_ROWS) {
+      if (from > 0) await pauseForSignals(this.options);
+      await super.update(kind, records.slice(from, from + CHUNK_ROWS));
+    }
+    if (kind === 'prospect') {
+      for (const r of records as readonly RecordOf['prospect'][]) if (r.forgottenAt !== null) this.erasure.forgotten.push(r.id);
+    }
+  }
+
+  override async delete(kind: IdKind, ids: readonly number[]): Promise<void> {
+    await super.delete(kind, ids);
+    if (kind === 'prospect') this.erasure.removed.push(...ids);
   }
 
   protected async db(): Promise<SqlRunner> {
@@ -40,7 +65,7 @@ export class SqliteTransaction extends SqlTransaction {
    * prepared INSERT in a plain loop. When the rows at least double the table (an import into a new or small
    * store), its secondary indexes are dropped and built again afterwards — one sort each instead of a B-tree
    * insert per row. Inside the transaction: readers keep the old snapshot, with its indexes, and a rollback brings
-   * everything back.
+   * everything back — also when a signal stops the loop at one of its pauses.
    */
   protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<boolean> {
     if (records.length < BULK_ROWS || !isBulkKind(kind)) return false;
@@ -52,7 +77,11 @@ export class SqliteTransaction extends SqlTransaction {
     for (const [name] of indexes) db.exec(`DROP INDEX ${name}`);
     for (const t of bulkTables(kind)) {
       const insert = db.prepare(`INSERT INTO ${t.table} (${t.columns}) VALUES (${t.columns.split(',').map(() => '?').join(', ')})`);
-      for (const values of t.rows(records as never)) insert.run(values);
+      let n = 0;
+      for (const values of t.rows(records as never)) {
+        insert.run(values);
+        if (++n % CHUNK_ROWS === 0) await pauseForSignals(this.options);
+      }
     }
     for (const [, sql] of indexes) db.exec(sql);
     return true;

@@ -1,6 +1,7 @@
 // Erasing a person on SQLite leaves no byte of them in the database file or its WAL: secure_delete zeroes freed
 // space, and a TRUNCATE checkpoint after the transaction empties the WAL. A reader still on an older snapshot
-// holds the WAL back: then the store says so (75, try again) rather than claim the bytes are gone.
+// holds the WAL back: then the store says so (75) rather than claim the bytes are gone, and `prospect forget <id>` run
+// again once the reader has ended finishes the erasure.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { PrecrmError } from '../../../src/domain/errors.js';
 import type { Prospect, Touch } from '../../../src/domain/types.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
-import { tempDir } from '../../helpers.js';
+import { run, tempDir } from '../../helpers.js';
+import { startHolder, startPrecrm } from '../fixtures.js';
 
 const AT = '2026-01-05T10:00:00.000Z';
 const SECRETS = ['Zanzibar Quokkafeather', 'quokka.secret@example.org', '+44 7700 900123', 'Quokka Holdings', 'allergic to quokkas', 'met at the quokka fair'];
@@ -75,12 +77,46 @@ describe('erasing a person on SQLite', () => {
     const err = await erase().then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(PrecrmError);
     expect((err as PrecrmError).exitCode).toBe(75);
-    expect((err as PrecrmError).message).toBe(`the change is saved, but another process reading ${path} still holds an older copy of it in ${path}-wal; run the command again once it has finished`);
+    expect((err as PrecrmError).message).toBe(`prospect 1 is forgotten, but the erased text is still in ${path} and its write-ahead log ${path}-wal until another process that is reading the store ends its read; run \`precrm prospect forget 1\` again once it has, to finish the erasure (by id: the name no longer finds them)`);
     expect((await store.getProspect(1))?.name).toBeNull();
     reader.exec('COMMIT');
     reader.close();
     await erase();
     expect(leftovers(path)).toEqual([]);
     await store.close();
+  });
+});
+
+/** Another process with a read transaction open on `path` (an old snapshot), until it is killed. */
+const reader = (path: string) => startHolder(`
+  const db = new (require('better-sqlite3'))(process.argv[1], { readonly: true });
+  db.exec('BEGIN');
+  db.prepare('SELECT count(*) FROM prospects').get();
+  process.stdout.write('reading\\n');
+  setInterval(() => {}, 1000);`, [path]);
+
+describe('prospect forget while another process reads the SQLite store', () => {
+  it('exits 75 saying what remains and to rerun by id; the rerun by id, once the reader is gone, erases every byte', async () => {
+    const path = join(tempDir(), 'shop.db');
+    const add = ['prospect', 'add', 'Zanzibar Quokkafeather', '--email', 'quokka.secret@example.org', '--note', 'allergic to quokkas'];
+    expect((await run(path, add)).code).toBe(0);
+    expect((await run(path, ['prospect', 'add', 'Other Person'])).code).toBe(0);
+    const held = reader(path);
+    await held.held;
+    const env = { PRECRM_LOCK_TIMEOUT: '300' };
+    const first = await startPrecrm(path, ['prospect', 'forget', 'quokka.secret@example.org', '--yes'], env).done;
+    expect(first.code, first.stderr).toBe(75);
+    expect(first.stderr).toBe(`error: prospect 1 is forgotten, but the erased text is still in ${path} and its write-ahead log ${path}-wal until another process that is reading the store ends its read; run \`precrm prospect forget 1\` again once it has, to finish the erasure (by id: the name no longer finds them)\n`);
+    expect(leftovers(path).length).toBeGreaterThan(0);
+    // While the reader still reads, the rerun by id says the same again rather than "already forgotten".
+    expect((await startPrecrm(path, ['prospect', 'forget', '1', '--yes'], env).done).code).toBe(75);
+    held.child.kill('SIGKILL');
+    await held.done;
+    const again = await startPrecrm(path, ['prospect', 'forget', '1', '--yes'], env).done;
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^prospect 1 was already forgotten on /);
+    expect(leftovers(path)).toEqual([]);
+    expect(JSON.parse((await run(path, ['prospect', 'show', '1', '--json'])).stdout)).toMatchObject({ name: null, email: null, notes: null });
+    expect((await run(path, ['store', 'check'])).code).toBe(0);
   });
 });
