@@ -2,7 +2,8 @@
 // already quoted for readline; zsh and fish hand over unquoted words and quote candidates themselves (compadd, fish's
 // own insertion), so they get values as stored, NUL-terminated because a stored name may hold a line break.
 import { oneLine } from '../output/text.js';
-import { bashReply, bashSlot, readBashLine } from './completion-bash.js';
+import { bashReply, bashSlot } from './completion-bash.js';
+import { readBashLine } from './completion-bash-line.js';
 
 export interface Candidate { value: string; description?: string }
 /** Printed instead of candidates where a file name is wanted: the script falls back to the shell's own file completion. */
