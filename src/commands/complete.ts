@@ -1,5 +1,5 @@
-// `precrm __complete <shell> -- <words…>`: the candidates a shell's completion script asks for (completion.ts prints
-// the scripts). Read-only and silent: any error — a corrupt store, a bad option — means no candidates, never a message.
+// `precrm __complete <shell> -- …`: the candidates a shell's completion script asks for (completion-scripts.ts holds
+// the scripts, completion-answers.ts what each shell sends and reads). Read-only and silent: any error — a corrupt store, a bad option — means no candidates, never a message.
 import type { Command, Option } from 'commander';
 import { createProgram } from '../cli.js';
 import { Context, type World } from '../context.js';
@@ -11,12 +11,9 @@ import type { StoreReader } from '../store/store.js';
 import { DIRECTIONS, OUTCOMES, STAGES, TOUCH_TYPES, type Prospect, type Survey } from '../domain/types.js';
 import { FORMATS } from '../output/render.js';
 import { TOPICS } from './manual.js';
+import { FILES, requestFrom, type Candidate, type Shell } from './completion-answers.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-/** Printed instead of candidates where a file name is wanted: the script falls back to the shell's own file completion. */
-export const FILES = '__files__';
-
-interface Candidate { value: string; description?: string }
 type Source = readonly string[] | 'prospect' | 'survey' | 'source' | 'owner' | 'tag' | 'files';
 
 /** Values of positional arguments, by the argument's name in the command's usage. */
@@ -37,21 +34,21 @@ const OPTIONS: Record<string, Source> = {
 
 const silent: World['stdout'] = { write: () => true };
 
-/** Answers one completion request; writes the candidates (one per line) and returns 0 whatever happens. */
+/** Answers one completion request; writes the candidates as the shell reads them and returns 0 whatever happens. */
 export async function completeWords(args: readonly string[], world: World): Promise<number> {
   try {
-    const [shell, separator, ...words] = args;
-    if (!(SHELLS as readonly string[]).includes(shell ?? '') || separator !== '--' || words.length === 0) return 0;
-    const candidates = await candidatesFor(words, { ...world, stderr: silent, prompter: undefined });
-    const lines = candidates.map((c) => (shell === 'bash' || !c.description ? c.value : `${c.value}\t${oneLine(c.description)}`));
-    if (lines.length) world.stdout.write(`${lines.join('\n')}\n`);
+    const [shell, separator, ...rest] = args;
+    if (!(SHELLS as readonly string[]).includes(shell ?? '') || separator !== '--') return 0;
+    const request = requestFrom(shell as Shell, rest);
+    if (!request) return 0;
+    const answer = request.answer(await candidatesFor(request.words, { ...world, stderr: silent, prompter: undefined }));
+    if (answer) world.stdout.write(answer);
   } catch {
     // A completion never shows an error: the shell would print it in the middle of the command line.
   }
   return 0;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const longName = (o: Option) => o.long ?? o.short ?? '';
 const takesValue = (o: Option) => o.required || o.optional;
 

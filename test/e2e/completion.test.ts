@@ -1,30 +1,39 @@
-// Shell completion as bash runs it: the printed script sourced into a real bash, COMP_WORDS/COMP_CWORD set as
-// readline sets them, the completion function called, COMPREPLY read back.
+// Shell completion as bash runs it: the printed script sourced into a real bash, COMP_WORDS, COMP_LINE and
+// COMP_POINT set as readline sets them, the completion function called, COMPREPLY read back. The same names typed
+// into interactive shells: completion-shells.test.ts.
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, spawnPrecrm, tempDir } from '../helpers.js';
+import { itInShell, requireShell } from './shells.js';
 
 const SAMPLE = fileURLToPath(new URL('../../data/bakery.json', import.meta.url));
 
 interface Completed { candidates: string[]; stderr: string }
 
-/** Completes the last of `words` (the word under the cursor, '' for a fresh one) in bash with the sourced script. */
-function complete(words: string[], env: Record<string, string> = {}, atCompletion: Record<string, string> = {}): Promise<Completed> {
-  const quoted = ['precrm', ...words].map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+/**
+ * Completes the last of `words` (raw, as typed; '' for a fresh one) in bash with the sourced script: COMP_WORDS,
+ * COMP_LINE and COMP_POINT set as readline sets them, and `$2` the text readline replaces (after an opened quote).
+ */
+function complete(words: string[], env: Record<string, string> = {}, atCompletion: Record<string, string> = {}, cwd?: string): Promise<Completed> {
+  const quote = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
+  const line = ['precrm', ...words].join(' ');
+  const current = words[words.length - 1]!;
+  const replaced = /^["']/.test(current) ? current.slice(1) : current;
   const script = [
     `precrm() { "${process.execPath}" "${BIN}" "$@"; }`,
     'source <(precrm completion bash)',
     ...Object.entries(atCompletion).map(([k, v]) => `export ${k}='${v}'`),
-    `COMP_WORDS=(${quoted}); COMP_CWORD=${words.length}`,
-    '_precrm_completion',
+    `COMP_WORDS=(${['precrm', ...words].map(quote).join(' ')}); COMP_CWORD=${words.length}`,
+    `COMP_LINE=${quote(line)}; COMP_POINT=${line.length}`,
+    `_precrm_completion precrm ${quote(replaced)} ${quote(words[words.length - 2] ?? 'precrm')}`,
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join('\n');
   return new Promise((resolve, reject) => {
-    execFile('bash', ['--norc', '--noprofile', '-c', script], { env: { ...process.env, NODE_ENV: 'production', ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
+    execFile('bash', ['--norc', '--noprofile', '-c', script], { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
       if (err) reject(err);
       else resolve({ candidates: stdout.split('\n').filter(Boolean), stderr });
     });
@@ -92,34 +101,61 @@ describe('precrm completion bash, in a real bash', () => {
   });
 
   it('the completion request itself prints only candidates, whatever it is given', async () => {
-    for (const args of [['__complete'], ['__complete', 'bash'], ['__complete', 'tcsh', '--', 'pro'], ['__complete', 'bash', '--', '--sto']]) {
+    const requests = [['__complete'], ['__complete', 'bash'], ['__complete', 'tcsh', '--', 'pro'], ['__complete', 'bash', '--', 'precrm --sto'],
+      ['__complete', 'bash', '--', 'precrm --sto', 'xyz'], ['__complete', 'bash', '--', 'precrm --sto', '--sto']];
+    for (const args of requests) {
       const r = await spawnPrecrm(args, { env });
-      expect({ args, ...r }).toEqual({ args, code: 0, stdout: args[3] === '--sto' ? '--store\n' : '', stderr: '' });
+      expect({ args, ...r }).toEqual({ args, code: 0, stdout: args[4] === '--sto' ? '--store\n' : '', stderr: '' });
     }
     // A file name is the shell's to complete: the script falls back to its own file completion.
-    expect(await spawnPrecrm(['__complete', 'bash', '--', 'import', 'prospects', ''], { env })).toEqual({ code: 0, stdout: '__files__\n', stderr: '' });
+    expect(await spawnPrecrm(['__complete', 'bash', '--', 'precrm import prospects ', ''], { env })).toEqual({ code: 0, stdout: '__files__\n', stderr: '' });
+    expect(await spawnPrecrm(['__complete', 'zsh', '--', 'import', 'prospects', ''], { env })).toEqual({ code: 0, stdout: '__files__\0__files__\0', stderr: '' });
+  });
+
+  it('zsh and fish get the stored values NUL-terminated (a name may hold a line break); fish never one with a tab', async () => {
+    const store = join(tempDir(), 'odd.json');
+    for (const name of ['New\nLine', 'Tab\tX']) expect((await spawnPrecrm(['--store', store, 'prospect', 'add', name])).code).toBe(0);
+    const on = { PRECRM_STORE: store };
+    expect((await spawnPrecrm(['__complete', 'zsh', '--', 'prospect', 'show', 'n'], { env: on })).stdout).toBe('New\nLine\0New ⏎ Line  -- #1 interested\0');
+    expect((await spawnPrecrm(['__complete', 'fish', '--', 'prospect', 'show', ''], { env: on })).stdout).toBe('New\nLine\t#1 interested\0');
+  });
+});
+
+describe('bash completion never lets the shell read a stored name as code or a pattern', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'precrm-completion-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const store = join(dir, 'store.json');
+  const env = { PRECRM_STORE: store };
+  const names = ['*', '"zq"; touch pwned; echo "ok"', '$(touch x)', 'Laura Smith'];
+
+  it('a name `*` is one candidate, not the names of the files in the folder', async () => {
+    for (const name of names) expect((await spawnPrecrm(['--store', store, 'prospect', 'add', name])).code).toBe(0);
+    const cwd = tempDir();
+    for (const file of ['afile', 'bfile']) writeFileSync(join(cwd, file), '');
+    expect((await complete(['prospect', 'show', ''], env, {}, cwd)).candidates)
+      .toEqual(['\\*', '\\"zq\\"\\;\\ touch\\ pwned\\;\\ echo\\ \\"ok\\"', '\\$\\(touch\\ x\\)', 'Laura\\ Smith']);
+    expect(readdirSync(cwd)).toEqual(['afile', 'bfile']);
+  });
+
+  it('after an opened quote the name completes, written for inside that quote', async () => {
+    expect((await complete(['prospect', 'show', '"Lau'], env)).candidates).toEqual(['Laura Smith']);
+    expect((await complete(['prospect', 'show', "'Lau"], env)).candidates).toEqual(['Laura Smith']);
+    expect((await complete(['prospect', 'show', '"\\$('], env)).candidates).toEqual(['\\$(touch x)']);
+    // The store named by a quoted --store on the line (no PRECRM_STORE here).
+    expect((await complete(['--store', `"${store}"`, 'prospect', 'show', "'\"z"], {})).candidates).toEqual(['"zq"; touch pwned; echo "ok"']);
   });
 });
 
 describe('precrm completion zsh|fish', () => {
-  const has = (shell: string) => {
-    try {
-      execFileSync('sh', ['-c', `command -v ${shell}`]);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
-  it.each(['zsh', 'fish'])('%s: the script parses in that shell (skipped with a note where it is not installed)', async (shell) => {
-    const script = (await spawnPrecrm(['completion', shell])).stdout;
-    expect(script).toContain('precrm __complete');
-    if (!has(shell)) {
-      console.warn(`${shell} is not installed: its completion script was printed but not parsed (apt-get install ${shell})`);
-      return;
-    }
-    const file = join(tempDir(), `precrm.${shell}`);
-    writeFileSync(file, script);
-    execFileSync(shell, shell === 'zsh' ? ['-n', file] : ['--no-execute', file]);
-  });
+  // A missing shell skips these outside CI and fails them in CI (.ci/run installs both).
+  for (const shell of ['zsh', 'fish']) {
+    itInShell(shell)(`${shell}: the script parses in that shell`, async () => {
+      requireShell(shell);
+      const script = (await spawnPrecrm(['completion', shell])).stdout;
+      expect(script).toContain('precrm __complete');
+      const file = join(tempDir(), `precrm.${shell}`);
+      writeFileSync(file, script);
+      execFileSync(shell, shell === 'zsh' ? ['-n', file] : ['--no-execute', file]);
+    });
+  }
 });
