@@ -23,6 +23,7 @@ import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, SchemaChanged, se
 import { PgRunner } from './session.js';
 import { pgSettings, type PgSettings } from './settings.js';
 import { PgTransaction } from './transaction.js';
+import { vacuumErased, vacuumWarning } from './vacuum.js';
 
 export interface PostgresOptions {
   lockTimeoutMs: number;
@@ -33,6 +34,8 @@ export interface PostgresOptions {
   osUser: string;
   /** Asks the person at the terminal for a password the server wants (absent when nobody can be asked). */
   askPassword?: (question: string) => Promise<string>;
+  /** Shows a warning to the person running the command (a forget whose erasure the server could not finish). */
+  warn?: (text: string) => void;
 }
 
 
@@ -168,13 +171,10 @@ export class PostgresStore extends ReadsFrom implements Store {
     }
   }
 
-  /**
-   * After a person's data was erased or removed: VACUUM the tables that held it, so the dead row versions with the
-   * old text are cleared (VACUUM cannot run inside a transaction block; a role that does not own the tables gets a
-   * server warning and autovacuum does it later).
-   */
+  /** After a person's data was erased or removed: their old row versions are rewritten away, or the user is told what remains. */
   private async vacuum(runner: PgRunner): Promise<void> {
-    await runner.run('VACUUM prospects, stage_history, consent, touches, responses');
+    const skipped = await vacuumErased(runner);
+    if (skipped.length) this.options.warn?.(vacuumWarning(skipped, this.settings));
   }
 
   async check(): Promise<string[]> {

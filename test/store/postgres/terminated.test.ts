@@ -54,12 +54,13 @@ describe('PostgreSQL: the server ends the connection mid-command', () => {
     const { url } = await storeWithRavi();
     const store = new PostgresStore(url, { lockTimeoutMs: 5_000, connectTimeoutMs: 5_000, env: {}, homedir: '/nonexistent', osUser: 'x' });
     const client = await store.client();
+    const pid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
     let lost = false;
     client.on('error', () => { lost = true; });
     try {
       const outcome = await store.transaction(async (tx) => {
         await tx.getProspect(1);
-        await terminate(client.processID!);
+        await terminate(pid);
         await until('the client hears of it', async () => (lost ? true : undefined));
         return tx.getProspect(1);
       }).then(() => 'committed', (err: unknown) => err);
