@@ -9,6 +9,7 @@ import pg from 'pg';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { connectError } from './errors.js';
 import { pgpassPassword } from './pgpass.js';
+import { bounded, dropConnection, guardParser } from './socket.js';
 import { serverName, type PgSettings } from './settings.js';
 
 export interface ConnectOptions {
@@ -70,33 +71,10 @@ function clientConfig(s: PgSettings, ssl: ConnectionOptions | undefined, options
   };
 }
 
-/** Closes the socket now: end() would wait for the server to hang up, which a service that is not PostgreSQL never does. */
-export function dropConnection(client: pg.Client): void {
-  client.connection.stream.destroy();
-}
-
-/**
- * `work` on `client`, given up after `ms`: the socket is dropped (whatever phase pg was in, nothing is left open)
- * and the wait ends with `late`.
- */
-async function bounded<T>(client: pg.Client, ms: number, late: Error, work: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      dropConnection(client);
-      reject(late);
-    }, Math.max(1, ms));
-  });
-  try {
-    return await Promise.race([work(), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** One connection attempt within `ms`; on any failure its socket is dropped. */
 async function attempt(config: pg.ClientConfig, ms: number, late: Error): Promise<pg.Client> {
   const client = new pg.Client(config);
+  guardParser(client);
   // A connection that breaks while idle must not crash the process; the next statement reports it.
   client.on('error', () => undefined);
   try {
@@ -155,13 +133,4 @@ export async function openConnection<T>(s: PgSettings, options: ConnectOptions, 
 /** Connects, or throws a PrecrmError (69 / 77, as openConnection). */
 export async function connect(s: PgSettings, options: ConnectOptions): Promise<pg.Client> {
   return (await openConnection(s, options, async () => undefined)).client;
-}
-
-/** Ends the session politely, but drops it if the server does not hang up within `ms`. */
-export async function closeConnection(client: pg.Client, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(1, ms)); });
-  await Promise.race([client.end().catch(() => undefined), late]);
-  clearTimeout(timer);
-  dropConnection(client);
 }

@@ -41,6 +41,9 @@ const DRIVER_GONE = /Connection terminated|not queryable|timeout expired|Query r
 /** pg's and pg-protocol's words for bytes that are not the PostgreSQL protocol: the service is something else. */
 const NOT_POSTGRES = /received invalid response|Received unexpected|error establishing an SSL connection|Unknown authenticationOk/i;
 
+/** Authentication requests PostgreSQL defines that pg cannot answer, by their number in the protocol. */
+const AUTH_METHODS: Record<string, string> = { 2: 'Kerberos', 7: 'GSSAPI', 9: 'SSPI' };
+
 /** Why the server ended a session it had accepted (FATAL errors that close the connection). */
 const ENDED: Record<string, string> = {
   [SQLSTATE.adminShutdown]: 'it is shutting down, or an administrator ended the session',
@@ -91,6 +94,10 @@ export function connectError(err: unknown, s: Where, timeoutMs: number): PrecrmE
     case SQLSTATE.cannotConnectNow:
     case SQLSTATE.adminShutdown:
       return unavailable(`the PostgreSQL server at ${at} is starting up or shutting down (${s.label}): try again in a moment`);
+  }
+  const method = AUTH_METHODS[/Unknown authenticationOk message type (\d+)/.exec(message)?.[1] ?? ''];
+  if (method) {
+    return noPermission(`the PostgreSQL server at ${at} asks user "${s.user}" to log in with ${method}, which precrm does not support (${s.label}): its pg_hba.conf must allow a password (scram-sha-256) for this user`);
   }
   if (NOT_POSTGRES.test(message)) {
     return unavailable(`the service at ${at} does not answer as a PostgreSQL server does (${s.label}): check the host and port in the store URL`);

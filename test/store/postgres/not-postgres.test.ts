@@ -33,6 +33,7 @@ const SERVICES: Record<string, (s: Socket, chunk: Buffer, n: number) => void> = 
   'lets the client in, then ignores its queries': (s, b, n) => { if (isSslRequest(b)) s.write('N'); else if (n === 1) s.write(READY); },
   'asks for a password, then ignores it': (s, b, n) => { if (isSslRequest(b)) s.write('N'); else if (n === 1) s.write(message('R', 3)); },
   'agrees to TLS, then says nothing': (s, b) => { if (isSslRequest(b)) s.write('S'); },
+  'asks for an authentication method that does not exist': (s, b) => s.write(isSslRequest(b) ? 'N' : message('R', 99)),
 };
 
 const servers: Server[] = [];
@@ -87,6 +88,13 @@ describe('a PostgreSQL URL naming a service that is not PostgreSQL', () => {
       });
     }
   }
+
+  it('a server asking for GSSAPI, which pg cannot do → 77 on one line saying so (pg-protocol throws: it was a crash)', async () => {
+    const port = await fakeService((s, b) => s.write(isSslRequest(b) ? 'N' : message('R', 7)));
+    const r = await checkWithin(port, 'prefer');
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: 77, signal: null });
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: the PostgreSQL server at 127\.0\.0\.1:\d+ asks user "mitra" to log in with GSSAPI, which precrm does not support/)]);
+  });
 
   it('a web server → 69 on one line, no hang', async () => {
     const port = await listen(createHttpServer((_req, res) => res.end('hello')) as unknown as Server);
