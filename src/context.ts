@@ -5,7 +5,7 @@ import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
 import { forTerminal, sanitizeForTerminal, type TerminalForm } from './output/text.js';
 import { Interruption } from './interruption.js';
-import { describeLocation, openStore, parseLocation, type OpenOptions, type StoreLocation } from './store/open.js';
+import { describeLocation, openStore, parseLocation, pgLoginRole, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
 
 export interface OutStream {
@@ -24,6 +24,8 @@ export interface Prompter {
   select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
   /** A whole number in [min, max]; undefined when left empty (the question is skipped). */
   number(message: string, opts: { min: number; max: number }): Promise<number | undefined>;
+  /** A secret, never echoed (a database password). */
+  password?(message: string): Promise<string>;
 }
 
 /** What the process (or a test) provides. Only main.ts builds this from `process`. */
@@ -119,8 +121,11 @@ export class Context {
     return this.fixedNow ? new Date(this.fixedNow) : new Date();
   }
 
+  /** The staff name recorded as `by`: PRECRM_USER, else (on PostgreSQL) the role the store URL logs in as, else the OS user. */
   get user(): string {
-    return this.world.env.PRECRM_USER || this.world.osUser;
+    const { env, osUser } = this.world;
+    const loc = this.storeLocation;
+    return env.PRECRM_USER || (loc.kind === 'postgres' ? pgLoginRole(loc.url, env, osUser) : undefined) || osUser;
   }
 
   /** Where the data lives: --store / PRECRM_STORE (a path resolved against the working folder, or a URL), else the XDG default. */
@@ -141,10 +146,12 @@ export class Context {
    */
   storeOptions(): OpenOptions {
     const { env, homedir, osUser } = this.world;
+    const prompter = this.canPrompt ? this.prompter : undefined;
+    const askPassword = prompter?.password?.bind(prompter);
     return {
       lockTimeoutMs: this.milliseconds('PRECRM_LOCK_TIMEOUT', env.PRECRM_LOCK_TIMEOUT, 10_000),
       connectTimeoutMs: this.milliseconds('PRECRM_CONNECT_TIMEOUT', env.PRECRM_CONNECT_TIMEOUT, 10_000),
-      server: { env, homedir, osUser },
+      server: { env, homedir, osUser, askPassword, warn: (text) => this.warn(text) },
       pid: this.world.pid,
       interruption: this.interruption,
     };
@@ -309,6 +316,10 @@ function inquirerPrompter(world: World): Prompter {
     async number(message, { min, max }) {
       const { number } = await import('@inquirer/prompts');
       return number({ message, min, max, step: 1, required: false }, io());
+    },
+    async password(message) {
+      const { password } = await import('@inquirer/prompts');
+      return password({ message, mask: false }, io());
     },
   };
 }

@@ -29,7 +29,7 @@ export function registerTouch(program: Command, ctx: Context): void {
     .option('--at <when>', 'when it happened (default now; 2026-03-05T18:30, yesterday, 3d …)')
     .option('--outcome <outcome>', OUTCOMES.join(', '))
     .option('--direction <dir>', 'in (they reached us) or out (we reached them); website is in unless told otherwise')
-    .option('--by <name>', 'who on the staff (default PRECRM_USER, else the OS user)')
+    .option('--by <name>', 'who on the staff (default PRECRM_USER, else the PostgreSQL role, else the OS user)')
     .option('--stage <stage>', 'move the prospect to this stage in the same step')
     .option('--follow-up <when>', 'plan the next action (tomorrow, friday, 3d, 2026-03-05)')
     .option('--next <note>', 'what the follow-up is about')

@@ -6,6 +6,8 @@ import type { JsonFileStoreOptions } from './json-file.js';
 import { redactPostgresUrl } from './postgres/settings.js';
 import type { Store } from './store.js';
 
+export { pgLoginRole } from './postgres/settings.js';
+
 export type StoreLocation =
   | { kind: 'json'; path: string }
   | { kind: 'sqlite'; path: string }
@@ -40,7 +42,15 @@ export interface OpenOptions extends JsonFileStoreOptions {
   /** How long to wait for a database server (PRECRM_CONNECT_TIMEOUT). */
   connectTimeoutMs: number;
   /** Where a server URL's gaps are filled from, as libpq does (PG* variables, ~/.pgpass, the OS user name). */
-  server?: { env: Record<string, string | undefined>; homedir: string; osUser: string };
+  server?: {
+    env: Record<string, string | undefined>;
+    homedir: string;
+    osUser: string;
+    /** Asks for a password the server wants, at the terminal (absent when nobody can be asked). */
+    askPassword?: (question: string) => Promise<string>;
+    /** Shows a warning to the person running the command. */
+    warn?: (text: string) => void;
+  };
 }
 
 

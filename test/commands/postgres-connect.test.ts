@@ -1,8 +1,11 @@
 // A PostgreSQL store as a user meets it on the command line: `store path` and every error show the URL with its
 // password as ***, and each connection failure ends in one line with exit 69 or 77 — PRECRM_DEBUG included.
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { missingStoreWarning, run, spawnPrecrm } from '../helpers.js';
+import type { Prompter } from '../../src/context.js';
+import { BIN, missingStoreWarning, run, spawnPrecrm, tempDir } from '../helpers.js';
 import { asAdmin, loginRoleAndDatabase, pgUrlFor } from '../pg.js';
 
 const PASSWORD = 'S3cret-Pa55-never-shown';
@@ -77,5 +80,48 @@ describe('a PostgreSQL store on the command line', () => {
     expect(r.code).toBe(77);
     expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: the PostgreSQL server at .* refused the password/)]);
     expect(r.stderr).not.toContain('wrong');
+  });
+
+  describe('a server that asks for a password nobody gave', () => {
+    const bare = () => url().replace(`:${PASSWORD}@`, '@');
+    // No PGPASSWORD and a home without ~/.pgpass: only a person can give the password.
+    const noPassword = () => ({ HOME: tempDir(), PGPASSWORD: '', PGPASSFILE: '' });
+
+    it('without a terminal: exit 77 on one line at once (the built binary, stdin not a TTY), not after the server gives up', async () => {
+      const started = Date.now();
+      const r = await spawnPrecrm(['--store', bare(), 'store', 'check'], { env: { ...noPassword(), PRECRM_CONNECT_TIMEOUT: '3000' } });
+      expect(r.code, r.stderr).toBe(77);
+      expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^error: the PostgreSQL server asks for a password for user "${ROLE}"`))]);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    });
+
+    it('--no-input, even with a terminal: exit 77 and nothing asked', async () => {
+      const asked: string[] = [];
+      const prompter = { password: async (q: string) => { asked.push(q); return PASSWORD; } } as unknown as Prompter;
+      const r = await run(bare(), ['--no-input', 'store', 'check'], { prompter, env: noPassword() });
+      expect({ code: r.code, asked }).toEqual({ code: 77, asked: [] });
+    });
+
+    it('at a terminal: asks for it (on stderr, the prompter), then connects with it', async () => {
+      const asked: string[] = [];
+      const prompter = { password: async (q: string) => { asked.push(q); return PASSWORD; } } as unknown as Prompter;
+      const r = await run(bare(), ['store', 'check'], { prompter, env: noPassword() });
+      expect(r.code, r.stderr).toBe(0);
+      expect(asked).toEqual([expect.stringMatching(new RegExp(`^Password for user ${ROLE} on 127\\.0\\.0\\.1:\\d+:$`))]);
+    });
+
+    it('in a real terminal: the prompt shows on the screen, the typed password does not, and the command runs', async () => {
+      const driver = fileURLToPath(new URL('../e2e/pty-drive.py', import.meta.url));
+      const env = { ...process.env, ...noPassword(), NODE_ENV: 'production', NO_COLOR: '1', PRECRM_STORE: bare() };
+      const r = await new Promise<{ code: number; screen: string }>((resolve) => {
+        execFile('python3', [driver, 'Password for user', `${PASSWORD}\r`, '--', process.execPath, BIN, 'store', 'check'], { env }, (err, stdout) => {
+          resolve({ code: err ? Number((err as { code?: number }).code) : 0, screen: stdout });
+        });
+      });
+      expect(r.code, r.screen).toBe(0);
+      expect(r.screen).toContain(`Password for user ${ROLE}`);
+      expect(r.screen).toMatch(/: ok \(\d+ prospects/);
+      expect(r.screen).not.toContain(PASSWORD);
+    });
   });
 });

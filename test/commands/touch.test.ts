@@ -15,12 +15,14 @@ describe('touch log', () => {
     expect(doc.prospects[0].stageHistory.at(-1)).toEqual({ stage: 'interested', at: '2026-03-09T12:00:00.000Z' });
   });
 
-  it('--by overrides, else PRECRM_USER, else the OS user; --format json prints the touch of SPEC §4', async () => {
+  it('--by overrides, else PRECRM_USER, else (PostgreSQL) the database role, else the OS user; --format json prints the touch of SPEC §4', async () => {
     const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const r = await run(store, ['touch', 'log', 'ravi', 'visit', '--json'], { env: { PRECRM_USER: '' } });
-    expect(JSON.parse(r.stdout)).toEqual({ id: 1, prospectId: 1, type: 'visit', at: NOW, note: null, outcome: null, direction: null, by: 'osuser' });
+    // A team on PostgreSQL logs in with a role per person: that names them (test/store/postgres/team.test.ts).
+    const fallback = /^postgres(ql)?:/.test(store) ? decodeURIComponent(new URL(store).username) : 'osuser';
+    expect(JSON.parse(r.stdout)).toEqual({ id: 1, prospectId: 1, type: 'visit', at: NOW, note: null, outcome: null, direction: null, by: fallback });
     await run(store, ['touch', 'log', 'ravi', 'call', '--by', 'joel']);
-    expect((await docOf(store)).touches.map((t: { by: string }) => t.by)).toEqual(['osuser', 'joel']);
+    expect((await docOf(store)).touches.map((t: { by: string }) => t.by)).toEqual([fallback, 'joel']);
   });
 
   it('--stage moves in the same step; --follow-up/--next plan the next action', async () => {

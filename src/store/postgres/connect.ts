@@ -1,5 +1,7 @@
-// One connection to the server, made as libpq would make it from the same settings (sslmode included), within
-// PRECRM_CONNECT_TIMEOUT; every failure becomes one line and exit 69 or 77 (errors.ts).
+// One connection to the server, made as libpq would make it from the same settings (sslmode included): TCP, TLS,
+// start-up, authentication and the session's first statement all within one PRECRM_CONNECT_TIMEOUT, a password
+// asked at the terminal when the server wants one nobody gave; every failure becomes one line and exit 69 or 77
+// (errors.ts), and leaves no socket behind to keep the process alive.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
@@ -7,12 +9,15 @@ import pg from 'pg';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { connectError } from './errors.js';
 import { pgpassPassword } from './pgpass.js';
-import type { PgSettings } from './settings.js';
+import { bounded, dropConnection, guardParser } from './socket.js';
+import { serverName, type PgSettings } from './settings.js';
 
 export interface ConnectOptions {
   timeoutMs: number;
   env: Record<string, string | undefined>;
   homedir: string;
+  /** Asks the person at the terminal for a password (absent when nobody can be asked: no TTY, --no-input). */
+  askPassword?: (question: string) => Promise<string>;
 }
 
 function readPem(path: string, what: string, s: PgSettings): string {
@@ -44,6 +49,9 @@ export function tlsOptions(s: PgSettings, homedir: string): ConnectionOptions | 
   return opts;
 }
 
+/** The server wants a password that neither the URL, PGPASSWORD nor ~/.pgpass gave. */
+class PasswordMissing extends PrecrmError {}
+
 function clientConfig(s: PgSettings, ssl: ConnectionOptions | undefined, options: ConnectOptions): pg.ClientConfig {
   return {
     host: s.host,
@@ -54,40 +62,75 @@ function clientConfig(s: PgSettings, ssl: ConnectionOptions | undefined, options
     password: async () => {
       const password = s.password ?? pgpassPassword(s, options.env, options.homedir);
       if (password === undefined) {
-        throw new PrecrmError(`the PostgreSQL server asks for a password for user "${s.user}" (${s.label}): give it in the URL, PGPASSWORD or ~/.pgpass`, EXIT.noPerm);
+        throw new PasswordMissing(`the PostgreSQL server asks for a password for user "${s.user}" (${s.label}): give it in the URL, PGPASSWORD or ~/.pgpass`, EXIT.noPerm);
       }
       return password;
     },
     ssl: ssl ?? false,
-    connectionTimeoutMillis: Math.max(1, options.timeoutMs),
     application_name: 'precrm',
   };
 }
 
-async function attempt(config: pg.ClientConfig): Promise<pg.Client> {
+/** One connection attempt within `ms`; on any failure its socket is dropped. */
+async function attempt(config: pg.ClientConfig, ms: number, late: Error): Promise<pg.Client> {
   const client = new pg.Client(config);
+  guardParser(client);
   // A connection that breaks while idle must not crash the process; the next statement reports it.
   client.on('error', () => undefined);
-  await client.connect();
-  return client;
+  try {
+    await bounded(client, ms, late, () => client.connect());
+    return client;
+  } catch (err) {
+    // pg leaves the socket open after an error during start-up (and after sslmode=prefer's refused TLS request).
+    dropConnection(client);
+    throw err;
+  }
 }
 
-/** Connects, or throws a PrecrmError (69 unreachable / TLS refused, 77 credentials or permission). */
-export async function connect(s: PgSettings, options: ConnectOptions): Promise<pg.Client> {
+/** Connects (sslmode=prefer falling back to plain text) and runs `first`, all within one PRECRM_CONNECT_TIMEOUT. */
+async function connectOnce<T>(s: PgSettings, options: ConnectOptions, first: (client: pg.Client) => Promise<T>): Promise<{ client: pg.Client; first: T }> {
   const started = Date.now();
+  const left = () => options.timeoutMs - (Date.now() - started);
+  const late = connectError(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }), s, options.timeoutMs);
   const ssl = tlsOptions(s, options.homedir);
+  let client: pg.Client;
   try {
-    return await attempt(clientConfig(s, ssl, options));
+    client = await attempt(clientConfig(s, ssl, options), left(), late);
   } catch (err) {
     // sslmode=prefer: a server without TLS is asked again in plain text, as libpq does.
-    if (s.sslmode === 'prefer' && ssl && /does not support SSL/i.test(String((err as Error)?.message))) {
-      const left = options.timeoutMs - (Date.now() - started);
-      try {
-        return await attempt(clientConfig(s, undefined, { ...options, timeoutMs: left }));
-      } catch (again) {
-        throw connectError(again, s, options.timeoutMs);
-      }
+    if (!(s.sslmode === 'prefer' && ssl && /does not support SSL/i.test(String((err as Error)?.message)))) throw connectError(err, s, options.timeoutMs);
+    try {
+      client = await attempt(clientConfig(s, undefined, options), left(), late);
+    } catch (again) {
+      throw connectError(again, s, options.timeoutMs);
     }
-    throw connectError(err, s, options.timeoutMs);
   }
+  try {
+    // A service may let precrm in and then never answer: the first statement is part of connecting.
+    return { client, first: await bounded(client, left(), late, () => first(client)) };
+  } catch (err) {
+    dropConnection(client);
+    throw err;
+  }
+}
+
+/**
+ * Connects and runs the session's first statement, or throws a PrecrmError (69 unreachable / not PostgreSQL / TLS
+ * refused / no answer in time, 77 credentials or permission). A password the server asks for and nobody gave is
+ * asked at the terminal when someone can answer (the wait for it is not counted), as psql does: then a new
+ * connection is made with it.
+ */
+export async function openConnection<T>(s: PgSettings, options: ConnectOptions, first: (client: pg.Client) => Promise<T>): Promise<{ client: pg.Client; first: T }> {
+  try {
+    return await connectOnce(s, options, first);
+  } catch (err) {
+    if (!(err instanceof PasswordMissing) || !options.askPassword) throw err;
+    const password = await options.askPassword(`Password for user ${s.user} on ${serverName(s)}:`);
+    return connectOnce({ ...s, password }, options, first);
+  }
+}
+
+/** Connects, or throws a PrecrmError (69 / 77, as openConnection). */
+export async function connect(s: PgSettings, options: ConnectOptions): Promise<pg.Client> {
+  return (await openConnection(s, options, async () => undefined)).client;
 }

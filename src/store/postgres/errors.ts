@@ -19,6 +19,10 @@ export const SQLSTATE = {
   tooManyConnections: '53300',
   cannotConnectNow: '57P03',
   adminShutdown: '57P01',
+  crashShutdown: '57P02',
+  databaseDropped: '57P04',
+  idleSessionTimeout: '57P05',
+  idleInTransactionTimeout: '25P03',
   readOnlyTransaction: '25006',
   diskFull: '53100',
   uniqueViolation: '23505',
@@ -31,7 +35,23 @@ const messageOf = (err: unknown): string => String((err as ErrorLike)?.message ?
 const isServerError = (err: unknown): boolean => typeof (err as ErrorLike)?.severity === 'string' && /^[0-9A-Z]{5}$/.test(codeOf(err));
 
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|EPROTO/;
-const NETWORK_GONE = /^(ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|ECONNABORTED)$/;
+const NETWORK_GONE = /^(ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|ECONNABORTED|ETIMEDOUT)$/;
+/** pg's own words (client.js, connection.js) for a connection that broke, was closed, or never became usable. */
+const DRIVER_GONE = /Connection terminated|not queryable|timeout expired|Query read timeout/i;
+/** pg's and pg-protocol's words for bytes that are not the PostgreSQL protocol: the service is something else. */
+const NOT_POSTGRES = /received invalid response|Received unexpected|error establishing an SSL connection|Unknown authenticationOk/i;
+
+/** Authentication requests PostgreSQL defines that pg cannot answer, by their number in the protocol. */
+const AUTH_METHODS: Record<string, string> = { 2: 'Kerberos', 7: 'GSSAPI', 9: 'SSPI' };
+
+/** Why the server ended a session it had accepted (FATAL errors that close the connection). */
+const ENDED: Record<string, string> = {
+  [SQLSTATE.adminShutdown]: 'it is shutting down, or an administrator ended the session',
+  [SQLSTATE.crashShutdown]: 'it is restarting after a crash',
+  [SQLSTATE.databaseDropped]: 'the database was dropped',
+  [SQLSTATE.idleSessionTimeout]: 'the session was idle too long',
+  [SQLSTATE.idleInTransactionTimeout]: 'the session was idle too long',
+};
 
 const unavailable = (msg: string) => new PrecrmError(msg, EXIT.unavailable);
 const noPermission = (msg: string) => new PrecrmError(msg, EXIT.noPerm);
@@ -75,6 +95,13 @@ export function connectError(err: unknown, s: Where, timeoutMs: number): PrecrmE
     case SQLSTATE.adminShutdown:
       return unavailable(`the PostgreSQL server at ${at} is starting up or shutting down (${s.label}): try again in a moment`);
   }
+  const method = AUTH_METHODS[/Unknown authenticationOk message type (\d+)/.exec(message)?.[1] ?? ''];
+  if (method) {
+    return noPermission(`the PostgreSQL server at ${at} asks user "${s.user}" to log in with ${method}, which precrm does not support (${s.label}): its pg_hba.conf must allow a password (scram-sha-256) for this user`);
+  }
+  if (NOT_POSTGRES.test(message)) {
+    return unavailable(`the service at ${at} does not answer as a PostgreSQL server does (${s.label}): check the host and port in the store URL`);
+  }
   if (NETWORK_GONE.test(code) || /terminated|closed|ended/i.test(message)) {
     return unavailable(`the PostgreSQL server at ${at} closed the connection while precrm was connecting (${s.label}): is it a PostgreSQL server, and does it accept this client?`);
   }
@@ -85,21 +112,30 @@ export function connectError(err: unknown, s: Where, timeoutMs: number): PrecrmE
 export const isRetryable = (err: unknown): boolean =>
   codeOf(err) === SQLSTATE.serializationFailure || codeOf(err) === SQLSTATE.deadlock;
 
+/** Whether an error says the connection itself is gone (rather than that one statement failed). */
+export const isConnectionLost = (err: unknown): boolean =>
+  isServerError(err)
+    ? codeOf(err).startsWith('08') || ENDED[codeOf(err)] !== undefined
+    : NETWORK_GONE.test(codeOf(err)) || DRIVER_GONE.test(messageOf(err)) || NOT_POSTGRES.test(messageOf(err));
+
 /**
  * An error from a statement, as a PrecrmError when it is about the server or the role rather than a bug in precrm;
- * anything else is returned unchanged (an internal error, exit 1).
+ * anything else is returned unchanged (an internal error, exit 1). `lost` is what broke the connection, when the
+ * client heard of it between statements: the statement's own error ("not queryable") says less than that.
  */
-export function statementError(err: unknown, s: Where): unknown {
+export function statementError(err: unknown, s: Where, lost?: unknown): unknown {
   if (err instanceof PrecrmError) return err;
-  const code = codeOf(err);
+  const cause = lost !== undefined && !isServerError(err) ? lost : err;
   const at = serverName(s);
-  if (!isServerError(err)) {
-    if (NETWORK_GONE.test(code) || /Connection terminated|connection.*(closed|ended)/i.test(messageOf(err))) {
-      return unavailable(`lost the connection to the PostgreSQL server at ${at} (${s.label}); a change in progress was either completed or not started, so check before repeating it`);
-    }
-    return err;
+  const why = ENDED[codeOf(cause)];
+  if (why !== undefined && isServerError(cause)) {
+    return unavailable(`the PostgreSQL server at ${at} ended the connection (${why}) for ${s.label}; a change in progress was either completed or not started: check before repeating it`);
   }
-  switch (code) {
+  if (lost !== undefined || isConnectionLost(cause)) {
+    return unavailable(`lost the connection to the PostgreSQL server at ${at} (${s.label}); a change in progress was either completed or not started: check before repeating it`);
+  }
+  if (!isServerError(err)) return err;
+  switch (codeOf(err)) {
     case SQLSTATE.insufficientPrivilege:
       // The server's text names the object ("permission denied for table touches"), never a customer's data.
       return noPermission(`user "${s.user}" lacks a permission precrm needs on ${s.label} (${messageOf(err)}): README § team shows the grants`);
@@ -109,12 +145,8 @@ export function statementError(err: unknown, s: Where): unknown {
       return new PrecrmError(`the PostgreSQL server at ${at} is read-only (a standby?), so ${s.label} cannot be written: point the URL at the primary`, EXIT.cantCreate);
     case SQLSTATE.diskFull:
       return new PrecrmError(`the PostgreSQL server at ${at} is out of disk space; nothing was written to ${s.label}`, EXIT.cantCreate);
-    case SQLSTATE.adminShutdown:
     case SQLSTATE.cannotConnectNow:
-      return unavailable(`the PostgreSQL server at ${at} is shutting down (${s.label}); nothing was written, try again in a moment`);
-  }
-  if (code.startsWith('08')) {
-    return unavailable(`lost the connection to the PostgreSQL server at ${at} (${s.label}); a change in progress was either completed or not started, so check before repeating it`);
+      return unavailable(`the PostgreSQL server at ${at} is starting up or shutting down (${s.label}); nothing was written, try again in a moment`);
   }
   return err;
 }

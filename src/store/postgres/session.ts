@@ -24,7 +24,15 @@ export class PgRunner implements SqlRunner {
   /** The work last handed to the connection: each query waits for it (one connection runs one query at a time). */
   private last: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly client: pg.Client, private readonly settings: PgSettings) {}
+  /**
+   * What broke the connection, when the client heard of it outside a statement (the server ending an idle session
+   * sends its reason then): later statements fail only with pg's "not queryable", so this is what gets reported.
+   */
+  private lost: unknown;
+
+  constructor(readonly client: pg.Client, private readonly settings: PgSettings) {
+    client.on('error', (err) => { this.lost ??= err; });
+  }
 
   /**
    * Runs `work` on the client after everything handed to it before. Reads issued together (Promise.all) would
@@ -43,7 +51,7 @@ export class PgRunner implements SqlRunner {
         ? this.client.query({ text: sql, rowMode: 'array', types })
         : this.client.query({ text: numbered(sql), values: params as unknown[], rowMode: 'array', types })));
     } catch (err) {
-      throw statementError(err, this.settings);
+      throw statementError(err, this.settings, this.lost);
     }
   }
 
@@ -52,7 +60,7 @@ export class PgRunner implements SqlRunner {
     try {
       await this.serially(() => work(this.client));
     } catch (err) {
-      throw statementError(err, this.settings);
+      throw statementError(err, this.settings, this.lost);
     }
   }
 

@@ -115,3 +115,15 @@ export function pgSettings(location: string, { env, osUser }: PgEnvironment): Pg
 
 /** `host:port` for messages (a socket folder shown as it is). */
 export const serverName = (s: Pick<PgSettings, 'host' | 'port'>): string => (s.host.startsWith('/') ? `${s.host} (port ${s.port})` : `${s.host.includes(':') ? `[${s.host}]` : s.host}:${s.port}`);
+
+/**
+ * The role a PostgreSQL store URL logs in as (URL, `user=`, PGUSER, else the OS user, as libpq decides): the
+ * database's name for the person at the keyboard. Undefined when the URL does not parse (opening it says why).
+ */
+export function pgLoginRole(location: string, env: Record<string, string | undefined>, osUser: string): string | undefined {
+  try {
+    return pgSettings(location, { env, osUser }).user;
+  } catch {
+    return undefined;
+  }
+}

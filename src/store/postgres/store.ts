@@ -17,12 +17,14 @@ import { dumpRows } from '../sql/dump.js';
 import { ReadsFrom } from '../reads-from.js';
 import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
 import { checkTables } from '../sql/check.js';
-import { connect } from './connect.js';
+import { openConnection } from './connect.js';
+import { closeConnection } from './socket.js';
 import { isRetryable } from './errors.js';
 import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, SchemaChanged, setUpSchema, type SchemaState } from './schema.js';
 import { PgRunner } from './session.js';
 import { pgSettings, type PgSettings } from './settings.js';
 import { PgTransaction } from './transaction.js';
+import { vacuumErased, vacuumWarning } from './vacuum.js';
 
 export interface PostgresOptions {
   lockTimeoutMs: number;
@@ -31,6 +33,10 @@ export interface PostgresOptions {
   env: Record<string, string | undefined>;
   homedir: string;
   osUser: string;
+  /** Asks the person at the terminal for a password the server wants (absent when nobody can be asked). */
+  askPassword?: (question: string) => Promise<string>;
+  /** Shows a warning to the person running the command (a forget whose erasure the server could not finish). */
+  warn?: (text: string) => void;
 }
 
 
@@ -76,14 +82,17 @@ export class PostgresStore extends ReadsFrom implements Store {
   /** The connection and the schema version found on it (refusing a newer or foreign schema: 65). */
   private open(): Promise<Session> {
     this.session ??= (async () => {
-      const client = await connect(this.settings, { timeoutMs: this.options.connectTimeoutMs, env: this.options.env, homedir: this.options.homedir });
-      const runner = new PgRunner(client, this.settings);
+      const { connectTimeoutMs: timeoutMs, env, homedir, askPassword } = this.options;
+      // Reading the schema state is the session's first statement: bounded by the connect timeout too.
+      const { first: [runner, schema] } = await openConnection(this.settings, { timeoutMs, env, homedir, askPassword }, async (client) => {
+        const r = new PgRunner(client, this.settings);
+        return [r, await readSchemaState(r)] as const;
+      });
       try {
-        const schema = await readSchemaState(runner);
         checkSchemaState(schema, this.settings.label);
         return { runner, schema };
       } catch (err) {
-        await client.end().catch(() => undefined);
+        await closeConnection(runner.client, this.options.connectTimeoutMs);
         throw err;
       }
     })();
@@ -163,13 +172,10 @@ export class PostgresStore extends ReadsFrom implements Store {
     }
   }
 
-  /**
-   * After a person's data was erased or removed: VACUUM the tables that held it, so the dead row versions with the
-   * old text are cleared (VACUUM cannot run inside a transaction block; a role that does not own the tables gets a
-   * server warning and autovacuum does it later).
-   */
+  /** After a person's data was erased or removed: their old row versions are rewritten away, or the user is told what remains. */
   private async vacuum(runner: PgRunner): Promise<void> {
-    await runner.run('VACUUM prospects, stage_history, consent, touches, responses');
+    const skipped = await vacuumErased(runner);
+    if (skipped.length) this.options.warn?.(vacuumWarning(skipped, this.settings));
   }
 
   async check(): Promise<string[]> {
@@ -247,7 +253,7 @@ export class PostgresStore extends ReadsFrom implements Store {
     const session = this.session;
     this.session = undefined;
     const opened = await session?.catch(() => undefined);
-    await opened?.runner.client.end().catch(() => undefined);
+    if (opened) await closeConnection(opened.runner.client, this.options.connectTimeoutMs);
   }
 
   /** The connection, for tests and tools that need the server itself (never for data access). */
