@@ -13,7 +13,7 @@ import { writeFailure } from '../store/fs-errors.js';
 import { writeAtomic } from '../store/json/atomic-write.js';
 import { tempPathFor } from '../store/json/temp-files.js';
 import { realPathOf } from '../store/real-path.js';
-import { placeOf, readOnlyDescriptor, writeDescriptor, writeOpened, writeSocket, type Place } from './output-place.js';
+import { placeOf, descriptorProblem, writeDescriptor, writeOpened, writeSocket, type Place } from './output-place.js';
 
 const OUTPUT_MODE = 0o600;
 
@@ -42,7 +42,8 @@ const cannot = (target: { what: string; shown: string }, why: string) =>
 async function checkWritable(target: OutputTarget): Promise<void> {
   const { place, real } = target;
   if (place.kind === 'folder') throw cannot(target, 'EISDIR: it is a folder');
-  if (place.kind === 'descriptor' && (await readOnlyDescriptor(place.fd))) throw cannot(target, 'it is open for reading only');
+  const problem = place.kind === 'descriptor' ? await descriptorProblem(place.fd) : undefined;
+  if (problem) throw cannot(target, problem);
   if (place.kind === 'open' || place.kind === 'socket') await access(real, constants.W_OK);
   if (place.kind !== 'file') return;
   // A temp file made and removed at once: proves the folder exists and takes files (permissions, read-only mounts).

@@ -49,11 +49,20 @@ export async function placeOf(path: string): Promise<Place> {
   return { kind: 'open', append: false };
 }
 
-/** True when our descriptor `fd` is open for reading only (its flags from /proc; unknown counts as writable). */
-export async function readOnlyDescriptor(fd: number): Promise<boolean> {
+const O_ACCMODE = 3;
+
+/**
+ * Why our descriptor `fd` cannot take output, from its flags in /proc. Only stdout and stderr are the shell's for
+ * sure: from 3 up, Node keeps its own pipes and event descriptors, and bytes written there corrupt the process.
+ */
+export async function descriptorProblem(fd: number): Promise<string | undefined> {
+  if (fd === 0) return 'it is stdin';
+  if (fd !== 1 && fd !== 2) return `descriptor ${fd} may be one of precrm's own; of its descriptors only stdout and stderr are written in place`;
   const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => null);
-  const flags = info === null ? null : /^flags:\s*([0-7]+)$/m.exec(info);
-  return flags !== null && (parseInt(flags[1]!, 8) & 3) === constants.O_RDONLY;
+  if (info === null) return `EBADF: descriptor ${fd} is not open`;
+  const flags = /^flags:\s*([0-7]+)$/m.exec(info);
+  if (flags !== null && (parseInt(flags[1]!, 8) & O_ACCMODE) === constants.O_RDONLY) return 'it is open for reading only';
+  return undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, TEST_BACKEND, run, storeBytes, storeWith, tempDir, type RunResult } from '../helpers.js';
+import { BIN, TEST_BACKEND, run, spawnPrecrm, storeBytes, storeWith, tempDir, type RunResult } from '../helpers.js';
 
 const BAD_ROWS = 'name,email\nAnna,anna@example.com\nBad,not-an-email\n';
 const REJECTS = 'name,email,reason\nBad,not-an-email,"email ""not-an-email"" is not an email address"\n';
@@ -146,6 +146,16 @@ describe('/dev/stdout and /proc/self/fd/1 as the output', () => {
     const csv = (await run(store, ['export', 'prospects'])).stdout;
     expect(readFileSync(log, 'utf8')).toBe(`earlier run\n${csv}${csv}`);
     expect(statSync(log).isFile()).toBe(true);
+  });
+});
+
+describe("precrm's other descriptors", () => {
+  it('-o /dev/fd/5 (Node keeps its own pipes there) and -o /dev/stdin: 73 before any work, nothing written there', async () => {
+    const store = await storeWith();
+    for (const [path, why] of <[string, string][]>[['/dev/fd/5', "descriptor 5 may be one of precrm's own; of its descriptors only stdout and stderr are written in place"], ['/dev/stdin', 'it is stdin']]) {
+      const r = await spawnPrecrm(['export', 'prospects', '-o', path], { env: { PRECRM_STORE: store, PRECRM_USER: 'tester' } });
+      expect(r).toEqual({ code: 73, stdout: '', stderr: `error: cannot write the output file ${path} (${why}); nothing was written — name another file\n` });
+    }
   });
 });
 
