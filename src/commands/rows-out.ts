@@ -1,5 +1,5 @@
-// Where a command's rows go: stdout, or `-o FILE` in any format (through output-file.ts: atomic, 0600, never onto
-// the store). xlsx is a binary workbook, so it goes only to a file.
+// Where a command's rows go: stdout (also `-o -`), or `-o FILE` in any format (through output-file.ts: a file
+// atomically, 0600, never onto the store; a device or FIFO in place). xlsx is a binary workbook, so never stdout.
 import { extname } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../domain/errors.js';
@@ -28,10 +28,11 @@ export function fileFormat(asked: Format, output: string | undefined): Format {
 
 /** Renders the rows in the format and writes them to stdout or the file; true when a file was written. */
 export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], opts: EmitOptions): Promise<boolean> {
-  if (opts.format === 'xlsx' && opts.output === undefined) {
+  const toStdout = opts.output === undefined || opts.output === '-'; // `-o -` is stdout
+  if (opts.format === 'xlsx' && toStdout) {
     throw usageError('--format xlsx writes a spreadsheet file, not text: add -o FILE.xlsx');
   }
-  if (opts.output === undefined) {
+  if (toStdout) {
     // stdout: a table fits the terminal and long output is paged (print.ts).
     await printRows(ctx, rows, columns, { excel: opts.excel, jsonRecords: opts.jsonRecords, format: opts.format });
     return false;
@@ -39,6 +40,6 @@ export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: rea
   const data = opts.format === 'xlsx'
     ? await (await import('../output/xlsx.js')).renderXlsx(rows, columns, opts.sheet)
     : await renderRows(rows, columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: opts.jsonRecords });
-  await writeOutputFile(ctx, opts.output, 'the output file', data);
+  await writeOutputFile(ctx, opts.output!, 'the output file', data);
   return true;
 }

@@ -1,10 +1,11 @@
 // The work of `precrm store check|backup|migrate` (commands/store.ts declares them), loaded only when one runs.
 import type { Context } from '../context.js';
-import { dataError, usageError } from '../domain/errors.js';
+import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
 import { describeCounts } from '../store/dump.js';
 import { describeLocation, openStore, type StoreLocation } from '../store/open.js';
-import type { DumpBatch, StoreCounts } from '../store/store.js';
-import { outputTarget, refuseExisting } from './output-file.js';
+import { snapshotText } from '../store/snapshot.js';
+import type { DumpBatch, Store, StoreCounts } from '../store/store.js';
+import { inPlace, outputTarget, refuseExisting, writeOutput, type OutputTarget } from './output-file.js';
 
 export async function checkRun(ctx: Context): Promise<void> {
   const s = await ctx.openStore();
@@ -12,6 +13,17 @@ export async function checkRun(ctx: Context): Promise<void> {
   if (problems.length) throw dataError(problems[0]!, problems.slice(1));
   for (const stray of await s.strays()) ctx.warn(`${stray} was left by an interrupted write (the store itself is whole); the next write removes it`);
   ctx.info(`${ctx.storeLabel}: ok (${describeCounts(await s.counts())})`);
+}
+
+/**
+ * A backup to a device, a FIFO or stdout: the JSON snapshot, streamed. A SQLite backup is a database file that
+ * SQLite fills page by page and that cannot be renamed into such a place: refused, saying what to do instead.
+ */
+async function backupInPlace(ctx: Context, store: Store, target: OutputTarget): Promise<void> {
+  if (store.kind === 'sqlite') {
+    throw new PrecrmError(`a SQLite backup must be a regular file (SQLite writes it page by page), not ${target.shown}; back up to a file (precrm store backup copy.db), then copy that`, EXIT.cantCreate);
+  }
+  await writeOutput(ctx, target, await snapshotText(store));
 }
 
 /** A copy of the store: never onto the store's own files, never over an existing file without --yes (outputs rule). */
@@ -23,6 +35,12 @@ export async function backupRun(ctx: Context, opts: { file?: string }): Promise<
   } else {
     const target = await outputTarget(ctx, opts.file, 'the backup');
     await refuseExisting(ctx, target);
+    if (inPlace(target)) {
+      await backupInPlace(ctx, store, target);
+      // stdout (or a pipe behind /dev/stdout) carries the snapshot itself: no file name after it.
+      ctx.info(`backed up to ${target.shown}`);
+      return;
+    }
     await ctx.interruption.during(() => store.backup(target.real, ctx.now(), { replace: ctx.yes }));
     written = opts.file;
   }

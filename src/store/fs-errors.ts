@@ -6,6 +6,8 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on device', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder',
   EEXIST: 'a file is in the way', EDQUOT: 'disk quota exceeded', ENOENT: 'no such file or folder',
   EFBIG: 'file too large', ESHORT: 'fewer bytes reached the disk than were written', ELOOP: 'too many symbolic links',
+  EPIPE: 'the reader closed it', ENXIO: 'nothing is there to receive it', ECONNREFUSED: 'nothing is listening',
+  EBADF: 'it is not open for writing',
 };
 
 /** `CODE: reason` for an errno error, else its message. */
@@ -31,4 +33,15 @@ export function writeFailure(what: string, err: unknown, kept: string, hint = 'c
   if (errnoOf(err) === undefined) return err;
   if (isDiskFull(err)) return new PrecrmError(`cannot write ${what}: the disk is full (${fsReason(err)}); ${kept} — free some space and try again`, EXIT.cantCreate);
   return new PrecrmError(`cannot write ${what} (${fsReason(err)}); ${hint}`, EXIT.cantCreate);
+}
+
+/** What a file that is not a regular file is, in words: "a named pipe (FIFO)", "a character device" … */
+export function kindOfFile(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSymbolicLink(): boolean }): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
 }

@@ -5,6 +5,7 @@ import { usageError } from '../domain/errors.js';
 import type { JsonFileStoreOptions } from './json-file.js';
 import { redactPostgresUrl } from './postgres/settings.js';
 import type { Store } from './store.js';
+import { refuseOddStoreFile } from './store-file.js';
 
 export { pgLoginRole } from './postgres/settings.js';
 
@@ -54,8 +55,12 @@ export interface OpenOptions extends JsonFileStoreOptions {
 }
 
 
-/** Opens the backend for a location. Opening connects to nothing and creates nothing; the first write sets up. */
+/**
+ * Opens the backend for a location. Opening connects to nothing and creates nothing; the first write sets up. A
+ * store file that is not a regular file with one name is refused here, before either file backend reads it.
+ */
 export async function openStore(loc: StoreLocation, options: OpenOptions): Promise<Store> {
+  if (loc.kind !== 'postgres') await refuseOddStoreFile(loc.path);
   switch (loc.kind) {
     case 'json': {
       const { JsonStore } = await import('./json/store.js');

@@ -176,13 +176,13 @@ describe('store path | check | backup', () => {
 });
 
 describe('a store path that is a folder', () => {
-  it('cannot be read: exit 66 (not 65, which is for bad content), naming it, on read and on write', async () => {
+  it('is refused: exit 73 (not a regular file; not 65, which is for bad content), naming it, on read and on write', async () => {
     const store = join(tempDir(), 'store.json');
     mkdirSync(store);
     for (const args of [['prospect', 'list'], ['prospect', 'add', 'Ravi'], ['store', 'check']]) {
       const r = await run(store, args);
-      expect(r.code, args.join(' ')).toBe(66);
-      expect(r.stderr).toBe(`error: cannot read the store ${store} (EISDIR: it is a folder); it was left untouched — check its permissions, or use --store\n`);
+      expect(r.code, args.join(' ')).toBe(73);
+      expect(r.stderr).toBe(`error: the store ${store} is a folder, not a regular file; precrm did not read it — point --store (or PRECRM_STORE) at a store file\n`);
     }
     expect(readdirSync(store)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonFileStore } from '../../src/store/json-file.js';
+import { lockFile } from '../../src/store/json/lock.js';
 import { run, tempDir, tempStore } from '../helpers.js';
 import { sleep, startPrecrm, writeLargeStore, type Spawned } from './fixtures.js';
 
@@ -217,6 +218,33 @@ describe('a lock path that is not a lock file', () => {
     expect(names(store)).toEqual(['Ravi', 'Anna']);
     expect(existsSync(`${store}.lock`)).toBe(false);
   });
+
+  it('30 waiters at once on an empty lock folder, 25 rounds: the folder is replaced once, every waiter gets the lock', async () => {
+    // Started one event-loop turn apart, so that later waiters' opens land between earlier ones' readdir and
+    // rmdir: a waiter whose readdir finds the folder already gone is then the rule, not a rare accident.
+    for (let round = 0; round < 25; round++) {
+      const lock = join(tempDir(), 'store.json.lock');
+      mkdirSync(lock);
+      const takes: Promise<void>[] = [];
+      for (let i = 0; i < 30; i++) {
+        takes.push(lockFile(lock, 'store.json', { timeoutMs: 20_000 }).then((held) => held.release()));
+        await new Promise((r) => setImmediate(r));
+      }
+      const failed = (await Promise.allSettled(takes)).filter((t) => t.status === 'rejected');
+      expect(failed.length, `round ${round}: ${failed.map((f) => String((f as PromiseRejectedResult).reason)).join('; ')}`).toBe(0);
+      expect(existsSync(lock)).toBe(false);
+    }
+  });
+
+  it('30 writer processes at once on an empty lock folder: all exit 0 and all 30 records are kept', async () => {
+    for (let round = 0; round < 1; round++) {
+      const store = await tempStore();
+      mkdirSync(`${store}.lock`);
+      const runs = await Promise.all(Array.from({ length: 30 }, (_, i) => startPrecrm(store, ['prospect', 'add', `Person ${i}`], WAIT).done));
+      for (const r of runs) expect(r.code, `round ${round}: ${r.stderr}`).toBe(0);
+      expect(names(store).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `Person ${i}`).sort());
+    }
+  }, 60_000);
 
   const odd: [string, (lock: string) => void, string][] = [
     ['a folder with files in it', (lock) => { mkdirSync(lock); writeFileSync(join(lock, 'notes.txt'), 'mine'); }, 'a folder with files in it'],

@@ -2,9 +2,10 @@
 // refuse (exit 2) the store, its lock and its temp files through any path, write atomically with mode 0600, and
 // backups never replace a file silently.
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, lstatSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, storeWith, tempDir } from '../helpers.js';
+import { run, spawnPrecrm, storeWith, tempDir } from '../helpers.js';
 import { NEEDS_ROOT, canUseMounts, freeBytes, mountTmpfs } from './mounts.js';
 
 const csv = (dir: string, text: string) => {
@@ -162,5 +163,39 @@ describe('backups never overwrite silently', () => {
     expect(readFileSync(target).equals(readFileSync(store))).toBe(true);
     expect(statSync(target).mode & 0o777).toBe(0o600);
     expect(existsSync(`${target}.lock`)).toBe(false);
+  });
+});
+
+describe.skipIf(process.getuid?.() !== 0)('the usual idioms, as the user nobody (runuser needs root)', () => {
+  /** A store holding Ravi in a folder nobody owns, and bin/precrm run as nobody on it. */
+  async function nobodysStore(): Promise<{ store: string; asNobody: (args: string[]) => Promise<{ code: number; stdout: string; stderr: string }> }> {
+    const built = await storeWith();
+    const dir = tempDir();
+    const store = join(dir, 'store.json');
+    execFileSync('cp', [built, store]);
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }));
+    execFileSync('chown', ['-R', `${id('-u')}:${id('-g')}`, dir]);
+    const asNobody = (args: string[]) => spawnPrecrm(args, { user: 'nobody', env: { PRECRM_STORE: store, PRECRM_USER: 'tester', HOME: '/tmp' } });
+    return { store, asNobody };
+  }
+
+  it('-o /dev/null and --rejects /dev/null exit 0; /dev/null is still a character device', async () => {
+    const { asNobody } = await nobodysStore();
+    const file = csv(tempDir(), BAD_ROWS);
+    chmodSync(dirname(file), 0o755);
+    chmodSync(file, 0o644);
+    for (const args of [['export', 'prospects', '-o', '/dev/null'], ['import', 'prospects', file, '--skip-invalid', '--rejects', '/dev/null']]) {
+      const r = await asNobody(args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('-o /dev/stdout and -o /dev/stderr into pipes: the bytes arrive there', async () => {
+    const { asNobody } = await nobodysStore();
+    const plain = await asNobody(['export', 'prospects']);
+    expect(plain.stdout).toMatch(/^id,name,.*\n1,Ravi Sen,/s);
+    expect(await asNobody(['-q', 'export', 'prospects', '-o', '/dev/stdout'])).toEqual({ code: 0, stdout: plain.stdout, stderr: '' });
+    expect(await asNobody(['-q', 'export', 'prospects', '-o', '/dev/stderr'])).toEqual({ code: 0, stdout: '', stderr: plain.stdout });
   });
 });

@@ -28,6 +28,9 @@ async function loadFlock(): Promise<FlockSync> {
   return fsExt.flockSync ?? fsExt.default!.flockSync;
 }
 
+/** readdir's answers for an old lock folder that another writer has already replaced. */
+const GONE = new Set(['ENOENT', 'ENOTDIR']);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function wrongKind(lockPath: string, what: string): PrecrmError {
@@ -48,7 +51,9 @@ async function openLockFile(lockPath: string): Promise<FileHandle> {
     if (code === 'ELOOP') throw wrongKind(lockPath, 'a symbolic link');
     if (code === 'ENXIO') throw wrongKind(lockPath, 'a socket');
     if (code !== 'EISDIR') throw err;
-    const inside = await readdir(lockPath).catch(() => null);
+    // Another writer may have removed the old folder (ENOENT) and made its lock file (ENOTDIR) since our open:
+    // then there is nothing to replace, only a fresh lock file to open.
+    const inside = await readdir(lockPath).catch((e: NodeJS.ErrnoException) => (GONE.has(e.code ?? '') ? [] : null));
     if (inside === null || inside.length > 0) throw wrongKind(lockPath, 'a folder with files in it');
     await rmdir(lockPath).catch(() => undefined); // an old precrm's lock folder; a racing waiter may remove it first
     return openLockFile(lockPath);
