@@ -16,7 +16,7 @@ function filterOptions(cmd: Command, dates: string): Command {
 
 function outputOptions(cmd: Command): Command {
   return cmd
-    .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout')
+    .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout (- is stdout)')
     .option('--excel', 'UTF-8 BOM and CRLF line ends, for spreadsheets');
 }
 

@@ -84,7 +84,7 @@ export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<voi
   if (target) {
     // The page holds names: written as every -o file is (atomically, mode 0600; yesterday's file whole on failure).
     await writeOutput(ctx, target, html);
-    ctx.info(`wrote ${target.shown}`);
+    if (target.place.kind !== 'stdout') ctx.info(`wrote ${target.shown}`);
   } else ctx.out(html);
 }
 

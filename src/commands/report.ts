@@ -10,7 +10,7 @@ const reports = () => import('./report-run.js');
 
 /** Every report can be written to a file; xlsx only so (a typed workbook for spreadsheets). */
 export function addOutputOption(cmd: Command): Command {
-  return cmd.option('-o, --output <file>', 'write to this file (mode 0600); the format is --format, else the extension (.xlsx, .csv, .tsv, .json)');
+  return cmd.option('-o, --output <file>', 'write to this file (mode 0600; - is stdout); the format is --format, else the extension (.xlsx, .csv, .tsv, .json)');
 }
 
 /** The cohort filters every report takes (SPEC §3) and -o; exported so later reports (survey) share them. */

@@ -168,6 +168,14 @@ describe('-o - is stdout', () => {
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
+  it('report html --out - prints the page as report html does, without "wrote stdout" on stderr', async () => {
+    const store = await storeWith();
+    const dir = tempDir();
+    const plain = await run(store, ['report', 'html']);
+    expect(await run(store, ['report', 'html', '--out', '-'], { cwd: dir })).toEqual(plain);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+
   it('import --rejects - prints the rejected rows on stdout', async () => {
     const store = await storeWith();
     const dir = tempDir();
