@@ -19,6 +19,7 @@ import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../cs
 import { startProgress } from '../output/progress.js';
 import { prospectSlice, responseSlice, sliceSnapshot, suppressionSlice, touchSlice, writeSlice } from './import-slice.js';
 import { suppress } from '../store/suppress.js';
+import { suppressionLookup } from '../store/suppression-hash.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
 import type { StoreReader, StoreTransaction } from '../store/store.js';
@@ -164,7 +165,8 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const listDoNotContact = (tx: StoreTransaction, p: ProspectPlan) =>
     suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', now);
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, slice,
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan, listDoNotContact);
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, suppressed: suppressionLookup(doc.suppression) }),
+    (p) => p.rejected.length, planChanges, applyProspectPlan, listDoNotContact);
   await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }
 

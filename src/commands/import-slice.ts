@@ -3,9 +3,9 @@
 // That part, as a small document, is what the CSV planners read; what they change in it is written back through
 // the transaction as targeted inserts and updates. So a database never loads every record for an import.
 import { emailKey, identityKeys } from '../domain/dedupe.js';
-import { contactHashes } from '../domain/suppression.js';
 import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
+import { contactHashes } from '../store/suppression-hash.js';
 import type { StoreReader, StoreTransaction } from '../store/store.js';
 
 const isId = (ref: string) => /^\d+$/.test(ref);

@@ -2,11 +2,10 @@
 // on first need (32 random bytes), the hashes and which entries change come from the domain, and only entries that
 // change are written — so a command that lists someone already listed writes nothing more.
 import { randomBytes } from 'node:crypto';
-import { contactHashes, entriesToAdd, hasContactKeys } from '../domain/suppression.js';
+import { entriesToAdd, hasContactKeys, type Contact } from '../domain/suppression.js';
 import type { SuppressionEntry, SuppressionReason } from '../domain/types.js';
 import type { StoreTransaction } from './store.js';
-
-type Contact = { email: string | null; phone: string | null };
+import { contactHashes } from './suppression-hash.js';
 
 /** Lists the emails and phones of these people for `reason` (call it before their data is erased or removed). */
 export async function suppress(tx: StoreTransaction, people: readonly Contact[], reason: SuppressionReason, at: string): Promise<void> {
