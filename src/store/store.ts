@@ -199,7 +199,8 @@ export interface Store extends StoreReader {
   dump(): AsyncIterable<DumpBatch>;
   /**
    * Writes a dump into this store, which must hold nothing (else a conflict, exit 4), in one transaction; the
-   * counters end at the dump's, or past the largest id written, whichever is greater.
+   * counters end at the dump's, or past the largest id written, whichever is greater. The suppression list comes
+   * with its secret; a store that has a different secret already is a conflict too (its hashes would not match).
    */
   load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts>;
 
