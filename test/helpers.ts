@@ -71,6 +71,7 @@ export async function storedDoc(location: string): Promise<StoreDoc> {
   try {
     for await (const batch of store.dump()) {
       if (batch.kind === 'counters') doc.nextId = batch.counters;
+      else if (batch.kind === 'suppression') doc.suppression = { secret: batch.secret, entries: batch.entries };
       else (doc[LIST[batch.kind]] as unknown[]).push(...batch.records);
     }
   } finally {

@@ -6,7 +6,7 @@ import type { StoreDoc } from '../domain/types.js';
 import { PROSPECT_HEADERS } from '../csv/contact-columns.js';
 import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
 import { loadRows, missingColumns, type LoadedRows, type RowParser } from '../csv/load.js';
-import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, type OnDuplicate } from '../csv/plan-prospects.js';
+import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, type OnDuplicate, type ProspectPlan } from '../csv/plan-prospects.js';
 import { parseProspectRow } from '../csv/prospect-rows.js';
 import { DATE_ORDERS } from '../csv/timestamps.js';
 import { parseStage } from '../domain/stages.js';
@@ -17,10 +17,12 @@ import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
 import { startProgress } from '../output/progress.js';
-import { prospectSlice, responseSlice, sliceSnapshot, touchSlice, writeSlice } from './import-slice.js';
+import { prospectSlice, responseSlice, sliceSnapshot, suppressionSlice, touchSlice, writeSlice } from './import-slice.js';
+import { suppress } from '../store/suppress.js';
+import { suppressionLookup } from '../store/suppression-hash.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
-import type { StoreReader } from '../store/store.js';
+import type { StoreReader, StoreTransaction } from '../store/store.js';
 import { outputTarget, writeOutput, type OutputTarget } from './output-file.js';
 
 export interface ImportFlags {
@@ -42,6 +44,8 @@ interface Summary {
   created: number;
   merged: number;
   skipped: number;
+  /** Rows left out for the suppression list (prospects only). */
+  suppressed?: number;
   rejected: Rejection[];
   warnings: string[];
   /** A dry run's per-row listing (created, merged, skipped; rejections are added from `rejected`). */
@@ -106,11 +110,14 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
   const refused = rejected.length > 0 && !flags.skipInvalid;
   if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
   const note = flags.dryRun ? ' (dry run: nothing written)' : refused ? ' (nothing written)' : written ? '' : ' (nothing to change)';
-  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}, rejected ${rejected.length}${note}`);
+  // "suppressed N" only when there are any, so the line of an import without them reads as it always did.
+  const suppressed = s.suppressed ? `, suppressed ${s.suppressed}` : '';
+  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}${suppressed}, rejected ${rejected.length}${note}`);
   const outcomes = s.outcomes && [...s.outcomes, ...rejected.map((r): RowOutcome => ({ line: r.line, action: 'rejected', id: null, reason: r.reason }))]
     .sort((a, b) => a.line - b.line);
   if (ctx.format === 'json') {
-    const summary = { created: s.created, merged: s.merged, skipped: s.skipped, rejected: rejected.length, written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
+    const counts = { created: s.created, merged: s.merged, skipped: s.skipped, ...(s.suppressed === undefined ? {} : { suppressed: s.suppressed }) };
+    const summary = { ...counts, rejected: rejected.length, written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
     ctx.out(`${JSON.stringify(outcomes ? { ...summary, rows: outcomes } : summary, null, 2)}\n`);
   } else if (outcomes && (ctx.format === 'csv' || ctx.format === 'tsv')) {
     ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));
@@ -124,7 +131,8 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
  * changes — and what it changed is written. A transaction that writes nothing leaves the store as it was.
  */
 async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number, slice: (reader: StoreReader) => Promise<StoreDoc>,
-  plan: (doc: StoreDoc) => P, problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void): Promise<{ plan: P; written: boolean }> {
+  plan: (doc: StoreDoc) => P, problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void,
+  also?: (tx: StoreTransaction, p: P) => Promise<void>): Promise<{ plan: P; written: boolean }> {
   const store = await ctx.openStore();
   if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await slice(store)), written: false };
   return store.transaction(async (tx) => {
@@ -134,6 +142,7 @@ async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number
     const before = sliceSnapshot(doc);
     apply(doc, planned);
     await writeSlice(tx, before, doc);
+    await also?.(tx, planned);
     return { plan: planned, written: true };
   });
 }
@@ -150,8 +159,14 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const now = ctx.now().toISOString();
   const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
   const rows = loaded.rows.map((r) => r.row);
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => prospectSlice(reader, rows),
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan);
+  // The suppression list is read after the prospects: on a server, a forget that committed meanwhile is seen by both.
+  const slice = async (reader: StoreReader) => ({ ...(await prospectSlice(reader, rows)), suppression: await suppressionSlice(reader, rows) });
+  // Rows that mark someone do-not-contact put them on the list, as `prospect do-not-contact` does.
+  const listDoNotContact = (tx: StoreTransaction, p: ProspectPlan) =>
+    suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', now);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, slice,
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, suppressed: suppressionLookup(doc.suppression) }),
+    (p) => p.rejected.length, planChanges, applyProspectPlan, listDoNotContact);
   await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }
 

@@ -3,8 +3,9 @@
 // That part, as a small document, is what the CSV planners read; what they change in it is written back through
 // the transaction as targeted inserts and updates. So a database never loads every record for an import.
 import { emailKey, identityKeys } from '../domain/dedupe.js';
-import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type Survey } from '../domain/types.js';
+import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
+import { contactHashes } from '../store/suppression-hash.js';
 import type { StoreReader, StoreTransaction } from '../store/store.js';
 
 const isId = (ref: string) => /^\d+$/.test(ref);
@@ -70,6 +71,15 @@ export async function prospectSlice(reader: StoreReader, rows: readonly { id: nu
     prospectsByRef(reader, rows.flatMap((r) => [r.id === null ? null : String(r.id), r.referredBy])),
   ]);
   return sliceDoc(reader, { prospects: await withReferrers(reader, byIdUnion(dupes, named)) });
+}
+
+/** For `import prospects`: the part of the suppression list the rows' emails and phones can match, with its secret. */
+export async function suppressionSlice(reader: StoreReader, rows: readonly { email: string | null; phone: string | null }[]): Promise<SuppressionList> {
+  const secret = await reader.suppressionSecret();
+  if (secret === null) return { secret, entries: [] };
+  const hashes = new Set<string>();
+  for (const row of rows) for (const hash of contactHashes(secret, row)) hashes.add(hash);
+  return { secret, entries: await reader.suppressionEntries([...hashes]) };
 }
 
 /** For `import touches`: the prospects the rows name and those prospects' touches (to skip a repeated touch). */

@@ -10,6 +10,7 @@ import { surveyKey } from '../domain/queries.js';
 import { label } from '../domain/referrals.js';
 import type { Survey } from '../domain/types.js';
 import { applyChanges } from '../store/apply.js';
+import { suppress } from '../store/suppress.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { findProspect } from './lookup.js';
 import { parseDateOption, parseSpanDays } from './options.js';
@@ -77,6 +78,8 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
     const [touches, responses] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id })]);
     const surveys = await Promise.all([...new Set(responses.map((r) => surveyKey(r.survey)))].map((name) => tx.surveyByName(name)));
     const strings = personalStrings(p, touches);
+    // Listed before the erasure, while the email and phone are still known: no import brings them back.
+    await suppress(tx, [p], 'forgotten', at);
     const forgotten = forgetProspect(p, touches, responses, surveys.filter((s): s is Survey => s !== null), at);
     await applyChanges(tx, forgotten.changes);
     // Looked for after the erasure, so the person's own (now empty) records do not count.

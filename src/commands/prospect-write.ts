@@ -1,6 +1,7 @@
 // prospect add / edit / stage / remove / do-not-contact: each validates its flags, then reads what it needs and
 // writes what the domain says changed, in one store transaction.
 import type { Context } from '../context.js';
+import { showDay } from '../domain/dates.js';
 import { emailKey, firstDuplicate, phoneKey } from '../domain/dedupe.js';
 import { PrecrmError, conflictError, usageError } from '../domain/errors.js';
 import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
@@ -8,9 +9,11 @@ import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
 import { START_STAGES, parseStage } from '../domain/stages.js';
-import type { Prospect } from '../domain/types.js';
+import { liftedByConsent } from '../domain/suppression.js';
+import type { Prospect, SuppressionEntry } from '../domain/types.js';
 import { applyChanges } from '../store/apply.js';
-import type { StoreReader } from '../store/store.js';
+import type { StoreReader, StoreTransaction } from '../store/store.js';
+import { lift, suppress } from '../store/suppress.js';
 import { describeFieldChange } from './edit-summary.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
@@ -92,10 +95,18 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
     const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
     await applyChanges(tx, change.changes);
-    return change.prospect;
+    // The person is back and asked to be: off the list, so later imports merge into this record.
+    return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all) };
   });
-  ctx.info(`added prospect ${created.id} (${created.name})`);
-  printWritten(ctx, [created]);
+  ctx.info(`added prospect ${created.p.id} (${created.p.name})`);
+  if (created.lifted.length) ctx.warn(liftedNotice(created.p, created.lifted));
+  printWritten(ctx, [created.p]);
+}
+
+/** What `prospect add` says when the email or phone it was given was on the suppression list (never the values). */
+function liftedNotice(p: Prospect, lifted: readonly SuppressionEntry[]): string {
+  const why = [...new Set(lifted.map((e) => `${e.reason} on ${showDay(e.at)}`))].join(', ');
+  return `the email or phone given was on the suppression list (${why}); adding it by hand takes it off, so imports merge into prospect ${p.id} again`;
 }
 
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
@@ -118,13 +129,15 @@ export async function editProspect(ctx: Context, ref: string, flags: ProspectFla
   printWritten(ctx, [change.prospect]);
 }
 
-/** One prospect changed by a domain function, in one transaction: the new record. */
-export async function changeProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => Prospect): Promise<Prospect> {
+/** One prospect changed by a domain function, in one transaction (with `also`, a further write in it): the new record. */
+export async function changeProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => Prospect,
+  also?: (tx: StoreTransaction, next: Prospect, at: string) => Promise<unknown>): Promise<Prospect> {
   const at = ctx.now().toISOString();
   const store = await ctx.openStore();
   return store.transaction(async (tx) => {
     const next = change(await findProspect(tx, ref), at);
     await tx.update('prospect', [next]);
+    await also?.(tx, next, at);
     return next;
   });
 }
@@ -156,9 +169,11 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
     ctx.info('nothing removed');
     return;
   }
+  const at = ctx.now().toISOString();
   const done = await store.transaction(async (tx) => {
     const p = await findProspect(tx, String(snapshot.id));
     const [touches, responses, referred] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id }), tx.referralsOf(p.id)]);
+    await suppress(tx, [p], 'removed', at);
     await applyChanges(tx, removed(p, touches, responses, referred));
     return { p, touches: touches.length, responses: responses.length };
   });
@@ -168,7 +183,9 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
 
 export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: boolean; note?: string }): Promise<void> {
   const note = opts.note === undefined ? null : checkText('--note', opts.note);
-  const p = await changeProspect(ctx, ref, (target, at) => recordConsent(target, Boolean(opts.off), note, at));
+  // On: the email and phone go on the suppression list; --off lifts that entry (never one of a forget or remove).
+  const p = await changeProspect(ctx, ref, (target, at) => recordConsent(target, Boolean(opts.off), note, at),
+    (tx, next, at) => (opts.off ? lift(tx, next, liftedByConsent) : suppress(tx, [next], 'do-not-contact', at)));
   ctx.info(p.doNotContact ? `${label(p)} will not be contacted (recorded in the consent log)` : `${label(p)} may be contacted again (recorded in the consent log)`);
   printWritten(ctx, [p]);
 }

@@ -56,7 +56,7 @@ const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', r
 /** Passes the batches on, counting the records in `counts`. */
 async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
   for await (const batch of batches) {
-    if (batch.kind !== 'counters') counts[COUNT_OF[batch.kind]] += batch.records.length;
+    if (batch.kind !== 'counters' && batch.kind !== 'suppression') counts[COUNT_OF[batch.kind]] += batch.records.length;
     yield batch;
   }
 }

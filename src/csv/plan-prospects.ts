@@ -5,7 +5,8 @@ import { mergeTags, newProspect } from '../domain/prospect.js';
 import { label } from '../domain/referrals.js';
 import { boughtBeforeAdded } from '../domain/lifecycle.js';
 import { isPreCustomer, moveToStage } from '../domain/stages.js';
-import type { Conversion, Prospect, StageChange, Stage, StoreDoc } from '../domain/types.js';
+import type { Contact } from '../domain/suppression.js';
+import type { Conversion, Prospect, StageChange, Stage, StoreDoc, SuppressionEntry } from '../domain/types.js';
 import type { ImportRow } from './load.js';
 import { ProspectIndex, keysOf } from './prospect-index.js';
 import type { ProspectRow } from './prospect-rows.js';
@@ -20,6 +21,8 @@ export interface PlanOptions {
   now: string;
   /** Record what becomes of every row (a dry run's per-row listing). */
   explain?: boolean;
+  /** The suppression list's entry of a person, if they are on it: such a row creates no one. */
+  suppressed?: (p: Contact) => SuppressionEntry | undefined;
 }
 
 export interface ProspectPlan {
@@ -31,6 +34,8 @@ export interface ProspectPlan {
   created: number;
   merged: number;
   skipped: number;
+  /** Rows not created because their email or phone is on the suppression list (options.suppressed). */
+  suppressed: number;
   nextId: number;
   /** With `explain`: created, merged and skipped rows (rejections are in `rejected`). */
   outcomes: RowOutcome[];
@@ -168,7 +173,7 @@ function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { k
 }
 
 export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
-  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect, outcomes: [] };
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, nextId: doc.nextId.prospect, outcomes: [] };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
   const dupes = new ProspectIndex(doc.prospects);
@@ -189,6 +194,14 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
       // With an email or phone the first look-up already answered; only a contact-less row looks again, by name.
       ?? (keys.email === null && keys.phone === null ? dupes.find(keys) : undefined);
+    // A forgotten, removed or do-not-contact person is never created again (a match above is merged as before).
+    const entry = found ? undefined : options.suppressed?.(row);
+    if (entry) {
+      plan.suppressed++;
+      if (options.explain) plan.outcomes.push({ line: r.line, action: 'suppressed', id: null, reason: `on the suppression list (${entry.reason})` });
+      if (linking) outcome.push(null);
+      continue;
+    }
     let target: Prospect;
     if (!found) {
       const id = row.id !== null && kept.delete(row.id) ? row.id : nextId++;

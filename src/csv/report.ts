@@ -14,7 +14,7 @@ export interface Rejection {
 /** What became (or would become) of one input row; `id` is the prospect it created or matched. */
 export interface RowOutcome {
   line: number;
-  action: 'created' | 'merged' | 'skipped' | 'rejected';
+  action: 'created' | 'merged' | 'skipped' | 'suppressed' | 'rejected';
   id: number | null;
   reason: string | null;
 }

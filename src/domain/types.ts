@@ -78,7 +78,15 @@ export interface SurveyResponse {
 
 export type IdKind = 'prospect' | 'touch' | 'survey' | 'response';
 
-export const SCHEMA_VERSION = 1;
+/** Why a person's email or phone is on the suppression list (domain/suppression.ts). */
+export const SUPPRESSION_REASONS = ['forgotten', 'removed', 'do-not-contact'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+/** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
+export interface SuppressionEntry { hash: string; reason: SuppressionReason; at: string }
+/** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
+export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
+
+export const SCHEMA_VERSION = 2;
 
 export interface StoreDoc {
   schema: number;
@@ -87,6 +95,7 @@ export interface StoreDoc {
   touches: Touch[];
   surveys: Survey[];
   responses: SurveyResponse[];
+  suppression: SuppressionList;
 }
 
 export function emptyDoc(): StoreDoc {
@@ -97,6 +106,7 @@ export function emptyDoc(): StoreDoc {
     touches: [],
     surveys: [],
     responses: [],
+    suppression: { secret: null, entries: [] },
   };
 }
 

@@ -1,7 +1,7 @@
 // What `store migrate` needs from any backend, written once: loading a dump into an empty store in one
-// transaction (counters raised, never lowered) and the wording of counts.
+// transaction (counters raised, never lowered, the suppression list with its secret) and the wording of counts.
 import { conflictError } from '../domain/errors.js';
-import type { IdKind } from '../domain/types.js';
+import type { IdKind, SuppressionEntry } from '../domain/types.js';
 import type { DumpBatch, IdCounters, StoreCounts, StoreTransaction } from './store.js';
 
 export const describeCounts = (c: StoreCounts): string =>
@@ -18,12 +18,24 @@ export async function raiseCounters(tx: StoreTransaction, counters: IdCounters):
   }
 }
 
+/**
+ * The list's hashes are keyed with the source's secret, so it comes along with them. A target that already has a
+ * secret of its own (it once kept a list, then lost all its records) cannot take another one: a conflict, exit 4.
+ */
+async function loadSuppression(tx: StoreTransaction, secret: string, entries: SuppressionEntry[], where: string): Promise<void> {
+  if ((await tx.keepSuppressionSecret(secret)) !== secret) {
+    throw conflictError(`the store ${where} keeps a suppression list of its own; migrate into an empty one`);
+  }
+  await tx.putSuppressions(entries);
+}
+
 /** The body of Store.load for every backend: refuse a store that holds anything (exit 4), insert, raise the counters. */
 export async function loadDump(tx: StoreTransaction, batches: AsyncIterable<DumpBatch>, where: string): Promise<StoreCounts> {
   const before = await tx.counts();
   if (!isEmpty(before)) throw conflictError(`the store ${where} is not empty (${describeCounts(before)}); migrate into an empty one`);
   for await (const batch of batches) {
     if (batch.kind === 'counters') await raiseCounters(tx, batch.counters);
+    else if (batch.kind === 'suppression') await loadSuppression(tx, batch.secret, batch.entries, where);
     else await tx.insert(batch.kind, batch.records as never[]);
   }
   return tx.counts();

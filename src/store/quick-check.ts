@@ -3,7 +3,8 @@
 // the document passes every rule of validateDoc AND valibot's output would equal the input (no unknown keys,
 // no keys valibot drops), so the parsed document is used as is. Anything it rejects — or is unsure of — goes
 // to validateDoc, which has the last word and writes the problem messages. So it may be stricter, never looser.
-import { DIRECTIONS, OUTCOMES, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
+import { HEX_256 } from '../domain/suppression.js';
+import { DIRECTIONS, OUTCOMES, SCHEMA_VERSION, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { isCanonicalDate } from './stored-dates.js';
 
@@ -15,6 +16,7 @@ const OUTCOME = new Set<unknown>(OUTCOMES);
 const DIRECTION = new Set<unknown>(DIRECTIONS);
 const SEGMENT = new Set<unknown>(SEGMENTS);
 const QUESTION_TYPE = new Set<unknown>(['scale', 'nps', 'choice', 'text']);
+const REASON = new Set<unknown>(SUPPRESSION_REASONS);
 
 const isObj = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const nstr = (x: unknown) => x === null || typeof x === 'string';
@@ -75,6 +77,16 @@ const survey = (s: Rec) => isId(s.id) && typeof s.name === 'string' && everyObj(
 const response = (r: Rec) => isId(r.id) && typeof r.survey === 'string' && (r.prospectId === null || isId(r.prospectId))
   && SEGMENT.has(r.segment) && (r.stage === null || STAGE.has(r.stage)) && isDate(r.at) && strRecord(r.answers, true);
 
+const hex256 = (x: unknown) => typeof x === 'string' && HEX_256.test(x);
+
+/** The suppression list: a secret whenever there are entries, one entry per hash. */
+function suppression(list: unknown): boolean {
+  if (!isObj(list) || !keyCount(list, 2) || !(list.secret === null || hex256(list.secret))) return false;
+  const hashes = new Set<unknown>();
+  const entry = (e: Rec) => hex256(e.hash) && REASON.has(e.reason) && isDate(e.at) && !hashes.has(e.hash) && Boolean(hashes.add(e.hash));
+  return everyObj(list.entries, 3, entry) && (list.secret !== null || hashes.size === 0);
+}
+
 /** Unique ids below nextId, and every link (touch, referral, response) to an existing prospect or survey. */
 function links(doc: StoreDoc): boolean {
   // Ids are integers in [1, nextId): a byte per possible id is a cheaper set than a Set of 100k numbers.
@@ -100,7 +112,7 @@ function links(doc: StoreDoc): boolean {
 
 /** True when `raw` is a sound current-schema store that validateDoc would return unchanged. */
 export function quickCheck(raw: unknown): raw is StoreDoc {
-  if (!isObj(raw) || raw.schema !== SCHEMA_VERSION || !keyCount(raw, 6)) return false;
+  if (!isObj(raw) || raw.schema !== SCHEMA_VERSION || !keyCount(raw, 7) || !suppression(raw.suppression)) return false;
   const next = raw.nextId;
   if (!isObj(next) || !isId(next.prospect) || !isId(next.touch) || !isId(next.survey) || !isId(next.response) || !keyCount(next, 4)) return false;
   return everyObj(raw.prospects, 22, prospect) && everyObj(raw.touches, 8, touch) && everyObj(raw.surveys, 4, survey)

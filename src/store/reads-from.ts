@@ -35,6 +35,8 @@ export abstract class ReadsFrom implements StoreReader {
   surveyByName = this.read('surveyByName');
   listResponses = this.read('listResponses');
   countResponses = this.read('countResponses');
+  suppressionSecret = this.read('suppressionSecret');
+  suppressionEntries = this.read('suppressionEntries');
   counts = this.read('counts');
   counters = this.read('counters');
 }

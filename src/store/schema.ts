@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { DATE_RULE, canonicalDate } from './stored-dates.js';
-import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
+import { HEX_256 } from '../domain/suppression.js';
+import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 
 const str = v.string();
 const nstr = v.nullable(v.string());
@@ -72,6 +73,13 @@ const ResponseSchema = v.object({
   answers: v.record(str, v.union([str, finite])),
 });
 
+// Checked without quoting the value (the messages of v.regex would not, but describe() keeps to v.check's own).
+const hex256 = v.pipe(v.string(), v.check((s) => HEX_256.test(s), 'is not 64 lower-case hex digits'));
+const SuppressionSchema = v.object({
+  secret: v.nullable(hex256),
+  entries: v.array(v.object({ hash: hex256, reason: v.picklist(SUPPRESSION_REASONS), at: isoDate })),
+});
+
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const DocSchema = v.object({
   schema: v.literal(SCHEMA_VERSION),
@@ -80,6 +88,7 @@ const DocSchema = v.object({
   touches: v.array(TouchSchema),
   surveys: v.array(SurveySchema),
   responses: v.array(ResponseSchema),
+  suppression: SuppressionSchema,
 });
 
 export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
@@ -135,7 +144,20 @@ export function validateDoc(raw: unknown): Validation {
     if (r.prospectId !== null && !prospectIds.has(r.prospectId)) problems.push(`response ${r.id} points to missing prospect ${r.prospectId}`);
     if (!surveyNames.has(r.survey.toLowerCase())) problems.push(`response ${r.id} answers missing survey "${r.survey}"`);
   }
+  problems.push(...suppressionProblems(doc.suppression));
   return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, doc };
+}
+
+/** The list's own rules: entries need the secret they were keyed with, and one entry per hash (by position: a hash is no one's business). */
+function suppressionProblems(list: StoreDoc['suppression']): string[] {
+  const problems: string[] = [];
+  if (list.secret === null && list.entries.length) problems.push('suppression: entries without the secret they were made with');
+  const seen = new Set<string>();
+  list.entries.forEach((e, i) => {
+    if (seen.has(e.hash)) problems.push(`suppression.entries[${i}]: the same hash as an earlier entry`);
+    seen.add(e.hash);
+  });
+  return problems;
 }
 
 // Version checks and migrations live in versions.ts (no valibot), so the read path can skip loading valibot.

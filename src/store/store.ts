@@ -22,7 +22,7 @@ import type {
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
-import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../domain/types.js';
+import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
 export interface RecordOf {
@@ -99,6 +99,12 @@ export interface StoreReader {
   /** Responses to each of these surveys, keyed by surveyKey(name); every asked name is in the map. */
   countResponses(surveyNames: readonly string[]): Promise<Map<string, number>>;
 
+  // ---- the suppression list (domain/suppression.ts)
+  /** The secret the list's hashes are keyed with; null while the store has none (then the list is empty). */
+  suppressionSecret(): Promise<string | null>;
+  /** The entries with these hashes, by hash. */
+  suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]>;
+
   // ---- the store as a whole
   counts(): Promise<StoreCounts>;
   /** The next id of each kind (what takeId would hand out). */
@@ -118,14 +124,27 @@ export interface StoreTransaction extends StoreReader {
   update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Deletes records by id; ids that do not exist are ignored. Counters never go back. */
   delete(kind: IdKind, ids: readonly number[]): Promise<void>;
+  /**
+   * Keeps `secret` as the store's suppression secret unless it has one already; returns the secret in force (the
+   * one the list's hashes must be keyed with, whichever writer made it).
+   */
+  keepSuppressionSecret(secret: string): Promise<string>;
+  /** Adds entries to the suppression list, replacing any with the same hash. */
+  putSuppressions(entries: readonly SuppressionEntry[]): Promise<void>;
+  /** Takes these hashes off the suppression list; hashes not on it are ignored. */
+  liftSuppressions(hashes: readonly string[]): Promise<void>;
 }
 
-/** One batch of `store migrate`: records of a kind, or the id counters (always the last batch). */
+/**
+ * One batch of `store migrate`: records of a kind, the suppression list with its secret (only when the store has
+ * a secret), or the id counters (always the last batch).
+ */
 export type DumpBatch =
   | { kind: 'prospect'; records: Prospect[] }
   | { kind: 'touch'; records: Touch[] }
   | { kind: 'survey'; records: Survey[] }
   | { kind: 'response'; records: SurveyResponse[] }
+  | { kind: 'suppression'; secret: string; entries: SuppressionEntry[] }
   | { kind: 'counters'; counters: IdCounters };
 
 export type BackendKind = 'json' | 'sqlite' | 'postgres';
@@ -178,11 +197,15 @@ export interface Store extends StoreReader {
    */
   finishErasure?(prospectId: number): Promise<void>;
 
-  /** Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), then the counters. */
+  /**
+   * Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), the
+   * suppression list (by hash), then the counters.
+   */
   dump(): AsyncIterable<DumpBatch>;
   /**
    * Writes a dump into this store, which must hold nothing (else a conflict, exit 4), in one transaction; the
-   * counters end at the dump's, or past the largest id written, whichever is greater.
+   * counters end at the dump's, or past the largest id written, whichever is greater. The suppression list comes
+   * with its secret; a store that has a different secret already is a conflict too (its hashes would not match).
    */
   load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts>;
 

@@ -2,7 +2,7 @@
 // sound store never loads it.
 import { SCHEMA_VERSION } from '../domain/types.js';
 
-/** Migrations from version n to n + 1. Version 0 is the pre-release shape without `nextId`. */
+/** Migrations from version n to n + 1. Version 0 is the pre-release shape without `nextId`; 1 has no suppression list. */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   0: (doc) => {
     const maxId = (list: unknown) => (Array.isArray(list) ? list.reduce((m: number, r: { id?: unknown }) => Math.max(m, Number(r?.id) || 0), 0) : 0);
@@ -21,6 +21,8 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
       responses: doc.responses ?? [],
     };
   },
+  // Version 2 adds the suppression list, empty and without a secret until the first entry needs one.
+  1: (doc) => ({ ...doc, schema: 2, suppression: { secret: null, entries: [] } }),
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

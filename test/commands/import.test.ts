@@ -171,7 +171,7 @@ describe('import prospects: duplicates, merge rules, idempotency', () => {
     const before = (await storeBytes(store));
     const r = await run(store, ['-q', 'import', 'prospects', file, '--format', 'json'], { now: '2026-05-01T00:00:00Z' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ created: 0, merged: 0, skipped: 4, rejected: 0, written: false, dryRun: false, rejections: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ created: 0, merged: 0, skipped: 4, suppressed: 0, rejected: 0, written: false, dryRun: false, rejections: [] });
     expect((await storeBytes(store))).toEqual(before);
   });
 
@@ -234,6 +234,6 @@ describe('import prospects: more rules', () => {
   it('with --format json a refused import still prints its summary on stdout, then exits 65', async () => {
     const r = await run((await tempStore()), ['import', 'prospects', csvFile('name,email\nA,a@b.co\nB,bad\n'), '--json']);
     expect(r.code).toBe(65);
-    expect(JSON.parse(r.stdout)).toEqual({ created: 1, merged: 0, skipped: 0, rejected: 1, written: false, dryRun: false, rejections: [{ line: 3, reason: 'email "bad" is not an email address' }] });
+    expect(JSON.parse(r.stdout)).toEqual({ created: 1, merged: 0, skipped: 0, suppressed: 0, rejected: 1, written: false, dryRun: false, rejections: [{ line: 3, reason: 'email "bad" is not an email address' }] });
   });
 });

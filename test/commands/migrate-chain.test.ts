@@ -4,7 +4,12 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POSTGRES_BACKEND, SQLITE_BACKEND } from '../backends.js';
-import { run, tempDir } from '../helpers.js';
+import { run, storedDoc, tempDir } from '../helpers.js';
+
+const EMAIL = 'hannah.b@example.de';
+const PHONE = '+49 170 5550101';
+const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
+const importFile = (store: string, file: string) => run(store, ['import', 'prospects', file], NOW);
 
 const SAMPLE = new URL('../../data/bakery.json', import.meta.url).pathname;
 const NOW = { now: '2026-11-23T08:00:00.000Z' };
@@ -36,5 +41,27 @@ describe('store migrate JSON → SQLite → PostgreSQL → JSON', () => {
     for (const store of [sqlite, postgres, back]) expect(await everything(store)).toBe(expected);
     const next = (await run(json, ['prospect', 'add', 'New Person'], NOW)).stdout;
     for (const store of [sqlite, postgres, back]) expect((await run(store, ['prospect', 'add', 'New Person'], NOW)).stdout).toBe(next);
+  });
+});
+
+describe('store migrate JSON → SQLite → PostgreSQL → JSON, with a suppression list', () => {
+  it('keeps the list and its secret: every store it reaches still suppresses', async () => {
+    const json = join(tempDir(), 'shop.json');
+    const older = join(tempDir(), 'older.csv');
+    await run(json, ['prospect', 'add', 'Hannah Becker', '--email', EMAIL, '--phone', PHONE]);
+    await run(json, ['export', 'prospects', '-o', older]);
+    await run(json, ['prospect', 'forget', 'hannah', '--yes']);
+    const chain = [json, await SQLITE_BACKEND.tempStore(), await POSTGRES_BACKEND.tempStore(), join(tempDir(), 'back.json')];
+    for (let i = 1; i < chain.length; i++) {
+      const r = await run(chain[i - 1]!, ['store', 'migrate', chain[i]!]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^migrated 1 prospects, 0 touches, 0 surveys, 0 responses from /);
+    }
+    const list = (await storedDoc(json)).suppression;
+    expect(list.entries).toHaveLength(2);
+    for (const store of chain.slice(1)) {
+      expect((await storedDoc(store)).suppression).toEqual(list);
+      expect(lastLine((await importFile(store, older)).stderr)).toBe('created 0, merged 0, skipped 0, suppressed 1, rejected 0 (nothing to change)');
+    }
   });
 });

@@ -96,7 +96,7 @@ function toDoc(drafts: Draft[]): StoreDoc {
   drafts.forEach((d, i) => {
     if (d.refer !== null && i > 0) prospects[i]!.referredBy = prospects[d.refer % i]!.id;
   });
-  return { schema: 1, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [] };
+  return { schema: 2, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [], suppression: { secret: null, entries: [] } };
 }
 
 describe('round trip property', () => {

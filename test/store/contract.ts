@@ -7,7 +7,7 @@ import { EXIT, PrecrmError } from '../../src/domain/errors.js';
 import type { ProspectFilter } from '../../src/domain/queries.js';
 import { parseReference, resolveProspect } from '../../src/domain/references.js';
 import { tallyFunnel } from '../../src/domain/reports/funnel.js';
-import type { Prospect, Survey, SurveyResponse, Touch } from '../../src/domain/types.js';
+import type { Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../src/domain/types.js';
 import type { Store, StoreTransaction } from '../../src/store/store.js';
 import { backupPath, factoryFor, openTestStore, type TestBackend } from '../backends.js';
 
@@ -108,6 +108,8 @@ export function runStoreContract(backend: TestBackend): void {
       expect(await s.surveyByName('x')).toBeNull();
       expect(await s.listResponses({ survey: 'x' })).toEqual([]);
       expect(await s.countResponses(['X'])).toEqual(new Map([['x', 0]]));
+      expect(await s.suppressionSecret()).toBeNull();
+      expect(await s.suppressionEntries(['a'.repeat(64)])).toEqual([]);
       expect(await s.counts()).toEqual({ prospects: 0, touches: 0, surveys: 0, responses: 0 });
       expect(await s.counters()).toEqual({ prospect: 1, touch: 1, survey: 1, response: 1 });
       expect(await s.check()).toEqual([]);
@@ -365,6 +367,59 @@ export function runStoreContract(backend: TestBackend): void {
         expect(ids(await s.listResponses({ prospectId: 2 }))).toEqual([3]);
         expect(ids(await s.listResponses({ survey: 'first impressions', since: at(12) }))).toEqual([1]);
         expect(await s.countResponses(['First Impressions', 'other', 'none'])).toEqual(new Map([['first impressions', 2], ['other', 1], ['none', 0]]));
+      }));
+    });
+
+    describe('the suppression list', () => {
+      const [S1, S2] = ['1'.repeat(64), '2'.repeat(64)];
+      const E = (digit: string, reason: SuppressionEntry['reason'] = 'forgotten', day = 3): SuppressionEntry => ({ hash: digit.repeat(64), reason, at: at(day) });
+      const list = async (s: Store) => ({ secret: await s.suppressionSecret(), entries: await s.suppressionEntries(['a', 'b', 'c', 'd'].map((d) => d.repeat(64))) });
+
+      it('keeps the first secret it is given; entries are put by hash, read back by hash order, and lifted', withStore(async (s) => {
+        expect(await list(s)).toEqual({ secret: null, entries: [] });
+        expect(await s.transaction((tx) => tx.keepSuppressionSecret(S1))).toBe(S1);
+        expect(await s.transaction((tx) => tx.keepSuppressionSecret(S2))).toBe(S1);
+        await s.transaction(async (tx) => {
+          await tx.putSuppressions([E('c'), E('a', 'do-not-contact'), E('b', 'removed')]);
+          expect((await tx.suppressionEntries(['c'.repeat(64)])).map((e) => e.reason)).toEqual(['forgotten']); // sees its own writes
+        });
+        expect(await list(s)).toEqual({ secret: S1, entries: [E('a', 'do-not-contact'), E('b', 'removed'), E('c')] });
+        await s.transaction(async (tx) => {
+          await tx.putSuppressions([E('a', 'forgotten', 5)]);
+          await tx.liftSuppressions(['b'.repeat(64), 'd'.repeat(64)]);
+        });
+        expect(await list(s)).toEqual({ secret: S1, entries: [E('a', 'forgotten', 5), E('c')] });
+        await failsWith(s.transaction(async (tx) => {
+          await tx.liftSuppressions(['a'.repeat(64)]);
+          throw new PrecrmError('changed my mind', EXIT.conflict);
+        }), EXIT.conflict);
+        expect((await list(s)).entries).toEqual([E('a', 'forgotten', 5), E('c')]);
+        expect(await s.check()).toEqual([]);
+      }));
+
+      it('goes along with dump → load and backup; a target with a secret of its own is refused (4)', withStore(async (s) => {
+        await s.transaction(async (tx) => {
+          await tx.keepSuppressionSecret(S1);
+          await tx.putSuppressions([E('a'), E('b', 'do-not-contact')]);
+        });
+        const target = await fresh();
+        const other = await fresh();
+        try {
+          await target.store.load(s.dump());
+          expect(await list(target.store)).toEqual(await list(s));
+          await other.store.transaction((tx) => tx.keepSuppressionSecret(S2));
+          await failsWith(other.store.load(s.dump()), EXIT.conflict);
+          expect(await list(other.store)).toEqual({ secret: S2, entries: [] });
+        } finally {
+          await target.cleanup();
+          await other.cleanup();
+        }
+        const copy = await openTestStore(await s.backup(backupPath(backend, await backend.tempStore()), new Date(at(20))));
+        try {
+          expect(await list(copy)).toEqual(await list(s));
+        } finally {
+          await copy.close();
+        }
       }));
     });
 

@@ -3,13 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../src/store/quick-check.js';
+import { SCHEMA_VERSION } from '../../src/domain/types.js';
 import { validateDoc } from '../../src/store/schema.js';
 
 const sample = () => JSON.parse(readFileSync(new URL('../../data/bakery.json', import.meta.url), 'utf8')) as Record<string, any>;
 
+const SECRET = 'f'.repeat(64);
+const entry = (digit: string) => ({ hash: digit.repeat(64), reason: 'forgotten', at: '2026-03-01T10:00:00.000Z' });
+
 /** Each mutation makes the sample store unsound (or stripped by valibot): quickCheck must refuse it. */
 const BREAKS: [string, (d: Record<string, any>) => void][] = [
-  ['schema from the future', (d) => { d.schema = 2; }],
+  ['schema from the future', (d) => { d.schema = SCHEMA_VERSION + 1; }],
   ['unknown top-level key', (d) => { d.extra = 1; }],
   ['nextId not an integer', (d) => { d.nextId.touch = 1.5; }],
   ['prospect id as a string', (d) => { d.prospects[0].id = '1'; }],
@@ -34,6 +38,13 @@ const BREAKS: [string, (d: Record<string, any>) => void][] = [
   ['survey question type unknown', (d) => { d.surveys[0].questions[0].type = 'essay'; }],
   ['response to a missing survey', (d) => { d.responses[0].survey = 'no such survey'; }],
   ['response answer a boolean', (d) => { d.responses[0].answers = { q: true }; }],
+  ['no suppression list (schema 1)', (d) => { delete d.suppression; }],
+  ['suppression entries without a secret', (d) => { d.suppression.entries = [entry('a')]; }],
+  ['suppression secret not hex', (d) => { d.suppression.secret = 'not a secret'; }],
+  ['suppression hash repeated', (d) => { d.suppression = { secret: SECRET, entries: [entry('a'), entry('a')] }; }],
+  ['suppression hash not hex', (d) => { d.suppression = { secret: SECRET, entries: [{ ...entry('a'), hash: 'ravi@example.com' }] }; }],
+  ['suppression reason unknown', (d) => { d.suppression = { secret: SECRET, entries: [{ ...entry('a'), reason: 'asked' }] }; }],
+  ['suppression entry with an extra key', (d) => { d.suppression = { secret: SECRET, entries: [{ ...entry('a'), email: 'x' }] }; }],
 ];
 
 describe('quickCheck', () => {
@@ -41,6 +52,13 @@ describe('quickCheck', () => {
     const doc = sample();
     expect(quickCheck(doc)).toBe(true);
     const full = validateDoc(sample());
+    expect(full.ok && full.doc).toEqual(doc);
+  });
+
+  it('accepts a store with a suppression list, which validateDoc returns unchanged', () => {
+    const doc = { ...sample(), suppression: { secret: SECRET, entries: [entry('a'), { ...entry('b'), reason: 'do-not-contact' }] } };
+    expect(quickCheck(doc)).toBe(true);
+    const full = validateDoc(JSON.parse(JSON.stringify(doc)));
     expect(full.ok && full.doc).toEqual(doc);
   });
 

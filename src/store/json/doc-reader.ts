@@ -9,7 +9,7 @@ import {
 } from '../../domain/queries.js';
 import { candidatesIn, type ProspectReference } from '../../domain/references.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
-import type { IdKind, Prospect, StoreDoc, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { IdKind, Prospect, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import { copyData } from './copy-data.js';
 
@@ -201,6 +201,20 @@ export class DocReader implements StoreReader {
       if (n !== undefined) counts.set(key, n + 1);
     }
     return counts;
+  }
+
+  /** The whole list with its secret, for `store migrate` (read-only: the document's own). */
+  suppressionList(): StoreDoc['suppression'] {
+    return this.doc.suppression;
+  }
+
+  async suppressionSecret(): Promise<string | null> {
+    return this.doc.suppression.secret;
+  }
+
+  async suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]> {
+    const wanted = new Set(hashes);
+    return this.out(this.doc.suppression.entries.filter((e) => wanted.has(e.hash)));
   }
 
   async counts(): Promise<StoreCounts> {

@@ -4,7 +4,8 @@
 // changes them): copying each one doubled what a 100,000-row import keeps in memory, and the garbage collector's
 // work with it (~1 s of a 4 s import). Reads inside the transaction still hand out copies.
 import { EXIT, PrecrmError } from '../../domain/errors.js';
-import type { IdKind, StoreDoc } from '../../domain/types.js';
+import { byHash } from '../../domain/suppression.js';
+import type { IdKind, StoreDoc, SuppressionEntry } from '../../domain/types.js';
 import type { RecordOf, StoreTransaction } from '../store.js';
 import { DocReader, LIST } from './doc-reader.js';
 
@@ -79,6 +80,31 @@ export class DocTransaction extends DocReader implements StoreTransaction {
     const key = LIST[kind];
     (this.doc as unknown as Record<string, Listed[]>)[key] = this.list(kind).filter((r) => !gone.has(r.id));
     this.forgetIndex(kind);
+    this.dirty = true;
+  }
+
+  async keepSuppressionSecret(secret: string): Promise<string> {
+    const list = this.doc.suppression;
+    if (list.secret === null) {
+      list.secret = secret;
+      this.dirty = true;
+    }
+    return list.secret;
+  }
+
+  async putSuppressions(entries: readonly SuppressionEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const list = this.doc.suppression;
+    list.entries = byHash([...list.entries, ...entries.map((e) => ({ ...e }))]);
+    this.dirty = true;
+  }
+
+  async liftSuppressions(hashes: readonly string[]): Promise<void> {
+    const gone = new Set(hashes);
+    const list = this.doc.suppression;
+    const kept = list.entries.filter((e) => !gone.has(e.hash));
+    if (kept.length === list.entries.length) return;
+    list.entries = kept;
     this.dirty = true;
   }
 }

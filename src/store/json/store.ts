@@ -94,6 +94,8 @@ export class JsonStore extends ReadsFrom implements Store {
       const all = await allOf(reader, kind);
       for (let i = 0; i < all.length; i += BATCH) yield { kind, records: all.slice(i, i + BATCH) } as DumpBatch;
     }
+    const { secret, entries } = reader.suppressionList();
+    if (secret !== null) yield { kind: 'suppression', secret, entries: [...entries] };
     yield { kind: 'counters', counters: await reader.counters() };
   }
 

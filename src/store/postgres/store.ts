@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type pg from 'pg';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
-import { emptyDoc } from '../../domain/types.js';
+import { emptyDoc, type SuppressionEntry } from '../../domain/types.js';
 import { loadDump } from '../dump.js';
 import { tempPathFor } from '../json/temp-files.js';
 import { DocReader } from '../json/doc-reader.js';
@@ -43,14 +43,25 @@ export interface PostgresOptions {
 /** The connection and the schema this session last saw on it. */
 interface Session { runner: PgRunner; schema: SchemaState }
 
+/** The first schema version with the suppression list: an older database (not yet upgraded by a write) has none. */
+const SUPPRESSION_FROM = 2;
+
 /** Reads of the store outside a transaction: plain statements on the connection. */
 class StatementReader extends SqlReader {
-  constructor(private readonly runner: PgRunner) {
+  constructor(private readonly runner: PgRunner, private readonly version: number) {
     super();
   }
 
   protected async db(): Promise<PgRunner> {
     return this.runner;
+  }
+
+  override async suppressionSecret(): Promise<string | null> {
+    return this.version < SUPPRESSION_FROM ? null : super.suppressionSecret();
+  }
+
+  override async suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]> {
+    return this.version < SUPPRESSION_FROM ? [] : super.suppressionEntries(hashes);
   }
 }
 
@@ -102,8 +113,9 @@ export class PostgresStore extends ReadsFrom implements Store {
 
   protected async reader(): Promise<StoreReader> {
     const { runner, schema } = await this.open();
-    // Nothing here yet (or an older schema a writer has not upgraded): an empty store, and nothing is created.
-    return schema.version === PG_SCHEMA_VERSION ? new StatementReader(runner) : new DocReader(emptyDoc(), false);
+    // Nothing here yet: an empty store, and nothing is created. An older schema a writer has not upgraded yet is
+    // read as it is (its tables answer every read; only the suppression list is not there yet).
+    return schema.version >= 1 ? new StatementReader(runner, schema.version) : new DocReader(emptyDoc(), false);
   }
 
 
@@ -187,7 +199,7 @@ export class PostgresStore extends ReadsFrom implements Store {
       if (err instanceof PrecrmError && err.exitCode === EXIT.dataErr) return [err.message, ...err.details];
       throw err;
     }
-    return session.schema.version === 0 ? [] : checkTables(session.runner);
+    return session.schema.version === 0 ? [] : checkTables(session.runner, session.schema.version >= SUPPRESSION_FROM);
   }
 
   async backup(target: string | undefined, now: Date, options: { replace?: boolean } = {}): Promise<string> {
@@ -236,7 +248,7 @@ export class PostgresStore extends ReadsFrom implements Store {
     let done = false;
     try {
       await runner.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      yield* dumpRows(runner);
+      yield* dumpRows(runner, schema.version >= SUPPRESSION_FROM);
       await runner.run('COMMIT');
       done = true;
     } finally {

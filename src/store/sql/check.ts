@@ -4,8 +4,10 @@
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
 import { surveyKey } from '../../domain/queries.js';
 import { nameKey } from '../../domain/references.js';
-import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, TOUCH_TYPES } from '../../domain/types.js';
+import { HEX_256 } from '../../domain/suppression.js';
+import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES } from '../../domain/types.js';
 import { ID_KINDS } from '../sqlite/schema.js';
+import { isCanonicalDate } from '../stored-dates.js';
 import type { SqlRunner } from './runner.js';
 
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -43,8 +45,26 @@ function isJson(text: unknown, shape: 'array' | 'object'): boolean {
 
 const problem = (what: string, ids: number[]) => (ids.length ? [`${what}: ${some(ids)}`] : []);
 
-/** Problems found in a precrm database (empty when it is sound). */
-export async function checkTables(db: SqlRunner): Promise<string[]> {
+/** The suppression list's rules; counts only, since a hash is no one's business. `at` must be an instant the domain can compare. */
+async function suppressionProblems(db: SqlRunner): Promise<string[]> {
+  const secrets = (await db.rows('SELECT secret FROM suppression_secret')).map((r) => r[0]);
+  const entries = await db.rows('SELECT hash, reason, at FROM suppression');
+  const problems: string[] = [];
+  if (secrets.some((s) => typeof s !== 'string' || !HEX_256.test(s))) problems.push('the suppression secret is not 64 lower-case hex digits');
+  if (secrets.length === 0 && entries.length) problems.push('suppression entries without the secret they were made with');
+  const bad = (test: (r: unknown[]) => boolean) => entries.filter(test).length;
+  const counted = (n: number, what: string) => (n ? [`${n} suppression entr${n === 1 ? 'y' : 'ies'} ${what}`] : []);
+  problems.push(...counted(bad((r) => !HEX_256.test(String(r[0]))), 'whose hash is not 64 lower-case hex digits'));
+  problems.push(...counted(bad((r) => !(SUPPRESSION_REASONS as readonly unknown[]).includes(r[1])), 'with an unknown reason'));
+  problems.push(...counted(bad((r) => !isCanonicalDate(String(r[2]))), 'whose date is not an ISO instant'));
+  return problems;
+}
+
+/**
+ * Problems found in a precrm database (empty when it is sound). `suppression`: false for a database of a schema
+ * older than the list.
+ */
+export async function checkTables(db: SqlRunner, suppression = true): Promise<string[]> {
   const problems: string[] = [];
   for (const [what, sql] of RULES) problems.push(...problem(what, (await db.rows(sql)).map((r) => Number(r[0]))));
   for (const kind of ID_KINDS) {
@@ -67,5 +87,6 @@ export async function checkTables(db: SqlRunner): Promise<string[]> {
   problems.push(...problem('responses whose answers are not JSON', (await db.rows('SELECT id, answers FROM responses ORDER BY id')).filter((r) => !isJson(r[1], 'object')).map((r) => r[0] as number)));
   problems.push(...problem('prospects whose lookup keys are out of date', staleKeys));
   problems.push(...problem('surveys whose lookup key is out of date', surveys.filter((r) => surveyKey(r[1] as string) !== r[2]).map((r) => r[0] as number)));
+  if (suppression) problems.push(...(await suppressionProblems(db)));
   return problems;
 }

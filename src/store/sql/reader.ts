@@ -9,13 +9,14 @@ import {
 } from '../../domain/queries.js';
 import type { ProspectReference } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
-import type { IdKind, Prospect, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import { funnelCounts as funnelCountsWhere } from './funnel.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
+import { readEntries, readSecret } from './suppression.js';
 import { touchesWhere, touchFromRaw, TOUCH_COLUMNS } from './touches.js';
 
 /** A WHERE clause on prospects (aliased p) that keeps at least every prospect the filter matches. */
@@ -265,6 +266,14 @@ export abstract class SqlReader implements StoreReader {
     );
     for (const [key, n] of rows) counts.set(key as string, Number(n));
     return counts;
+  }
+
+  async suppressionSecret(): Promise<string | null> {
+    return readSecret(await this.db());
+  }
+
+  async suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]> {
+    return readEntries(await this.db(), hashes);
   }
 
   async counts(): Promise<StoreCounts> {

@@ -1,10 +1,11 @@
 // The writes of a SQL backend's transaction: targeted inserts, updates and deletes of rows, and ids from the
 // counters table, all committed (or rolled back) together by the store.
 import { EXIT, PrecrmError } from '../../domain/errors.js';
-import type { IdKind } from '../../domain/types.js';
+import type { IdKind, SuppressionEntry } from '../../domain/types.js';
 import type { RecordOf, StoreTransaction } from '../store.js';
 import { deleteProspect, insertProspect, updateProspect } from './prospects.js';
 import { SqlReader } from './reader.js';
+import { deleteEntries, keepSecret, putEntries, readSecret } from './suppression.js';
 import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
@@ -95,5 +96,18 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     const db = await this.writable();
     for (const id of ids) await WRITERS[kind].remove(db, id);
     if (kind === 'prospect') this.erased = true;
+  }
+
+  async keepSuppressionSecret(secret: string): Promise<string> {
+    // Read first: once there is a secret (the usual case) nothing is written for it.
+    return (await readSecret(await this.db())) ?? keepSecret(await this.writable(), secret);
+  }
+
+  async putSuppressions(entries: readonly SuppressionEntry[]): Promise<void> {
+    if (entries.length) await putEntries(await this.writable(), entries);
+  }
+
+  async liftSuppressions(hashes: readonly string[]): Promise<void> {
+    if (hashes.length) await deleteEntries(await this.writable(), hashes);
   }
 }

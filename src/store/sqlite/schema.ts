@@ -18,7 +18,7 @@
 //   database instead of reading 100,000 rows into JavaScript.
 
 /** The version this program writes; a database with a higher one is refused (exit 65), a lower one migrated. */
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
 
 /** The kinds of ids, each with its own counter (the same kinds as the JSON store's `nextId`). */
 export const ID_KINDS = ['prospect', 'touch', 'survey', 'response'] as const;
@@ -143,12 +143,27 @@ CREATE INDEX responses_survey ON responses (survey_key, at, id);
 CREATE INDEX responses_prospect ON responses (prospect_id) WHERE prospect_id IS NOT NULL;
 `;
 
+// The suppression list (domain/suppression.ts): one row per keyed hash, and the store's one secret they are keyed
+// with (id is always 1, so "keep it unless there is one" is a single INSERT … ON CONFLICT DO NOTHING).
+const V2 = `
+CREATE TABLE suppression_secret (
+  id INTEGER PRIMARY KEY,
+  secret TEXT NOT NULL
+);
+
+CREATE TABLE suppression (
+  hash TEXT PRIMARY KEY,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
 /**
  * MIGRATIONS[n - 1] takes a database from version n - 1 to n (version 0 = no tables yet). Each runs in the
  * write transaction that first needs it, and records its number in `schema_version`. Never edit a released one:
  * add the next.
  */
-export const MIGRATIONS: readonly string[] = [V1];
+export const MIGRATIONS: readonly string[] = [V1, V2];
 
 /** The tables a precrm database has, for telling "empty", "ours" and "someone else's" apart. */
-export const TABLES = ['schema_version', 'counters', 'prospects', 'stage_history', 'consent', 'touches', 'surveys', 'responses'] as const;
+export const TABLES = ['schema_version', 'counters', 'prospects', 'stage_history', 'consent', 'touches', 'surveys', 'responses', 'suppression_secret', 'suppression'] as const;
