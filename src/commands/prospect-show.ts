@@ -4,10 +4,9 @@ import type { Context } from '../context.js';
 import { showDateTime, showDay } from '../domain/dates.js';
 import { prospectStory, type PersonRef, type ProspectStory } from '../domain/story.js';
 import type { Touch } from '../domain/types.js';
-import { renderRows } from '../output/render.js';
 import { oneLine } from '../output/text.js';
 import { findProspect } from './lookup.js';
-import { fitLines } from './print.js';
+import { fitLines, printRows } from './print.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
@@ -20,7 +19,7 @@ export async function showProspect(ctx: Context, ref: string): Promise<void> {
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
   // A terminal gets each line cut to the window (a long note ends in …); pipes get it whole.
   else if (ctx.format === 'table') await ctx.page(await fitLines(ctx, renderStory(story, ctx.color)), 'styled');
-  else ctx.out(await renderRows([p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])], { format: ctx.format, color: ctx.color }));
+  else await printRows(ctx, [p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])]);
 }
 
 const person = (r: PersonRef) => `${r.name === null ? '(forgotten)' : oneLine(r.name)} #${r.id} (${r.stage})`;
