@@ -27,6 +27,7 @@ export function createProgram(ctx: Context): Command {
     // The formats are checked per command once parsed (Context.configure): digest has text, markdown and html too.
     .option('--format <fmt>', `output format: ${FORMATS.join(', ')} (env PRECRM_FORMAT; digest: ${DIGEST_FORMATS.join(', ')})`)
     .option('--json', 'same as --format json')
+    .option('--columns <list>', 'a listing\'s or report\'s columns, in this order, in every format (e.g. name,phone,note)')
     .option('--no-color', 'no colour (also NO_COLOR)')
     .option('-q, --quiet', 'no informational messages on stderr')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')

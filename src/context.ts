@@ -61,6 +61,7 @@ export interface GlobalOptions {
   input?: boolean;
   yes?: boolean;
   pager?: boolean;
+  columns?: string;
 }
 
 export class Context {
@@ -69,6 +70,8 @@ export class Context {
   formatName = 'table';
   quiet = false;
   yes = false;
+  /** `--columns a,b,c` as typed: the columns a listing prints, in that order (commands/column-choice.ts reads it). */
+  columns: string | undefined;
   private noInput = false;
   private noPager = false;
   private colorOff = false;
@@ -96,6 +99,7 @@ export class Context {
     this.formatName = fmt;
     this.format = ((FORMATS as readonly string[]).includes(fmt) ? fmt : 'table') as Format;
     this.quiet = Boolean(opts.quiet);
+    this.columns = opts.columns;
     this.yes = Boolean(opts.yes);
     this.noInput = opts.input === false;
     this.noPager = opts.pager === false;

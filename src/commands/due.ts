@@ -13,20 +13,44 @@ import { examples } from './help.js';
 /** Instants (a touch, a creation) stay ISO-8601 UTC in files; the morning table shows only their local day. */
 const asDay = (v: unknown): string => (typeof v === 'string' ? showDay(v) : '');
 
-// priority: on a narrow terminal the highest numbers are left out first (who, when and why stay longest).
+/** The fixed columns of csv, tsv and json (scripts and mail read them: keep their keys and order). */
 export const DUE_COLUMNS: Column<DueRow>[] = [
   { key: 'id', type: 'int', get: (r) => r.prospect.id },
-  { key: 'name', type: 'string', get: (r) => r.prospect.name, minWidth: 16 },
-  { key: 'reason', type: 'string', minWidth: WHOLE, priority: 3 },
-  { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt, priority: 1 },
-  { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays, priority: 2 },
-  { key: 'last_touch_at', label: 'last touch', type: 'datetime', get: (r) => r.lastTouch?.at ?? null, show: asDay, priority: 7 },
-  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null, minWidth: WHOLE, priority: 8 },
-  { key: 'stage', type: 'string', get: (r) => r.prospect.stage, minWidth: WHOLE, priority: 6 },
-  { key: 'owner', type: 'string', get: (r) => r.prospect.owner, priority: 9 },
-  { key: 'phone', type: 'string', get: (r) => r.prospect.phone, minWidth: WHOLE, priority: 4 },
-  { key: 'email', type: 'string', get: (r) => r.prospect.email, minWidth: 20, priority: 5 },
-  { key: 'note', type: 'string', minWidth: 16, priority: 3 },
+  { key: 'name', type: 'string', get: (r) => r.prospect.name },
+  { key: 'reason', type: 'string' },
+  { key: 'due_at', label: 'due', type: 'day', get: (r) => r.dueAt },
+  { key: 'overdue_days', label: 'overdue', type: 'int', get: (r) => r.overdueDays },
+  { key: 'last_touch_at', label: 'last touch', type: 'datetime', get: (r) => r.lastTouch?.at ?? null },
+  { key: 'last_touch_type', label: 'type', type: 'string', get: (r) => r.lastTouch?.type ?? null },
+  { key: 'stage', type: 'string', get: (r) => r.prospect.stage },
+  { key: 'owner', type: 'string', get: (r) => r.prospect.owner },
+  { key: 'phone', type: 'string', get: (r) => r.prospect.phone },
+  { key: 'email', type: 'string', get: (r) => r.prospect.email },
+  { key: 'note', type: 'string' },
+];
+
+const column = (key: string): Column<DueRow> => DUE_COLUMNS.find((c) => c.key === key)!;
+
+/** A way to reach the person from the counter: the phone, else the email (the table's one column for both). */
+export const CONTACT_COLUMN: Column<DueRow> = { key: 'contact', type: 'string', get: (r) => r.prospect.phone ?? r.prospect.email };
+
+// priority: on a narrow terminal the highest numbers are left out first. Who, why and how to reach them have none,
+// so they stay longest; a phone or email that is cut is no use, so contact is never cut (left out last instead).
+// phone and email come last: contact already holds one of them.
+export const DUE_TABLE_COLUMNS: Column<DueRow>[] = [
+  { ...column('id'), priority: 3 },
+  { ...column('name'), minWidth: 16 },
+  { ...column('reason'), minWidth: WHOLE },
+  { ...CONTACT_COLUMN, minWidth: WHOLE },
+  { ...column('due_at'), priority: 4 },
+  { ...column('overdue_days'), priority: 2 },
+  { ...column('last_touch_at'), show: asDay, priority: 7 },
+  { ...column('last_touch_type'), minWidth: WHOLE, priority: 8 },
+  { ...column('stage'), minWidth: WHOLE, priority: 6 },
+  { ...column('owner'), priority: 9 },
+  { ...column('phone'), minWidth: WHOLE, priority: 11 },
+  { ...column('email'), minWidth: WHOLE, priority: 10 },
+  { ...column('note'), minWidth: 16, priority: 1 },
 ];
 
 export const STALE_COLUMNS: Column<StaleRow>[] = [
@@ -45,8 +69,10 @@ export function registerDue(program: Command, ctx: Context): void {
   program.command('due').description('who to get in touch with today: follow-ups due or overdue, cadences run out')
     .option('--within <span>', 'also what falls due in the coming days (7d, 2w, friday)')
     .option('--owner <name>', 'only prospects of this owner')
-    .addHelpText('after', examples('precrm due', 'precrm due --within 7d --owner mitra', 'precrm due --format csv | mail -s "precrm: due today" shop@example.com'))
-    .action((flags: { within?: string; owner?: string }) => dueRun(ctx, flags));
+    .option('--limit <n>', 'only the n most pressing (the longest overdue come first)')
+    .addHelpText('after', examples('precrm due', 'precrm due --within 7d --owner mitra', 'precrm due --limit 10 --columns name,contact,note',
+      'precrm due --format csv | mail -s "precrm: due today" shop@example.com'))
+    .action((flags: DueFlags) => dueRun(ctx, flags));
 
   program.command('stale').description('pre-customer prospects nobody has touched for a while (and nothing planned)')
     .option('--days <n>', 'silent for at least n days', '14')
@@ -66,14 +92,24 @@ function withinDays(text: string | undefined, now: Date): number {
 
 const byOwner = (owner: string | undefined) => (owner === undefined ? {} : { owner: owner.trim() });
 
-export async function dueRun(ctx: Context, flags: { within?: string; owner?: string }): Promise<void> {
+interface DueFlags { within?: string; owner?: string; limit?: string }
+
+export async function dueRun(ctx: Context, flags: DueFlags): Promise<void> {
   const now = ctx.now();
   const within = withinDays(flags.within, now);
+  const limit = flags.limit === undefined ? Infinity : parseCount(flags.limit, '--limit');
   const store = await ctx.openStore();
-  const rows = dueList(await store.dueCandidates(byOwner(flags.owner), dueHorizon(now, within)), now, within);
+  // dueList's order is the priority: the earliest due first, so the longest overdue lead and --limit keeps them.
+  const all = dueList(await store.dueCandidates(byOwner(flags.owner), dueHorizon(now, within)), now, within);
+  const rows = all.slice(0, limit);
+  // The table has every column (contact first among them); csv, tsv and json keep their fixed ones unless --columns names contact.
+  const [columns, more] = ctx.format === 'table' ? [DUE_TABLE_COLUMNS, []] : [DUE_COLUMNS, [CONTACT_COLUMN]];
   // Red: already overdue (a day or more late).
-  await printRows(ctx, rows, DUE_COLUMNS, { rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.color.red : undefined) });
-  if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} due` : 'nothing due');
+  await printRows(ctx, rows, columns, { more, rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.color.red : undefined) });
+  if (ctx.format !== 'table') return;
+  if (!all.length) ctx.info('nothing due');
+  else if (rows.length < all.length) ctx.info(`${all.length} due: the ${rows.length} most pressing above, and ${all.length - rows.length} more (without --limit: all)`);
+  else ctx.info(`${all.length} due`);
 }
 
 export async function staleRun(ctx: Context, flags: { days: string; owner?: string }): Promise<void> {

@@ -3,30 +3,43 @@ import type { Context } from '../context.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format, type RenderOptions } from '../output/render.js';
 import { wrapWords } from '../output/text.js';
+import { chooseColumns } from './column-choice.js';
 
-export interface PrintOptions extends Pick<RenderOptions, 'jsonRecords' | 'rowStyle' | 'excel'> {
+export interface PrintOptions<R = any> extends Pick<RenderOptions, 'jsonRecords' | 'rowStyle' | 'excel'> {
   /** The format when it is not ctx.format (export's csv default). */
   format?: Format;
   /** Lines printed above a table (terminal only), cut to the window like the table. */
   heading?: string;
+  /** Columns `--columns` may name besides those printed by default (a table's compact set leaves some out). */
+  more?: readonly Column<R>[];
+}
+
+/**
+ * The columns and JSON records to print: the command's own, or those `--columns` names, in its order. Then JSON
+ * holds just those keys (the column projection, not the whole records).
+ */
+export function columnsToPrint<R>(ctx: Context, columns: readonly Column<R>[], more: readonly Column<R>[] | undefined, jsonRecords?: unknown[]): { columns: readonly Column<R>[]; jsonRecords?: unknown[] } {
+  const chosen = chooseColumns(ctx.columns, columns, more);
+  return chosen === undefined ? { columns, jsonRecords } : { columns: chosen };
 }
 
 /**
  * Prints rows on stdout. A table on a terminal fits the window: the columns left out are named on stderr with how
  * to see them; pipes and files get every column and every value in full.
  */
-export async function printRows<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], extra: PrintOptions = {}): Promise<void> {
-  const { heading, format = ctx.format, ...render } = extra;
+export async function printRows<R>(ctx: Context, rows: readonly R[], shown: readonly Column<R>[], extra: PrintOptions<R> = {}): Promise<void> {
+  const { heading, format = ctx.format, more, ...render } = extra;
+  const { columns, jsonRecords } = columnsToPrint(ctx, shown, more, render.jsonRecords);
   const width = format === 'table' ? ctx.terminalWidth : undefined;
   let dropped: string[] = [];
   const text = await renderRows(rows, columns, {
-    format, color: ctx.color, width, onDropped: (labels) => { dropped = labels; }, ...render,
+    format, color: ctx.color, width, onDropped: (labels) => { dropped = labels; }, ...render, jsonRecords,
   });
   // A table carries colour of its own around cells already made safe; every other format is plain data on a terminal.
   const form = format === 'table' ? 'styled' : format === 'json' ? 'json' : 'text';
   await ctx.page(heading === undefined || format !== 'table' ? text : `${await fitLines(ctx, heading)}${text}`, form);
   if (dropped.length) {
-    const note = `left out to fit ${width} columns: ${dropped.join(', ')} (to see every column: --format csv, or a wider window)`;
+    const note = `left out to fit ${width} columns: ${dropped.join(', ')} (to see them: a wider window, --columns to choose, or --format csv)`;
     ctx.info(wrapWords(note, ctx.helpWidth('err')));
   }
 }

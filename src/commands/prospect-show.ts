@@ -4,10 +4,11 @@ import type { Context } from '../context.js';
 import { showDateTime, showDay } from '../domain/dates.js';
 import { prospectStory, type PersonRef, type ProspectStory } from '../domain/story.js';
 import type { Touch } from '../domain/types.js';
-import { renderRows } from '../output/render.js';
+import { strlen, type Strlen } from '../output/table.js';
 import { oneLine } from '../output/text.js';
+import { wrapSpans, type Span } from '../output/wrap.js';
 import { findProspect } from './lookup.js';
-import { fitLines } from './print.js';
+import { printRows } from './print.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
@@ -18,57 +19,98 @@ export async function showProspect(ctx: Context, ref: string): Promise<void> {
   ]);
   const story = prospectStory(p, touches, referrer, referred);
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
-  // A terminal gets each line cut to the window (a long note ends in …); pipes get it whole.
-  else if (ctx.format === 'table') await ctx.page(await fitLines(ctx, renderStory(story, ctx.color)), 'styled');
-  else ctx.out(await renderRows([p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])], { format: ctx.format, color: ctx.color }));
+  // A terminal gets each line wrapped to the window (a long note goes on under its label); pipes get it whole.
+  else if (ctx.format === 'table') await ctx.page(renderStory(story, ctx.color, ctx.terminalWidth, await strlen()), 'styled');
+  else await printRows(ctx, [p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])]);
 }
 
 const person = (r: PersonRef) => `${r.name === null ? '(forgotten)' : oneLine(r.name)} #${r.id} (${r.stage})`;
 const arrow = (t: Touch) => (t.direction === 'in' ? '←' : t.direction === 'out' ? '→' : ' ');
 
-/** The terminal view. Every stored string passes through oneLine() before it is coloured. */
-export function renderStory(s: ProspectStory, c: ChalkInstance): string {
-  const line = (k: string, v: string | null | undefined) => (v ? `${c.dim(k.padEnd(13))}${v}\n` : '');
-  const text = (v: string | null | undefined) => (v ? oneLine(v) : null);
-  const stage = s.stage === 'lost' ? c.red(`lost (furthest: ${s.furthestStage})`) : c.cyan(s.stage);
-  let out = `${c.bold(s.name === null ? '(forgotten)' : oneLine(s.name))}  #${s.id}  ${stage}\n`;
-  out += line('email', text(s.email)) + line('phone', text(s.phone)) + line('company', text(s.company));
-  out += line('source', text(s.source)) + line('owner', text(s.owner)) + line('tags', text(s.tags.join(', ')));
-  out += line('created', showDateTime(s.createdAt));
-  if (s.forgottenAt) out += line('forgotten', `${showDay(s.forgottenAt)} — personal data erased`);
-  out += line('lost because', text(s.lostReason));
-  if (s.followUp) out += line('follow-up', `${showDay(s.followUp.at)}${s.followUp.note ? `  ${oneLine(s.followUp.note)}` : ''}`);
-  if (s.cadenceDays) out += line('cadence', `every ${s.cadenceDays} day(s), next due ${showDay(s.cadenceDueAt)}`);
-  out += line('last touch', s.lastTouchAt ? showDateTime(s.lastTouchAt) : 'never');
-  if (s.doNotContact) out += line('consent', c.red('do not contact'));
-  for (const [k, v] of Object.entries(s.fields)) out += line(oneLine(k), oneLine(v));
-  out += line('notes', text(s.notes));
-  out += conversionSection(s, c) + referralSection(s, c);
-  out += `\n${c.bold('stage history')}\n`;
-  for (const h of s.stageHistory) out += `  ${showDateTime(h.at)}  ${h.stage}\n`;
-  if (s.consent.length) {
-    out += `\n${c.bold('consent log')}\n`;
-    for (const e of s.consent) out += `  ${showDateTime(e.at)}  ${e.granted ? 'may contact' : 'do not contact'}${e.note ? `  ${oneLine(e.note)}` : ''}\n`;
-  }
-  out += `\n${c.bold(`touches (${s.touches.length}, newest first)`)}\n`;
-  for (const t of s.touches) {
-    const extra = [t.outcome, t.by ? `by ${oneLine(t.by)}` : null].filter(Boolean).join(', ');
-    out += `  ${showDateTime(t.at)} ${arrow(t)} ${t.type.padEnd(8)}${t.note ? ` ${oneLine(t.note)}` : ''}${extra ? c.dim(`  (${extra})`) : ''}  ${c.dim(`#${t.id}`)}\n`;
-  }
-  if (!s.touches.length) out += '  none yet\n';
-  return out;
+/** The cells of a label before its value: the value starts in the same column on every line. */
+const LABEL = 13;
+/** Where a touch's note starts (`  2026-01-23 18:00 ← visit    `): its wrapped lines go on from there. */
+const TOUCH_NOTE = 30;
+/** Where a consent entry goes on after its date. */
+const CONSENT_NOTE = 20;
+
+type Writer = ReturnType<typeof writer>;
+
+/** Lines of a story for a width (undefined: pipes, each line whole); `len` counts terminal cells. */
+function writer(c: ChalkInstance, width: number | undefined, len: Strlen) {
+  const lines: string[] = [];
+  const add = (spans: Span[], indent: number) => { lines.push(...wrapSpans(spans, width, indent, len)); };
+  /** `label  value`, the value going on under itself; nothing when there is no value. */
+  const labelled = (k: string, ...value: Span[]) => {
+    if (!value.some((v) => v.text)) return;
+    // A label too long for its column (a custom field's key) gets a line of its own: it never runs into its value.
+    if (len(k) + 2 > LABEL) {
+      add([{ text: k, style: c.dim }], LABEL);
+      add([{ text: ' '.repeat(LABEL) }, ...value], LABEL);
+    } else add([{ text: k.padEnd(LABEL), style: c.dim }, ...value], LABEL);
+  };
+  const line = (k: string, v: string | null | undefined) => labelled(k, { text: v ?? '' });
+  const heading = (title: string) => { lines.push('', c.bold(title)); };
+  return { c, lines, add, labelled, line, heading };
 }
 
-function conversionSection(s: ProspectStory, c: ChalkInstance): string {
-  if (!s.conversion) return '';
+/** The terminal view, wrapped to `width`. Every stored string passes through oneLine() before it is coloured. */
+export function renderStory(s: ProspectStory, c: ChalkInstance, width: number | undefined, len: Strlen): string {
+  const w = writer(c, width, len);
+  const stage = s.stage === 'lost' ? { text: `lost (furthest: ${s.furthestStage})`, style: c.red } : { text: s.stage, style: c.cyan };
+  w.add([{ text: s.name === null ? '(forgotten)' : oneLine(s.name), style: c.bold }, { text: `  #${s.id}  ` }, stage], 2);
+  record(s, w);
+  w.heading('stage history');
+  for (const h of s.stageHistory) w.add([{ text: `  ${showDateTime(h.at)}  ${h.stage}` }], 4);
+  if (s.consent.length) w.heading('consent log');
+  for (const e of s.consent) {
+    w.add([{ text: `  ${showDateTime(e.at)}  ${e.granted ? 'may contact' : 'do not contact'}${e.note ? `  ${oneLine(e.note)}` : ''}` }], CONSENT_NOTE);
+  }
+  w.heading(`touches (${s.touches.length}, newest first)`);
+  for (const t of s.touches) w.add(touchSpans(t, c), TOUCH_NOTE);
+  if (!s.touches.length) w.lines.push('  none yet');
+  return `${w.lines.join('\n')}\n`;
+}
+
+const text = (v: string | null | undefined) => (v ? oneLine(v) : null);
+
+/** The record's labelled lines: contact details, plans, fields, notes, the conversion and referrals. */
+function record(s: ProspectStory, w: Writer): void {
+  const { line, c } = w;
+  line('email', text(s.email));
+  line('phone', text(s.phone));
+  line('company', text(s.company));
+  line('source', text(s.source));
+  line('owner', text(s.owner));
+  line('tags', text(s.tags.join(', ')));
+  line('created', showDateTime(s.createdAt));
+  if (s.forgottenAt) line('forgotten', `${showDay(s.forgottenAt)} — personal data erased`);
+  line('lost because', text(s.lostReason));
+  if (s.followUp) line('follow-up', `${showDay(s.followUp.at)}${s.followUp.note ? `  ${oneLine(s.followUp.note)}` : ''}`);
+  if (s.cadenceDays) line('cadence', `every ${s.cadenceDays} day(s), next due ${showDay(s.cadenceDueAt)}`);
+  line('last touch', s.lastTouchAt ? showDateTime(s.lastTouchAt) : 'never');
+  if (s.doNotContact) w.labelled('consent', { text: 'do not contact', style: c.red });
+  for (const [k, v] of Object.entries(s.fields)) line(oneLine(k), oneLine(v));
+  line('notes', text(s.notes));
+  line('converted', conversion(s));
+  if (s.referrer) line('referred by', person(s.referrer));
+  if (s.referrals.length) line('referred', s.referrals.map(person).join(', '));
+}
+
+function conversion(s: ProspectStory): string | null {
+  if (!s.conversion) return null;
   const v = s.conversion;
   const value = v.value === null ? '' : ` ${v.value}${v.currency ? ` ${v.currency}` : ''}`;
   const product = v.product ? `, ${oneLine(v.product)}` : '';
-  return `${c.dim('converted'.padEnd(13))}${showDay(v.at)}${value}${product} — ${s.daysToConvert} day(s) after being added, ${s.touchesBeforeConversion} touch(es) before\n`;
+  return `${showDay(v.at)}${value}${product} — ${s.daysToConvert} day(s) after being added, ${s.touchesBeforeConversion} touch(es) before`;
 }
 
-function referralSection(s: ProspectStory, c: ChalkInstance): string {
-  let out = s.referrer ? `${c.dim('referred by'.padEnd(13))}${person(s.referrer)}\n` : '';
-  if (s.referrals.length) out += `${c.dim('referred'.padEnd(13))}${s.referrals.map(person).join(', ')}\n`;
-  return out;
+function touchSpans(t: Touch, c: ChalkInstance): Span[] {
+  const extra = [t.outcome, t.by ? `by ${oneLine(t.by)}` : null].filter(Boolean).join(', ');
+  return [
+    { text: `  ${showDateTime(t.at)} ${arrow(t)} ${t.type.padEnd(8)}${t.note ? ` ${oneLine(t.note)}` : ''}` },
+    { text: extra ? `  (${extra})` : '', style: c.dim },
+    { text: '  ' },
+    { text: `#${t.id}`, style: c.dim },
+  ];
 }

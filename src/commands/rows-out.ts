@@ -6,7 +6,7 @@ import { usageError } from '../domain/errors.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format } from '../output/render.js';
 import { writeOutputFile } from './output-file.js';
-import { printRows } from './print.js';
+import { columnsToPrint, printRows } from './print.js';
 
 export interface EmitOptions {
   format: Format;
@@ -37,9 +37,11 @@ export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: rea
     await printRows(ctx, rows, columns, { excel: opts.excel, jsonRecords: opts.jsonRecords, format: opts.format });
     return false;
   }
+  // A file gets the columns --columns names too, as stdout would.
+  const chosen = columnsToPrint(ctx, columns, undefined, opts.jsonRecords);
   const data = opts.format === 'xlsx'
-    ? await (await import('../output/xlsx.js')).renderXlsx(rows, columns, opts.sheet)
-    : await renderRows(rows, columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: opts.jsonRecords });
+    ? await (await import('../output/xlsx.js')).renderXlsx(rows, chosen.columns, opts.sheet)
+    : await renderRows(rows, chosen.columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: chosen.jsonRecords });
   await writeOutputFile(ctx, opts.output!, 'the output file', data);
   return true;
 }

@@ -19,11 +19,11 @@ export interface ColumnGive {
 export interface FittedTable { head: string[]; rows: TableCell[][]; widths: number[]; dropped: number[] }
 
 const SLICE = 250;
-type Strlen = (s: string) => number;
+export type Strlen = (s: string) => number;
 
 let strlenFn: Strlen | undefined;
 /** cli-table3's own width function (ANSI-aware, wide characters count double), so our widths match its layout. */
-async function strlen(): Promise<Strlen> {
+export async function strlen(): Promise<Strlen> {
   if (!strlenFn) {
     // @ts-expect-error: an internal module without type declarations
     const utils = (await import('cli-table3/src/utils.js')) as { strlen?: Strlen; default?: { strlen: Strlen } };

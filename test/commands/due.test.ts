@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingStoreWarning, run, tempStore } from '../helpers.js';
+import { missingStoreWarning, run, tempDir, tempStore } from '../helpers.js';
 
 const at = (store: string, when: string, args: string[]) => run(store, args, { now: `${when}:00.000Z` });
 
@@ -72,6 +74,95 @@ describe('due', () => {
     // A write creates it; from then on reads are quiet.
     await run(typo, ['prospect', 'add', 'Ravi']);
     expect((await run(typo, ['due', '--format', 'csv'])).stderr).toBe('');
+  });
+});
+
+/** The table a person sees on an 80-column terminal (no colour, so the bytes are the layout). */
+const at80 = (store: string, when: string, args: string[]) =>
+  run(store, args, { now: `${when}:00.000Z`, stdoutTTY: true, env: { COLUMNS: '80', NO_COLOR: '1' } });
+
+describe('due at the counter: 80 columns', () => {
+  it('keeps name, reason and a way to reach the person (phone, else email) before any other column (golden)', async () => {
+    const s = await shop();
+    // Long names and a long address: they once decided whether the phone showed at all.
+    await at(s, '2026-11-01T10:00', ['prospect', 'add', 'Anne-Sophie Delacroix-Martin', '--email', 'anne-sophie.delacroix@example.fr', '--follow-up', '2026-11-22', '--next', 'confirm the croquembouche for the christening on Sunday']);
+    await at(s, '2026-11-01T10:00', ['prospect', 'edit', 'anita', '--phone', '+91 98300 22222', '--email', 'anita@example.com']);
+    const r = await at80(s, '2026-11-23T08:00', ['due']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      '┌──────────────────────────────┬───────────┬──────────────────────────────────┐',
+      '│ name                         │ reason    │ contact                          │',
+      '│ Priya Nair                   │ follow-up │                                  │',
+      '│ Anne-Sophie Delacroix-Martin │ follow-up │ anne-sophie.delacroix@example.fr │',
+      '│ Ravi Sen                     │ cadence   │ +91 98300 11111                  │',
+      '│ Anita Rao                    │ cadence   │ +91 98300 22222                  │',
+      '└──────────────────────────────┴───────────┴──────────────────────────────────┘',
+      '',
+    ].join('\n'));
+    expect(r.stderr.split('\n')[0]).toBe('left out to fit 80 columns: id, due, overdue, last touch, type, stage, owner,');
+  });
+
+  it('with short names there is room for the id, how late, and the note (cut last)', async () => {
+    const r = await at80(await shop(), '2026-11-23T08:00', ['due']);
+    expect(r.stdout).toBe([
+      '┌────┬────────────┬───────────┬─────────────────┬─────────┬────────────────────┐',
+      '│ id │ name       │ reason    │ contact         │ overdue │ note               │',
+      '│  3 │ Priya Nair │ follow-up │                 │       3 │ send the wedding … │',
+      '│  1 │ Ravi Sen   │ cadence   │ +91 98300 11111 │       0 │                    │',
+      '│  2 │ Anita Rao  │ cadence   │                 │       0 │                    │',
+      '└────┴────────────┴───────────┴─────────────────┴─────────┴────────────────────┘',
+      '',
+    ].join('\n'));
+    expect(r.stderr).toBe('left out to fit 80 columns: due, last touch, type, stage, owner, phone, email\n(to see them: a wider window, --columns to choose, or --format csv)\n3 due\n');
+  });
+});
+
+/**
+ * A month at the shop: 97 follow-ups overdue (spread over October and November, several on one day, imported in
+ * no particular order) and three due today: a cadence, a follow-up this morning and one this afternoon.
+ */
+async function busyMonth(): Promise<string> {
+  const s = await tempStore();
+  const file = join(tempDir(), 'month.csv');
+  const lines = ['name,phone,follow_up_at,follow_up_note'];
+  for (let i = 1; i <= 97; i++) lines.push(`Customer ${i},+33 6 00 00 ${String(i).padStart(2, '0')} 00,2026-${i % 2 ? 10 : 11}-${String(1 + ((i * 7) % 21)).padStart(2, '0')},call back`);
+  lines.push('Today Afternoon,,2026-11-23T15:00:00Z,tea', 'Today Morning,,2026-11-23T07:00:00Z,cake');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  expect((await at(s, '2026-11-01T09:00', ['import', 'prospects', file])).code).toBe(0);
+  await at(s, '2026-11-01T09:00', ['prospect', 'add', 'Cadence Today', '--cadence', '22d']);
+  return s;
+}
+
+describe('due --limit and the order of the list', () => {
+  it('comes earliest due first: the longest overdue, then today by the hour (a cadence from the start of its day), ties by id', async () => {
+    const s = await busyMonth();
+    const rows: { id: number; name: string; due_at: string; overdue_days: number }[] = JSON.parse((await at(s, '2026-11-23T08:00', ['due', '--json'])).stdout);
+    expect(rows).toHaveLength(100);
+    const overdue = rows.slice(0, 97);
+    expect(overdue.every((r) => r.overdue_days > 0)).toBe(true);
+    const byDay = [...overdue].sort((a, b) => a.due_at.localeCompare(b.due_at) || a.id - b.id);
+    expect(overdue.map((r) => r.id)).toEqual(byDay.map((r) => r.id));
+    expect(rows.slice(97).map((r) => r.name)).toEqual(['Cadence Today', 'Today Morning', 'Today Afternoon']);
+  });
+
+  it('--limit 10 keeps the 10 most pressing; the table says on stderr how many more there are', async () => {
+    const s = await busyMonth();
+    const all = JSON.parse((await at(s, '2026-11-23T08:00', ['due', '--json'])).stdout);
+    const ten = JSON.parse((await at(s, '2026-11-23T08:00', ['due', '--limit', '10', '--json'])).stdout);
+    expect(ten).toEqual(all.slice(0, 10));
+    expect(ten[0].overdue_days).toBe(Math.max(...all.map((r: { overdue_days: number }) => r.overdue_days)));
+    const table = await at(s, '2026-11-23T08:00', ['due', '--limit', '10']);
+    expect(table.stdout.split('\n').filter((l) => l.startsWith('│')).length).toBe(11); // the header and 10 rows
+    expect(table.stderr).toBe('100 due: the 10 most pressing above, and 90 more (without --limit: all)\n');
+    // csv for a script: the 10 rows and nothing on stderr.
+    const csv = await at(s, '2026-11-23T08:00', ['due', '--limit', '10', '--format', 'csv']);
+    expect(csv.stdout.trimEnd().split('\n')).toHaveLength(11);
+    expect(csv.stderr).toBe('');
+    expect((await at(s, '2026-11-23T08:00', ['due', '--limit', '200'])).stderr).toBe('100 due\n');
+    for (const bad of ['0', 'ten', '-3']) {
+      const r = await at(s, '2026-11-23T08:00', ['due', '--limit', bad]);
+      expect({ bad, code: r.code, err: r.stderr.split('\n')[0] }).toEqual({ bad, code: 2, err: `error: --limit "${bad}" is not a positive whole number` });
+    }
   });
 });
 

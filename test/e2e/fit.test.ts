@@ -100,13 +100,16 @@ describe.each([80, 100])('a terminal %i columns wide', (cols) => {
 });
 
 describe('fitting the window', () => {
-  it('due at 80 columns leaves out the least important columns, says which on stderr, and cuts long notes with …', async () => {
+  it('due at 80 columns keeps name, reason and contact, leaves out the least important columns, says which on stderr, and cuts long notes with …', async () => {
     const { code, screen } = await inTerminal(80, ['--store', store, 'due'], { NO_COLOR: '1' });
     expect(code).toBe(0);
-    const header = screen.split('\n').find((l) => l.startsWith('│ id'))!;
-    expect(header.split('│').map((h) => h.trim()).filter(Boolean)).toEqual(['id', 'name', 'reason', 'due', 'overdue', 'note']);
+    const header = screen.split('\n').find((l) => l.startsWith('│ name'))!;
+    // Who, why and how to reach them (phone, else email) before any other column.
+    expect(header.split('│').map((h) => h.trim()).filter(Boolean)).toEqual(['name', 'reason', 'contact', 'note']);
+    expect(screen).toMatch(/│ 김민준 +│ follow-up │ minjun\.kim@example\.kr +│/);
+    expect(screen).toMatch(/│ 田中 美咲 \(Misak… │ follow-up │ \+81 90 1234 5678 +│/);
     expect(screen.replace(/\s+/g, ' ')).toContain(
-      'left out to fit 80 columns: last touch, type, stage, owner, phone, email (to see every column: --format csv, or a wider window)');
+      'left out to fit 80 columns: id, due, overdue, last touch, type, stage, owner, phone, email (to see them: a wider window, --columns to choose, or --format csv)');
     expect(screen).toMatch(/│ bring the 24-pi…\s*│/);
     // Wide characters take two cells each: the cut 田中 note still ends exactly at the border.
     const tanaka = screen.split('\n').find((l) => l.includes('田中'))!;
