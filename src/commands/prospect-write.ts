@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { emailKey, firstDuplicate, phoneKey } from '../domain/dedupe.js';
 import { PrecrmError, conflictError, usageError } from '../domain/errors.js';
 import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
+import { lookalikeWarnings } from '../domain/lookalikes.js';
 import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
@@ -31,6 +32,16 @@ async function duplicateProblem(reader: StoreReader, p: { email: string | null; 
 async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<void> {
   const problem = await duplicateProblem(reader, p, self);
   if (problem !== null) throw conflictError(problem);
+}
+
+/** Prospects that look like a new one: the same name (ignoring case and accents), or — once allowed — email or phone. */
+async function lookalikesOf(reader: StoreReader, p: Prospect): Promise<Prospect[]> {
+  const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
+  const [named, contacts] = await Promise.all([
+    p.name === null ? [] : reader.prospectsNamed(p.name),
+    email === null && phone === null ? [] : reader.findDuplicates({ emails: email === null ? [] : [email], phones: phone === null ? [] : [phone] }),
+  ]);
+  return [...named, ...contacts];
 }
 
 /** The referrer a reference names, with its chain (for the no-circle rule); null for an empty reference. */
@@ -87,14 +98,16 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
   const store = await ctx.openStore();
-  const created = await store.transaction(async (tx) => {
+  const { created, lookalikes } = await store.transaction(async (tx) => {
     if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null });
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
     const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
+    const lookalikes = await lookalikesOf(tx, change.prospect);
     await applyChanges(tx, change.changes);
-    return change.prospect;
+    return { created: change.prospect, lookalikes };
   });
   ctx.info(`added prospect ${created.id} (${created.name})`);
+  for (const line of lookalikeWarnings(created, lookalikes)) ctx.warn(line);
   printWritten(ctx, [created]);
 }
 

@@ -48,6 +48,8 @@ export interface StoreReader {
   prospectCandidates(ref: ProspectReference): Promise<Prospect[]>;
   /** Prospects matching a duplicate look-up (domain/dedupe duplicateMatcher), by id. */
   findDuplicates(q: DuplicateQuery): Promise<Prospect[]>;
+  /** Prospects with this name ignoring case and accents (domain/references sameName), by id: `prospect add` warns of them. */
+  prospectsNamed(name: string): Promise<Prospect[]>;
   /** A filtered, sorted, limited page (domain/queries prospectMatcher and sortProspects). */
   listProspects(q?: ProspectQuery): Promise<Prospect[]>;
   /** The prospects this one referred, by id. */
