@@ -179,3 +179,13 @@ describe('prospect merge', () => {
     expect(p).toMatchObject({ id: 1, doNotContact: true, consent: [{ at: '2026-03-04T10:00:00.000Z', granted: false, note: 'asked by phone' }] });
   });
 });
+
+describe('completion of prospect merge', () => {
+  it('offers prospects for both the kept one and the other', async () => {
+    const store = await storeAfter([add('2026-03-02T10:00:00Z', 'Omar'), add('2026-03-02T10:00:00Z', 'Olga')]);
+    for (const words of [['prospect', 'merge', 'o'], ['prospect', 'merge', '1', 'o']]) {
+      const r = await run(store, ['__complete', 'bash', '--', ...words]);
+      expect(r.stdout.split('\n').filter(Boolean).sort(), words.join(' ')).toEqual(['Olga', 'Omar']);
+    }
+  });
+});
