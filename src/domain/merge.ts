@@ -73,7 +73,7 @@ export function mergeProspects(input: MergeInput, at: string, touchId: number | 
     changes: changes({
       update: { prospects: [next, ...referrals, ...(promoted ? [promoted] : [])], touches: moved.touches, responses: moved.responses },
       insert: { touches: later ? [purchaseTouch(touchId!, keep.id, later)] : [] },
-      delete: { prospects: [other.id] },
+      delete: { mergedProspects: [other.id] },
     }),
     moved: { touches: moved.touches.length, responses: moved.responses.length, referrals: referrals.length },
     laterPurchase: later,

@@ -118,8 +118,11 @@ export interface StoreTransaction extends StoreReader {
   insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Replaces stored records by id. A missing id is a bug (throws). */
   update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
-  /** Deletes records by id; ids that do not exist are ignored. Counters never go back. */
-  delete(kind: IdKind, ids: readonly number[]): Promise<void>;
+  /**
+   * Deletes records by id; ids that do not exist are ignored. Counters never go back. `merged`: prospects merged into
+   * another, whose data lives on there — not an erasure, so a backend skips what it does to wipe a removed person.
+   */
+  delete(kind: IdKind, ids: readonly number[], options?: { merged?: boolean }): Promise<void>;
 }
 
 /** One batch of `store migrate`: records of a kind, or the id counters (always the last batch). */

@@ -59,7 +59,7 @@ describe('mergeProspects: the record', () => {
     expect(r.changes.update.touches).toEqual([{ ...touch(7, 2), prospectId: 1 }]);
     expect(r.changes.update.responses).toEqual([{ ...response(4, 2), prospectId: 1 }]);
     expect(r.changes.update.prospects.map((p) => [p.id, p.referredBy])).toEqual([[1, null], [3, 1]]);
-    expect(r.changes.delete).toEqual({ prospects: [2], touches: [], responses: [] });
+    expect(r.changes.delete).toEqual({ prospects: [], touches: [], responses: [], mergedProspects: [2] });
     expect(r.moved).toEqual({ touches: 1, responses: 1, referrals: 1 });
     expect(JSON.stringify([keep, other, referred])).toBe(frozen);
   });
