@@ -100,6 +100,7 @@ describe('prospect merge', () => {
     expect(kept.stageHistory.map((h) => h.stage)).toEqual(['interested', 'engaged', 'customer', 'advocate']);
     expect(doc.touches.map((t) => [t.id, t.prospectId])).toEqual([[1, 1], [2, 1]]);
     expect(doc.responses.map((x) => [x.id, x.prospectId])).toEqual([[1, 1]]);
+    expect((await run(store, ['store', 'check'])).code).toBe(0);
     // Ids are never reused: the next prospect is 5, not 3.
     expect((await run(store, ['prospect', 'add', 'Zoe'])).stdout).toBe('5\n');
   });
