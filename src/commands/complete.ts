@@ -18,7 +18,7 @@ type Source = readonly string[] | 'prospect' | 'survey' | 'source' | 'owner' | '
 
 /** Values of positional arguments, by the argument's name in the command's usage. */
 const ARGUMENTS: Record<string, Source> = {
-  prospect: 'prospect', survey: 'survey', stage: STAGES, type: TOUCH_TYPES, shell: SHELLS, file: 'files', topic: TOPICS,
+  prospect: 'prospect', keep: 'prospect', other: 'prospect', survey: 'survey', stage: STAGES, type: TOUCH_TYPES, shell: SHELLS, file: 'files', topic: TOPICS,
 };
 
 /** Values of options, by long flag; `command path + flag` where one flag means different things. */

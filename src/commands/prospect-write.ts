@@ -5,6 +5,7 @@ import { showDay } from '../domain/dates.js';
 import { emailKey, firstDuplicate, phoneKey } from '../domain/dedupe.js';
 import { PrecrmError, conflictError, usageError } from '../domain/errors.js';
 import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
+import { lookalikeWarnings } from '../domain/lookalikes.js';
 import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
@@ -34,6 +35,16 @@ async function duplicateProblem(reader: StoreReader, p: { email: string | null; 
 async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<void> {
   const problem = await duplicateProblem(reader, p, self);
   if (problem !== null) throw conflictError(problem);
+}
+
+/** Prospects that look like a new one: the same name (ignoring case and accents), or — once allowed — email or phone. */
+async function lookalikesOf(reader: StoreReader, p: Prospect): Promise<Prospect[]> {
+  const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
+  const [named, contacts] = await Promise.all([
+    p.name === null ? [] : reader.prospectsNamed(p.name),
+    email === null && phone === null ? [] : reader.findDuplicates({ emails: email === null ? [] : [email], phones: phone === null ? [] : [phone] }),
+  ]);
+  return [...named, ...contacts];
 }
 
 /** The referrer a reference names, with its chain (for the no-circle rule); null for an empty reference. */
@@ -94,12 +105,14 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
     if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null });
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
     const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
+    const lookalikes = await lookalikesOf(tx, change.prospect);
     await applyChanges(tx, change.changes);
     // The person is back and asked to be: off the list, so later imports merge into this record.
-    return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all) };
+    return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all), lookalikes };
   });
   ctx.info(`added prospect ${created.p.id} (${created.p.name})`);
   if (created.lifted.length) ctx.warn(liftedNotice(created.p, created.lifted));
+  for (const line of lookalikeWarnings(created.p, created.lookalikes)) ctx.warn(line);
   printWritten(ctx, [created.p]);
 }
 

@@ -11,6 +11,7 @@ const read = () => import('./prospect-read.js');
 const lifecycle = () => import('./prospect-lifecycle.js');
 const show = () => import('./prospect-show.js');
 const write = () => import('./prospect-write.js');
+const merge = () => import('./prospect-merge.js');
 
 export function registerProspect(program: Command, ctx: Context): void {
   const prospect = program.command('prospect').description('people who have shown interest, before and after they buy')
@@ -49,6 +50,14 @@ export function registerProspect(program: Command, ctx: Context): void {
   prospect.command('remove <prospect>').alias('rm').description('delete a prospect with its touches and responses (asks first)')
     .addHelpText('after', examples('precrm prospect remove 12', 'precrm prospect remove ravi@example.com --yes'))
     .action((ref: string) => write().then((m) => m.removeProspect(ctx, ref)));
+
+  prospect.command('merge <keep> <other>').description('merge a duplicate into the prospect to keep: touches, purchase, responses and referrals move over, empty fields are filled, the duplicate is deleted (asks first)')
+    .addHelpText('after', examples(
+      'precrm prospect merge 12 13          # 13 goes into 12; 12 stays',
+      'precrm prospect merge lucie@example.com 13 --yes',
+      'precrm prospect merge 12 13 --yes --json   # the merged record',
+    ))
+    .action((keep: string, other: string) => merge().then((m) => m.mergeRun(ctx, keep, other)));
 
   prospect.command('do-not-contact <prospect>').description('record that a prospect must not be contacted (or --off)')
     .option('--off', 'they may be contacted again')

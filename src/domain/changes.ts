@@ -5,14 +5,18 @@ import type { Prospect, Survey, SurveyResponse, Touch } from './types.js';
 export interface Changes {
   insert: { prospects: Prospect[]; touches: Touch[]; surveys: Survey[]; responses: SurveyResponse[] };
   update: { prospects: Prospect[]; touches: Touch[]; responses: SurveyResponse[] };
-  delete: { prospects: number[]; touches: number[]; responses: number[] };
+  delete: {
+    prospects: number[]; touches: number[]; responses: number[];
+    /** Prospects merged into another: deleted, but their data lives on in the kept record, so nothing is erased. */
+    mergedProspects: number[];
+  };
 }
 
 export function noChanges(): Changes {
   return {
     insert: { prospects: [], touches: [], surveys: [], responses: [] },
     update: { prospects: [], touches: [], responses: [] },
-    delete: { prospects: [], touches: [], responses: [] },
+    delete: { prospects: [], touches: [], responses: [], mergedProspects: [] },
   };
 }
 

@@ -1,5 +1,6 @@
 // Resolves a user's <prospect> reference: numeric id, email (case-insensitive), name, or the unique start of the
 // name or of one of its words.
+import { showDateTime, showDay } from './dates.js';
 import { PrecrmError, EXIT, notFoundError } from './errors.js';
 import type { Prospect } from './types.js';
 
@@ -86,10 +87,35 @@ export function resolveProspect(prospects: readonly Prospect[], ref: string): Pr
   const matches = loose.length > 1 ? loose : startsNameOrWord(prospects, folded);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    const shown = matches.slice(0, 10).map((p) => `  ${p.id}  ${p.name}${p.email ? ` <${p.email}>` : ''}`);
+    const shown = candidateLines(matches.slice(0, 10)).map((line) => `  ${line}`);
     if (matches.length > 10) shown.push(`  … and ${matches.length - 10} more`);
     throw new PrecrmError(`"${text}" matches ${matches.length} prospects; use the id or email:`, EXIT.usage, shown);
   }
   const word = text.split(/[\s@]/)[0] || text;
   throw notFoundError(`no prospect matches "${text}" (try: precrm prospect list --search ${word})`);
+}
+
+/** Whether a prospect has this name, ignoring case and accents ("Lucie Bernard" and "lucie bernard", "Tomás" and "Tomas"). */
+export const sameName = (p: Pick<Prospect, 'name'>, name: string): boolean => p.name !== null && nameKey(p.name) === nameKey(name.trim());
+
+type Described = Pick<Prospect, 'email' | 'phone' | 'source' | 'createdAt'>;
+
+/**
+ * What tells a prospect apart from namesakes, for people choosing between them: email, phone, source and the day
+ * it was added (`lucie@example.com, source walk-in, created 2026-03-02`); `exact` gives the time it was added too.
+ */
+export function candidateDetails(p: Described, exact = false): string {
+  const created = exact ? showDateTime(p.createdAt) : showDay(p.createdAt);
+  return [p.email, p.phone, p.source === null ? null : `source ${p.source}`, `created ${created}`].filter((x) => x !== null).join(', ');
+}
+
+/**
+ * One line per candidate: id, name and candidateDetails. Candidates the day alone does not tell apart show the
+ * time they were added, so no two lines read the same apart from the id.
+ */
+export function candidateLines(candidates: readonly Prospect[]): string[] {
+  const head = (p: Prospect) => `${p.name ?? '(forgotten)'} (${candidateDetails(p)})`;
+  const seen = new Map<string, number>();
+  for (const p of candidates) seen.set(head(p), (seen.get(head(p)) ?? 0) + 1);
+  return candidates.map((p) => `${p.id}  ${p.name ?? '(forgotten)'} (${candidateDetails(p, seen.get(head(p))! > 1)})`);
 }

@@ -14,4 +14,5 @@ export async function applyChanges(tx: StoreTransaction, c: Changes): Promise<vo
   if (c.delete.responses.length) await tx.delete('response', c.delete.responses);
   if (c.delete.touches.length) await tx.delete('touch', c.delete.touches);
   if (c.delete.prospects.length) await tx.delete('prospect', c.delete.prospects);
+  if (c.delete.mergedProspects.length) await tx.delete('prospect', c.delete.mergedProspects, { merged: true });
 }

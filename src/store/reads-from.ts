@@ -17,6 +17,7 @@ export abstract class ReadsFrom implements StoreReader {
   getProspects = this.read('getProspects');
   prospectCandidates = this.read('prospectCandidates');
   findDuplicates = this.read('findDuplicates');
+  prospectsNamed = this.read('prospectsNamed');
   listProspects = this.read('listProspects');
   referralsOf = this.read('referralsOf');
   prospectsMentioning = this.read('prospectsMentioning');

@@ -48,6 +48,8 @@ export interface StoreReader {
   prospectCandidates(ref: ProspectReference): Promise<Prospect[]>;
   /** Prospects matching a duplicate look-up (domain/dedupe duplicateMatcher), by id. */
   findDuplicates(q: DuplicateQuery): Promise<Prospect[]>;
+  /** Prospects with this name ignoring case and accents (domain/references sameName), by id: `prospect add` warns of them. */
+  prospectsNamed(name: string): Promise<Prospect[]>;
   /** A filtered, sorted, limited page (domain/queries prospectMatcher and sortProspects). */
   listProspects(q?: ProspectQuery): Promise<Prospect[]>;
   /** The prospects this one referred, by id. */
@@ -122,8 +124,11 @@ export interface StoreTransaction extends StoreReader {
   insert<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Replaces stored records by id. A missing id is a bug (throws). */
   update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
-  /** Deletes records by id; ids that do not exist are ignored. Counters never go back. */
-  delete(kind: IdKind, ids: readonly number[]): Promise<void>;
+  /**
+   * Deletes records by id; ids that do not exist are ignored. Counters never go back. `merged`: prospects merged into
+   * another, whose data lives on there — not an erasure, so a backend skips what it does to wipe a removed person.
+   */
+  delete(kind: IdKind, ids: readonly number[], options?: { merged?: boolean }): Promise<void>;
   /**
    * Keeps `secret` as the store's suppression secret unless it has one already; returns the secret in force (the
    * one the list's hashes must be keyed with, whichever writer made it).

@@ -94,7 +94,7 @@ describe('references by the start of any word', () => {
     expect(await name('ber')).toBe('Bergamo Bakery'); // the name that starts with it, before the words that do
     const amb = await run(store, ['prospect', 'show', 'hadd']);
     expect(amb.code).toBe(2);
-    expect(amb.stderr.split('\n').map((l) => l.trim())).toEqual(['error: "hadd" matches 2 prospects; use the id or email:', '1  Omar Haddad', '2  Lena Haddad-Berg', '']);
+    expect(amb.stderr.split('\n').map((l) => l.trim())).toEqual(['error: "hadd" matches 2 prospects; use the id or email:', '1  Omar Haddad (created 2026-03-10)', '2  Lena Haddad-Berg (created 2026-03-10)', '']);
     expect((await run(store, ['prospect', 'show', 'addad'])).code).toBe(3); // inside a word is no match
   });
 });

@@ -94,6 +94,7 @@ export function runStoreContract(backend: TestBackend): void {
       expect(await s.getProspects([1, 2])).toEqual([]);
       expect(await s.prospectCandidates(parseReference('ravi'))).toEqual([]);
       expect(await s.findDuplicates({ emails: ['a@b.c'], phones: ['123456'], bareNames: ['x'] })).toEqual([]);
+      expect(await s.prospectsNamed('Ravi Sen')).toEqual([]);
       expect(await s.listProspects({ filter: { search: 'x' }, sort: { key: 'name' }, limit: 3 })).toEqual([]);
       expect(await s.referralsOf(1)).toEqual([]);
       expect(await s.getTouch(1)).toBeNull();
@@ -245,6 +246,13 @@ export function runStoreContract(backend: TestBackend): void {
         expect(ids(await s.findDuplicates({ phones: ['919830000000', '0301234567'] }))).toEqual([1, 3]);
         expect(ids(await s.findDuplicates({ bareNames: ['anna berg', 'tom baker', 'ravi sen'] }))).toEqual([4, 7]);
         expect(await s.findDuplicates({})).toEqual([]);
+      }));
+
+      it('prospectsNamed: the same name ignoring case and accents, nothing more', withStore(async (s) => {
+        expect(ids(await s.prospectsNamed('ANNA BERG'))).toEqual([2, 7]);
+        expect(ids(await s.prospectsNamed(' tomas ortega '))).toEqual([3]);
+        expect(ids(await s.prospectsNamed('Tom'))).toEqual([]);
+        expect(ids(await s.prospectsNamed('Anna Berg & Co'))).toEqual([]);
       }));
 
       const listed = async (s: Store, filter: ProspectFilter) => ids(await s.listProspects({ filter }));

@@ -7,7 +7,7 @@ import {
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
-import { candidatesIn, type ProspectReference } from '../../domain/references.js';
+import { candidatesIn, sameName, type ProspectReference } from '../../domain/references.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import type { IdKind, Prospect, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
@@ -86,6 +86,10 @@ export class DocReader implements StoreReader {
 
   async findDuplicates(q: DuplicateQuery): Promise<Prospect[]> {
     return this.out(this.doc.prospects.filter(duplicateMatcher(q)));
+  }
+
+  async prospectsNamed(name: string): Promise<Prospect[]> {
+    return this.out(this.doc.prospects.filter((p) => sameName(p, name)));
   }
 
   async listProspects(q: ProspectQuery = {}): Promise<Prospect[]> {

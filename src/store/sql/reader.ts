@@ -7,7 +7,7 @@ import {
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
-import type { ProspectReference } from '../../domain/references.js';
+import { nameKey, sameName, type ProspectReference } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
 import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
@@ -84,6 +84,11 @@ export abstract class SqlReader implements StoreReader {
     if (conditions.length === 0) return [];
     await this.beforeIdentityLookup();
     return (await this.prospects(conditions.join(' OR '), params)).filter(duplicateMatcher(q));
+  }
+
+  async prospectsNamed(name: string): Promise<Prospect[]> {
+    // name_key holds nameKey(name), indexed; the domain's predicate has the last word.
+    return (await this.prospects('p.name_key = ?', [nameKey(name.trim())])).filter((p) => sameName(p, name));
   }
 
   /** Called before a duplicate look-up: a server backend serialises look-ups that may lead to an insert. */

@@ -91,11 +91,11 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     }
   }
 
-  async delete(kind: IdKind, ids: readonly number[]): Promise<void> {
+  async delete(kind: IdKind, ids: readonly number[], options?: { merged?: boolean }): Promise<void> {
     if (ids.length === 0) return;
     const db = await this.writable();
     for (const id of ids) await WRITERS[kind].remove(db, id);
-    if (kind === 'prospect') this.erased = true;
+    if (kind === 'prospect' && !options?.merged) this.erased = true;
   }
 
   async keepSuppressionSecret(secret: string): Promise<string> {

@@ -42,9 +42,9 @@ export class SqliteTransaction extends SqlTransaction {
     }
   }
 
-  override async delete(kind: IdKind, ids: readonly number[]): Promise<void> {
-    await super.delete(kind, ids);
-    if (kind === 'prospect') this.erasure.removed.push(...ids);
+  override async delete(kind: IdKind, ids: readonly number[], options?: { merged?: boolean }): Promise<void> {
+    await super.delete(kind, ids, options);
+    if (kind === 'prospect' && !options?.merged) this.erasure.removed.push(...ids);
   }
 
   protected async db(): Promise<SqlRunner> {

@@ -120,3 +120,20 @@ describe('prospect forget while another process reads the SQLite store', () => {
     expect((await run(path, ['store', 'check'])).code).toBe(0);
   });
 });
+
+describe('prospect merge while another process reads the SQLite store', () => {
+  it('is not an erasure: the merged record lives on in the kept one, so a held WAL does not make it exit 75', async () => {
+    const path = join(tempDir(), 'shop.db');
+    for (const name of ['Lucie Bernard', 'Lucie Bernard']) expect((await run(path, ['prospect', 'add', name])).code).toBe(0);
+    const held = reader(path);
+    await held.held;
+    try {
+      const r = await run(path, ['prospect', 'merge', '1', '2', '--yes'], { env: { PRECRM_LOCK_TIMEOUT: '300' } });
+      expect([r.code, r.stdout], r.stderr).toEqual([0, '1\n']);
+    } finally {
+      held.child.kill('SIGKILL');
+      await held.done;
+    }
+    expect(JSON.parse((await run(path, ['prospect', 'list', '--json'])).stdout).map((p: Prospect) => p.id)).toEqual([1]);
+  });
+});

@@ -36,3 +36,17 @@ describe('prospect references on SQLite', () => {
     expect(JSON.parse((await run(path, ['prospect', 'show', 'ravi@example.com', '--json'])).stdout).name).toBe('Ravi Sen');
   });
 });
+
+describe('namesakes on SQLite', () => {
+  it('`prospect add` looks for the same name through the name_key index, not a scan', async () => {
+    const path = join(tempDir(), 'shop.db');
+    expect((await run(path, ['prospect', 'add', 'Omar Haddad'])).code).toBe(0);
+    const db = new Database(path, { readonly: true });
+    try {
+      const steps = (db.prepare('EXPLAIN QUERY PLAN SELECT p.id FROM prospects p WHERE p.name_key = ?').all('omar haddad') as { detail: string }[]).map((x) => x.detail);
+      expect(steps.join('\n')).toMatch(/USING (COVERING )?INDEX prospects_name_key/);
+    } finally {
+      db.close();
+    }
+  });
+});
