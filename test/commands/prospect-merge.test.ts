@@ -185,7 +185,8 @@ describe('completion of prospect merge', () => {
   it('offers prospects for both the kept one and the other', async () => {
     const store = await storeAfter([add('2026-03-02T10:00:00Z', 'Omar'), add('2026-03-02T10:00:00Z', 'Olga')]);
     for (const words of [['prospect', 'merge', 'o'], ['prospect', 'merge', '1', 'o']]) {
-      const r = await run(store, ['__complete', 'bash', '--', ...words]);
+      // bash sends the line up to the cursor and the word being completed.
+      const r = await run(store, ['__complete', 'bash', '--', `precrm ${words.join(' ')}`, words.at(-1)!]);
       expect(r.stdout.split('\n').filter(Boolean).sort(), words.join(' ')).toEqual(['Olga', 'Omar']);
     }
   });
