@@ -18,6 +18,7 @@ import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } 
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
 import { startProgress } from '../output/progress.js';
 import { prospectSlice, responseSlice, sliceSnapshot, touchSlice, writeSlice } from './import-slice.js';
+import { shopCountry } from '../domain/phones.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
 import type { StoreReader } from '../store/store.js';
@@ -140,6 +141,7 @@ async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
+  const country = shopCountry(ctx.world.env);
   const rejects = await rejectsTarget(ctx, flags);
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
@@ -150,8 +152,8 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const now = ctx.now().toISOString();
   const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
   const rows = loaded.rows.map((r) => r.row);
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => prospectSlice(reader, rows),
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan);
+  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => prospectSlice(reader, rows, country),
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, country }), (p) => p.rejected.length, planChanges, applyProspectPlan);
   await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }
 

@@ -106,3 +106,70 @@ describe('times of day wherever a time is taken', () => {
     expect(r.stderr).toBe('error: invalid --at date "25:00" (use YYYY-MM-DD[THH:MM], 12 Mar 2026, yesterday 18:00, 10:00, 3d, 2w, 1m, 2h, 30min, friday …; see precrm help dates)\n');
   });
 });
+
+describe('phone numbers match across national and international forms', () => {
+  const FR = { ...NOW, env: { PRECRM_COUNTRY: 'FR' } };
+
+  it('+33 6 12 34 00 01 and 06 12 34 00 01 are one person in France (PRECRM_COUNTRY or the locale), both ways', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '+33 6 12 34 00 01'], NOW);
+    const again = await run(store, ['prospect', 'add', 'Lucie B', '--phone', '06 12 34 00 01'], FR);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toBe('error: Lucie Bernard (1) already has this phone number (use --allow-duplicate to add anyway, or: precrm prospect edit 1)\n');
+    const byLocale = await run(store, ['prospect', 'add', 'Lucie B', '--phone', '06 12 34 00 01'], { ...NOW, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(byLocale.code).toBe(4);
+    const national = await storeWith(['Lucie Bernard', '--phone', '06 12 34 00 01'], NOW);
+    expect((await run(national, ['prospect', 'add', 'Lucie B', '--phone', '+33 6 12 34 00 01'], FR)).code).toBe(4);
+    expect((await run(national, ['prospect', 'add', 'Lucie B', '--phone', '0033 6 12 34 00 01'], FR)).code).toBe(4);
+  });
+
+  it('without a country a national number matches only its own digits; the phone is stored as typed', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '+33 6 12 34 00 01'], NOW);
+    const r = await run(store, ['prospect', 'add', 'Lucie B', '--phone', '06 12 34 00 01'], NOW);
+    expect(r.code).toBe(0);
+    expect((await storedDoc(store)).prospects.map((p) => p.phone)).toEqual(['+33 6 12 34 00 01', '06 12 34 00 01']);
+    // An international number needs no country to match its other international forms.
+    expect((await run(store, ['prospect', 'add', 'Lucie C', '--phone', '+33 (0)6 12 34 00 01'], NOW)).code).toBe(4);
+  });
+
+  it('edit --phone refuses another prospect\'s number in another form', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '+33 6 12 34 00 01'], NOW);
+    expect((await run(store, ['prospect', 'add', 'Anna'], NOW)).code).toBe(0);
+    const r = await run(store, ['prospect', 'edit', 'anna', '--phone', '06.12.34.00.01'], FR);
+    expect(r.code).toBe(4);
+  });
+
+  it('import merges a row whose phone is a store prospect\'s in another form, and rows of one number in the file', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '06 12 34 00 01'], NOW);
+    const file = csvFile('name,phone,source,company\nLucie,+33 6 12 34 00 01,market,\nMarc,+33 7 00 00 00 02,market,\nMarc D,0033 7 00 00 00 02,,Boulangerie\n');
+    const r = await run(store, ['import', 'prospects', file], FR);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/created 1, merged 2, skipped 0, rejected 0/);
+    const doc = await storedDoc(store);
+    expect(doc.prospects.map((p) => [p.name, p.phone, p.source, p.company])).toEqual([
+      ['Lucie Bernard', '06 12 34 00 01', 'market', null],
+      ['Marc', '+33 7 00 00 00 02', 'market', 'Boulangerie'],
+    ]);
+  });
+
+  it('a dry run says the row is the same phone as the store prospect', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '06 12 34 00 01'], NOW);
+    const r = await run(store, ['import', 'prospects', csvFile('name,phone\nLucie,+33 6 12 34 00 01\n'), '--dry-run', '--json'], FR);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('same phone as #1');
+  });
+
+  it('PRECRM_COUNTRY that is not a country code is a usage error (2), before anything is written', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '06 12 34 00 01'], NOW);
+    const r = await run(store, ['prospect', 'add', 'Marc', '--phone', '07 00 00 00 02'], { ...NOW, env: { PRECRM_COUNTRY: 'France' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: PRECRM_COUNTRY "France" is not a country code (use a two-letter code such as FR, GB, IN, US)\n');
+    expect((await storedDoc(store)).prospects).toHaveLength(1);
+  });
+
+  it('the stored lookup keys do not depend on the country: store check is clean whatever PRECRM_COUNTRY was', async () => {
+    const store = await storeWith(['Lucie Bernard', '--phone', '06 12 34 00 01'], FR);
+    expect((await run(store, ['prospect', 'add', 'Marc', '--phone', '+33 (0)7 00 00 00 02'], { ...NOW, env: { PRECRM_COUNTRY: 'GB' } })).code).toBe(0);
+    const check = await run(store, ['store', 'check'], NOW);
+    expect(check.code, check.stderr).toBe(0);
+  });
+});
