@@ -4,10 +4,10 @@
 export interface Amount { value: number; currency: string | null }
 
 /** A symbol's currency, and the others it may stand for (`$` is also the Canadian dollar …). */
-interface Symbol { code: string; alike: readonly string[] }
+interface CurrencyMark { code: string; alike: readonly string[] }
 
 const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'TWD'];
-const SYMBOLS: Record<string, Symbol> = {
+const SYMBOLS: Record<string, CurrencyMark> = {
   '€': { code: 'EUR', alike: [] }, '£': { code: 'GBP', alike: [] }, '$': { code: 'USD', alike: DOLLARS },
   'us$': { code: 'USD', alike: [] }, 'ca$': { code: 'CAD', alike: [] }, 'c$': { code: 'CAD', alike: [] },
   'a$': { code: 'AUD', alike: [] }, 'au$': { code: 'AUD', alike: [] }, 'nz$': { code: 'NZD', alike: [] },
