@@ -8,14 +8,15 @@ import { checkText } from '../domain/prospect.js';
 import { findProspect } from './lookup.js';
 import { label } from '../domain/referrals.js';
 import type { Conversion } from '../domain/types.js';
-import { parseAmount } from './options.js';
+import { parseMoney } from './options.js';
+import { currencyAgrees } from '../domain/money.js';
 import { examples } from './help.js';
 
 interface ConvertFlags { value?: string; currency?: string; product?: string; at?: string }
 
 export function registerConvert(program: Command, ctx: Context): void {
   program.command('convert <prospect>').description('record the first purchase: the prospect becomes a customer')
-    .option('--value <n>', 'what they paid (a number, e.g. 250 or 12.50)')
+    .option('--value <n>', 'what they paid: 250, 12.50, 12,50, €86.40, 1.234,50 € (a symbol or code sets the currency)')
     .option('--currency <code>', 'three-letter currency code (INR, EUR, USD …)')
     .option('--product <text>', 'what they bought')
     .option('--at <when>', 'when they bought (default now; 2026-06-10, yesterday, 3d …)')
@@ -26,11 +27,21 @@ export function registerConvert(program: Command, ctx: Context): void {
     .action((ref: string, flags: ConvertFlags) => convertRun(ctx, ref, flags));
 }
 
+/** The amount and its currency: `--currency`, else the one `--value` is written in (`€86.40`); the two must agree. */
+function parsePrice(flags: ConvertFlags): { value: number | null; currency: string | null } {
+  const amount = flags.value === undefined ? null : parseMoney(flags.value, '--value');
+  if (amount !== null && amount.value < 0) throw usageError(`--value ${flags.value} is negative; a purchase is worth zero or more`);
+  const given = flags.currency === undefined ? null : flags.currency.trim().toUpperCase();
+  if (given !== null && !/^[A-Z]{3}$/.test(given)) throw usageError(`--currency "${flags.currency}" is not a three-letter code (e.g. INR, EUR, USD)`);
+  const written = amount?.currency ?? null;
+  if (given !== null && written !== null && !currencyAgrees(written, given)) {
+    throw usageError(`--value "${flags.value}" is in ${written} but --currency is ${given} (give one currency)`);
+  }
+  return { value: amount?.value ?? null, currency: given ?? written };
+}
+
 function parseSale(flags: ConvertFlags, now: Date): Conversion {
-  const value = flags.value === undefined ? null : parseAmount(flags.value, '--value');
-  if (value !== null && value < 0) throw usageError(`--value ${flags.value} is negative; a purchase is worth zero or more`);
-  const currency = flags.currency === undefined ? null : flags.currency.trim().toUpperCase();
-  if (currency !== null && !/^[A-Z]{3}$/.test(currency)) throw usageError(`--currency "${flags.currency}" is not a three-letter code (e.g. INR, EUR, USD)`);
+  const { value, currency } = parsePrice(flags);
   const at = flags.at === undefined ? now : parseWhen(flags.at, now, 'past', '--at date');
   if (at > endOfLocalDay(now)) throw usageError(`--at ${flags.at} is after today; a conversion records a purchase that happened`);
   const product = flags.product === undefined || flags.product.trim() === '' ? null : checkText('--product', flags.product.trim());

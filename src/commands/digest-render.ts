@@ -1,7 +1,7 @@
 // The digest as text (for cron mail: no colour, no borders, lines under 80 columns, stable order), Markdown,
 // a small self-contained HTML page, or JSON.
 import { localDay } from '../domain/dates.js';
-import type { Digest, Tally } from '../domain/digest.js';
+import { periodDays, type Digest, type Tally } from '../domain/digest.js';
 import { sanitizeForTerminal, wrapWords } from '../output/text.js';
 
 const WIDTH = 78;
@@ -30,7 +30,9 @@ function lines(d: Digest): Line[] {
 }
 
 const span = (d: Digest) => `${localDay(new Date(d.period.since))} to ${localDay(new Date(d.period.until))}`;
-const days = (d: Digest) => Math.round((Date.parse(d.period.until) - Date.parse(d.period.since)) / 86_400_000);
+/** "these 7 days" / "the 7 days before", in calendar days at any hour of the run ("this day" for one). */
+const these = (d: Digest) => (periodDays(d.period) === 1 ? 'this day' : `these ${periodDays(d.period)} days`);
+const before = (d: Digest) => (periodDays(d.period) === 1 ? 'the day before' : `the ${periodDays(d.period)} days before`);
 
 function nowLines(d: Digest): [string, number][] {
   return [['Due in the next 7 days', d.dueNext7Days], ['Stale (no touch for 14+ days)', d.stale]];
@@ -39,9 +41,9 @@ function nowLines(d: Digest): [string, number][] {
 export function digestText(d: Digest): string {
   const out = [`precrm digest: ${span(d)}`];
   if (d.quiet) {
-    out.push('', `Nothing happened in these ${days(d)} days: no new prospects, touches, stage moves or conversions.`);
+    out.push('', `Nothing happened in ${these(d)}: no new prospects, touches, stage moves or conversions.`);
   } else {
-    out.push(`Each figure with its change against the ${days(d)} days before.`, '');
+    out.push(`Each figure with its change against ${before(d)}.`, '');
     for (const l of lines(d)) {
       out.push(`${l.label.padEnd(24)}${String(l.tally!.now).padStart(6)}  ${change(l.tally!.now, l.tally!.before)}`);
       for (const detail of l.detail ?? []) out.push(...wrapWords(detail, WIDTH - 4).split('\n').map((s) => `    ${s}`));
@@ -56,9 +58,9 @@ const md = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1');
 
 export function digestMarkdown(d: Digest): string {
   const out = [`# precrm digest: ${span(d)}`, ''];
-  if (d.quiet) out.push(`Nothing happened in these ${days(d)} days: no new prospects, touches, stage moves or conversions.`, '');
+  if (d.quiet) out.push(`Nothing happened in ${these(d)}: no new prospects, touches, stage moves or conversions.`, '');
   else {
-    out.push(`Each figure with its change against the ${days(d)} days before.`, '', '| | count | change |', '|---|---:|---|');
+    out.push(`Each figure with its change against ${before(d)}.`, '', '| | count | change |', '|---|---:|---|');
     for (const l of lines(d)) out.push(`| ${l.label} | ${l.tally!.now} | ${change(l.tally!.now, l.tally!.before)} |`);
     out.push('');
     for (const l of lines(d)) for (const detail of l.detail ?? []) out.push(`- ${l.label}, ${md(detail)}`);
@@ -79,7 +81,7 @@ export function digestHtml(d: Digest): string {
 <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse}th,td{text-align:left;padding:.2rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}td:nth-child(2){text-align:right}</style>
 </head><body>
 <h1>precrm digest: ${esc(span(d))}</h1>
-${d.quiet ? `<p>Nothing happened in these ${days(d)} days: no new prospects, touches, stage moves or conversions.</p>` : `<p>Each figure with its change against the ${days(d)} days before.</p>\n<table>${rows.join('\n')}</table>`}
+${d.quiet ? `<p>Nothing happened in ${these(d)}: no new prospects, touches, stage moves or conversions.</p>` : `<p>Each figure with its change against ${before(d)}.</p>\n<table>${rows.join('\n')}</table>`}
 <ul>${nowLines(d).map(([l, n]) => `<li>${esc(l)}: <strong>${n}</strong></li>`).join('')}</ul>
 </body></html>
 `;

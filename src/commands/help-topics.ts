@@ -45,9 +45,8 @@ function stages(): string {
   return [
     'STAGES',
     '',
-    'A prospect moves along aware → interested → engaged → intent → customer → advocate, or off the path to',
-    'lost. Every change is kept in the stage history, moves backwards too; reports count the furthest stage',
-    'a prospect ever reached.',
+    'A prospect moves along aware → interested → engaged → intent → customer → advocate, or off the path to lost. '
+      + 'Every change is kept in the stage history, moves backwards too; reports count the furthest stage a prospect ever reached.',
     '',
     ...STAGES.map((s) => `  ${s.padEnd(11)} ${STAGE_MEANING[s]}`),
     '',
@@ -63,19 +62,26 @@ function dates(): string {
   return [
     'DATES',
     '',
-    'Wherever precrm takes a date or time (--at, --since, --until, --follow-up, --within, PRECRM_NOW):',
+    'Wherever precrm takes a date or time (--at, --since, --until, --follow-up, --within, PRECRM_NOW, dates in '
+      + 'imported files):',
     '',
-    '  2026-03-05, 2026-03-05T18:30    ISO dates and times, in local time unless they carry a zone',
-    '  today, yesterday, tomorrow',
-    '  3d, 2w, 1m, 1y                  spans: days, weeks, months (30 days), years; also "every 2w"',
-    '  friday                          a weekday name: the coming one ahead, the last one back',
+    '  2026-03-05, 2026-03-05T18:30  ISO dates and times, in local time unless they carry a zone',
+    '  12 Mar 2026, March 12, 2026   a day with its month\'s name (English); without a year, the nearest such day '
+      + 'back for --at, ahead for --follow-up',
+    '  today, yesterday, tomorrow    now, or the same time a day before or after',
+    '  friday                        a weekday name: the coming one ahead, the last one back',
+    '  10:00, 6pm                    a time of day, today',
+    '  yesterday 18:00, friday 9:30  any of the days above with a time of day (also 12 Mar 2026 18:30)',
+    '  3d, 2w, 1m, 1y                spans: days, weeks, months (30 days for cadences), years; also "every 2w"',
+    '  2h, 30min, 2 hours ago        hours and minutes (m alone is a month)',
     '',
-    'Spans and weekdays point back for --at, --since and --until (3d = three days ago) and ahead for',
-    '--follow-up, --within and cadences (3d = in three days). --since and --until are whole local days,',
-    'both included. Forms such as 03/04 are refused: they mean March 4 or April 3 depending on the country.',
-    'Dates are stored in UTC and shown in local time; days are compared in your time zone (set TZ).',
+    'Spans and weekdays point back for --at, --since and --until (3d = three days ago) and ahead for --follow-up, '
+      + '--within and cadences (3d = in three days). --since and --until are whole local days, both included. '
+      + 'Forms such as 03/04 are refused: they mean March 4 or April 3 depending on the country. '
+      + 'Dates are stored in UTC and shown in local time; days and times of day are your time zone\'s (set TZ).',
     '',
-    '  precrm touch log ravi call --at yesterday --follow-up friday',
+    '  precrm touch log ravi call --at "yesterday 18:00" --follow-up "friday 9:30"',
+    '  precrm convert ravi --value 86.40 --at 2h',
     '  precrm report funnel --since 2026-01-01 --until 2026-03-31',
     '  precrm due --within 7d',
   ].join('\n');
@@ -85,19 +91,17 @@ function formats(): string {
   return [
     'FORMATS',
     '',
-    `Every command that prints records or a report takes --format ${FORMATS.join('|')} (or --json;`,
-    'PRECRM_FORMAT sets a default).',
+    `Every command that prints records or a report takes --format ${FORMATS.join('|')} (or --json; PRECRM_FORMAT sets a default).`,
     '',
-    '  table  for people: on a terminal it fits the window (columns left out are named on stderr), long',
-    '         output goes through a pager, rates are percentages and the funnel has bars',
-    '  csv    RFC 4180 with a header row, for spreadsheets: rates as decimals 0..1, ISO dates in UTC,',
-    '         lists joined with ;, empty cells for absent values, cells a spreadsheet would run as a',
-    '         formula prefixed with \'',
+    '  table  for people: on a terminal it fits the window (columns left out are named on stderr), long output goes '
+      + 'through a pager, rates are percentages and the funnel has bars',
+    '  csv    RFC 4180 with a header row, for spreadsheets: rates as decimals 0..1, ISO dates in UTC, lists joined '
+      + 'with ;, empty cells for absent values, cells a spreadsheet would run as a formula prefixed with \'',
     '  tsv    the same columns separated by tabs',
     '  json   an array of objects with the same keys as the CSV header; null for absent values',
     '',
-    'Write commands print the id they wrote, or the whole record with --json. Data goes to stdout,',
-    'messages to stderr (-q silences them). `precrm help csv` lists the columns.',
+    'Write commands print the id they wrote, or the whole record with --json. Data goes to stdout, messages to '
+      + 'stderr (-q silences them). `precrm help csv` lists the columns.',
     '',
     '  precrm report sources --format csv > sources.csv',
     '  precrm prospect list --stage intent --json',
@@ -141,22 +145,31 @@ function csv(): string {
       ['report activity', keys(ACTIVITY_COLUMNS)],
     ]),
     '',
-    'With --by, a report starts with the group column (source, owner, tag, month, type or staff).',
-    '`import prospects` reads the export columns back (and many other spellings: see README); an export',
-    'imported into an empty store exports to the same bytes.',
+    'With --by, a report starts with the group column (source, owner, tag, month, type or staff). '
+      + '`import prospects` reads the export columns back (and many other spellings: see README); an export imported '
+      + 'into an empty store exports to the same bytes.',
   ].join('\n');
 }
 
 const BUILDERS: Record<Topic, () => string> = { stages, dates, formats, 'exit-codes': exitCodes, csv };
 
-/** The topic wrapped to `width`: a long line continues under its own text (`  term  text…` under the text). */
+/** Prose wider than this is hard to read, however wide the terminal. */
+const MAX_WIDTH = 100;
+
+/**
+ * The topic wrapped to `width`, once: each paragraph and each `  term  text` entry is one line in the builders,
+ * and a long one continues under its own text (a term's text under the text, not under the term).
+ */
 export function topicText(topic: Topic, width: number): string {
-  return `${BUILDERS[topic]().split('\n').map((line) => hang(line, width)).join('\n')}\n`;
+  return `${BUILDERS[topic]().split('\n').map((line) => hang(line, Math.min(width, MAX_WIDTH))).join('\n')}\n`;
 }
+
+/** `  term, with words  its text`: the text's column (a term may have single spaces; two end it). */
+const TERM = /^(\s+\S(?:\S| (?! ))*\s{2,})/;
 
 function hang(line: string, width: number): string {
   if (line.length <= width) return line;
-  const indent = ' '.repeat((/^(\s*\S+\s{2,}|\s*)/.exec(line)?.[0] ?? '').length);
+  const indent = ' '.repeat((TERM.exec(line) ?? /^\s*/.exec(line))![0].length);
   const out: string[] = [];
   let rest = line;
   while (rest.length > width) {

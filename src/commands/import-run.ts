@@ -20,6 +20,7 @@ import { startProgress } from '../output/progress.js';
 import { prospectSlice, responseSlice, sliceSnapshot, suppressionSlice, touchSlice, writeSlice } from './import-slice.js';
 import { suppress } from '../store/suppress.js';
 import { suppressionLookup } from '../store/suppression-hash.js';
+import { shopCountry } from '../domain/phones.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
 import type { StoreReader, StoreTransaction } from '../store/store.js';
@@ -149,6 +150,7 @@ async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
+  const country = shopCountry(ctx.world.env);
   const rejects = await rejectsTarget(ctx, flags);
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
@@ -160,12 +162,12 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
   const rows = loaded.rows.map((r) => r.row);
   // The suppression list is read after the prospects: on a server, a forget that committed meanwhile is seen by both.
-  const slice = async (reader: StoreReader) => ({ ...(await prospectSlice(reader, rows)), suppression: await suppressionSlice(reader, rows) });
+  const slice = async (reader: StoreReader) => ({ ...(await prospectSlice(reader, rows, country)), suppression: await suppressionSlice(reader, rows) });
   // Rows that mark someone do-not-contact put them on the list, as `prospect do-not-contact` does.
   const listDoNotContact = (tx: StoreTransaction, p: ProspectPlan) =>
     suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', now);
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, slice,
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, suppressed: suppressionLookup(doc.suppression) }),
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, country, suppressed: suppressionLookup(doc.suppression) }),
     (p) => p.rejected.length, planChanges, applyProspectPlan, listDoNotContact);
   await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }

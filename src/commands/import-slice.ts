@@ -3,6 +3,7 @@
 // That part, as a small document, is what the CSV planners read; what they change in it is written back through
 // the transaction as targeted inserts and updates. So a database never loads every record for an import.
 import { emailKey, identityKeys } from '../domain/dedupe.js';
+import { lookupKeys, type CountryCode } from '../domain/phones.js';
 import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
 import { contactHashes } from '../store/suppression-hash.js';
@@ -53,7 +54,8 @@ async function sliceDoc(reader: StoreReader, part: Partial<StoreDoc>): Promise<S
 }
 
 /** For `import prospects`: every store prospect a row can be, or can name as its referrer. */
-export async function prospectSlice(reader: StoreReader, rows: readonly { id: number | null; email: string | null; phone: string | null; name: string; referredBy: string | null }[]): Promise<StoreDoc> {
+export async function prospectSlice(reader: StoreReader, rows: readonly { id: number | null; email: string | null; phone: string | null; name: string; referredBy: string | null }[],
+  country: CountryCode | null = null): Promise<StoreDoc> {
   // A store without prospects (the first import into a new store) has none a row can be: no keys to compute and
   // send, which for 100,000 rows was ~0.2 s.
   if ((await reader.listProspects({ limit: 1 })).length === 0) return sliceDoc(reader, {});
@@ -61,9 +63,9 @@ export async function prospectSlice(reader: StoreReader, rows: readonly { id: nu
   const phones = new Set<string>();
   const bareNames = new Set<string>();
   for (const row of rows) {
-    const k = identityKeys(row);
+    const k = lookupKeys(row, country);
     if (k.email !== null) emails.add(k.email);
-    if (k.phone !== null) phones.add(k.phone);
+    for (const key of k.phones!) phones.add(key);
     if (k.email === null && k.phone === null && k.name) bareNames.add(k.name);
   }
   const [dupes, named] = await Promise.all([

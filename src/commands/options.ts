@@ -1,6 +1,7 @@
 // Parsers for option values shared by several commands; each turns text into a typed value or a usage error.
 import { endOfLocalDay, parseSpanDays, parseWhen, startOfLocalDay, type Direction } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
+import { AMOUNT_FORMS, parseAmountText, type Amount } from '../domain/money.js';
 
 /** commander accumulator for repeatable options (`--tag a --tag b`). */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -11,12 +12,15 @@ export function parseCount(text: string, what: string): number {
   return n;
 }
 
-export function parseAmount(text: string, what: string): number {
-  const n = Number(text.trim());
-  // Decimal notation only, as the CSV import reads it: Number() would also take "0x10" (16) and "0b1".
-  const decimal = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim());
-  if (!decimal || !Number.isFinite(n) || Math.abs(n) > 1e15) throw usageError(`${what} "${text}" is not a number`);
-  return n;
+/** `--value` as people write it (`€86.40`, `12,50`, `1.234,50 €`); an ambiguous `1,234` is refused, naming the forms. */
+export function parseMoney(text: string, what: string): Amount {
+  const amount = parseAmountText(text);
+  if (amount === 'ambiguous') {
+    const [whole, part] = /(\d+)[.,](\d+)/.exec(text)!.slice(1);
+    throw usageError(`${what} "${text}" is ambiguous: ${whole}${part} or ${whole}.${part}? (write ${whole}${part} or ${whole}.${part}; forms: ${AMOUNT_FORMS})`);
+  }
+  if (amount === 'invalid') throw usageError(`${what} "${text}" is not a number (use ${AMOUNT_FORMS})`);
+  return amount;
 }
 
 export function parseChoice<T extends string>(text: string, choices: readonly T[], what: string): T {

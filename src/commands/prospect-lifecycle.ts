@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
-import { forgetProspect, mentionsOf, personalStrings } from '../domain/forget.js';
+import { forgetProspect, identifyingStrings, mentionsOf, personalStrings } from '../domain/forget.js';
 import { loseProspect, reopenProspect } from '../domain/lifecycle.js';
 import { checkText } from '../domain/prospect.js';
 import { planFollowUp, setCadence } from '../domain/prospect-changes.js';
@@ -80,14 +80,16 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
     const strings = personalStrings(p, touches);
     // Listed before the erasure, while the email and phone are still known: no import brings them back.
     await suppress(tx, [p], 'forgotten', at);
+    const identifying = identifyingStrings(p);
     const forgotten = forgetProspect(p, touches, responses, surveys.filter((s): s is Survey => s !== null), at);
     await applyChanges(tx, forgotten.changes);
     // Looked for after the erasure, so the person's own (now empty) records do not count.
-    const [prospects, notes] = await Promise.all([tx.prospectsMentioning(strings), tx.touchesMentioning(strings)]);
-    return { p: forgotten.prospect, result: forgotten.result, strings, mentions: strings.length ? mentionsOf(prospects, notes, strings) : [] };
+    // Only what names the person: their own notes' words in other people's notes are not about them.
+    const [prospects, notes] = identifying.length ? await Promise.all([tx.prospectsMentioning(identifying), tx.touchesMentioning(identifying)]) : [[], []];
+    return { p: forgotten.prospect, result: forgotten.result, strings, mentions: mentionsOf(prospects, notes, identifying) };
   });
   ctx.info(`forgot prospect ${done.p.id}: personal data and ${done.result.touchNotes} touch note(s) erased; the anonymous record keeps the figures`);
-  if (done.mentions.length) ctx.warn(`their name or details still appear in: ${done.mentions.join(', ')} (edit those by hand)`);
+  if (done.mentions.length) ctx.warn(`their name, email or phone still appears in: ${done.mentions.join(', ')} (edit those by hand)`);
   const copies = await store.forgetCopies(done.strings);
   for (const copy of copies.removed) ctx.info(`removed ${copy}, precrm's own copy of the store from before a schema upgrade, which held their data`);
   if (copies.backups.length) ctx.warn(`backups made with precrm store backup still hold their data: ${copies.backups.join(', ')} (delete them, or keep them knowingly)`);

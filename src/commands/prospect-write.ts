@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { showDay } from '../domain/dates.js';
 import { emailKey, firstDuplicate, phoneKey } from '../domain/dedupe.js';
+import { phoneMatchKeys, shopCountry, type CountryCode } from '../domain/phones.js';
 import { PrecrmError, conflictError, usageError } from '../domain/errors.js';
 import { checkManualStage, stageProspect } from '../domain/lifecycle.js';
 import { lookalikeWarnings } from '../domain/lookalikes.js';
@@ -20,20 +21,20 @@ import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
 
-/** What is wrong when another prospect has this email (any case) or phone digits; null when none does. */
-async function duplicateProblem(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<string | null> {
-  const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
-  if (email === null && phone === null) return null;
-  const found = await reader.findDuplicates({ emails: email === null ? [] : [email], phones: phone === null ? [] : [phone] });
-  const dup = firstDuplicate(found.filter((x) => x.id !== self), p);
+/** What is wrong when another prospect has this email (any case) or phone number (in any form); null when none does. */
+async function duplicateProblem(reader: StoreReader, p: { email: string | null; phone: string | null }, country: CountryCode | null, self?: number): Promise<string | null> {
+  const [email, phones] = [emailKey(p.email), phoneMatchKeys(p.phone, country)];
+  if (email === null && phones.length === 0) return null;
+  const found = await reader.findDuplicates({ emails: email === null ? [] : [email], phones });
+  const dup = firstDuplicate(found.filter((x) => x.id !== self), p, phones);
   if (!dup) return null;
   const what = dup.email && p.email && dup.email.toLowerCase() === p.email.toLowerCase() ? 'email' : 'phone number';
   return `${label(dup)} already has this ${what} (use --allow-duplicate to add anyway, or: precrm prospect edit ${dup.id})`;
 }
 
-/** Exit 4 when another prospect has this email (any case) or phone digits. */
-async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, self?: number): Promise<void> {
-  const problem = await duplicateProblem(reader, p, self);
+/** Exit 4 when another prospect has this email (any case) or phone number (in any form). */
+async function refuseDuplicate(reader: StoreReader, p: { email: string | null; phone: string | null }, country: CountryCode | null, self?: number): Promise<void> {
+  const problem = await duplicateProblem(reader, p, country, self);
   if (problem !== null) throw conflictError(problem);
 }
 
@@ -75,7 +76,7 @@ function answerCheck(ctx: Context, flag: keyof ProspectFlags, optional: boolean,
 async function promptForProspect(ctx: Context, flags: ProspectFlags, reader: StoreReader): Promise<ProspectFlags> {
   const ask = ctx.prompter;
   const unique = (key: 'email' | 'phone') => async (v: string) =>
-    flags.allowDuplicate ? null : duplicateProblem(reader, { email: null, phone: null, [key]: v.trim() });
+    flags.allowDuplicate ? null : duplicateProblem(reader, { email: null, phone: null, [key]: v.trim() }, shopCountry(ctx.world.env));
   const optional = async (q: string, current: string | undefined, flag: keyof ProspectFlags, more?: (v: string) => Promise<string | null>, given?: ProspectFlags) =>
     current ?? ((await ask.input(q, { validate: answerCheck(ctx, flag, true, more, given) })).trim() || undefined);
   const name = await ask.input('Name:', { validate: answerCheck(ctx, 'name', false) });
@@ -100,9 +101,10 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   checkName(flags.name ?? '');
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
+  const country = shopCountry(ctx.world.env);
   const store = await ctx.openStore();
   const created = await store.transaction(async (tx) => {
-    if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null });
+    if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null }, country);
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
     const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
     const lookalikes = await lookalikesOf(tx, change.prospect);
@@ -125,13 +127,14 @@ function liftedNotice(p: Prospect, lifted: readonly SuppressionEntry[]): string 
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'edit');
   const at = ctx.now().toISOString();
+  const country = shopCountry(ctx.world.env);
   const store = await ctx.openStore();
   const change = await store.transaction(async (tx) => {
     const p = await findProspect(tx, ref);
     checkEditable(p);
     const next = { email: input.email === undefined ? p.email : input.email, phone: input.phone === undefined ? p.phone : input.phone };
     const contactChanged = (input.email !== undefined && input.email !== p.email) || (input.phone !== undefined && input.phone !== p.phone);
-    if (contactChanged && !flags.allowDuplicate) await refuseDuplicate(tx, next, p.id);
+    if (contactChanged && !flags.allowDuplicate) await refuseDuplicate(tx, next, country, p.id);
     const link = referredByRef === undefined ? undefined : await referrerLink(tx, referredByRef);
     const edit = edited(p, input, at, link, stage);
     if (edit.edited.length) await applyChanges(tx, edit.changes);

@@ -15,7 +15,7 @@ export interface SurveyReportFlags { by?: string; since?: string; until?: string
 const pairs = (entries: [string, number][]) => entries.map(([k, n]) => `${k}:${n}`);
 const topPairs = (top: TopValue[] | null) => (top ? pairs(top.map((t) => [t.value, t.count])) : null);
 
-/** csv/tsv: `1:0;2:1` and `taste:2;price:1`; json: the objects of SPEC §5; table: bars and `taste 2, price 1`. */
+/** csv/tsv: `1:0;2:1` and `taste:2;price:1`; json: objects; table: bars between a scale's ends, `taste 2, price 1` for choices. */
 function valueColumns(format: Format): Column<SurveyReportRow>[] {
   const flat = format === 'csv' || format === 'tsv' || format === 'xlsx';
   return [
@@ -28,8 +28,9 @@ function valueColumns(format: Format): Column<SurveyReportRow>[] {
       show: (_v, r) => {
         if (!r.distribution) return '';
         const keys = Object.keys(r.distribution);
-        const bars = sparkBars(Object.values(r.distribution));
-        return r.type === 'choice' ? bars : `${keys[0]} ${bars} ${keys[keys.length - 1]}`;
+        // Choices have no order for bars to show between two end labels: each is named with its count.
+        if (r.type === 'choice') return Object.entries(r.distribution).map(([choice, n]) => `${choice} ${n}`).join(', ');
+        return `${keys[0]} ${sparkBars(Object.values(r.distribution))} ${keys[keys.length - 1]}`;
       },
     },
     {

@@ -1,6 +1,7 @@
 // planImport: validated prospect rows + the store → what to create and what to merge, as a pure function.
 // The command applies the plan in one locked store update; a dry run prints it and writes nothing.
-import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
+import { DuplicateIndex, emailKey } from '../domain/dedupe.js';
+import { lookupKeys, samePhone, type CountryCode } from '../domain/phones.js';
 import { mergeTags, newProspect } from '../domain/prospect.js';
 import { label } from '../domain/referrals.js';
 import { boughtBeforeAdded } from '../domain/lifecycle.js';
@@ -23,6 +24,8 @@ export interface PlanOptions {
   explain?: boolean;
   /** The suppression list's entry of a person, if they are on it: such a row creates no one. */
   suppressed?: (p: Contact) => SuppressionEntry | undefined;
+  /** The shop's country, for national phone numbers (phones.ts); none: only international ones match other forms. */
+  country?: CountryCode | null;
 }
 
 export interface ProspectPlan {
@@ -188,7 +191,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
 
   for (const r of rows) {
     const { row } = r;
-    const keys = keysOf(row);
+    const keys = lookupKeys(row, options.country ?? null);
     const idMatch = row.id === null ? undefined : byId.get(row.id);
     const found = (keys.email !== null || keys.phone !== null ? dupes.find(keys) : undefined)
       ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
@@ -229,7 +232,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
 function duplicateRow(plan: ProspectPlan, r: ImportRow<ProspectRow>, found: Prospect, target: Prospect,
   c: { createdLine: Map<Prospect, number>; options: PlanOptions }): void {
   const { row } = r;
-  const key = row.email && emailKey(found.email) === emailKey(row.email) ? 'email' : row.phone && phoneKey(found.phone) === phoneKey(row.phone) ? 'phone' : 'name';
+  const key = row.email && emailKey(found.email) === emailKey(row.email) ? 'email' : row.phone && samePhone(row.phone, found.phone, c.options.country ?? null) ? 'phone' : 'name';
   const inFile = c.createdLine.get(found);
   const explain = (action: RowOutcome['action'], why: string) => {
     if (c.options.explain) plan.outcomes.push({ line: r.line, action, id: target.id, reason: `same ${key} as ${inFile ? `line ${inFile}` : `#${found.id}`}; ${why}` });

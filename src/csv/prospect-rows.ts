@@ -1,6 +1,7 @@
 // One prospect CSV row (columns matched by contact-columns.ts) → a typed, validated ProspectRow, or the reasons
 // it is invalid. Pure: the clock is passed in.
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { currencyAgrees, type Amount } from '../domain/money.js';
 import { boughtBeforeAdded } from '../domain/lifecycle.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
 import { parseStage } from '../domain/stages.js';
@@ -86,15 +87,25 @@ function deriveName(r: RowReader, email: string | null): string | null {
 
 function conversionOf(r: RowReader): Conversion | null {
   const at = r.date('converted_at');
-  const value = r.number('conversion_value');
-  const currency = r.text('currency');
+  const amount = r.money('conversion_value');
+  const currency = priceCurrency(r, amount);
   const product = r.text('product');
   if (at === null) {
     const orphan = ['conversion_value', 'currency', 'product'].find((k) => r.values.has(k));
     if (orphan && !r.values.has('converted_at')) r.reasons.push(`${orphan} needs converted_at (the date of the first purchase)`);
     return null;
   }
-  return { at, value, currency: currency?.toUpperCase() ?? null, product };
+  return { at, value: amount?.value ?? null, currency, product };
+}
+
+/** The currency column, else the one the value is written in (`€86.40`); a row where they disagree is refused. */
+function priceCurrency(r: RowReader, amount: Amount | null): string | null {
+  const given = r.text('currency')?.toUpperCase() ?? null;
+  const written = amount?.currency ?? null;
+  if (given !== null && written !== null && !currencyAgrees(written, given)) {
+    r.reasons.push(`conversion_value "${r.values.get('conversion_value')}" is in ${written} but currency is ${given}`);
+  }
+  return given ?? written;
 }
 
 export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<ProspectRow> {

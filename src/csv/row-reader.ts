@@ -2,6 +2,7 @@
 // first; generic, so any importer (prospects, touches, survey responses) validates rows the same way.
 import { parseWhen } from '../domain/dates.js';
 import { PrecrmError } from '../domain/errors.js';
+import { AMOUNT_FORMS, parseAmountText, type Amount } from '../domain/money.js';
 import { checkText } from '../domain/prospect.js';
 import { parseFormTimestamp, type DateOrder } from './timestamps.js';
 
@@ -94,6 +95,18 @@ export class RowReader {
       return null;
     }
     return n;
+  }
+
+  /** An amount as people write it (`€86.40`, `1.234,50 €`), with the currency its symbol or code says, if any. */
+  money(key: string): Amount | null {
+    const v = this.values.get(key);
+    if (v === undefined) return null;
+    const amount = parseAmountText(v, this.ctx.decimalComma);
+    if (typeof amount === 'object') return amount;
+    this.reasons.push(amount === 'ambiguous'
+      ? `${key} "${v}" is ambiguous: a thousands separator or a decimal mark? (write it as 1234 or 1234.5; forms: ${AMOUNT_FORMS})`
+      : `${key} "${v}" is not a number (use ${AMOUNT_FORMS})`);
+    return null;
   }
 
   wholeNumber(key: string, min: number, max = Number.MAX_SAFE_INTEGER): number | null {

@@ -1,19 +1,20 @@
-// Parses the date forms of SPEC §2 against an injected "now" and compares calendar days in local time.
+// Parses the dates and times people type (ISO, named months, times of day, spans, weekdays) against an injected
+// "now", and compares calendar days in local time.
 import {
   addDays, addMonths, addWeeks, addYears, differenceInCalendarDays, endOfDay, isValid, startOfDay,
 } from 'date-fns';
+import { readMonthDay, splitClock, weekdayNumber } from './day-forms.js';
 import { usageError } from './errors.js';
 
 /** `past` for --at/--since/--until (spans count back), `future` for --follow-up/--within (spans count ahead). */
 export type Direction = 'past' | 'future';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const SPAN = /^(\d{1,5})\s*(d|w|m|y)$/i;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/i;
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-export const DATE_FORMS = 'YYYY-MM-DD[THH:MM], today, yesterday, tomorrow, 3d, 2w, 1m, or a weekday name';
+export const DATE_FORMS = 'YYYY-MM-DD[THH:MM], 12 Mar 2026, yesterday 18:00, 10:00, 3d, 2w, 1m, 2h, 30min, friday …; see precrm help dates';
 
 function invalid(input: string, what: string): Error {
   return usageError(`invalid ${what} "${input}" (use ${DATE_FORMS})`);
@@ -49,38 +50,94 @@ export function parseWhen(input: string, now: Date, direction: Direction, what =
   return date;
 }
 
+const SPAN_UNITS: Record<string, 'min' | 'h' | 'd' | 'w' | 'm' | 'y'> = {
+  min: 'min', mins: 'min', minute: 'min', minutes: 'min', h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+  d: 'd', day: 'd', days: 'd', w: 'w', week: 'w', weeks: 'w', m: 'm', month: 'm', months: 'm', y: 'y', year: 'y', years: 'y',
+};
+const WHEN_SPAN = /^(\d{1,5})\s*([a-z]+)( ago)?$/;
+
+/** `3d`, `2h`, `30min`, `2 hours ago` (`ago` only where spans count back); `m` is a month, minutes are `min`. */
+function spanFrom(text: string, now: Date, direction: Direction): Date | null {
+  const m = WHEN_SPAN.exec(text);
+  const unit = m ? SPAN_UNITS[m[2]!] : undefined;
+  if (!m || unit === undefined || (m[3] !== undefined && direction !== 'past')) return null;
+  const n = Number(m[1]) * (direction === 'past' ? -1 : 1);
+  if (unit === 'min') return new Date(now.getTime() + n * 60_000);
+  if (unit === 'h') return new Date(now.getTime() + n * 3_600_000);
+  return addSpan(now, Math.abs(n), unit, n < 0 ? -1 : 1);
+}
+
+/** Days from `now` to the weekday `day`: the coming one ahead (never today), the last one back (never today). */
+function weekdayShift(day: number, now: Date, direction: Direction): number {
+  return direction === 'future' ? (day - now.getDay() + 7) % 7 || 7 : -((now.getDay() - day + 7) % 7 || 7);
+}
+
+/** `12 Mar 2026`, `March 12` …: local midnight of that day; without a year, the nearest such day on the side the direction points to. */
+function monthDayFrom(text: string, now: Date, direction: Direction): Date | null | 'invalid' {
+  const w = readMonthDay(text);
+  if (!w) return null;
+  const inYear = (y: number) => localDate(y, w.month, w.day);
+  let d = inYear(w.year ?? now.getFullYear());
+  const today = startOfDay(now);
+  if (d && w.year === null && direction === 'past' && d > today) d = inYear(now.getFullYear() - 1);
+  else if (d && w.year === null && direction === 'future' && d < today) d = inYear(now.getFullYear() + 1);
+  if (!d || (w.weekday !== null && d.getDay() !== w.weekday)) return 'invalid';
+  return d;
+}
+
+/** A day a time of day can follow: today, yesterday, tomorrow, a weekday, an ISO day or a named month's day (local midnight). */
+function dayFrom(text: string, now: Date, direction: Direction): Date | null | 'invalid' {
+  const shift = { '': 0, today: 0, yesterday: -1, tomorrow: 1 }[text];
+  if (shift !== undefined) return startOfDay(addDays(now, shift));
+  const weekday = weekdayNumber(text);
+  if (weekday !== null) return startOfDay(addDays(now, weekdayShift(weekday, now, direction)));
+  const iso = ISO_DAY.exec(text);
+  if (iso) return localDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? 'invalid';
+  return monthDayFrom(text, now, direction);
+}
+
+/** `10:00` (today), `yesterday 18:00`, `friday 9:30`, `12 Mar 2026 6pm`: that local day at that time. */
+function timedDayFrom(text: string, now: Date, direction: Direction): Date | null | 'invalid' {
+  const split = splitClock(text);
+  if (!split) return null;
+  const day = dayFrom(split.day, now, direction);
+  if (day === null || day === 'invalid') return day;
+  const { hours, minutes, seconds } = split.time;
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, seconds);
+}
+
 function parseForm(input: string, now: Date, direction: Direction, what: string): Date {
-  const text = input.trim().toLowerCase();
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^at /, '');
   if (text === 'now' || text === 'today') return now;
   if (text === 'yesterday') return addDays(now, -1);
   if (text === 'tomorrow') return addDays(now, 1);
-  const span = SPAN.exec(text);
-  if (span) return addSpan(now, Number(span[1]), span[2]!, direction === 'past' ? -1 : 1);
-  const dayIndex = WEEKDAYS.findIndex((d) => text.length >= 3 && d.startsWith(text));
-  if (dayIndex >= 0) {
-    const diff = (dayIndex - now.getDay() + 7) % 7 || 7;
-    return direction === 'future' ? addDays(now, diff) : addDays(now, -((now.getDay() - dayIndex + 7) % 7 || 7));
+  const span = spanFrom(text, now, direction);
+  if (span) return span;
+  const weekday = weekdayNumber(text);
+  if (weekday !== null) return addDays(now, weekdayShift(weekday, now, direction));
+  const iso = isoForm(input.trim(), text);
+  if (iso !== null) {
+    if (iso === 'invalid') throw invalid(input, what);
+    return iso;
   }
+  const written = timedDayFrom(text, now, direction) ?? monthDayFrom(text, now, direction);
+  if (written === null || written === 'invalid') throw invalid(input, what);
+  return written;
+}
+
+/** The ISO forms: a day (local midnight), a local date-time, a date-time with its zone; null when not ISO-shaped. */
+function isoForm(raw: string, text: string): Date | null | 'invalid' {
   let m = ISO_DAY.exec(text);
-  if (m) {
-    const d = localDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d) return d;
-    throw invalid(input, what);
-  }
+  if (m) return localDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? 'invalid';
   m = ISO_LOCAL.exec(text);
-  if (m) {
-    const d = localDate(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0')));
-    if (d) return d;
-    throw invalid(input, what);
-  }
-  if (ISO_ZONED.test(input.trim())) {
-    const d = new Date(input.trim());
-    // Date.parse rolls 2026-02-30T…Z over into March; the written day and time must exist as written.
-    const [y, mo, day, h, mi, sec] = input.trim().split(/[-T:.Z+]/i).map(Number);
-    const calendar = new Date(Date.UTC(y!, mo! - 1, day!));
-    if (isValid(d) && calendar.getUTCMonth() === mo! - 1 && calendar.getUTCDate() === day && h! <= 23 && mi! <= 59 && (sec ?? 0) <= 59) return d;
-  }
-  throw invalid(input, what);
+  if (m) return localDate(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0'))) ?? 'invalid';
+  if (!ISO_ZONED.test(raw)) return null;
+  const d = new Date(raw);
+  // Date.parse rolls 2026-02-30T…Z over into March; the written day and time must exist as written.
+  const [y, mo, day, h, mi, sec] = raw.split(/[-T:.Z+]/i).map(Number);
+  const calendar = new Date(Date.UTC(y!, mo! - 1, day!));
+  const exists = isValid(d) && calendar.getUTCMonth() === mo! - 1 && calendar.getUTCDate() === day && h! <= 23 && mi! <= 59 && (sec ?? 0) <= 59;
+  return exists ? d : 'invalid';
 }
 
 /** Longest span or cadence: 100 years. Beyond it dates leave four-digit years (`99999y`) and overflow Date. */

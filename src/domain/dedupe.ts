@@ -1,4 +1,5 @@
-// Duplicate keys: the same email (case-insensitive) or the same phone digits mean the same person.
+// Duplicate keys: the same email (case-insensitive) or the same phone number mean the same person. A phone's key is
+// its digits as typed (stored by the SQL stores); phones.ts lists the other keys the same number may have.
 import type { Prospect } from './types.js';
 
 export const emailKey = (email: string | null | undefined): string | null =>
@@ -39,8 +40,16 @@ export class DuplicateIndex {
   }
 }
 
-/** The keys that say two records are the same person: email key, phone key, and the lower-cased name (used only when both are null). */
-export interface IdentityKeys { email: string | null; phone: string | null; name: string }
+/**
+ * The keys that say two records are the same person: email key, phone key, and the lower-cased name (used only
+ * when both are null). `phones`, when given, are the phone keys to look for (phones.ts phoneMatchKeys: the other
+ * forms of the number); otherwise just `phone`.
+ */
+export interface IdentityKeys { email: string | null; phone: string | null; name: string; phones?: readonly string[] }
+
+/** The phone keys a look-up tries, exact digits first. */
+export const phoneLookups = (k: { phone: string | null; phones?: readonly string[] }): readonly string[] =>
+  k.phones ?? (k.phone === null ? [] : [k.phone]);
 
 export const identityKeys = (p: { email: string | null; phone: string | null; name: string | null }): IdentityKeys =>
   ({ email: emailKey(p.email), phone: phoneKey(p.phone), name: (p.name ?? '').toLowerCase() });
@@ -60,9 +69,13 @@ export function duplicateMatcher(q: DuplicateQuery): (p: Prospect) => boolean {
   };
 }
 
-/** Which of `candidates` (in id order) a new record duplicates: the first with its email key, else the first with its phone key. */
-export function firstDuplicate<P extends Prospect>(candidates: readonly P[], p: { email: string | null; phone: string | null }): P | undefined {
-  const [email, phone] = [emailKey(p.email), phoneKey(p.phone)];
+/**
+ * Which of `candidates` (in id order) a new record duplicates: the first with its email key, else the first whose
+ * phone key is one of `phones` (default: the record's own phone key).
+ */
+export function firstDuplicate<P extends Prospect>(candidates: readonly P[], p: { email: string | null; phone: string | null },
+  phones: readonly string[] = phoneLookups({ phone: phoneKey(p.phone) })): P | undefined {
+  const email = emailKey(p.email);
   return (email === null ? undefined : candidates.find((x) => emailKey(x.email) === email))
-    ?? (phone === null ? undefined : candidates.find((x) => phoneKey(x.phone) === phone));
+    ?? candidates.find((x) => { const k = phoneKey(x.phone); return k !== null && phones.includes(k); });
 }

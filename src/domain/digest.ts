@@ -1,5 +1,6 @@
 // The digest: what happened in a period (new prospects, touches, stage moves, conversions, referrals, advocates),
 // each figure beside the same figure for the period of the same length before it, plus what is due and stale now.
+import { calendarDaysBetween } from './dates.js';
 import type { CohortMember, CohortTouch } from './queries.js';
 
 export interface Window { since: string; until: string }
@@ -39,6 +40,14 @@ export function previousWindow(w: Window): Window {
   const since = Date.parse(w.since);
   const length = Date.parse(w.until) - since;
   return { since: new Date(since - length - 1).toISOString(), until: new Date(since - 1).toISOString() };
+}
+
+/**
+ * The period's length in the words of its `--since`: the calendar days from its first day to the day it ends, so
+ * `--since 7d` is 7 days at 08:00 and at 15:00 alike (its hours would round to 7 and then to 8).
+ */
+export function periodDays(w: Window): number {
+  return Math.max(1, calendarDaysBetween(new Date(w.since), new Date(w.until)));
 }
 
 const within = (iso: string | null | undefined, w: Window) => iso !== null && iso !== undefined && iso >= w.since && iso <= w.until;

@@ -11,7 +11,15 @@ export interface ForgetResult {
   answers: number;
 }
 
-/** The personal strings a prospect and its touches hold, so a caller can look for any left elsewhere (e.g. in someone else's notes). */
+/**
+ * What identifies the person in someone else's text: their name, email and phone, as stored. Their own notes are
+ * not: "waved" or "bought bread" in another prospect's touch says nothing about them.
+ */
+export function identifyingStrings(p: Prospect): string[] {
+  return [...new Set([p.name, p.email, p.phone].filter((s): s is string => typeof s === 'string' && s.trim().length >= 3))];
+}
+
+/** The personal strings a prospect and its touches hold (e.g. to find the copies of the store that still hold them). */
 export function personalStrings(p: Prospect, touches: readonly Touch[]): string[] {
   const own = [p.name, p.email, p.phone, p.company, p.notes, p.followUp?.note, p.lostReason, p.conversion?.product, ...Object.values(p.fields)];
   for (const t of touches) if (t.prospectId === p.id) own.push(t.note);
@@ -63,10 +71,20 @@ export function forgetProspect(p: Prospect, touches: readonly Touch[], responses
   };
 }
 
-/** Where any of `strings` still appears in these records' free text, as `prospect 7 notes`-style places. */
+/** `text` holds `needle` (lower case) as a whole: not "Ann" inside "Annual", nor "Hannah Becker" inside "Hannah Beckerman". */
+function holds(text: string, needle: string): boolean {
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+    const [before, after] = [lower.slice(0, at), lower.slice(at + needle.length)];
+    if (!/[\p{L}\p{N}]$/u.test(before) && !/^[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/** Where any of `strings` still appears, as a whole, in these records' free text, as `prospect 7 notes`-style places. */
 export function mentionsOf(prospects: readonly Prospect[], touches: readonly Touch[], strings: readonly string[]): string[] {
   const needles = strings.map((s) => s.toLowerCase());
-  const hit = (text: string | null | undefined) => Boolean(text) && needles.some((n) => text!.toLowerCase().includes(n));
+  const hit = (text: string | null | undefined) => Boolean(text) && needles.some((n) => holds(text!, n));
   const places: string[] = [];
   for (const x of prospects) {
     const texts: [string, string | null | undefined][] = [

@@ -4,8 +4,12 @@ import { conflictError } from '../domain/errors.js';
 import type { IdKind, SuppressionEntry } from '../domain/types.js';
 import type { DumpBatch, IdCounters, StoreCounts, StoreTransaction } from './store.js';
 
-export const describeCounts = (c: StoreCounts): string =>
-  `${c.prospects} prospects, ${c.touches} touches, ${c.surveys} surveys, ${c.responses} responses`;
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const describeCounts = (c: StoreCounts): string => [
+  count(c.prospects, 'prospect', 'prospects'), count(c.touches, 'touch', 'touches'),
+  count(c.surveys, 'survey', 'surveys'), count(c.responses, 'response', 'responses'),
+].join(', ');
 
 export const isEmpty = (c: StoreCounts): boolean => c.prospects + c.touches + c.surveys + c.responses === 0;
 

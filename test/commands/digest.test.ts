@@ -86,6 +86,18 @@ describe('precrm digest', () => {
     expect(html.stdout).not.toMatch(/https?:/);
   });
 
+  it('the same period says the same number of days at any hour: 7 at 08:00 and at 15:00, "the day before" for 1d', async () => {
+    const store = await weekStore();
+    const sentence = async (now: string, args: string[] = []) =>
+      (await run(store, ['digest', ...args], { now })).stdout.split('\n').find((l) => l.startsWith('Each figure'));
+    expect(await sentence('2026-03-16T08:00:00.000Z')).toBe('Each figure with its change against the 7 days before.');
+    expect(await sentence('2026-03-16T15:00:00.000Z')).toBe('Each figure with its change against the 7 days before.');
+    expect(await sentence('2026-03-16T23:59:00.000Z')).toBe('Each figure with its change against the 7 days before.');
+    expect(await sentence('2026-03-12T15:00:00.000Z', ['--since', '1d'])).toBe('Each figure with its change against the day before.');
+    const md = await run(store, ['digest', '--format', 'markdown'], { now: '2026-03-16T15:00:00.000Z' });
+    expect(md.stdout).toContain('Each figure with its change against the 7 days before.');
+  });
+
   it('a bad --since or format is a usage error; PRECRM_FORMAT for tables does not break a cron digest', async () => {
     const store = await weekStore();
     expect((await run(store, ['digest', '--format', 'csv'], { now: MONDAY })).code).toBe(2);

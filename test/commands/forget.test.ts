@@ -42,7 +42,7 @@ describe('prospect forget', () => {
     const r = await run(s, ['prospect', 'forget', 'hannah.b@example.de', '--yes'], { now: '2026-04-01T10:00:00Z' });
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     // Jonas's own touch note mentions her: precrm cannot know whether to erase it, so it says where it is.
-    expect(r.stderr).toMatch(/^warning: their name or details still appear in: touch 2 note/m);
+    expect(r.stderr).toMatch(/^warning: their name, email or phone still appears in: touch 2 note \(edit those by hand\)$/m);
     await run(s, ['touch', 'remove', '2']);
     const after = (await storeBytes(s)).toString('utf8');
     for (const word of PERSONAL) expect(after).not.toContain(word);
@@ -56,6 +56,24 @@ describe('prospect forget', () => {
     });
     expect(p.stageHistory.map((h: { stage: string }) => h.stage)).toEqual(['interested', 'customer']);
     expect(stored.touches[0]).toMatchObject({ prospectId: 1, type: 'visit', at: '2026-02-12T10:00:00.000Z', note: null, direction: 'in' });
+  });
+
+  it('warns only about texts that name the person, not about other people\'s notes that equal the person\'s own', async () => {
+    const s = await tempStore();
+    await run(s, ['prospect', 'add', 'Hannah Becker', '--email', 'hannah.b@example.de', '--note', 'waved']);
+    await run(s, ['touch', 'log', 'hannah', 'greeting', 'waved']);
+    for (const name of ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli']) {
+      await run(s, ['prospect', 'add', name, '--note', 'waved']);
+      await run(s, ['touch', 'log', name, 'greeting', 'waved']);
+    }
+    await run(s, ['touch', 'log', 'ada', 'call', 'asked about Hannah Becker']);
+    await run(s, ['touch', 'log', 'ben', 'email', 'cc hannah.b@example.de']);
+    await run(s, ['touch', 'log', 'cleo', 'call', 'Hannah Beckerman, no relation']);
+    const r = await run(s, ['prospect', 'forget', 'hannah', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('warning: their'))).toEqual([
+      'warning: their name, email or phone still appears in: touch 7 note, touch 8 note (edit those by hand)',
+    ]);
   });
 
   it('afterwards nothing new can be recorded about the person (4); forgetting twice is harmless', async () => {

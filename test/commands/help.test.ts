@@ -10,6 +10,32 @@ describe('precrm help', () => {
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  /**
+   * Where a line breaks inside a paragraph, or inside an entry's text (its continuation is indented deeper), the
+   * next word did not fit: the text was wrapped once, at the width, not broken early and wrapped again.
+   */
+  it.each(['stages', 'dates', 'formats', 'exit-codes', 'csv'])('help %s is wrapped once at 80 columns: no line breaks before it is full', async (topic) => {
+    const lines = (await run((await tempStore()), ['help', topic])).stdout.split('\n');
+    const indent = (l: string) => /^ */.exec(l)![0].length;
+    // `  term  text` continues under its text; a paragraph (no indent) or a deeper block under itself; a line at
+    // two spaces without a term (an example command) stands alone.
+    const under = (l: string) => /^\s+\S(?:\S| (?! ))*\s{2,}/.exec(l)?.[0].length ?? (indent(l) === 2 ? -1 : indent(l));
+    const early: string[] = [];
+    lines.forEach((line, i) => {
+      const next = lines[i + 1] ?? '';
+      const continues = next.trim() !== '' && line.trim() !== '' && indent(next) === under(line);
+      if (continues && line.length + 1 + next.trim().split(' ')[0]!.length <= 80) early.push(`${line} ⏎ ${next.trim()}`);
+    });
+    expect(early).toEqual([]);
+  });
+
+  it('a term with spaces keeps its text in one column: continuations line up under the text', async () => {
+    const dates = (await run((await tempStore()), ['help', 'dates'])).stdout.split('\n');
+    const at = dates.findIndex((l) => l.startsWith('  2026-03-05, 2026-03-05T18:30'));
+    const column = dates[at]!.indexOf('ISO dates');
+    expect(dates[at + 1]!.length - dates[at + 1]!.trimStart().length).toBe(column);
+  });
+
   it('topics are made from what the code declares: every stage, exit code and export column', async () => {
     const stages = (await run((await tempStore()), ['help', 'stages'])).stdout;
     for (const s of ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate', 'lost']) expect(stages).toMatch(new RegExp(`^  ${s} `, 'm'));

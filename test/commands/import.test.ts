@@ -65,7 +65,7 @@ describe('import prospects: invalid rows', () => {
     ['name,updated_at', 'Anna,2026-02-30T10:00:00Z', 'updated_at "2026-02-30T10:00:00Z" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_at', 'Anna,soonish', 'follow_up_at "soonish" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_note', 'Anna,call her', 'follow_up_note needs follow_up_at'],
-    ['name,converted_at,conversion_value', 'Anna,2026-03-01,lots', 'conversion_value "lots" is not a number'],
+    ['name,converted_at,conversion_value', 'Anna,2026-03-01,lots', 'conversion_value "lots" is not a number (use 86.40, 12,50, 1234, €86.40, 1.234,50 €, $1,234.50, 86.40 EUR)'],
     ['name,conversion_value', 'Anna,250', 'conversion_value needs converted_at (the date of the first purchase)'],
     ['name,id', 'Anna,A-17', 'id "A-17" is not a whole number of at least 1'],
     ['name,cadence_days', 'Anna,0', 'cadence_days "0" is not a whole number of at least 1 and at most 36500'],

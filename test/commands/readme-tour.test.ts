@@ -88,3 +88,14 @@ it('README crontab: no comment on a variable line (cron keeps it in the value) a
   // pipefail is bash's (Debian's /bin/sh, dash, may lack it): every crontab that uses it says SHELL=/bin/bash.
   for (const c of crontabs) if (c.includes('set -o pipefail;')) expect(c.split('\n')).toContain('SHELL=/bin/bash');
 });
+
+it('README crontabs work with Debian\'s cron: no CRON_TZ (it has none); a TZ line says the schedule is in the system\'s zone', () => {
+  const readme = readFileSync(root('README.md'), 'utf8');
+  const crontabs = [...readme.matchAll(/^```cron\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+  for (const c of crontabs) {
+    const lines = c.split('\n');
+    expect(lines.filter((l) => /^\s*CRON_TZ\s*=/.test(l))).toEqual([]);
+    const tz = lines.findIndex((l) => /^\s*TZ\s*=/.test(l));
+    if (tz >= 0) expect(lines.slice(0, tz).filter((l) => l.startsWith('#')).join(' ')).toMatch(/system's time zone/);
+  }
+});

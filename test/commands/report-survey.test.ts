@@ -57,11 +57,20 @@ describe('report survey', () => {
       .toEqual([['instagram', 3], ['walk-in', 2], ['anonymous', 4.5]]);
   });
 
-  it('the table shows distributions as small bars', async () => {
+  it('the table shows a scale as small bars between its ends, and a choice with its counts', async () => {
     const r = await run(await fixture(), ['report', 'survey', 'Brand', '--by', 'segment'], { env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-survey-by-segment.txt');
     expect(r.stderr).toBe('survey "Brand": 4 response(s)\n');
+  });
+
+  it('at 80 columns a choice question\'s distribution names its choices (bars alone said nothing)', async () => {
+    const r = await run(await fixture(), ['report', 'survey', 'Brand', '--no-pager'], { stdoutTTY: true, env: { COLUMNS: '80', NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines.find((l) => l.startsWith('│ reason'))).toContain('taste 2, price 1, location 1');
+    expect(lines.find((l) => l.startsWith('│ price'))).toMatch(/1 \S+ 5/);
   });
 
   it('--since/--until filter on the answer date', async () => {

@@ -31,7 +31,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
     const back = join(tempDir(), 'back.json');
     const there = await run(source, ['store', 'migrate', here], NOW);
     expect(there.code, there.stderr).toBe(0);
-    expect(there.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 surveys, 27 responses from .*bakery\.json to /);
+    expect(there.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses from .*bakery\.json to /);
     expect((await run(here, ['store', 'check'])).code).toBe(0);
     expect((await run(here, ['store', 'migrate', back], NOW)).code).toBe(0);
     const expected = await everything(source);
@@ -47,7 +47,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
     expect((await run(here, ['prospect', 'add', 'Ravi'])).code).toBe(0);
     const r = await run(sampleCopy(), ['store', 'migrate', here], NOW);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/is not empty \(1 prospects, 0 touches, 0 surveys, 0 responses\); migrate into an empty one/);
+    expect(r.stderr).toMatch(/is not empty \(1 prospect, 0 touches, 0 surveys, 0 responses\); migrate into an empty one/);
     expect(JSON.parse((await run(here, ['prospect', 'list', '--json'])).stdout).map((p: { name: string }) => p.name)).toEqual(['Ravi']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetProspect, mentionsOf, personalStrings } from '../../src/domain/forget.js';
+import { forgetProspect, identifyingStrings, mentionsOf, personalStrings } from '../../src/domain/forget.js';
 import { addProspect, addTouch, applyToDoc, docWith } from './fixtures.js';
 
 describe('forgetProspect', () => {
@@ -41,5 +41,21 @@ describe('forgetProspect', () => {
     const strings = personalStrings(p, doc.touches);
     applyToDoc(doc, forgetProspect(p, doc.touches, doc.responses, doc.surveys, '2026-04-01T00:00:00Z').changes);
     expect(mentionsOf(doc.prospects, doc.touches, strings)).toEqual(['prospect 2 notes', 'touch 1 note']);
+  });
+
+  it('lists only texts naming the person: not other people\'s notes that share words with the person\'s own', () => {
+    const doc = docWith();
+    const p = addProspect(doc, 'Ann Lee', '2026-02-11T08:50:00Z', { email: 'ann@example.com', phone: '+33 6 12 34 00 01', notes: 'waved' });
+    addTouch(doc, p, '2026-02-12T10:00:00Z').note = 'waved';
+    const others = ['Bo', 'Cy', 'Di'].map((n) => addProspect(doc, n, '2026-02-11T08:50:00Z', { notes: 'waved' }));
+    for (const o of others) addTouch(doc, o, '2026-02-13T10:00:00Z').note = 'waved';
+    addTouch(doc, others[0]!, '2026-02-14T10:00:00Z').note = 'Annual order; came with Ann Lee';
+    addTouch(doc, others[1]!, '2026-02-14T10:00:00Z').note = 'Annual order only';
+    addTouch(doc, others[2]!, '2026-02-14T10:00:00Z').note = 'her number is +33 6 12 34 00 01';
+    expect(identifyingStrings(p)).toEqual(['Ann Lee', 'ann@example.com', '+33 6 12 34 00 01']);
+    const strings = identifyingStrings(p);
+    applyToDoc(doc, forgetProspect(p, doc.touches, doc.responses, doc.surveys, '2026-04-01T00:00:00Z').changes);
+    // "Ann Lee" in touch 5, the phone in touch 7; "Annual" is not "Ann", and "waved" is nobody's name.
+    expect(mentionsOf(doc.prospects, doc.touches, strings)).toEqual(['touch 5 note', 'touch 7 note']);
   });
 });

@@ -56,8 +56,8 @@ describe('malformed dates', () => {
 describe('huge and odd numbers', () => {
   it('--value: out of range, non-decimal or not a number is a usage error; a large decimal is stored as given', async () => {
     const store = await storeWith(['Ravi', '--email', 'ravi@example.com']);
-    for (const bad of ['1e309', '99999999999999999999', 'NaN', 'Infinity', '-Infinity', '0x10', '0b1', '1,5', '', ' ']) {
-      await expectRefusedUnchanged(store, ['convert', '1', '--value', bad], 2, /^error: --value ".*" is not a number$/);
+    for (const bad of ['1e309', '99999999999999999999', 'NaN', 'Infinity', '-Infinity', '0x10', '0b1', '1,5,0', '', ' ']) {
+      await expectRefusedUnchanged(store, ['convert', '1', '--value', bad], 2, /^error: --value ".*" is not a number \(use 86\.40, 12,50, /);
     }
     await expectRefusedUnchanged(store, ['convert', '1', '--value', '-5'], 2, /^error: --value -5 is negative/);
     expect((await run(store, ['convert', '1', '--value', '1e15'])).code).toBe(0);

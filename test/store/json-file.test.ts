@@ -139,7 +139,7 @@ describe('store path | check | backup', () => {
     const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
     const r = await run(store, ['store', 'check']);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: `${store}: ok (1 prospects, 0 touches, 0 surveys, 0 responses)\n` });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: `${store}: ok (1 prospect, 0 touches, 0 surveys, 0 responses)\n` });
     expect((await run(store, ['store', 'check', '-q'])).stderr).toBe('');
   });
 
