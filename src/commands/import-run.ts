@@ -162,12 +162,12 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
   const rows = loaded.rows.map((r) => r.row);
   // The suppression list is read after the prospects: on a server, a forget that committed meanwhile is seen by both.
-  const slice = async (reader: StoreReader) => ({ ...(await prospectSlice(reader, rows, country)), suppression: await suppressionSlice(reader, rows) });
+  const slice = async (reader: StoreReader) => ({ ...(await prospectSlice(reader, rows, country)), suppression: await suppressionSlice(reader, rows, country) });
   // Rows that mark someone do-not-contact put them on the list, as `prospect do-not-contact` does.
   const listDoNotContact = (tx: StoreTransaction, p: ProspectPlan) =>
     suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', now);
   const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, slice,
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, country, suppressed: suppressionLookup(doc.suppression) }),
+    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain, country, suppressed: suppressionLookup(doc.suppression, country) }),
     (p) => p.rejected.length, planChanges, applyProspectPlan, listDoNotContact);
   await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }

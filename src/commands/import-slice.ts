@@ -6,7 +6,7 @@ import { emailKey, identityKeys } from '../domain/dedupe.js';
 import { lookupKeys, type CountryCode } from '../domain/phones.js';
 import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
-import { contactHashes } from '../store/suppression-hash.js';
+import { matchHashes } from '../store/suppression-hash.js';
 import type { StoreReader, StoreTransaction } from '../store/store.js';
 
 const isId = (ref: string) => /^\d+$/.test(ref);
@@ -76,11 +76,11 @@ export async function prospectSlice(reader: StoreReader, rows: readonly { id: nu
 }
 
 /** For `import prospects`: the part of the suppression list the rows' emails and phones can match, with its secret. */
-export async function suppressionSlice(reader: StoreReader, rows: readonly { email: string | null; phone: string | null }[]): Promise<SuppressionList> {
+export async function suppressionSlice(reader: StoreReader, rows: readonly { email: string | null; phone: string | null }[], country: CountryCode | null): Promise<SuppressionList> {
   const secret = await reader.suppressionSecret();
   if (secret === null) return { secret, entries: [] };
   const hashes = new Set<string>();
-  for (const row of rows) for (const hash of contactHashes(secret, row)) hashes.add(hash);
+  for (const row of rows) for (const hash of matchHashes(secret, row, country)) hashes.add(hash);
   return { secret, entries: await reader.suppressionEntries([...hashes]) };
 }
 

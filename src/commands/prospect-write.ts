@@ -110,7 +110,7 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
     const lookalikes = await lookalikesOf(tx, change.prospect);
     await applyChanges(tx, change.changes);
     // The person is back and asked to be: off the list, so later imports merge into this record.
-    return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all), lookalikes };
+    return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all, country), lookalikes };
   });
   ctx.info(`added prospect ${created.p.id} (${created.p.name})`);
   if (created.lifted.length) ctx.warn(liftedNotice(created.p, created.lifted));
@@ -201,7 +201,7 @@ export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: b
   const note = opts.note === undefined ? null : checkText('--note', opts.note);
   // On: the email and phone go on the suppression list; --off lifts that entry (never one of a forget or remove).
   const p = await changeProspect(ctx, ref, (target, at) => recordConsent(target, Boolean(opts.off), note, at),
-    (tx, next, at) => (opts.off ? lift(tx, next, liftedByConsent) : suppress(tx, [next], 'do-not-contact', at)));
+    (tx, next, at) => (opts.off ? lift(tx, next, liftedByConsent, shopCountry(ctx.world.env)) : suppress(tx, [next], 'do-not-contact', at)));
   ctx.info(p.doNotContact ? `${label(p)} will not be contacted (recorded in the consent log)` : `${label(p)} may be contacted again (recorded in the consent log)`);
   printWritten(ctx, [p]);
 }

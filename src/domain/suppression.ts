@@ -4,6 +4,7 @@
 // checked against a guessed address without the store. The rules, here, are pure: what is hashed, which entries
 // a forget, remove or do-not-contact adds, and which ones are lifted.
 import { emailKey, phoneKey } from './dedupe.js';
+import { phoneMatchKeys, type CountryCode } from './phones.js';
 import type { SuppressionEntry, SuppressionReason } from './types.js';
 
 /** The form of a secret and of a hash: 32 bytes as lower-case hex. */
@@ -19,6 +20,15 @@ export function contactTexts(p: Contact): string[] {
   const email = emailKey(p.email);
   const phone = phoneKey(p.phone);
   return [...(email === null ? [] : [`email:${email}`]), ...(phone === null ? [] : [`phone:${phone}`])];
+}
+
+/**
+ * The texts under which a person may have been listed: their email key, and every key their phone may have been
+ * stored under when it was written in another form (`06 12 34 00 01` was listed as `+33 6 12 34 00 01`; phones.ts).
+ */
+export function matchTexts(p: Contact, country: CountryCode | null): string[] {
+  const email = emailKey(p.email);
+  return [...(email === null ? [] : [`email:${email}`]), ...phoneMatchKeys(p.phone, country).map((k) => `phone:${k}`)];
 }
 
 /** Whether a person has an email or phone that could be put on the list. */

@@ -37,6 +37,19 @@ const names = async (store: string) => (await storedDoc(store)).prospects.map((p
 const contactable = async (store: string) => (await run(store, ['export', 'prospects', '--contactable'])).stdout;
 
 describe('forgotten and removed people stay gone', () => {
+  it('a phone listed in international form still suppresses the national form of the shop\'s country, and the other way round', async () => {
+    const fr = { PRECRM_COUNTRY: 'FR' };
+    for (const [listed, later] of [['+33 6 12 34 00 01', '06 12 34 00 01'], ['06 12 34 00 02', '+33 6 12 34 00 02']]) {
+      const store = await tempStore();
+      expect((await run(store, ['prospect', 'add', 'Lucie Bernard', '--phone', listed], { env: fr })).code).toBe(0);
+      expect((await run(store, ['prospect', 'forget', 'lucie', '--yes'], { env: fr })).code).toBe(0);
+      const file = join(tempDir(), 'later.csv');
+      writeFileSync(file, `Full Name,Mobile\nLucie B.,${later}\n`);
+      const r = await run(store, ['import', 'prospects', file], { env: fr });
+      expect(lastLine(r.stderr), `${listed} then ${later}`).toBe('created 0, merged 0, skipped 0, suppressed 1, rejected 0 (nothing to change)');
+    }
+  });
+
   for (const [what, args] of [['forgotten', ['prospect', 'forget', 'hannah', '--yes']], ['removed', ['prospect', 'remove', 'hannah', '--yes']]] as const) {
     it(`${what}: re-importing the older export creates no one and says "suppressed 1"`, async () => {
       const { store, older } = await shop();
