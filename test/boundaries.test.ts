@@ -1,4 +1,4 @@
-// The layer rules of STYLE.md, checked on the source so CI fails when one is broken:
+// The layer rules of docs/ARCHITECTURE.md, checked on the source so CI fails when one is broken:
 // domain is pure (no fs, no process, no clock, nothing of ours outside domain), only main.ts touches process,
 // store never formats output, and nothing calls process.exit.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -105,6 +105,7 @@ export async function run(store: string, args: string[], opts: RunOptions = {}):
     stderr: { write: (s: string) => { stderr += s; }, isTTY: false },
     stdin: { isTTY: Boolean(opts.prompter), stream: opts.stdinStream },
     osUser: 'osuser',
+    pid: process.pid,
     homedir: '/nonexistent-home',
     cwd: opts.cwd ?? process.cwd(),
     clock: () => new Date(opts.now ?? DEFAULT_NOW),

@@ -39,7 +39,7 @@ const cannot = (target: { what: string; shown: string }, why: string) =>
  * --rejects file): a regular file's folder takes a temp file; a device or FIFO is writable; a descriptor is open
  * for writing. Failures are exit 73.
  */
-async function checkWritable(target: OutputTarget): Promise<void> {
+async function checkWritable(target: OutputTarget, pid: number): Promise<void> {
   const { place, real } = target;
   if (place.kind === 'folder') throw cannot(target, 'EISDIR: it is a folder');
   const problem = place.kind === 'descriptor' ? await descriptorProblem(place.fd) : undefined;
@@ -47,7 +47,7 @@ async function checkWritable(target: OutputTarget): Promise<void> {
   if (place.kind === 'open' || place.kind === 'socket') await access(real, constants.W_OK);
   if (place.kind !== 'file') return;
   // A temp file made and removed at once: proves the folder exists and takes files (permissions, read-only mounts).
-  const probe = tempPathFor(real, process.pid);
+  const probe = tempPathFor(real, pid);
   await (await open(probe, 'wx', OUTPUT_MODE)).close();
   await unlink(probe).catch(() => undefined);
 }
@@ -62,7 +62,7 @@ export async function outputTarget(ctx: Context, file: string, what: string): Pr
   let target: OutputTarget;
   try {
     const path = resolve(ctx.world.cwd, file);
-    target = { shown: file, real: await realPathOf(path), what, place: await placeOf(path) };
+    target = { shown: file, real: await realPathOf(path), what, place: await placeOf(path, ctx.world.pid ?? 0) };
   } catch (err) {
     throw writeFailure(`${what} ${file}`, err, 'nothing was written', 'check the path and its permissions');
   }
@@ -70,7 +70,7 @@ export async function outputTarget(ctx: Context, file: string, what: string): Pr
     throw usageError(`${what} ${file} would overwrite the store ${ctx.storeLabel} (or its lock or temp files); name another file`);
   }
   try {
-    await checkWritable(target);
+    await checkWritable(target, ctx.world.pid ?? 0);
   } catch (err) {
     throw writeFailure(`${what} ${file}`, err, 'nothing was written', 'nothing was written — check the path and its permissions');
   }

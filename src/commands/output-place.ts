@@ -37,10 +37,10 @@ async function descriptorLink(path: string): Promise<{ pid: number; fd: number }
   return undefined;
 }
 
-/** What `path` (absolute) names. Never opens it: a FIFO cannot block here. */
-export async function placeOf(path: string): Promise<Place> {
+/** What `path` (absolute) names, seen from the process `pid` (precrm's own). Never opens it: a FIFO cannot block here. */
+export async function placeOf(path: string, pid: number): Promise<Place> {
   const link = await descriptorLink(path);
-  if (link?.pid === process.pid) return { kind: 'descriptor', fd: link.fd };
+  if (link?.pid === pid) return { kind: 'descriptor', fd: link.fd };
   const st = await stat(path).catch(() => null);
   if (link) return { kind: 'open', append: st?.isFile() ?? false };
   if (st === null || st.isFile()) return { kind: 'file' };

@@ -1,4 +1,4 @@
-// The columns of every report, declared once and used for table, CSV, TSV and JSON (names from SPEC §3).
+// The columns of every report, declared once and used for table, CSV, TSV and JSON (names from docs/CONTRACT.md §3).
 import type { ActivityRow } from '../domain/reports/activity.js';
 import type { CohortRow } from '../domain/reports/cohorts.js';
 import type { FunnelRow } from '../domain/reports/funnel.js';

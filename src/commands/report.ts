@@ -13,7 +13,7 @@ export function addOutputOption(cmd: Command): Command {
   return cmd.option('-o, --output <file>', 'write to this file (mode 0600; - is stdout); the format is --format, else the extension (.xlsx, .csv, .tsv, .json)');
 }
 
-/** The cohort filters every report takes (SPEC §3) and -o; exported so later reports (survey) share them. */
+/** The cohort filters every report takes (docs/CONTRACT.md §3) and -o; exported so later reports (survey) share them. */
 export function addCohortOptions(cmd: Command): Command {
   return addFilterOptions(addOutputOption(cmd), { only: ['source', 'tag', 'owner', 'since', 'until'], prefix: 'cohort: ', dates: 'prospects created' });
 }

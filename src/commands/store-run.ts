@@ -61,7 +61,7 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
   }
 }
 
-/** SPEC §7: copies everything (ids and counters too) into an empty target, then checks the counts on both sides. */
+/** docs/CONTRACT.md §7: copies everything (ids and counters too) into an empty target, then checks the counts on both sides. */
 export async function migrateRun(ctx: Context, opts: { target: StoreLocation }): Promise<void> {
   if (sameLocation(ctx.storeLocation, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
   const source = await ctx.openStore();

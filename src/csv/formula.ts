@@ -1,4 +1,4 @@
-// Formula-injection guard (SPEC §3 export): a cell a spreadsheet would evaluate gets a leading `'`, and import strips it.
+// Formula-injection guard (docs/CONTRACT.md §3 export): a cell a spreadsheet would evaluate gets a leading `'`, and import strips it.
 
 const DANGEROUS_FIRST = new Set(['=', '@', '\t', '\r', '\n', '＝', '＠', '＋', '－']);
 /** A sign followed by a plain number or a phone number (`-5`, `+91 98300 00000`) is data, not a formula. */

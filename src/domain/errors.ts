@@ -1,4 +1,4 @@
-// The one error type: a message a user can act on, and the exit code of SPEC §2.
+// The one error type: a message a user can act on, and the exit code of docs/CONTRACT.md §2.
 
 export const EXIT = {
   ok: 0,

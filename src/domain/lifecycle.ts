@@ -1,4 +1,4 @@
-// Stage transitions of SPEC §1 beyond a plain move: the customer/advocate/lost rules, reopening, and conversion.
+// Stage transitions of docs/CONTRACT.md §1 beyond a plain move: the customer/advocate/lost rules, reopening, and conversion.
 import { calendarDaysBetween, startOfLocalDay } from './dates.js';
 import { conflictError, usageError } from './errors.js';
 import { copyProspect } from './prospect.js';

@@ -1,4 +1,4 @@
-// Building and editing prospect records from validated input; the rules of SPEC §1 that do not need a store.
+// Building and editing prospect records from validated input; the rules of docs/CONTRACT.md §1 that do not need a store.
 import { usageError } from './errors.js';
 import type { FollowUp, Prospect, Stage } from './types.js';
 

@@ -1,4 +1,4 @@
-// Stage rules of SPEC §1: ordered path, furthest stage reached, and history that only grows.
+// Stage rules of docs/CONTRACT.md §1: ordered path, furthest stage reached, and history that only grows.
 import { usageError } from './errors.js';
 import { PATH_STAGES, STAGES, type PathStage, type Prospect, type Stage } from './types.js';
 

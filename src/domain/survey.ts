@@ -1,4 +1,4 @@
-// Surveys (SPEC §3 survey, §5): question specs, answer validation, lookup by name, and the respondent's segment.
+// Surveys (docs/CONTRACT.md §3 survey, §5): question specs, answer validation, lookup by name, and the respondent's segment.
 import { notFoundError, usageError } from './errors.js';
 import { checkText } from './prospect.js';
 import { furthestStage, isCustomer } from './stages.js';

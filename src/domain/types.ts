@@ -1,4 +1,4 @@
-// The records precrm keeps: the shapes of SPEC §4 and §5, shared by every layer.
+// The records precrm keeps: the shapes of docs/CONTRACT.md §4 and §5, shared by every layer.
 
 export const STAGES = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate', 'lost'] as const;
 export type Stage = (typeof STAGES)[number];

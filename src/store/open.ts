@@ -1,4 +1,4 @@
-// Where the data lives (SPEC §7) and the backend that serves it. Each backend loads only when opened, so start-up
+// Where the data lives (docs/CONTRACT.md §7) and the backend that serves it. Each backend loads only when opened, so start-up
 // never loads a database driver, and a JSON store never loads SQLite or PostgreSQL code.
 import { resolve } from 'node:path';
 import { usageError } from '../domain/errors.js';
@@ -19,7 +19,7 @@ const SQLITE_PREFIX = /^sqlite:/i;
 const SQLITE_FILE = /\.(?:db|sqlite|sqlite3)$/i;
 
 /**
- * SPEC §7's table: `postgres://`/`postgresql://` → PostgreSQL (the URL as given, never path-resolved);
+ * docs/CONTRACT.md §7's table: `postgres://`/`postgresql://` → PostgreSQL (the URL as given, never path-resolved);
  * `sqlite:<path>` or a path ending .db/.sqlite/.sqlite3 (any case) → SQLite; any other path → JSON.
  * Paths are resolved against `cwd`.
  */

@@ -1,4 +1,4 @@
-// SPEC §7: JSON → SQLite → PostgreSQL → JSON gives the same `export` output and the same `prospect show --json`
+// docs/CONTRACT.md §7: JSON → SQLite → PostgreSQL → JSON gives the same `export` output and the same `prospect show --json`
 // for every prospect, and the id counters travel along (the next ids are the ones the original would give).
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';

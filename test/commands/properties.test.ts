@@ -6,7 +6,7 @@ import { run, tempStore, storeCreated, storedDoc } from '../helpers.js';
 
 const PATH = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate'];
 const STAGES = [...PATH, 'lost'];
-/** Exit codes these commands may document (SPEC §2); 1 is a bug, the rest cannot happen here. */
+/** Exit codes these commands may document (docs/CONTRACT.md §2); 1 is a bug, the rest cannot happen here. */
 const ALLOWED_CODES = [0, 2, 3, 4];
 
 interface Doc {
@@ -105,7 +105,7 @@ describe('random command sequences', () => {
         for (const [step, args] of commands.entries()) {
           // The clock moves an hour per command, so every stage change has its own time.
           const now = new Date(Date.UTC(2026, 2, 1, 9) + step * 3_600_000).toISOString();
-          // Forgetting keeps an anonymous record so that the funnel figures stay true (SPEC §3).
+          // Forgetting keeps an anonymous record so that the funnel figures stay true (docs/CONTRACT.md §3).
           const funnelBefore = args[1] === 'forget' && before ? await funnelOf(store) : null;
           const r = await run(store, args, { now });
           if (funnelBefore && r.code === 0) expect(await funnelOf(store), 'funnel after forget').toEqual(funnelBefore);

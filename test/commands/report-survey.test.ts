@@ -20,7 +20,7 @@ async function fixture(): Promise<string> {
 }
 
 describe('report survey', () => {
-  it('csv: the columns of SPEC §5 with flat distributions and top values', async () => {
+  it('csv: the columns of docs/CONTRACT.md §5 with flat distributions and top values', async () => {
     const r = await run(await fixture(), ['report', 'survey', 'brand', '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([

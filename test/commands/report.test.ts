@@ -14,7 +14,7 @@ async function emptyStore(): Promise<string> {
   return store;
 }
 
-describe('report csv headers (SPEC §3 column names, fixed order)', () => {
+describe('report csv headers (docs/CONTRACT.md §3 column names, fixed order)', () => {
   it.each([
     [['funnel'], 'stage,reached,current,lost,step_rate,overall_rate,median_days'],
     [['funnel', '--by', 'source'], 'source,stage,reached,current,lost,step_rate,overall_rate,median_days'],

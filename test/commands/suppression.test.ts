@@ -39,7 +39,7 @@ const contactable = async (store: string) => (await run(store, ['export', 'prosp
 describe('forgotten and removed people stay gone', () => {
   it('a phone listed in international form still suppresses the national form of the shop\'s country, and the other way round', async () => {
     const fr = { PRECRM_COUNTRY: 'FR' };
-    for (const [listed, later] of [['+33 6 12 34 00 01', '06 12 34 00 01'], ['06 12 34 00 02', '+33 6 12 34 00 02']]) {
+    for (const [listed, later] of [['+33 6 12 34 00 01', '06 12 34 00 01'], ['06 12 34 00 02', '+33 6 12 34 00 02']] as const) {
       const store = await tempStore();
       expect((await run(store, ['prospect', 'add', 'Lucie Bernard', '--phone', listed], { env: fr })).code).toBe(0);
       expect((await run(store, ['prospect', 'forget', 'lucie', '--yes'], { env: fr })).code).toBe(0);

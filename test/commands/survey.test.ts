@@ -189,7 +189,7 @@ describe('store validation of responses', () => {
     await replaceStore(store, raw);
     const r = await run(store, ['store', 'check']);
     expect(r.code).toBe(65);
-    // store check words its findings per backend (SPEC §7); the exit code is the same.
+    // store check words its findings per backend (docs/CONTRACT.md §7); the exit code is the same.
     if (TEST_BACKEND === 'json') {
       expect(r.stderr).toContain('response 1 points to missing prospect 7');
       expect(r.stderr).toContain('response 1 answers missing survey "Gone"');

@@ -15,7 +15,7 @@ describe('touch log', () => {
     expect(doc.prospects[0].stageHistory.at(-1)).toEqual({ stage: 'interested', at: '2026-03-09T12:00:00.000Z' });
   });
 
-  it('--by overrides, else PRECRM_USER, else (PostgreSQL) the database role, else the OS user; --format json prints the touch of SPEC §4', async () => {
+  it('--by overrides, else PRECRM_USER, else (PostgreSQL) the database role, else the OS user; --format json prints the touch of docs/CONTRACT.md §4', async () => {
     const store = await storeWith(['Ravi Sen', '--email', 'ravi@example.com', '--stage', 'aware'], { now: '2026-03-01T10:00:00Z' });
     const r = await run(store, ['touch', 'log', 'ravi', 'visit', '--json'], { env: { PRECRM_USER: '' } });
     // A team on PostgreSQL logs in with a role per person: that names them (test/store/postgres/team.test.ts).

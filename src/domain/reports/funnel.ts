@@ -1,4 +1,4 @@
-// report funnel: how far the cohort got along aware → advocate, per stage (SPEC §3).
+// report funnel: how far the cohort got along aware → advocate, per stage (docs/CONTRACT.md §3).
 import type { CohortMember } from '../queries.js';
 import { PATH_STAGES, type PathStage } from '../types.js';
 import { compareGroups, grouper, type ProspectGroup } from './groups.js';

@@ -1,4 +1,4 @@
-// report survey (SPEC §5): per question (and per group with --by) the responses, mean, NPS, distribution and top values.
+// report survey (docs/CONTRACT.md §5): per question (and per group with --by) the responses, mean, NPS, distribution and top values.
 import { numericRange } from '../survey.js';
 import { PATH_STAGES, SEGMENTS, type Prospect, type Question, type Survey, type SurveyResponse } from '../types.js';
 import { topWords } from './words.js';

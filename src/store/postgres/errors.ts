@@ -1,4 +1,4 @@
-// What went wrong with a PostgreSQL server, in one line a person can act on, with SPEC §2's exit code:
+// What went wrong with a PostgreSQL server, in one line a person can act on, with docs/CONTRACT.md §2's exit code:
 // 69 when the server cannot be reached (down, unknown host or database, TLS refused), 77 when it refuses the
 // credentials or the role lacks a permission. Messages name the server by host and port and the store by its
 // redacted URL; they never hold a password, and never the server's text about a customer's data.

@@ -57,7 +57,7 @@ export const PROSPECT_RECORD_COLUMNS = PROSPECT_COLUMNS.slice(0, 24).join(', ');
 
 /**
  * A Prospect from a raw row of PROSPECT_RECORD_COLUMNS (arrays: better-sqlite3 builds them ~3× faster than
- * objects) and its history and consent (in seq order); keys in the order of SPEC §4.
+ * objects) and its history and consent (in seq order); keys in the order of docs/CONTRACT.md §4.
  */
 export function prospectFromRaw(r: unknown[], stageHistory: StageChange[], consent: ConsentEntry[]): Prospect {
   const followUpAt = r[13] as string | null;

@@ -4,7 +4,7 @@ import type { SqlRunner } from './runner.js';
 
 export const TOUCH_COLUMNS = 'id, prospect_id, type, at, note, outcome, direction, logged_by';
 
-/** A Touch from a raw row in TOUCH_COLUMNS order; keys in the order of SPEC §4. */
+/** A Touch from a raw row in TOUCH_COLUMNS order; keys in the order of docs/CONTRACT.md §4. */
 export const touchFromRaw = (r: unknown[]): Touch => ({
   id: Number(r[0]),
   prospectId: Number(r[1]),

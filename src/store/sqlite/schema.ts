@@ -6,7 +6,7 @@
 // Conventions:
 // - Ids come from the `counters` table inside the writing transaction, never from AUTOINCREMENT or a sequence:
 //   a refused or rolled-back command hands out no id, so a command sequence numbers records as the JSON store does.
-// - Instants are the ISO-8601 strings of SPEC §4, compared as text (the domain compares them the same way).
+// - Instants are the ISO-8601 strings of docs/CONTRACT.md §4, compared as text (the domain compares them the same way).
 // - Lists and maps that no query looks inside (tags, custom fields, survey questions, answers) are JSON text.
 // - `*_key` columns hold the domain's lookup keys (dedupe.ts, references.ts, queries.ts), computed by precrm on
 //   every write, so a lookup is an index seek and means exactly what the domain means (SQLite's lower() knows
