@@ -1,36 +1,35 @@
 // import prospects|touches|responses: read a CSV, plan the change as a pure function, apply it in one locked write.
+// A file larger than one batch (import-read.ts) is planned and written a batch at a time inside that one
+// transaction, each batch against what the earlier ones wrote: all or nothing still, memory bounded by the batch.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
 import { isSafeKey } from '../domain/prospect.js';
 import type { StoreDoc } from '../domain/types.js';
 import { PROSPECT_HEADERS } from '../csv/contact-columns.js';
-import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
-import { loadRows, missingColumns, type LoadedRows, type RowParser } from '../csv/load.js';
-import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, type OnDuplicate } from '../csv/plan-prospects.js';
-import { parseProspectRow } from '../csv/prospect-rows.js';
-import { DATE_ORDERS } from '../csv/timestamps.js';
+import type { HeaderMatch, HeaderSpec } from '../csv/headers.js';
+import { missingColumns, type ImportRow } from '../csv/load.js';
+import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, rejectDanglingReferrals, type OnDuplicate, type ProspectPlan } from '../csv/plan-prospects.js';
+import { parseProspectRow, type ProspectRow } from '../csv/prospect-rows.js';
 import { parseStage } from '../domain/stages.js';
-import { parseCsv, parseDelimiter, readSource, type CsvTable } from '../csv/read.js';
 import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type RowOutcome } from '../csv/report.js';
 import { renderRows } from '../output/render.js';
 import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
-import { applyResponsePlan, planResponses, responseHeaders, responseRowParser } from '../csv/response-rows.js';
-import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches } from '../csv/touch-rows.js';
-import { startProgress } from '../output/progress.js';
+import { applyResponsePlan, planResponses, responseHeaders, responseRowParser, type ResponsePlan, type ResponseRow } from '../csv/response-rows.js';
+import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
+import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './import-read.js';
 import { prospectSlice, responseSlice, sliceSnapshot, touchSlice, writeSlice } from './import-slice.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
-import type { StoreReader } from '../store/store.js';
+import { openStore } from '../store/open.js';
+import type { Store, StoreReader } from '../store/store.js';
 import { outputTarget, writeOutput, type OutputTarget } from './output-file.js';
 
-export interface ImportFlags {
-  map?: string[];
-  mapValue?: string[];
-  dateOrder?: string;
-  delimiter?: string;
+export interface ImportFlags extends ReadFlags {
   onDuplicate?: string;
   skipInvalid?: boolean;
-  rejects?: string;
   dryRun?: boolean;
 }
 
@@ -48,35 +47,44 @@ interface Summary {
   outcomes?: RowOutcome[];
 }
 
-/** Checks a `--map-value` replacement once, before any row is read (e.g. that a stage column gets a stage). */
-type ValueCheck = (field: string, value: string) => void;
-
-/** A file of a megabyte or more takes long enough to deserve a progress bar. */
-const LARGE_FILE = 1 << 20;
-
-async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: RowParser<T>, checkValue?: ValueCheck): Promise<{ table: CsvTable; loaded: LoadedRows<T> }> {
-  const overrides = parseMapOptions(flags.map ?? [], spec);
-  const valueOptions = parseValueMapOptions(flags.mapValue ?? []);
-  const dateOrder = flags.dateOrder === undefined ? undefined : parseChoice(flags.dateOrder, DATE_ORDERS, '--date-order');
-  const delimiter = flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter);
-  const buf = await readSource(file, ctx.world.cwd, ctx.world.stdin.stream);
-  const progress = await startProgress(ctx.world.stderr, `reading ${file}`, Boolean(ctx.world.stderr.isTTY) && !ctx.quiet && buf.length >= LARGE_FILE);
-  let table: CsvTable;
-  try {
-    table = await parseCsv(buf, { delimiter, onProgress: (done, total) => progress.update(done, total) });
-  } finally {
-    progress.stop();
-  }
-  const values = resolveValueMaps(valueOptions, table.header);
-  if (checkValue) {
-    const targets = matchHeaders(table.header, spec, overrides).targets;
-    for (const [i, map] of values) for (const to of map.values()) if (targets[i]) checkValue(targets[i]!, to);
-  }
-  const loaded = loadRows(table, spec, { overrides, values }, parse, { now: ctx.now(), decimalComma: table.delimiter === ';', dateOrder });
-  reportColumns(ctx, loaded.match, spec);
-  if (flags.dryRun) ctx.info(describeColumns(table.header, loaded.match));
-  return { table, loaded };
+/** What the plans of an import came to, added up over its batches. */
+interface Tally extends Required<Summary> {
+  /** Lines whose email no prospect has (survey responses recorded as anonymous). */
+  unknownEmails: number[];
 }
+
+const emptyTally = (): Tally => ({ created: 0, merged: 0, skipped: 0, rejected: [], warnings: [], outcomes: [], unknownEmails: [] });
+
+function addTally(into: Tally, t: Tally): void {
+  into.created += t.created;
+  into.merged += t.merged;
+  into.skipped += t.skipped;
+  for (const key of ['rejected', 'warnings', 'outcomes', 'unknownEmails'] as const) for (const x of t[key]) (into[key] as unknown[]).push(x);
+}
+
+/** How one kind of import plans its rows against the part of the store they can touch, and applies the plan. */
+interface Planner<R, P> {
+  slice(reader: StoreReader, rows: readonly ImportRow<R>[]): Promise<StoreDoc>;
+  plan(doc: StoreDoc, rows: readonly ImportRow<R>[]): P;
+  changes(p: P): boolean;
+  apply(doc: StoreDoc, p: P): void;
+  tally(p: P): Tally;
+  /** Rows of a batch that must wait until every other row is in (a referral to a row further down the file). */
+  holdBack?(doc: StoreDoc, rows: readonly ImportRow<R>[]): ImportRow<R>[];
+}
+
+async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: ReadSetup<T>['parse'], checkValue?: ValueCheck): Promise<ReadRows<T>> {
+  const read = await readRows(ctx, file, flags, { spec, parse, checkValue });
+  try {
+    reportColumns(ctx, read.match, spec);
+    if (flags.dryRun) ctx.info(describeColumns(read.header, read.match));
+    return read;
+  } catch (err) {
+    await read.close();
+    throw err;
+  }
+}
+type ReadSetup<T> = Parameters<typeof readRows<T>>[3];
 
 function reportColumns(ctx: Context, match: HeaderMatch, spec: HeaderSpec): void {
   const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
@@ -99,9 +107,9 @@ function requireColumns(match: HeaderMatch, needs: string[][], header: readonly 
 }
 
 /** Prints problems and the summary, writes the rejects file, and fails with 65 when invalid rows were not skipped. */
-async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summary, written: boolean, rejects: OutputTarget | undefined): Promise<void> {
+async function finish(ctx: Context, flags: ImportFlags, read: ReadRows<unknown>, s: Summary, written: boolean, rejects: OutputTarget | undefined): Promise<void> {
   const rejected = byLine(s.rejected);
-  if (rejects) await writeOutput(ctx, rejects, await rejectsCsv(table.header, rejected, table.delimiter));
+  if (rejects) await writeOutput(ctx, rejects, await rejectsCsv(read.header, rejected, read.delimiter));
   for (const w of s.warnings) ctx.warn(w);
   const refused = rejected.length > 0 && !flags.skipInvalid;
   if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
@@ -115,7 +123,7 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
   } else if (outcomes && (ctx.format === 'csv' || ctx.format === 'tsv')) {
     ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));
   }
-  if (refused) throw invalidRowsError(rejected, table.rows.length);
+  if (refused) throw invalidRowsError(rejected, read.rowCount);
 }
 
 /**
@@ -123,61 +131,153 @@ async function finish(ctx: Context, flags: ImportFlags, table: CsvTable, s: Summ
  * else inside one transaction, where `apply` changes the slice only when every row is acceptable and something
  * changes — and what it changed is written. A transaction that writes nothing leaves the store as it was.
  */
-async function applyOnce<P>(ctx: Context, flags: ImportFlags, rowRejects: number, slice: (reader: StoreReader) => Promise<StoreDoc>,
-  plan: (doc: StoreDoc) => P, problems: (p: P) => number, changes: (p: P) => boolean, apply: (doc: StoreDoc, p: P) => void): Promise<{ plan: P; written: boolean }> {
+async function applyOnce<R, P>(ctx: Context, flags: ImportFlags, rowRejects: number, rows: ImportRow<R>[], planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
   const store = await ctx.openStore();
-  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { plan: plan(await slice(store)), written: false };
+  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { tally: planner.tally(planner.plan(await planner.slice(store, rows), rows)), written: false };
   return store.transaction(async (tx) => {
-    const doc = await slice(tx);
-    const planned = plan(doc);
-    if ((problems(planned) > 0 && !flags.skipInvalid) || !changes(planned)) return { plan: planned, written: false };
+    const doc = await planner.slice(tx, rows);
+    const planned = planner.plan(doc, rows);
+    const tally = planner.tally(planned);
+    if ((tally.rejected.length > 0 && !flags.skipInvalid) || !planner.changes(planned)) return { tally, written: false };
     const before = sliceSnapshot(doc);
-    apply(doc, planned);
+    planner.apply(doc, planned);
     await writeSlice(tx, before, doc);
-    return { plan: planned, written: true };
+    return { tally, written: true };
   });
+}
+
+/** Thrown to end a batched dry run (or a refused import) with everything it wrote rolled back. */
+class RolledBack extends Error {
+  constructor(readonly tally: Tally) {
+    super('rolled back');
+  }
+}
+
+/**
+ * A file of several batches: each is planned against the store as the batches before it left it, inside one
+ * transaction, so duplicates across batches are found in the store and a failure anywhere writes nothing. A dry
+ * run, or a file with invalid rows not skipped, runs the same way and is rolled back — against an empty scratch
+ * store when the store does not exist yet, so that nothing is created.
+ */
+async function applyBatches<R, P>(ctx: Context, flags: ImportFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
+  const keep = !flags.dryRun && (read.rejected.length === 0 || Boolean(flags.skipInvalid));
+  const store = await ctx.openStore();
+  const scratch = !keep && (await store.absent()) ? await scratchStore(ctx) : undefined;
+  try {
+    return await (scratch?.store ?? store).transaction(async (tx) => {
+      const total = emptyTally();
+      let written = false;
+      const later: ImportRow<R>[] = [];
+      const step = async (rows: ImportRow<R>[], last: boolean) => {
+        const doc = await planner.slice(tx, rows);
+        const held = last || !planner.holdBack ? [] : planner.holdBack(doc, rows);
+        for (const r of held) later.push(r);
+        const planned = planner.plan(doc, held.length ? rows.filter((r) => !held.includes(r)) : rows);
+        addTally(total, planner.tally(planned));
+        if (!planner.changes(planned)) return;
+        const before = sliceSnapshot(doc);
+        planner.apply(doc, planned);
+        await writeSlice(tx, before, doc);
+        written = true;
+      };
+      for await (const rows of read.batches()) await step(rows, false);
+      if (later.length) await step(later, true);
+      if (!keep || (total.rejected.length > 0 && !flags.skipInvalid)) throw new RolledBack(total);
+      return { tally: total, written };
+    });
+  } catch (err) {
+    if (err instanceof RolledBack) return { tally: err.tally, written: false };
+    throw err;
+  } finally {
+    await scratch?.dispose();
+  }
+}
+
+/** An empty SQLite store in a private temporary folder, removed afterwards. */
+async function scratchStore(ctx: Context): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'precrm-dry-run-'));
+  const store = await openStore({ kind: 'sqlite', path: join(dir, 'scratch.db') }, ctx.storeOptions());
+  return { store, dispose: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
+}
+
+/** Plans and applies the rows (once, or batch by batch), then reports; the input is closed whatever happens. */
+async function importRows<R, P>(ctx: Context, flags: ImportFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
+  const result = read.whole ? await applyOnce(ctx, flags, read.rejected.length, read.whole, planner) : await applyBatches(ctx, flags, read, planner);
+  result.tally.rejected = [...read.rejected, ...result.tally.rejected];
+  return result;
+}
+
+const prospectTally = (p: ProspectPlan): Tally => ({ created: p.created, merged: p.merged, skipped: p.skipped, rejected: p.rejected, warnings: p.warnings, outcomes: p.outcomes, unknownEmails: [] });
+
+/** A row whose referral names nothing in its batch or the store may name a row further down: it waits for the end. */
+function danglingReferrals(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): ImportRow<ProspectRow>[] {
+  const dangling: Rejection[] = [];
+  rejectDanglingReferrals(doc, [...rows], dangling);
+  const lines = new Set(dangling.map((d) => d.line));
+  return rows.filter((r) => lines.has(r.line));
 }
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
   const rejects = await rejectsTarget(ctx, flags);
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
-  const { table, loaded } = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
-  requireColumns(loaded.match, [['name', 'first_name', 'last_name', 'email']], table.header);
-  if (missingColumns(loaded.match, [['email', 'phone']]).length) {
-    ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
+  const read = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
+  try {
+    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email']], read.header);
+    if (missingColumns(read.match, [['email', 'phone']]).length) {
+      ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
+    }
+    const options = { onDuplicate, now: ctx.now().toISOString(), explain: Boolean(flags.dryRun) && ctx.format !== 'table' };
+    const { tally, written } = await importRows(ctx, flags, read, {
+      slice: (reader, rows) => prospectSlice(reader, rows.map((r) => r.row)),
+      plan: (doc, rows) => planImport(doc, rows, options),
+      changes: planChanges,
+      apply: applyProspectPlan,
+      tally: prospectTally,
+      holdBack: danglingReferrals,
+    });
+    await finish(ctx, flags, read, { ...tally, outcomes: options.explain ? tally.outcomes : undefined }, written, rejects);
+  } finally {
+    await read.close();
   }
-  const now = ctx.now().toISOString();
-  const explain = Boolean(flags.dryRun) && ctx.format !== 'table';
-  const rows = loaded.rows.map((r) => r.row);
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => prospectSlice(reader, rows),
-    (doc) => planImport(doc, loaded.rows, { onDuplicate, now, explain }), (p) => p.rejected.length, planChanges, applyProspectPlan);
-  await finish(ctx, flags, table, { ...plan, rejected: [...loaded.rejected, ...plan.rejected], outcomes: explain ? plan.outcomes : undefined }, written, rejects);
 }
 
 export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const { table, loaded } = await readTable(ctx, file, flags, TOUCH_HEADERS, parseTouchRow);
-  requireColumns(loaded.match, [['prospect', 'email'], ['type'], ['at']], table.header);
-  const now = ctx.now().toISOString();
-  const rows = loaded.rows.map((r) => r.row);
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, (reader) => touchSlice(reader, rows),
-    (doc) => planTouches(doc, loaded.rows), (p) => p.rejected.length, (p) => p.touches.length > 0, (doc, p) => applyTouchPlan(doc, p, now));
-  const summary = { created: plan.touches.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings: [] };
-  await finish(ctx, flags, table, summary, written, rejects);
+  const read = await readTable(ctx, file, flags, TOUCH_HEADERS, parseTouchRow);
+  try {
+    requireColumns(read.match, [['prospect', 'email'], ['type'], ['at']], read.header);
+    const now = ctx.now().toISOString();
+    const { tally, written } = await importRows<TouchRow, TouchPlan>(ctx, flags, read, {
+      slice: (reader, rows) => touchSlice(reader, rows.map((r) => r.row)),
+      plan: (doc, rows) => planTouches(doc, rows),
+      changes: (p) => p.touches.length > 0,
+      apply: (doc, p) => applyTouchPlan(doc, p, now),
+      tally: (p) => ({ ...emptyTally(), created: p.touches.length, skipped: p.skipped, rejected: p.rejected }),
+    });
+    await finish(ctx, flags, read, { ...tally, outcomes: undefined }, written, rejects);
+  } finally {
+    await read.close();
+  }
 }
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
   const survey = await findSurvey(await ctx.openStore(), surveyRef);
-  const { table, loaded } = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
-  requireColumns(loaded.match, [['at'], survey.questions.map((q) => q.key)], table.header);
-  const rows = loaded.rows.map((r) => r.row);
-  const { plan, written } = await applyOnce(ctx, flags, loaded.rejected.length, async (reader) => responseSlice(reader, await findSurvey(reader, survey.name), rows),
-    (doc) => planResponses(doc, doc.surveys[0]!, loaded.rows), (p) => p.rejected.length, (p) => p.responses.length > 0,
-    (doc, p) => applyResponsePlan(doc, doc.surveys[0]!, p));
-  const unknown = plan.unknownEmails;
-  const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
-  const summary = { created: plan.responses.length, merged: 0, skipped: plan.skipped, rejected: [...loaded.rejected, ...plan.rejected], warnings };
-  await finish(ctx, flags, table, summary, written, rejects);
+  const read = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
+  try {
+    requireColumns(read.match, [['at'], survey.questions.map((q) => q.key)], read.header);
+    const { tally, written } = await importRows<ResponseRow, ResponsePlan>(ctx, flags, read, {
+      slice: async (reader, rows) => responseSlice(reader, await findSurvey(reader, survey.name), rows.map((r) => r.row)),
+      plan: (doc, rows) => planResponses(doc, doc.surveys[0]!, rows),
+      changes: (p) => p.responses.length > 0,
+      apply: (doc, p) => applyResponsePlan(doc, doc.surveys[0]!, p),
+      tally: (p) => ({ ...emptyTally(), created: p.responses.length, skipped: p.skipped, rejected: p.rejected, unknownEmails: p.unknownEmails }),
+    });
+    const unknown = tally.unknownEmails;
+    const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
+    await finish(ctx, flags, read, { ...tally, warnings, outcomes: undefined }, written, rejects);
+  } finally {
+    await read.close();
+  }
 }

@@ -39,7 +39,7 @@ export interface ProspectPlan {
 const lower = (s: string | null) => (s ?? '').toLowerCase();
 
 /** Referrals that point to nothing in the file or the store are rejected, until no row depends on a rejected one. */
-function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectRow>[], rejected: Rejection[]): ImportRow<ProspectRow>[] {
+export function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectRow>[], rejected: Rejection[]): ImportRow<ProspectRow>[] {
   if (!rows.some((r) => r.row.referredBy !== null)) return rows;
   const storeIds = new Set(doc.prospects.map((p) => p.id));
   const storeEmails = new DuplicateIndex(doc.prospects);
