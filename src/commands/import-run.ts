@@ -11,7 +11,7 @@ import type { StoreDoc } from '../domain/types.js';
 import { PROSPECT_HEADERS } from '../csv/contact-columns.js';
 import type { HeaderMatch, HeaderSpec } from '../csv/headers.js';
 import { missingColumns, type ImportRow } from '../csv/load.js';
-import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, rejectDanglingReferrals, type OnDuplicate, type ProspectPlan } from '../csv/plan-prospects.js';
+import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, rejectDanglingReferrals, type OnDuplicate, type PlanOptions, type ProspectPlan } from '../csv/plan-prospects.js';
 import { parseProspectRow, type ProspectRow } from '../csv/prospect-rows.js';
 import { parseStage } from '../domain/stages.js';
 import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type RowOutcome } from '../csv/report.js';
@@ -64,6 +64,10 @@ function addTally(into: Tally, t: Tally): void {
 
 /** How one kind of import plans its rows against the part of the store they can touch, and applies the plan. */
 interface Planner<R, P> {
+  /** Called as each batched transaction (or its rerun) begins: forget what an earlier attempt learnt. */
+  start?(tx: StoreReader): Promise<void>;
+  /** A batch's rows as the batches before it leave them to be read (a referral by a file id that was renumbered). */
+  prepare?(rows: ImportRow<R>[]): ImportRow<R>[];
   slice(reader: StoreReader, rows: readonly ImportRow<R>[]): Promise<StoreDoc>;
   plan(doc: StoreDoc, rows: readonly ImportRow<R>[]): P;
   changes(p: P): boolean;
@@ -168,7 +172,9 @@ async function applyBatches<R, P>(ctx: Context, flags: ImportFlags, read: ReadRo
       const total = emptyTally();
       let written = false;
       const later: ImportRow<R>[] = [];
-      const step = async (rows: ImportRow<R>[], last: boolean) => {
+      await planner.start?.(tx);
+      const step = async (batch: ImportRow<R>[], last: boolean) => {
+        const rows = planner.prepare?.(batch) ?? batch;
         const doc = await planner.slice(tx, rows);
         const held = last || !planner.holdBack ? [] : planner.holdBack(doc, rows);
         for (const r of held) later.push(r);
@@ -209,6 +215,43 @@ async function importRows<R, P>(ctx: Context, flags: ImportFlags, read: ReadRows
 
 const prospectTally = (p: ProspectPlan): Tally => ({ created: p.created, merged: p.merged, skipped: p.skipped, rejected: p.rejected, warnings: p.warnings, outcomes: p.outcomes, unknownEmails: [] });
 
+/**
+ * Plans prospect rows. Across batches it remembers the file ids that became other ids (`5` written as #12 because
+ * #5 was taken), so that a later row's `referred_by 5` still names the row the file meant.
+ */
+function prospectPlanner(options: PlanOptions): Planner<ProspectRow, ProspectPlan> {
+  const moved = new Map<number, number>();
+  let createdFrom: number | undefined;
+  return {
+    start: async (tx) => {
+      moved.clear();
+      createdFrom = (await tx.counters()).prospect;
+    },
+    prepare: (rows) => followMoved(rows, moved),
+    slice: (reader, rows) => prospectSlice(reader, rows.map((r) => r.row)),
+    plan: (doc, rows) => {
+      const plan = planImport(doc, rows, { ...options, createdFrom });
+      for (const [from, to] of plan.movedIds) if (!moved.has(from)) moved.set(from, to);
+      return plan;
+    },
+    changes: planChanges,
+    apply: applyProspectPlan,
+    tally: prospectTally,
+    holdBack: danglingReferrals,
+  };
+}
+
+function followMoved(rows: ImportRow<ProspectRow>[], moved: ReadonlyMap<number, number>): ImportRow<ProspectRow>[] {
+  if (moved.size === 0) return rows;
+  // A file id given in this batch is that row's, as in a file read whole.
+  const here = new Set(rows.map((r) => r.row.id));
+  return rows.map((r) => {
+    const ref = r.row.referredBy;
+    const to = ref !== null && /^\d+$/.test(ref) && !here.has(Number(ref)) ? moved.get(Number(ref)) : undefined;
+    return to === undefined ? r : { ...r, row: { ...r.row, referredBy: String(to) } };
+  });
+}
+
 /** A row whose referral names nothing in its batch or the store may name a row further down: it waits for the end. */
 function danglingReferrals(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): ImportRow<ProspectRow>[] {
   const dangling: Rejection[] = [];
@@ -228,14 +271,7 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
       ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
     }
     const options = { onDuplicate, now: ctx.now().toISOString(), explain: Boolean(flags.dryRun) && ctx.format !== 'table' };
-    const { tally, written } = await importRows(ctx, flags, read, {
-      slice: (reader, rows) => prospectSlice(reader, rows.map((r) => r.row)),
-      plan: (doc, rows) => planImport(doc, rows, options),
-      changes: planChanges,
-      apply: applyProspectPlan,
-      tally: prospectTally,
-      holdBack: danglingReferrals,
-    });
+    const { tally, written } = await importRows(ctx, flags, read, prospectPlanner(options));
     await finish(ctx, flags, read, { ...tally, outcomes: options.explain ? tally.outcomes : undefined }, written, rejects);
   } finally {
     await read.close();

@@ -20,6 +20,11 @@ export interface PlanOptions {
   now: string;
   /** Record what becomes of every row (a dry run's per-row listing). */
   explain?: boolean;
+  /**
+   * A file planned in batches: prospects with this id or above were created by earlier batches of the same import,
+   * and count as rows of the file (a referral to one of them does not make it an advocate).
+   */
+  createdFrom?: number;
 }
 
 export interface ProspectPlan {
@@ -34,6 +39,8 @@ export interface ProspectPlan {
   nextId: number;
   /** With `explain`: created, merged and skipped rows (rejections are in `rejected`). */
   outcomes: RowOutcome[];
+  /** File ids whose row became a prospect with another id (so a later batch's referral by that id can follow it). */
+  movedIds: Map<number, number>;
 }
 
 const lower = (s: string | null) => (s ?? '').toLowerCase();
@@ -168,7 +175,7 @@ function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { k
 }
 
 export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
-  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect, outcomes: [] };
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, nextId: doc.nextId.prospect, outcomes: [], movedIds: new Map() };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
   const dupes = new ProspectIndex(doc.prospects);
@@ -203,11 +210,11 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       duplicateRow(plan, r, found, target, { createdLine, options });
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
-    if (!linking) continue;
-    outcome.push(target);
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
+    if (linking) outcome.push(target);
   }
-  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now });
+  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now, createdFrom: options.createdFrom ?? Infinity });
+  for (const [fileId, p] of fileIds) if (p.id !== fileId) plan.movedIds.set(fileId, p.id);
   plan.nextId = nextId;
   return plan;
 }
@@ -254,6 +261,7 @@ interface LinkContext {
   createdById: Map<number, Prospect>;
   createdLine: Map<Prospect, number>;
   now: string;
+  createdFrom: number;
 }
 
 /** Second pass: referrals may point to rows further down, so they are linked once every row has its prospect. */
@@ -277,7 +285,7 @@ function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonl
       return;
     }
     p.referredBy = referrer.id;
-    if (!c.createdLine.has(referrer) && referrer.stage === 'customer') {
+    if (!c.createdLine.has(referrer) && referrer.id < c.createdFrom && referrer.stage === 'customer') {
       const promoted = c.plan.updates.get(referrer.id) ?? clone(referrer);
       moveToStage(promoted, 'advocate', c.now);
       c.plan.updates.set(promoted.id, promoted);
