@@ -66,8 +66,8 @@ function addTally(into: Tally, t: Tally): void {
 interface Planner<R, P> {
   /** Called as each batched transaction (or its rerun) begins: forget what an earlier attempt learnt. */
   start?(tx: StoreReader): Promise<void>;
-  /** A batch's rows as the batches before it leave them to be read (a referral by a file id that was renumbered). */
-  prepare?(rows: ImportRow<R>[]): ImportRow<R>[];
+  /** A batch's rows as the batches before it leave them to be read (a referral by a file id that was renumbered), in parts planned one after the other. */
+  prepare?(rows: ImportRow<R>[]): ImportRow<R>[][];
   slice(reader: StoreReader, rows: readonly ImportRow<R>[]): Promise<StoreDoc>;
   plan(doc: StoreDoc, rows: readonly ImportRow<R>[]): P;
   changes(p: P): boolean;
@@ -174,7 +174,9 @@ async function applyBatches<R, P>(ctx: Context, flags: ImportFlags, read: ReadRo
       const later: ImportRow<R>[] = [];
       await planner.start?.(tx);
       const step = async (batch: ImportRow<R>[], last: boolean) => {
-        const rows = planner.prepare?.(batch) ?? batch;
+        for (const rows of planner.prepare?.(batch) ?? [batch]) await stepRows(rows, last);
+      };
+      const stepRows = async (rows: ImportRow<R>[], last: boolean) => {
         const doc = await planner.slice(tx, rows);
         const held = last || !planner.holdBack ? [] : planner.holdBack(doc, rows);
         for (const r of held) later.push(r);
@@ -241,15 +243,25 @@ function prospectPlanner(options: PlanOptions): Planner<ProspectRow, ProspectPla
   };
 }
 
-function followMoved(rows: ImportRow<ProspectRow>[], moved: ReadonlyMap<number, number>): ImportRow<ProspectRow>[] {
-  if (moved.size === 0) return rows;
+/**
+ * Rows whose `referred_by` is a file id an earlier batch renumbered are pointed at the id it became. Should that id
+ * also be a file id in this batch (which a referral would name first), such a row is planned on its own after the rest.
+ */
+function followMoved(rows: ImportRow<ProspectRow>[], moved: ReadonlyMap<number, number>): ImportRow<ProspectRow>[][] {
+  if (moved.size === 0) return [rows];
   // A file id given in this batch is that row's, as in a file read whole.
   const here = new Set(rows.map((r) => r.row.id));
-  return rows.map((r) => {
+  const parts: ImportRow<ProspectRow>[][] = [[]];
+  for (const r of rows) {
     const ref = r.row.referredBy;
     const to = ref !== null && /^\d+$/.test(ref) && !here.has(Number(ref)) ? moved.get(Number(ref)) : undefined;
-    return to === undefined ? r : { ...r, row: { ...r.row, referredBy: String(to) } };
-  });
+    if (to === undefined) parts[0]!.push(r);
+    else parts.push([{ ...r, row: { ...r.row, referredBy: String(to) } }]);
+  }
+  const [first, ...alone] = parts;
+  // Only a row whose new reference is a file id of this batch needs to be on its own.
+  const together = first!.concat(alone.filter((p) => !here.has(Number(p[0]!.row.referredBy))).flat());
+  return [together.sort((a, b) => a.line - b.line), ...alone.filter((p) => here.has(Number(p[0]!.row.referredBy)))];
 }
 
 /** A row whose referral names nothing in its batch or the store may name a row further down: it waits for the end. */
