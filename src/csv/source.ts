@@ -29,11 +29,11 @@ const cannotRead = (name: string, err: unknown): PrecrmError => {
   return new PrecrmError(`cannot read ${name} (${why}); check the path, or use - to read stdin`, EXIT.noInput);
 };
 
-/** `-` is stdin; a missing or unreadable file is exit 66. */
-export async function openInput(source: string, cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<ImportInput> {
+/** `-` is stdin; a missing or unreadable file is exit 66. `keepInMemory`: bytes of a stream kept in memory (tests). */
+export async function openInput(source: string, cwd: string, stdin: NodeJS.ReadableStream | undefined, keepInMemory = KEEP_IN_MEMORY): Promise<ImportInput> {
   if (source === '-') {
     if (!stdin) throw new PrecrmError('cannot read stdin', EXIT.noInput);
-    return new KeptStream(source, stdin);
+    return new KeptStream(source, stdin, keepInMemory);
   }
   const path = resolve(cwd, source);
   let fh: FileHandle;
@@ -48,7 +48,7 @@ export async function openInput(source: string, cwd: string, stdin: NodeJS.Reada
     throw cannotRead(source, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
   }
   // A FIFO or `<(…)` can be read once only: keep what it gives, as for stdin.
-  if (!st.isFile()) return new KeptStream(source, fh.createReadStream({ highWaterMark: CHUNK }));
+  if (!st.isFile()) return new KeptStream(source, fh.createReadStream({ highWaterMark: CHUNK }), keepInMemory);
   return new RegularFile(source, path, fh, st);
 }
 
@@ -101,7 +101,7 @@ class KeptStream implements ImportInput {
   private spool: { dir: string; fh: FileHandle; path: string } | undefined;
   private read = false;
 
-  constructor(readonly name: string, private readonly stream: NodeJS.ReadableStream) {}
+  constructor(readonly name: string, private readonly stream: NodeJS.ReadableStream, private readonly keepInMemory: number) {}
 
   async *chunks(): AsyncIterable<Buffer> {
     if (this.read) {
@@ -121,7 +121,7 @@ class KeptStream implements ImportInput {
   }
 
   private async keep(chunk: Buffer): Promise<void> {
-    if (!this.spool && this.keptBytes + chunk.length <= KEEP_IN_MEMORY) {
+    if (!this.spool && this.keptBytes + chunk.length <= this.keepInMemory) {
       this.kept.push(chunk);
       this.keptBytes += chunk.length;
       return;
