@@ -4,6 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
 import { isSafeKey } from '../domain/prospect.js';
@@ -188,7 +190,10 @@ async function applyBatches<R, P>(ctx: Context, flags: ImportFlags, read: ReadRo
         await writeSlice(tx, before, doc);
         written = true;
       };
-      for await (const rows of read.batches()) await step(rows, false);
+      for await (const rows of read.batches()) {
+        await step(rows, false);
+        collectGarbage();
+      }
       if (later.length) await step(later, true);
       if (!keep || (total.rejected.length > 0 && !flags.skipInvalid)) throw new RolledBack(total);
       return { tally: total, written };
@@ -199,6 +204,20 @@ async function applyBatches<R, P>(ctx: Context, flags: ImportFlags, read: ReadRo
   } finally {
     await scratch?.dispose();
   }
+}
+
+let gc: (() => void) | undefined;
+/**
+ * Between batches, a full garbage collection: V8 otherwise lets the garbage of many batches pile up before it
+ * collects (it sizes the heap by how fast a program allocates, and an import allocates fast), and the resident memory
+ * of a long import grows to several times what it holds. One collection per batch costs a few percent of the time.
+ */
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** An empty SQLite store in a private temporary folder, removed afterwards. */
