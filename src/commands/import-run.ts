@@ -1,32 +1,25 @@
-// import prospects|touches|responses: read a CSV, plan the change as a pure function, apply it in one locked write.
-// A file larger than one batch (import-read.ts) is planned and written a batch at a time inside that one
-// transaction, each batch against what the earlier ones wrote: all or nothing still, memory bounded by the batch.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// import prospects|touches|responses: read a CSV (import-read.ts), plan the change as a pure function, apply it in
+// one locked write (import-apply.ts: a file larger than one batch is applied batch by batch in that one write).
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
 import { isSafeKey } from '../domain/prospect.js';
-import type { StoreDoc } from '../domain/types.js';
 import { PROSPECT_HEADERS } from '../csv/contact-columns.js';
 import type { HeaderMatch, HeaderSpec } from '../csv/headers.js';
-import { missingColumns, type ImportRow } from '../csv/load.js';
-import { ON_DUPLICATE, applyProspectPlan, planChanges, planImport, rejectDanglingReferrals, type OnDuplicate, type PlanOptions, type ProspectPlan } from '../csv/plan-prospects.js';
-import { parseProspectRow, type ProspectRow } from '../csv/prospect-rows.js';
+import { missingColumns } from '../csv/load.js';
+import { ON_DUPLICATE, type OnDuplicate } from '../csv/plan-prospects.js';
+import { parseProspectRow } from '../csv/prospect-rows.js';
 import { parseStage } from '../domain/stages.js';
 import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type RowOutcome } from '../csv/report.js';
 import { renderRows } from '../output/render.js';
 import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser, type ResponsePlan, type ResponseRow } from '../csv/response-rows.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
+import { emptyTally, importRows } from './import-apply.js';
+import { prospectPlanner } from './import-prospect-plan.js';
 import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './import-read.js';
-import { prospectSlice, responseSlice, sliceSnapshot, touchSlice, writeSlice } from './import-slice.js';
+import { responseSlice, touchSlice } from './import-slice.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
-import { openStore } from '../store/open.js';
-import type { Store, StoreReader } from '../store/store.js';
 import { outputTarget, writeOutput, type OutputTarget } from './output-file.js';
 
 export interface ImportFlags extends ReadFlags {
@@ -47,36 +40,6 @@ interface Summary {
   warnings: string[];
   /** A dry run's per-row listing (created, merged, skipped; rejections are added from `rejected`). */
   outcomes?: RowOutcome[];
-}
-
-/** What the plans of an import came to, added up over its batches. */
-interface Tally extends Required<Summary> {
-  /** Lines whose email no prospect has (survey responses recorded as anonymous). */
-  unknownEmails: number[];
-}
-
-const emptyTally = (): Tally => ({ created: 0, merged: 0, skipped: 0, rejected: [], warnings: [], outcomes: [], unknownEmails: [] });
-
-function addTally(into: Tally, t: Tally): void {
-  into.created += t.created;
-  into.merged += t.merged;
-  into.skipped += t.skipped;
-  for (const key of ['rejected', 'warnings', 'outcomes', 'unknownEmails'] as const) for (const x of t[key]) (into[key] as unknown[]).push(x);
-}
-
-/** How one kind of import plans its rows against the part of the store they can touch, and applies the plan. */
-interface Planner<R, P> {
-  /** Called as each batched transaction (or its rerun) begins: forget what an earlier attempt learnt. */
-  start?(tx: StoreReader): Promise<void>;
-  /** A batch's rows as the batches before it leave them to be read (a referral by a file id that was renumbered), in parts planned one after the other. */
-  prepare?(rows: ImportRow<R>[]): ImportRow<R>[][];
-  slice(reader: StoreReader, rows: readonly ImportRow<R>[]): Promise<StoreDoc>;
-  plan(doc: StoreDoc, rows: readonly ImportRow<R>[]): P;
-  changes(p: P): boolean;
-  apply(doc: StoreDoc, p: P): void;
-  tally(p: P): Tally;
-  /** Rows of a batch that must wait until every other row is in (a referral to a row further down the file). */
-  holdBack?(doc: StoreDoc, rows: readonly ImportRow<R>[]): ImportRow<R>[];
 }
 
 async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: ReadSetup<T>['parse'], checkValue?: ValueCheck): Promise<ReadRows<T>> {
@@ -130,165 +93,6 @@ async function finish(ctx: Context, flags: ImportFlags, read: ReadRows<unknown>,
     ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));
   }
   if (refused) throw invalidRowsError(rejected, read.rowCount);
-}
-
-/**
- * Plans against the part of the store the rows can touch (`slice`): read as it is for --dry-run or invalid rows,
- * else inside one transaction, where `apply` changes the slice only when every row is acceptable and something
- * changes — and what it changed is written. A transaction that writes nothing leaves the store as it was.
- */
-async function applyOnce<R, P>(ctx: Context, flags: ImportFlags, rowRejects: number, rows: ImportRow<R>[], planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
-  const store = await ctx.openStore();
-  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { tally: planner.tally(planner.plan(await planner.slice(store, rows), rows)), written: false };
-  return store.transaction(async (tx) => {
-    const doc = await planner.slice(tx, rows);
-    const planned = planner.plan(doc, rows);
-    const tally = planner.tally(planned);
-    if ((tally.rejected.length > 0 && !flags.skipInvalid) || !planner.changes(planned)) return { tally, written: false };
-    const before = sliceSnapshot(doc);
-    planner.apply(doc, planned);
-    await writeSlice(tx, before, doc);
-    return { tally, written: true };
-  });
-}
-
-/** Thrown to end a batched dry run (or a refused import) with everything it wrote rolled back. */
-class RolledBack extends Error {
-  constructor(readonly tally: Tally) {
-    super('rolled back');
-  }
-}
-
-/**
- * A file of several batches: each is planned against the store as the batches before it left it, inside one
- * transaction, so duplicates across batches are found in the store and a failure anywhere writes nothing. A dry
- * run, or a file with invalid rows not skipped, runs the same way and is rolled back — against an empty scratch
- * store when the store does not exist yet, so that nothing is created.
- */
-async function applyBatches<R, P>(ctx: Context, flags: ImportFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
-  const keep = !flags.dryRun && (read.rejected.length === 0 || Boolean(flags.skipInvalid));
-  const store = await ctx.openStore();
-  const scratch = !keep && (await store.absent()) ? await scratchStore(ctx) : undefined;
-  try {
-    return await (scratch?.store ?? store).transaction(async (tx) => {
-      const total = emptyTally();
-      let written = false;
-      const later: ImportRow<R>[] = [];
-      await planner.start?.(tx);
-      const step = async (batch: ImportRow<R>[], last: boolean) => {
-        for (const rows of planner.prepare?.(batch) ?? [batch]) await stepRows(rows, last);
-      };
-      const stepRows = async (rows: ImportRow<R>[], last: boolean) => {
-        const doc = await planner.slice(tx, rows);
-        const held = last || !planner.holdBack ? [] : planner.holdBack(doc, rows);
-        for (const r of held) later.push(r);
-        const planned = planner.plan(doc, held.length ? rows.filter((r) => !held.includes(r)) : rows);
-        addTally(total, planner.tally(planned));
-        if (!planner.changes(planned)) return;
-        const before = sliceSnapshot(doc);
-        planner.apply(doc, planned);
-        await writeSlice(tx, before, doc);
-        written = true;
-      };
-      for await (const rows of read.batches()) {
-        await step(rows, false);
-        collectGarbage();
-      }
-      if (later.length) await step(later, true);
-      if (!keep || (total.rejected.length > 0 && !flags.skipInvalid)) throw new RolledBack(total);
-      return { tally: total, written };
-    });
-  } catch (err) {
-    if (err instanceof RolledBack) return { tally: err.tally, written: false };
-    throw err;
-  } finally {
-    await scratch?.dispose();
-  }
-}
-
-let gc: (() => void) | undefined;
-/**
- * Between batches, a full garbage collection: V8 otherwise lets the garbage of many batches pile up before it
- * collects (it sizes the heap by how fast a program allocates, and an import allocates fast), and the resident memory
- * of a long import grows to several times what it holds. One collection per batch costs a few percent of the time.
- */
-function collectGarbage(): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  gc();
-}
-
-/** An empty SQLite store in a private temporary folder, removed afterwards. */
-async function scratchStore(ctx: Context): Promise<{ store: Store; dispose: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'precrm-dry-run-'));
-  const store = await openStore({ kind: 'sqlite', path: join(dir, 'scratch.db') }, ctx.storeOptions());
-  return { store, dispose: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
-}
-
-/** Plans and applies the rows (once, or batch by batch), then reports; the input is closed whatever happens. */
-async function importRows<R, P>(ctx: Context, flags: ImportFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
-  const result = read.whole ? await applyOnce(ctx, flags, read.rejected.length, read.whole, planner) : await applyBatches(ctx, flags, read, planner);
-  result.tally.rejected = [...read.rejected, ...result.tally.rejected];
-  return result;
-}
-
-const prospectTally = (p: ProspectPlan): Tally => ({ created: p.created, merged: p.merged, skipped: p.skipped, rejected: p.rejected, warnings: p.warnings, outcomes: p.outcomes, unknownEmails: [] });
-
-/**
- * Plans prospect rows. Across batches it remembers the file ids that became other ids (`5` written as #12 because
- * #5 was taken), so that a later row's `referred_by 5` still names the row the file meant.
- */
-function prospectPlanner(options: PlanOptions): Planner<ProspectRow, ProspectPlan> {
-  const moved = new Map<number, number>();
-  let createdFrom: number | undefined;
-  return {
-    start: async (tx) => {
-      moved.clear();
-      createdFrom = (await tx.counters()).prospect;
-    },
-    prepare: (rows) => followMoved(rows, moved),
-    slice: (reader, rows) => prospectSlice(reader, rows.map((r) => r.row)),
-    plan: (doc, rows) => {
-      const plan = planImport(doc, rows, { ...options, createdFrom });
-      for (const [from, to] of plan.movedIds) if (!moved.has(from)) moved.set(from, to);
-      return plan;
-    },
-    changes: planChanges,
-    apply: applyProspectPlan,
-    tally: prospectTally,
-    holdBack: danglingReferrals,
-  };
-}
-
-/**
- * Rows whose `referred_by` is a file id an earlier batch renumbered are pointed at the id it became. Should that id
- * also be a file id in this batch (which a referral would name first), such a row is planned on its own after the rest.
- */
-function followMoved(rows: ImportRow<ProspectRow>[], moved: ReadonlyMap<number, number>): ImportRow<ProspectRow>[][] {
-  if (moved.size === 0) return [rows];
-  // A file id given in this batch is that row's, as in a file read whole.
-  const here = new Set(rows.map((r) => r.row.id));
-  const parts: ImportRow<ProspectRow>[][] = [[]];
-  for (const r of rows) {
-    const ref = r.row.referredBy;
-    const to = ref !== null && /^\d+$/.test(ref) && !here.has(Number(ref)) ? moved.get(Number(ref)) : undefined;
-    if (to === undefined) parts[0]!.push(r);
-    else parts.push([{ ...r, row: { ...r.row, referredBy: String(to) } }]);
-  }
-  const [first, ...alone] = parts;
-  // Only a row whose new reference is a file id of this batch needs to be on its own.
-  const together = first!.concat(alone.filter((p) => !here.has(Number(p[0]!.row.referredBy))).flat());
-  return [together.sort((a, b) => a.line - b.line), ...alone.filter((p) => here.has(Number(p[0]!.row.referredBy)))];
-}
-
-/** A row whose referral names nothing in its batch or the store may name a row further down: it waits for the end. */
-function danglingReferrals(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): ImportRow<ProspectRow>[] {
-  const dangling: Rejection[] = [];
-  rejectDanglingReferrals(doc, [...rows], dangling);
-  const lines = new Set(dangling.map((d) => d.line));
-  return rows.filter((r) => lines.has(r.line));
 }
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
