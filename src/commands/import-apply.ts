@@ -116,6 +116,8 @@ async function applyBatches<R, P>(ctx: Context, flags: ApplyFlags, read: ReadRow
       };
       for await (const rows of read.batches()) {
         await step(rows, false);
+        // A signal during a long import ends it at the next batch (nothing written), not after the last.
+        ctx.interruption.check();
         collectGarbage();
       }
       if (later.length) await step(later, true);
