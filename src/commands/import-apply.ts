@@ -104,9 +104,9 @@ async function applyBatches<R, P>(ctx: Context, flags: ApplyFlags, read: ReadRow
       };
       const stepRows = async (rows: ImportRow<R>[], last: boolean) => {
         const doc = await planner.slice(tx, rows);
-        const held = last || !planner.holdBack ? [] : planner.holdBack(doc, rows);
+        const held = new Set(last || !planner.holdBack ? [] : planner.holdBack(doc, rows));
         for (const r of held) later.push(r);
-        const planned = planner.plan(doc, held.length ? rows.filter((r) => !held.includes(r)) : rows);
+        const planned = planner.plan(doc, held.size ? rows.filter((r) => !held.has(r)) : rows);
         addTally(total, planner.tally(planned));
         if (!planner.changes(planned)) return;
         const before = sliceSnapshot(doc);
