@@ -37,13 +37,15 @@ async function writeLines(path, header, count, line) {
 /**
  * Writes `prospects` rows (email is unique: p<i>@example.com). With `plans`, one in 200 also has a follow-up (within
  * the year after creation) and one in 1000 a cadence — a morning list of a few hundred for `due` at 100k
- * prospects; without, the bytes are as before.
+ * prospects; without, the bytes are as before. With `distinct`, only that many people, repeated (every row after
+ * the first `distinct` is a duplicate of an earlier one).
  */
-export function writeProspects(path, prospects, seed = 1, { plans = false } = {}) {
+export function writeProspects(path, prospects, seed = 1, { plans = false, distinct = 0 } = {}) {
   const r = rng(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const header = `Full Name,Email,Phone,Lead Source,Stage,Tags,Owner,Created${plans ? ',follow_up_at,cadence_days' : ''}`;
-  return writeLines(path, header, prospects, (i) => {
+  return writeLines(path, header, prospects, (n) => {
+    const i = distinct ? ((n - 1) % distinct) + 1 : n;
     const createdMs = START + Math.floor(r() * YEAR_MS);
     const created = new Date(createdMs).toISOString();
     const tags = r() < 0.5 ? pick(TAGS) : `${pick(TAGS)};${pick(TAGS)}`;

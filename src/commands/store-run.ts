@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
 import { describeCounts } from '../store/dump.js';
 import { describeLocation, openStore, type StoreLocation } from '../store/open.js';
+import { nulInBatch } from '../store/nul-bytes.js';
 import { snapshotText } from '../store/snapshot.js';
 import type { DumpBatch, Store, StoreCounts } from '../store/store.js';
 import { inPlace, outputTarget, refuseExisting, writeOutput, type OutputTarget } from './output-file.js';
@@ -56,6 +57,9 @@ const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', r
 /** Passes the batches on, counting the records in `counts`. */
 async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
   for await (const batch of batches) {
+    // A NUL byte (left by a release that imported them) is refused on every target alike, never half-copied.
+    const nul = nulInBatch(batch);
+    if (nul !== null) throw dataError(`${nul} holds a NUL byte (\\0), which not every backend can store; nothing was migrated (remove it from that field, e.g. with precrm prospect edit, then migrate again)`);
     if (batch.kind !== 'counters' && batch.kind !== 'suppression') counts[COUNT_OF[batch.kind]] += batch.records.length;
     yield batch;
   }

@@ -26,6 +26,11 @@ export interface PlanOptions {
   suppressed?: (p: Contact) => SuppressionEntry | undefined;
   /** The shop's country, for national phone numbers (phones.ts); none: only international ones match other forms. */
   country?: CountryCode | null;
+  /**
+   * A file planned in batches: prospects with this id or above were created by earlier batches of the same import,
+   * and count as rows of the file (a referral to one of them does not make it an advocate).
+   */
+  createdFrom?: number;
 }
 
 export interface ProspectPlan {
@@ -42,12 +47,14 @@ export interface ProspectPlan {
   nextId: number;
   /** With `explain`: created, merged and skipped rows (rejections are in `rejected`). */
   outcomes: RowOutcome[];
+  /** File ids whose row became a prospect with another id (so a later batch's referral by that id can follow it). */
+  movedIds: Map<number, number>;
 }
 
 const lower = (s: string | null) => (s ?? '').toLowerCase();
 
 /** Referrals that point to nothing in the file or the store are rejected, until no row depends on a rejected one. */
-function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectRow>[], rejected: Rejection[]): ImportRow<ProspectRow>[] {
+export function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectRow>[], rejected: Rejection[]): ImportRow<ProspectRow>[] {
   if (!rows.some((r) => r.row.referredBy !== null)) return rows;
   const storeIds = new Set(doc.prospects.map((p) => p.id));
   const storeEmails = new DuplicateIndex(doc.prospects);
@@ -176,7 +183,7 @@ function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { k
 }
 
 export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
-  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, nextId: doc.nextId.prospect, outcomes: [] };
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, nextId: doc.nextId.prospect, outcomes: [], movedIds: new Map() };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
   const dupes = new ProspectIndex(doc.prospects);
@@ -219,11 +226,11 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       duplicateRow(plan, r, found, target, { createdLine, options });
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
-    if (!linking) continue;
-    outcome.push(target);
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
+    if (linking) outcome.push(target);
   }
-  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now });
+  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now, createdFrom: options.createdFrom ?? Infinity });
+  for (const [fileId, p] of fileIds) if (p.id !== fileId) plan.movedIds.set(fileId, p.id);
   plan.nextId = nextId;
   return plan;
 }
@@ -270,6 +277,7 @@ interface LinkContext {
   createdById: Map<number, Prospect>;
   createdLine: Map<Prospect, number>;
   now: string;
+  createdFrom: number;
 }
 
 /** Second pass: referrals may point to rows further down, so they are linked once every row has its prospect. */
@@ -293,7 +301,7 @@ function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonl
       return;
     }
     p.referredBy = referrer.id;
-    if (!c.createdLine.has(referrer) && referrer.stage === 'customer') {
+    if (!c.createdLine.has(referrer) && referrer.id < c.createdFrom && referrer.stage === 'customer') {
       const promoted = c.plan.updates.get(referrer.id) ?? clone(referrer);
       moveToStage(promoted, 'advocate', c.now);
       c.plan.updates.set(promoted.id, promoted);

@@ -8,16 +8,20 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
+/** Carried from one piece of a file to the next: the kind of line break the file uses (0 until the first). */
+export interface QuickState { eol: number }
+
 /**
  * The records of `text` (BOM already removed) as csv-parse would return them with relax_column_count: an
  * empty line is a record of one empty cell, a final line break ends the last record. Null: ask csv-parse.
+ * A file read in pieces cut after whole records passes the same `state` for each, so mixed line breaks are seen.
  */
-export function quickParse(text: string, delimiter: string): string[][] | null {
+export function quickParse(text: string, delimiter: string, state: QuickState = { eol: 0 }): string[][] | null {
   if (delimiter.length !== 1 || delimiter === '"') return null;
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   const records: string[][] = [];
-  let eol = 0; // 0 until the first line break outside quotes: then LF (\n) or CR (\r\n)
+  let eol = state.eol; // 0 until the first line break outside quotes: then LF (\n) or CR (\r\n)
   let row: string[] = [];
   let i = 0;
   while (i < n) {
@@ -69,5 +73,6 @@ export function quickParse(text: string, delimiter: string): string[][] | null {
     i += kind === CR ? 2 : 1;
   }
   if (row.length) records.push(row);
+  state.eol = eol;
   return records;
 }
