@@ -37,6 +37,15 @@ const names = async (store: string) => (await storedDoc(store)).prospects.map((p
 const contactable = async (store: string) => (await run(store, ['export', 'prospects', '--contactable'])).stdout;
 
 describe('forgotten and removed people stay gone', () => {
+  it('a file imported batch by batch (a large one) suppresses and counts the same as one read whole', async () => {
+    const { store, older } = await shop();
+    expect((await run(store, ['prospect', 'forget', 'hannah', '--yes'], { now: '2026-04-01T10:00:00Z' })).code).toBe(0);
+    const r = await run(store, ['import', 'prospects', older], { now: '2026-04-02T10:00:00Z', env: { PRECRM_IMPORT_BATCH: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lastLine(r.stderr)).toBe('created 0, merged 0, skipped 1, suppressed 1, rejected 0 (nothing to change)');
+    expect(await contactable(store)).not.toContain('Hannah');
+  });
+
   it('a phone listed in international form still suppresses the national form of the shop\'s country, and the other way round', async () => {
     const fr = { PRECRM_COUNTRY: 'FR' };
     for (const [listed, later] of [['+33 6 12 34 00 01', '06 12 34 00 01'], ['06 12 34 00 02', '+33 6 12 34 00 02']] as const) {
