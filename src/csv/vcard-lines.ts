@@ -70,21 +70,23 @@ function modernise(line: ContentLine): string {
 const isQuotedPrintable = (line: string): boolean => /;(?:ENCODING=)?QUOTED-PRINTABLE[;:]/i.test(line.slice(0, line.search(/:|$/) + 1));
 
 /**
- * The card's physical lines (BEGIN and END included) as content lines ical.js parses: folds joined (a line starting
- * with a space or tab continues the previous one; a quoted-printable value ending in `=` continues on the next line).
+ * The card's physical lines (BEGIN and END included) as content lines ical.js parses: folds joined (a quoted-printable
+ * value ending in `=` continues on the next line; else a line starting with a space or tab continues the previous one).
+ * A line that is not `NAME:value` throws.
  */
 export function contentLines(physical: readonly string[]): string[] {
   const logical: string[] = [];
   for (const raw of physical) {
     const last = logical.length - 1;
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last >= 0) logical[last] += raw.slice(1);
-    else if (last >= 0 && logical[last]!.endsWith('=') && isQuotedPrintable(logical[last]!)) logical[last] = logical[last]!.slice(0, -1) + raw;
+    if (last >= 0 && logical[last]!.endsWith('=') && isQuotedPrintable(logical[last]!)) logical[last] = logical[last]!.slice(0, -1) + raw;
+    else if ((raw.startsWith(' ') || raw.startsWith('\t')) && last >= 0) logical[last] += raw.slice(1);
     else if (raw.trim() !== '') logical.push(raw);
   }
   const out: string[] = [];
   for (const line of logical) {
     const parts = split(line);
-    if (parts === null) continue;
+    // Not `NAME:value`: the card is damaged, and guessing would import half of it.
+    if (parts === null) throw new Error('not a vCard content line');
     if (!BINARY.has(parts.name)) out.push(modernise(parts));
   }
   return out;
