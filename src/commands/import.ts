@@ -31,6 +31,7 @@ export function registerImport(program: Command, ctx: Context): void {
     .option('--on-duplicate <rule>', 'same email or phone as a known prospect: merge (default: fill empty fields, union tags), skip, error')
     .addHelpText('after', examples(
       'precrm import prospects contacts.csv',
+      'precrm import prospects contacts.vcf',
       'precrm import prospects signups.csv --map "Your e-mail=email" --map "Allergies=field.allergy" --dry-run',
       'precrm import prospects hubspot.csv --map-value "Lifecycle Stage:other=aware" --date-order mdy --dry-run --format csv',
       'curl -s https://forms.example/export.csv | precrm -q import prospects - --skip-invalid --rejects rejects.csv',
