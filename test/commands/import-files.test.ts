@@ -176,3 +176,20 @@ describe('import: vCard files', () => {
     expect(await storeCreated(store)).toBe(false);
   });
 });
+
+describe('import: the second pass of a file larger than one batch reads it as the first did', () => {
+  it('the same encoding, header line and vCard reading, batch by batch', async () => {
+    const ONE = { env: { PRECRM_IMPORT_BATCH: '1' } };
+    for (const [file, names] of [
+      ['outlook-excel-eu.csv', ['Hélène Dubois', 'Jürgen Weiß']],
+      ['excel-unicode-text.txt', ['Siobhán O\'Neill', '李小龙']],
+      ['linkedin-connections.csv', ['Lucie Bernard', 'José Álvarez']],
+      ['android-contacts.vcf', ['François Élodie', 'Marco']],
+    ] as const) {
+      const store = await tempStore();
+      const r = await run(store, ['import', 'prospects', fixture(file)], ONE);
+      expect(r.code, `${file}: ${r.stderr}`).toBe(0);
+      expect((await storedDoc(store)).prospects.map((p) => p.name), file).toEqual(names);
+    }
+  });
+});

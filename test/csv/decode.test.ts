@@ -30,6 +30,9 @@ describe('import encodings', () => {
     await readsAsText(Buffer.from(TEXT, 'utf16le'), 'utf16le', 'nul-pattern');
     await readsAsText(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(TEXT)]), 'utf16be', 'bom');
     await readsAsText(utf16be(TEXT), 'utf16be', 'nul-pattern');
+    // A character outside the BMP is two UTF-16 units (four bytes): cut between them, it still reads whole.
+    const emoji = Buffer.from('name\n🥐 Kai\n', 'utf16le');
+    for (let cut = 1; cut < emoji.length; cut++) expect((await read([emoji.subarray(0, cut), emoji.subarray(cut)])).rows[0]!.cells).toEqual(['🥐 Kai']);
   });
 
   it('a file that is not UTF-8 is Windows-1252 (€ – “ at 0x80-0x9F), cut anywhere; UTF-8 with or without a BOM stays UTF-8', async () => {

@@ -186,6 +186,6 @@ describe('CSV files that are not UTF-8', () => {
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\nZoë\n', 'utf16le')]));
     expect((await run(store, ['import', 'prospects', utf16])).code).toBe(0);
     const doc = await expectSound(store);
-    expect(doc.prospects.map((p) => [p.name, p.company])).toEqual([['Ravi', null], ['Anna', 'x'], ['José', 'Café €'], ['Zoë', null]]);
+    expect(doc.prospects.map((p: { name: string; company: string | null }) => [p.name, p.company])).toEqual([['Ravi', null], ['Anna', 'x'], ['José', 'Café €'], ['Zoë', null]]);
   });
 });
