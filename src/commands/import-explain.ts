@@ -1,5 +1,7 @@
 // What a dry-run import says about how it read the file: the column mapping (stderr) and one row per input line.
+import { describeEncoding } from '../csv/decode.js';
 import { fallbackColumns, type HeaderMatch } from '../csv/headers.js';
+import type { CsvLayout } from '../csv/read.js';
 import type { RowOutcome } from '../csv/report.js';
 import type { Column } from '../output/columns.js';
 
@@ -15,6 +17,24 @@ export function describeColumns(header: readonly string[], match: HeaderMatch): 
     return `  "${h}" → ${what}`;
   });
   return ['columns (header → field):', ...lines].join('\n');
+}
+
+const delimiterName = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+
+/** The dry run's account of the file: `read as CSV, windows-1252 (detected: not UTF-8), delimiter ";", header on line 4 (…)`. */
+export function describeLayout(l: CsvLayout): string {
+  const encoding = describeEncoding(l.encoding, l.encodingSource);
+  if (l.format === 'vcard') return `read as vCard, ${encoding}: one row per card`;
+  const found = l.headerFound ? ` (after ${l.headerLine - 1} line(s) of preamble; --header-line N to choose another)` : '';
+  return `read as CSV, ${encoding}, delimiter ${delimiterName(l.delimiter)}, header on line ${l.headerLine}${found}`;
+}
+
+/** What any import says about a guess it made reading the file (a dry run says all of describeLayout instead). */
+export function layoutNotes(l: CsvLayout): string[] {
+  const notes: string[] = [];
+  if (l.encodingSource === 'not-utf8') notes.push(`reading the file as ${l.encoding}, since it is not UTF-8 (--encoding to say otherwise)`);
+  if (l.headerFound) notes.push(`reading the header from line ${l.headerLine}, after ${l.headerLine - 1} line(s) of preamble (--header-line N to say otherwise)`);
+  return notes;
 }
 
 export const OUTCOME_COLUMNS: Column<RowOutcome>[] = [

@@ -2,10 +2,11 @@
 // keeps the rows only while they fit one batch; a larger file is read again, batch by batch, while it is written.
 // Memory is bounded by the batch, never by the file.
 import type { Context } from '../context.js';
-import { usageError } from '../domain/errors.js';
+import { dataError, usageError } from '../domain/errors.js';
+import { parseEncoding } from '../csv/decode.js';
 import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
 import { RowLoader, type ImportRow, type RowParser } from '../csv/load.js';
-import { parseDelimiter, readCsv, type CsvRecord } from '../csv/read.js';
+import { parseDelimiter, readCsv, type CsvLayout, type CsvRecord, type ParseOptions } from '../csv/read.js';
 import type { Rejection } from '../csv/report.js';
 import { openInput, type ImportInput } from '../csv/source.js';
 import { DATE_ORDERS } from '../csv/timestamps.js';
@@ -17,6 +18,8 @@ export interface ReadFlags {
   mapValue?: string[];
   dateOrder?: string;
   delimiter?: string;
+  encoding?: string;
+  headerLine?: string;
   rejects?: string;
 }
 
@@ -26,6 +29,8 @@ export type ValueCheck = (field: string, value: string) => void;
 export interface ReadRows<T> {
   header: string[];
   delimiter: string;
+  /** How the file was read (encoding, header line, CSV or vCard): what the dry run reports. */
+  layout: CsvLayout;
   match: HeaderMatch;
   /** Data rows in the file (blank lines aside). */
   rowCount: number;
@@ -78,20 +83,49 @@ async function* counted(input: ImportInput, progress: Progress): AsyncGenerator<
   }
 }
 
-interface Setup<T> { spec: HeaderSpec; parse: RowParser<T>; checkValue?: ValueCheck }
+interface Setup<T> {
+  spec: HeaderSpec;
+  parse: RowParser<T>;
+  checkValue?: ValueCheck;
+  /** Whether a vCard file gives these rows (prospects: a card is a contact). */
+  vcard?: boolean;
+}
+
+/** `--header-line N`: a physical line number, 1 or more. */
+function parseHeaderLine(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) throw usageError(`--header-line "${text}" is not a line number (1 for the first line)`);
+  return n;
+}
+
+/** How the first pass reads the input: the flags, a `.vcf` name, and the search for a header after a preamble. */
+function parseOptions(file: string, flags: ReadFlags, spec: HeaderSpec, overrides: ReadonlyMap<string, string | null>): ParseOptions {
+  return {
+    delimiter: flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter),
+    encoding: flags.encoding === undefined ? undefined : parseEncoding(flags.encoding),
+    headerLine: flags.headerLine === undefined ? undefined : parseHeaderLine(flags.headerLine),
+    recognise: (cells) => cells.length - matchHeaders(cells, spec, overrides).unknown.length,
+    vcard: /\.(vcf|vcard)$/i.test(file) ? true : undefined,
+  };
+}
+
+/** The same reading again, for the second pass: the encoding, delimiter and header line the first pass settled on. */
+const sameLayout = (l: CsvLayout): ParseOptions => ({ encoding: l.encoding, delimiter: l.delimiter, headerLine: l.headerLine, vcard: l.format === 'vcard' });
 
 /** The first pass: header, column checks, every row validated; rows kept only while they fit one batch. */
 export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, setup: Setup<T>): Promise<ReadRows<T>> {
   const overrides = parseMapOptions(flags.map ?? [], setup.spec);
   const valueOptions = parseValueMapOptions(flags.mapValue ?? []);
   const dateOrder = flags.dateOrder === undefined ? undefined : parseChoice(flags.dateOrder, DATE_ORDERS, '--date-order');
-  const given = flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter);
+  const options = parseOptions(file, flags, setup.spec, overrides);
   const limit = batchLimit(ctx.world.env);
   const input = await openInput(file, ctx.world.cwd, ctx.world.stdin.stream);
   try {
     const progress = await progressFor(ctx, input, 'reading');
     try {
-      const csv = await readCsv(counted(input, progress), { delimiter: given });
+      const csv = await readCsv(counted(input, progress), options);
+      if (csv.format === 'vcard' && !setup.vcard) throw dataError(`${file} is a vCard file (contacts): import it with import prospects`);
+      if (csv.format === 'vcard' && flags.headerLine !== undefined) throw usageError('--header-line does not apply to a vCard file (it has no header row)');
       const values = resolveValueMaps(valueOptions, csv.header);
       if (setup.checkValue) {
         const targets = matchHeaders(csv.header, setup.spec, overrides).targets;
@@ -99,7 +133,8 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
       }
       const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now: ctx.now(), decimalComma: csv.delimiter === ';', dateOrder });
       const first = loader();
-      const result = { header: csv.header, delimiter: csv.delimiter, match: first.match, rowCount: 0, rejected: [] as Rejection[], whole: [] as ImportRow<T>[] | null };
+      const layout: CsvLayout = { format: csv.format, encoding: csv.encoding, encodingSource: csv.encodingSource, delimiter: csv.delimiter, headerLine: csv.headerLine, headerFound: csv.headerFound };
+      const result = { header: csv.header, delimiter: csv.delimiter, layout, match: first.match, rowCount: 0, rejected: [] as Rejection[], whole: [] as ImportRow<T>[] | null };
       let chars = 0;
       for await (const records of csv.batches) {
         result.rowCount += records.length;
@@ -111,7 +146,7 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         if (result.whole.length + loaded.rows.length > limit.rows || chars > limit.chars) result.whole = null;
         else for (const r of loaded.rows) result.whole.push(r);
       }
-      const again = () => secondPass(input, csv.delimiter, loader, limit, ctx);
+      const again = () => secondPass(input, sameLayout(layout), loader, limit, ctx);
       return { ...result, batches: again, close: () => input.close() };
     } finally {
       progress.stop();
@@ -123,10 +158,10 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
 }
 
 /** The second pass: the same records, checked the same way, as batches of valid rows (invalid ones were listed already). */
-async function* secondPass<T>(input: ImportInput, delimiter: string, loader: () => RowLoader<T>, limit: BatchLimit, ctx: Context): AsyncGenerator<ImportRow<T>[]> {
+async function* secondPass<T>(input: ImportInput, layout: ParseOptions, loader: () => RowLoader<T>, limit: BatchLimit, ctx: Context): AsyncGenerator<ImportRow<T>[]> {
   const progress = await progressFor(ctx, input, 'importing');
   try {
-    const csv = await readCsv(counted(input, progress), { delimiter });
+    const csv = await readCsv(counted(input, progress), layout);
     const rows = loader();
     let batch: ImportRow<T>[] = [];
     let chars = 0;

@@ -12,7 +12,7 @@ import { parseProspectRow } from '../csv/prospect-rows.js';
 import { parseStage } from '../domain/stages.js';
 import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type RowOutcome } from '../csv/report.js';
 import { renderRows } from '../output/render.js';
-import { describeColumns, OUTCOME_COLUMNS } from './import-explain.js';
+import { describeColumns, describeLayout, layoutNotes, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser, type ResponsePlan, type ResponseRow } from '../csv/response-rows.js';
 import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
 import { emptyTally, importRows } from './import-apply.js';
@@ -45,10 +45,11 @@ interface Summary {
   outcomes?: RowOutcome[];
 }
 
-async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: ReadSetup<T>['parse'], checkValue?: ValueCheck): Promise<ReadRows<T>> {
-  const read = await readRows(ctx, file, flags, { spec, parse, checkValue });
+async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, setup: ReadSetup<T>): Promise<ReadRows<T>> {
+  const read = await readRows(ctx, file, flags, setup);
   try {
-    reportColumns(ctx, read.match, spec);
+    for (const note of flags.dryRun ? [describeLayout(read.layout)] : layoutNotes(read.layout)) ctx.info(note);
+    reportColumns(ctx, read.match, setup.spec);
     if (flags.dryRun) ctx.info(describeColumns(read.header, read.match));
     return read;
   } catch (err) {
@@ -106,7 +107,7 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const country = shopCountry(ctx.world.env);
   const rejects = await rejectsTarget(ctx, flags);
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
-  const read = await readTable(ctx, file, flags, PROSPECT_HEADERS, parseProspectRow, checkStage);
+  const read = await readTable(ctx, file, flags, { spec: PROSPECT_HEADERS, parse: parseProspectRow, checkValue: checkStage, vcard: true });
   try {
     requireColumns(read.match, [['name', 'first_name', 'last_name', 'email']], read.header);
     if (missingColumns(read.match, [['email', 'phone']]).length) {
@@ -122,7 +123,7 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
 
 export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const read = await readTable(ctx, file, flags, TOUCH_HEADERS, parseTouchRow);
+  const read = await readTable(ctx, file, flags, { spec: TOUCH_HEADERS, parse: parseTouchRow });
   try {
     requireColumns(read.match, [['prospect', 'email'], ['type'], ['at']], read.header);
     const now = ctx.now().toISOString();
@@ -142,7 +143,7 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
   const survey = await findSurvey(await ctx.openStore(), surveyRef);
-  const read = await readTable(ctx, file, flags, responseHeaders(survey), responseRowParser(survey));
+  const read = await readTable(ctx, file, flags, { spec: responseHeaders(survey), parse: responseRowParser(survey) });
   try {
     requireColumns(read.match, [['at'], survey.questions.map((q) => q.key)], read.header);
     const { tally, written } = await importRows<ResponseRow, ResponsePlan>(ctx, flags, read, {

@@ -15,7 +15,9 @@ function commonOptions(cmd: Command, mapHelp = MAP_HELP): Command {
     .option('--map <header=field>', mapHelp, collect)
     .option('--map-value <column:value=new>', 'read a value of a column as another (repeatable), e.g. "Lifecycle Stage:lead=interested"', collect)
     .option('--date-order <order>', 'how the file writes 03/07/2024: dmy (3 July) or mdy (March 7); unset, such dates are refused')
-    .option('--delimiter <char>', 'field delimiter (default: , or ; sniffed from the header; tab for TSV)')
+    .option('--delimiter <char>', 'field delimiter (default: , ; or tab, sniffed from the header)')
+    .option('--encoding <name>', 'the file\'s encoding: utf8, utf16le, utf16be, windows-1252 or latin1 (default: detected)')
+    .option('--header-line <n>', 'the line the header row is on (default: 1, or the first after a preamble such as LinkedIn\'s notes)')
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones (listed on stderr)')
     .option('--rejects <file>', 'write the rejected rows there (their columns plus a reason column)')
     .option('--dry-run', 'report what would happen and how the columns were read; write nothing (--format csv|json: one row per line)');
@@ -25,10 +27,11 @@ export function registerImport(program: Command, ctx: Context): void {
   const imp = program.command('import').description('read prospects, touches or survey responses from CSV (a file or - for stdin)')
     .addHelpText('after', examples('precrm import prospects contacts.csv --dry-run', 'precrm import touches visits.csv --skip-invalid --rejects rejected.csv'));
 
-  commonOptions(imp.command('prospects <file>').description('create or merge prospects from a CSV export (contacts, forms, spreadsheets)'))
+  commonOptions(imp.command('prospects <file>').description('create or merge prospects from a CSV export (contacts, forms, spreadsheets) or a vCard file (.vcf)'))
     .option('--on-duplicate <rule>', 'same email or phone as a known prospect: merge (default: fill empty fields, union tags), skip, error')
     .addHelpText('after', examples(
       'precrm import prospects contacts.csv',
+      'precrm import prospects contacts.vcf',
       'precrm import prospects signups.csv --map "Your e-mail=email" --map "Allergies=field.allergy" --dry-run',
       'precrm import prospects hubspot.csv --map-value "Lifecycle Stage:other=aware" --date-order mdy --dry-run --format csv',
       'curl -s https://forms.example/export.csv | precrm -q import prospects - --skip-invalid --rejects rejects.csv',

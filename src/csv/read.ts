@@ -1,6 +1,9 @@
-// Reads CSV as a stream of record batches, never as one string: UTF-8 BOM, CRLF, quoted multi-line fields, a given
-// or sniffed delimiter, and the physical line each record starts on, so every problem can be reported as `line N: …`.
+// Reads CSV as a stream of record batches, never as one string: any encoding decode.ts knows, CRLF, quoted
+// multi-line fields, a given or sniffed delimiter, a header after a preamble, and the physical line each record
+// starts on, so every problem can be reported as `line N: …`. A vCard file is handed to vcard.ts.
 import { dataError, PrecrmError, usageError } from '../domain/errors.js';
+import { decodeInput, type Encoding, type EncodingSource } from './decode.js';
+import { findHeaderLine, HEADER_SEARCH_LINES, type Recognise } from './header-line.js';
 import { quickParse, type QuickState } from './quick-parse.js';
 
 export interface CsvRecord {
@@ -15,15 +18,33 @@ export interface CsvTable {
   delimiter: string;
 }
 
-/** The header, then the other records in batches of about a chunk's worth, as they are read. */
-export interface CsvReader {
-  header: string[];
+/** How a file was read: what a second pass must read it with again, and what the dry run reports. */
+export interface CsvLayout {
+  format: 'csv' | 'vcard';
+  encoding: Encoding;
+  encodingSource: EncodingSource;
   delimiter: string;
+  /** The header's physical line (1-based); 1 for a vCard file. */
+  headerLine: number;
+  /** Whether the header line was found after a preamble rather than given or on line 1. */
+  headerFound: boolean;
+}
+
+/** The header, then the other records in batches of about a chunk's worth, as they are read. */
+export interface CsvReader extends CsvLayout {
+  header: string[];
   batches: AsyncGenerator<CsvRecord[]>;
 }
 
 export interface ParseOptions {
   delimiter?: string;
+  encoding?: Encoding;
+  /** The header's physical line (1-based, `--header-line`); unset: line 1, or the first after a preamble. */
+  headerLine?: number;
+  /** Counts the known column names of a line, to find a header after a preamble; unset: line 1 is the header. */
+  recognise?: Recognise;
+  /** Read as vCard (a `.vcf` file), whatever the first line says. */
+  vcard?: boolean;
 }
 
 /**
@@ -55,46 +76,6 @@ export function sniffDelimiter(start: Buffer | string): string {
   let best = ',';
   for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
   return best;
-}
-
-const NOT_UTF8 = (line: number) => dataError(`the file is not UTF-8 text (line ${line} has a byte that is not); nothing was written (save it as "CSV UTF-8" and import that)`);
-
-function countLines(text: string, end = text.length): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/**
- * The chunks as UTF-8 text (a leading BOM dropped). A UTF-16 or Windows-1252 file decoded as UTF-8 turns "José" into
- * "Jos\uFFFD" and UTF-16 into NUL-strewn text, imported silently: refuse it and say how to save it instead.
- */
-async function* decode(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let first = true;
-  for await (const chunk of chunks) {
-    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-      throw dataError('the file is UTF-16 text; nothing was written (save it as "CSV UTF-8" and import that)');
-    }
-    first = false;
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      const loose = chunk.toString('utf8');
-      throw NOT_UTF8(line + countLines(loose, loose.indexOf('\ufffd')));
-    }
-    line += countLines(text);
-    if (text !== '') yield text;
-  }
-  let rest: string;
-  try {
-    rest = decoder.decode();
-  } catch {
-    throw NOT_UTF8(line);
-  }
-  if (rest !== '') yield rest;
 }
 
 /**
@@ -203,28 +184,88 @@ async function* records(first: string, rest: AsyncIterator<string>, delimiter: s
   }
 }
 
-/** Reads up to the header: `sep=;` (Excel's hint), the delimiter, and the header record. The rest streams. */
-export async function readCsv(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, opts: ParseOptions = {}): Promise<CsvReader> {
-  const pieces = decode(chunks)[Symbol.asyncIterator]();
+/** Decoded text until it holds `lines` line breaks (or the input ends, or it holds 64 KB and `lines` is a search). */
+async function gather(pieces: AsyncIterator<string>, lines: number, search: boolean): Promise<string> {
   let start = '';
-  // Enough text to see the header line (or the whole input, when shorter).
-  while (start.indexOf('\n') === -1 && start.length < 65_536) {
+  let seen = 0;
+  while (seen < lines && (!search || start.length < 65_536) && start.length <= MAX_RECORD) {
     const next = await pieces.next();
     if (next.done) break;
+    seen += countBreaks(next.value);
     start += next.value;
   }
+  return start;
+}
+
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** One physical line's cells, for the header search (a quoted line break is not expected in a header). */
+function lineCells(line: string, delimiter: string | undefined): string[] {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  const d = delimiter ?? sniffDelimiter(text);
+  return quickParse(text, d)?.[0] ?? text.split(d);
+}
+
+/** The header's index among the physical lines of `text` (0: its first): given, found after a preamble, or 0. */
+function headerIndex(text: string, opts: ParseOptions, skipped: number): { index: number; found: boolean } {
+  if (opts.headerLine !== undefined) {
+    const index = Math.max(0, opts.headerLine - 1 - skipped);
+    if (countBreaks(text) < index || (countBreaks(text) === index && text.endsWith('\n'))) {
+      throw usageError(`--header-line ${opts.headerLine} is past the end of the file (it has ${countBreaks(text) + skipped} line(s) within the first 8 MB)`);
+    }
+    return { index, found: false };
+  }
+  if (!opts.recognise) return { index: 0, found: false };
+  const lines = text.split('\n', HEADER_SEARCH_LINES).map((l) => lineCells(l, opts.delimiter));
+  const index = findHeaderLine(lines, opts.recognise);
+  return { index, found: index > 0 };
+}
+
+/** Where the physical line `index` (0-based) of `text` starts. */
+function lineStart(text: string, index: number): number {
+  let at = 0;
+  for (let i = 0; i < index; i++) at = text.indexOf('\n', at) + 1;
+  return at;
+}
+
+/** Whether decoded text is a vCard file: its first non-blank line opens a card. */
+const looksLikeVcard = (start: string): boolean => /^\s*BEGIN:VCARD\s*$/i.test(start.slice(0, 1000).split('\n').find((l) => l.trim() !== '') ?? '');
+
+/** Reads up to the header: the encoding, `sep=;` (Excel's hint), any preamble, the delimiter, the header. The rest streams. */
+export async function readCsv(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, opts: ParseOptions = {}): Promise<CsvReader> {
+  const decoded = await decodeInput(chunks, opts.encoding);
+  const pieces = decoded.pieces;
+  const search = opts.headerLine === undefined;
+  // Enough text to see the header line (or the whole input, when shorter).
+  let start = await gather(pieces, search ? (opts.recognise ? HEADER_SEARCH_LINES + 1 : 1) : opts.headerLine!, search);
+  const encoding = { encoding: decoded.encoding, encodingSource: decoded.source };
+  if (opts.vcard || (opts.vcard === undefined && looksLikeVcard(start))) return readVcard(start, pieces, encoding);
   // Excel writes a `sep=;` line before the header of a CSV meant for another locale: honour it, skip it.
   const hint = /^sep=([^\r\n])\r?\n/i.exec(start.slice(0, 8));
   if (hint) start = start.slice(hint[0].length);
+  const head = headerIndex(start, opts, hint ? 1 : 0);
+  start = start.slice(lineStart(start, head.index));
+  const headerLine = (hint ? 2 : 1) + head.index;
   const delimiter = opts.delimiter ?? hint?.[1] ?? sniffDelimiter(start);
-  const batches = records(start, pieces, delimiter, hint ? 2 : 1);
+  const batches = records(start, pieces, delimiter, headerLine);
   for (;;) {
     const next = await batches.next();
     if (next.done) throw dataError('the file is empty; expected a header row and then one row per record');
-    const [head, ...rows] = next.value;
-    if (!head) continue;
-    return { header: head.cells.map((h) => h.trim()), delimiter, batches: prepend(rows, batches) };
+    const [first, ...rows] = next.value;
+    if (!first) continue;
+    const layout: CsvLayout = { format: 'csv', ...encoding, delimiter, headerLine: first.line, headerFound: head.found };
+    return { ...layout, header: first.cells.map((h) => h.trim()), batches: prepend(rows, batches) };
   }
+}
+
+/** A vCard file: its cards as records under VCARD_HEADER. */
+async function readVcard(start: string, pieces: AsyncIterator<string>, encoding: Pick<CsvLayout, 'encoding' | 'encodingSource'>): Promise<CsvReader> {
+  const { VCARD_HEADER, vcardRecords } = await import('./vcard.js');
+  return { format: 'vcard', ...encoding, delimiter: ',', headerLine: 1, headerFound: false, header: [...VCARD_HEADER], batches: vcardRecords(start, pieces) };
 }
 
 async function* prepend(first: CsvRecord[], rest: AsyncGenerator<CsvRecord[]>): AsyncGenerator<CsvRecord[]> {

@@ -181,7 +181,8 @@ describe('import prospects --dry-run', () => {
     const r = await run(store, ['import', 'prospects', file(), '--dry-run']);
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n').slice(0, 8)).toEqual([
+    expect(r.stderr.split('\n').slice(0, 9)).toEqual([
+      'read as CSV, utf8 (detected), delimiter ",", header on line 1',
       'ignoring unknown column(s) "Shoe size" (to keep one: --map "Shoe size=field.shoe_size")',
       'columns (header → field):',
       '  "Name" → name',

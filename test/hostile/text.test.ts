@@ -189,16 +189,16 @@ describe('prototype-polluting keys', () => {
 });
 
 describe('CSV files that are not UTF-8', () => {
-  it('are refused (65) instead of being imported with U+FFFD in place of letters', async () => {
+  it('are decoded (Windows-1252, UTF-16), never imported with U+FFFD or NUL bytes in place of letters', async () => {
     const store = (await tempStore());
     await run(store, ['prospect', 'add', 'Ravi']);
-    const latin1 = csvFile('');
-    writeFileSync(latin1, Buffer.concat([Buffer.from('name,company\nAnna,x\n'), Buffer.from('Jos\xe9,Caf\xe9\n', 'latin1')]));
-    await expectRefusedUnchanged(store, ['import', 'prospects', latin1], 65, /^error: the file is not UTF-8 text \(line 3 has a byte that is not\); nothing was written \(save it as "CSV UTF-8"/);
+    const cp1252 = csvFile('');
+    writeFileSync(cp1252, Buffer.concat([Buffer.from('name,company\nAnna,x\n'), Buffer.from('Jos\xe9,Caf\xe9 \x80\n', 'latin1')]));
+    expect((await run(store, ['import', 'prospects', cp1252])).code).toBe(0);
     const utf16 = csvFile('');
-    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\nJosé\n', 'utf16le')]));
-    await expectRefusedUnchanged(store, ['import', 'prospects', utf16], 65, /^error: the file is UTF-16 text; nothing was written/);
-    await expectRefusedUnchanged(store, ['import', 'touches', utf16], 65, /^error: the file is UTF-16 text/);
-    expect((await expectSound(store)).prospects).toHaveLength(1);
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\nZoë\n', 'utf16le')]));
+    expect((await run(store, ['import', 'prospects', utf16])).code).toBe(0);
+    const doc = await expectSound(store);
+    expect(doc.prospects.map((p: { name: string; company: string | null }) => [p.name, p.company])).toEqual([['Ravi', null], ['Anna', 'x'], ['José', 'Café €'], ['Zoë', null]]);
   });
 });
