@@ -8,7 +8,7 @@ import type { StoreDoc } from '../domain/types.js';
 import type { Planner, Tally } from './import-apply.js';
 import { prospectSlice } from './import-slice.js';
 
-const prospectTally = (p: ProspectPlan): Tally => ({ created: p.created, merged: p.merged, skipped: p.skipped, rejected: p.rejected, warnings: p.warnings, outcomes: p.outcomes, unknownEmails: [] });
+const prospectTally = (p: ProspectPlan): Tally => ({ created: p.created, merged: p.merged, skipped: p.skipped, rejected: p.rejected, warnings: p.warnings, outcomes: p.outcomes, unknownEmails: [], shared: p.shared });
 
 /**
  * Plans prospect rows. Across batches it remembers the file ids that became other ids (`5` written as #12 because

@@ -40,6 +40,7 @@ interface Summary {
   warnings: string[];
   /** A dry run's per-row listing (created, merged, skipped; rejections are added from `rejected`). */
   outcomes?: RowOutcome[];
+  shared?: number;
 }
 
 async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, spec: HeaderSpec, parse: ReadSetup<T>['parse'], checkValue?: ValueCheck): Promise<ReadRows<T>> {
@@ -83,11 +84,12 @@ async function finish(ctx: Context, flags: ImportFlags, read: ReadRows<unknown>,
   const refused = rejected.length > 0 && !flags.skipInvalid;
   if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
   const note = flags.dryRun ? ' (dry run: nothing written)' : refused ? ' (nothing written)' : written ? '' : ' (nothing to change)';
-  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}, rejected ${rejected.length}${note}`);
+  const shared = s.shared ? `; ${s.shared} shared an email with another row (kept without it, with a note)` : '';
+  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}, rejected ${rejected.length}${shared}${note}`);
   const outcomes = s.outcomes && [...s.outcomes, ...rejected.map((r): RowOutcome => ({ line: r.line, action: 'rejected', id: null, reason: r.reason }))]
     .sort((a, b) => a.line - b.line);
   if (ctx.format === 'json') {
-    const summary = { created: s.created, merged: s.merged, skipped: s.skipped, rejected: rejected.length, written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
+    const summary = { created: s.created, merged: s.merged, skipped: s.skipped, rejected: rejected.length, ...(s.shared ? { shared: s.shared } : {}), written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
     ctx.out(`${JSON.stringify(outcomes ? { ...summary, rows: outcomes } : summary, null, 2)}\n`);
   } else if (outcomes && (ctx.format === 'csv' || ctx.format === 'tsv')) {
     ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));

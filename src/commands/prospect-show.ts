@@ -60,7 +60,8 @@ export function renderStory(s: ProspectStory, c: ChalkInstance): string {
 }
 
 function conversionSection(s: ProspectStory, c: ChalkInstance): string {
-  if (!s.conversion) return '';
+  // A customer imported without a purchase date: bought, on a day nobody recorded.
+  if (!s.conversion) return s.furthestStage === 'customer' || s.furthestStage === 'advocate' ? `${c.dim('converted'.padEnd(13))}date unknown\n` : '';
   const v = s.conversion;
   const value = v.value === null ? '' : ` ${v.value}${v.currency ? ` ${v.currency}` : ''}`;
   const product = v.product ? `, ${oneLine(v.product)}` : '';

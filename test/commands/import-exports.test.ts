@@ -174,7 +174,7 @@ describe('import prospects: --map-value, --date-order and the warnings', () => {
 
 describe('import prospects --dry-run', () => {
   const file = () => csvFile('Name,E-mail 1 - Value,E-mail 2 - Value,Phone,Shoe size,Lifecycle Stage\n'
-    + 'Ravi,ravi@example.com,,,44,lead\nAnita,,anita@example.com,,,customer\nRavi S,RAVI@example.com,,+91 98300 00000,,\nMira,mira@example.com,,,,\n');
+    + 'Ravi,ravi@example.com,,,44,lead\nAnita,,anita@example.com,,,cold\nRavi S,RAVI@example.com,,+91 98300 00000,,\nMira,mira@example.com,,,,\n');
 
   it('shows the column mapping on stderr and writes nothing', async () => {
     const store = (await tempStore());
@@ -201,7 +201,7 @@ describe('import prospects --dry-run', () => {
     expect(r.stdout).toBe([
       'line,action,id,reason',
       '2,created,2,',
-      '3,rejected,,"stage ""customer"" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)"',
+      '3,rejected,,"unknown stage ""cold"" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value ""Lifecycle Stage:cold=<stage>"""',
       '4,merged,2,same email as line 2; adds phone',
       '5,skipped,1,same email as #1; nothing new',
       '',
@@ -214,7 +214,7 @@ describe('import prospects --dry-run', () => {
     expect(out).toMatchObject({ created: 2, merged: 1, skipped: 0, rejected: 1, written: false, dryRun: true });
     expect(out.rows).toEqual([
       { line: 2, action: 'created', id: 1, reason: null },
-      { line: 3, action: 'rejected', id: null, reason: 'stage "customer" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)' },
+      { line: 3, action: 'rejected', id: null, reason: 'unknown stage "cold" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "Lifecycle Stage:cold=<stage>"' },
       { line: 4, action: 'merged', id: 1, reason: 'same email as line 2; adds phone' },
       { line: 5, action: 'created', id: 2, reason: null },
     ]);
