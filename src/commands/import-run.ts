@@ -145,10 +145,10 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
       plan: (doc, rows) => planResponses(doc, doc.surveys[0]!, rows),
       changes: (p) => p.responses.length > 0,
       apply: (doc, p) => applyResponsePlan(doc, doc.surveys[0]!, p),
-      tally: (p) => ({ ...emptyTally(), created: p.responses.length, skipped: p.skipped, rejected: p.rejected, unknownEmails: p.unknownEmails }),
+      tally: (p) => ({ ...emptyTally(), created: p.responses.length, skipped: p.skipped, rejected: p.rejected, unknownEmails: p.unknownEmails, warnings: p.warnings }),
     });
     const unknown = tally.unknownEmails;
-    const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
+    const warnings = unknown.length === 0 ? tally.warnings : [...tally.warnings, `${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
     await finish(ctx, flags, read, { ...tally, warnings, outcomes: undefined }, written, rejects);
   } finally {
     await read.close();

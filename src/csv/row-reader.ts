@@ -13,6 +13,8 @@ export interface RowContext {
   dateOrder?: DateOrder;
   /** The header of the column a field was read from, for messages that tell how to fix a value. */
   columnOf?: (field: string) => string | undefined;
+  /** --skip-invalid: a row may be kept without its invalid parts where they are independent (a survey's answers). */
+  keepPartial?: boolean;
   /** Fields read from a column whose header says its times are UTC (Typeform's `Submit Date (UTC)`). */
   utcFields?: ReadonlySet<string>;
 }
