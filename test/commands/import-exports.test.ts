@@ -92,9 +92,14 @@ describe('import prospects: real contact exports, no options', () => {
   it('Shopify customers: the \' Shopify writes before phone numbers is not part of them; Phone before Default Address Phone', async () => {
     const { store } = await importExport('shopify-customers.csv');
     expect((await landed(store))).toEqual([
-      { name: 'Émilie Durand', email: 'emilie.durand@example.fr', phone: '+33698765432', company: 'Durand Fleurs', source: null, stage: 'interested', tags: ['wholesale', 'flowers'], createdAt: NOW },
+      // Total Orders above 0: a customer (Shopify gives no date: its day unknown).
+      { name: 'Émilie Durand', email: 'emilie.durand@example.fr', phone: '+33698765432', company: 'Durand Fleurs', source: null, stage: 'customer', tags: ['wholesale', 'flowers'], createdAt: NOW },
       { name: 'Björn Nilsson', email: 'bjorn.nilsson@example.se', phone: '+46701234567', company: null, source: null, stage: 'interested', tags: [], createdAt: NOW },
     ]);
+    const [emilie, bjorn] = await prospects(store);
+    expect(emilie).toMatchObject({ conversion: null, doNotContact: false, fields: { orders: '3', total_spent: '84.50' } });
+    // Accepts Email Marketing "no": do-not-contact, logged as consent.
+    expect(bjorn).toMatchObject({ doNotContact: true, notes: 'Asked for gluten-free', consent: [{ at: NOW, granted: false, note: 'imported as do-not-contact' }] });
   });
 
   it('Typeform sign-ups: Submit Date as the created date, CRLF and a blank last line', async () => {
@@ -106,7 +111,8 @@ describe('import prospects: real contact exports, no options', () => {
   });
 
   it('re-importing any of them changes nothing', async () => {
-    for (const name of ['google-contacts.csv', 'outlook-contacts.csv', 'hubspot-contacts.csv', 'mailchimp-members.csv', 'shopify-customers.csv', 'typeform-signups.csv']) {
+    for (const name of ['google-contacts.csv', 'outlook-contacts.csv', 'hubspot-contacts.csv', 'mailchimp-members.csv', 'shopify-customers.csv', 'typeform-signups.csv',
+      'zoho-leads.csv', 'pipedrive-people.csv', 'hubspot-customer-undated.csv']) {
       const { store } = await importExport(name);
       const before = (await storeBytes(store));
       const again = await run(store, ['import', 'prospects', exportFile(name)], { now: '2026-03-11T12:00:00.000Z' });
