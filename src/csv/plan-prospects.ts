@@ -253,7 +253,9 @@ function identify(r: ImportRow<ProspectRow>, k: Known): { r: ImportRow<ProspectR
     ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
     // With an email or phone the first look-up already answered; only a contact-less row looks again, by name.
     ?? (keys.email === null && keys.phone === null ? k.dupes.find(keys) : undefined);
-  if (!found || keys.email === null || emailKey(found.email) !== keys.email || !differentPeople(found.name, r.row.name)) return { r, found, shared: null };
+  // The same name (most re-imports) is the same person without a closer look.
+  if (!found || keys.email === null || lower(found.name) === keys.name || emailKey(found.email) !== keys.email
+    || !differentPeople(found.name, r.row.name)) return { r, found, shared: null };
   const other = k.dupes.find({ ...keys, email: null });
   if (other === found || (!other && !k.createdLine.has(found))) return { r, found, shared: null };
   const line = k.createdLine.get(found);

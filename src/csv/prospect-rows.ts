@@ -122,6 +122,22 @@ const metaValue = (v: string, prefix: string): string | null => (v.length > 2 &&
 /** A shop's customer facts kept as custom fields (nothing in precrm's record holds them). */
 const SHOP_FIELDS = ['orders', 'total_spent', 'last_purchase'] as const;
 
+/** `field.<key>` columns, a shop's figures and a lead ad's id, as [key, value] pairs. */
+function customFields(r: RowReader, leadId: string | null): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const k of r.values.keys()) {
+    // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
+    const v = k.startsWith('field.') ? r.text(k) : null;
+    if (v !== null) fields.push([k.slice(6), v]);
+  }
+  for (const k of SHOP_FIELDS) {
+    const v = r.text(k);
+    if (v !== null) fields.push([k, v]);
+  }
+  if (leadId !== null) fields.push(['lead_id', leadId]);
+  return fields;
+}
+
 export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<ProspectRow> {
   const r = new RowReader(values, ctx);
   const email = values.has('email') ? r.check(() => checkEmail(firstOf(values.get('email')!))) : null;
@@ -139,18 +155,8 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
   const unsubscribedAt = r.date('unsubscribed_at');
   const createdAt = r.date('created_at');
   purchaseAfterCreation(r, createdAt, conversion);
-  const fields: [string, string][] = [];
-  for (const k of values.keys()) {
-    // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
-    const v = k.startsWith('field.') ? r.text(k) : null;
-    if (v !== null) fields.push([k.slice(6), v]);
-  }
-  for (const k of SHOP_FIELDS) {
-    const v = r.text(k);
-    if (v !== null) fields.push([k, v]);
-  }
   const leadId = values.has('id') ? metaValue(values.get('id')!, 'l:') : null;
-  if (leadId !== null) fields.push(['lead_id', leadId]);
+  const fields = customFields(r, leadId);
   const row: ProspectRow = {
     id: leadId === null ? r.wholeNumber('id', 1) : null,
     name: deriveName(r, email) ?? '',

@@ -71,6 +71,12 @@ describe('import prospects: a till\'s and a web shop\'s customers', () => {
     await expectIdempotent(store, 'woocommerce-customers.csv');
   });
 
+  it('a row both lost and with orders contradicts itself: rejected, naming the column', async () => {
+    const r = await run(await tempStore(), ['import', 'prospects', csvFile('Name,Lead Status,Total Orders\nAna,Unqualified,2\n')]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('  line 2: stage "lost" is for someone who never bought, but the row records a purchase (Total Orders)\n');
+  });
+
   it('--dry-run says what the shop\'s columns become', async () => {
     const r = await run(await tempStore(), ['import', 'prospects', exportFile('square-customers.csv'), '--dry-run']);
     expect(r.stderr).toContain('  "First Visit" → converted_at (the first purchase: a customer)\n');
