@@ -1,9 +1,20 @@
 // What a dry-run import says about how it read the file: the column mapping (stderr) and one row per input line.
 import { describeEncoding } from '../csv/decode.js';
-import { fallbackColumns, type HeaderMatch } from '../csv/headers.js';
+import { fallbackColumns, saysUtc, type HeaderMatch } from '../csv/headers.js';
 import type { CsvLayout } from '../csv/read.js';
 import type { RowOutcome } from '../csv/report.js';
 import type { Column } from '../output/columns.js';
+
+/** What a column means beyond its field's name, where a dry run should say it (a shop's facts, consent). */
+const MEANING: Readonly<Record<string, string>> = {
+  converted_at: 'the first purchase: a customer',
+  orders: 'above 0: a customer; kept as field.orders',
+  total_spent: 'kept as field.total_spent',
+  last_purchase: 'kept as field.last_purchase',
+  email_marketing: 'a refusal (no, unsubscribed …): do-not-contact',
+  do_not_contact: 'do-not-contact',
+  referred_by: 'an id, email or name',
+};
 
 /** `"E-mail 2 - Value" → email, where "E-mail 1 - Value" is empty`: every column and what it became. */
 export function describeColumns(header: readonly string[], match: HeaderMatch): string {
@@ -12,8 +23,10 @@ export function describeColumns(header: readonly string[], match: HeaderMatch): 
   const lines = header.map((h, i) => {
     const target = match.targets[i];
     const was = after.get(h);
+    const named = target && [MEANING[target], saysUtc(h) ? 'times in UTC' : undefined].filter(Boolean).join('; ');
+    const field = named ? `${target} (${named})` : target;
     const what = target === null || target === undefined ? (unknown.has(h) ? 'ignored (unknown)' : 'ignored')
-      : was ? `${target}, where ${was.map((w) => `"${w}"`).join(' and ')} ${was.length > 1 ? 'are' : 'is'} empty` : target;
+      : was ? `${field}, where ${was.map((w) => `"${w}"`).join(' and ')} ${was.length > 1 ? 'are' : 'is'} empty` : field;
     return `  "${h}" → ${what}`;
   });
   return ['columns (header → field):', ...lines].join('\n');

@@ -10,8 +10,10 @@ import { suppress } from '../store/suppress.js';
 import { suppressionLookup } from '../store/suppression-hash.js';
 import { prospectSlice, suppressionSlice } from './import-slice.js';
 
-const prospectTally = (p: ProspectPlan): Tally =>
-  ({ created: p.created, merged: p.merged, skipped: p.skipped, suppressed: p.suppressed, rejected: p.rejected, warnings: p.warnings, outcomes: p.outcomes, unknownEmails: [] });
+const prospectTally = (p: ProspectPlan): Tally => ({
+  created: p.created, merged: p.merged, skipped: p.skipped, suppressed: p.suppressed, rejected: p.rejected, warnings: p.warnings,
+  outcomes: p.outcomes, unknownEmails: [], shared: p.shared,
+});
 
 /**
  * Plans prospect rows. Across batches it remembers the file ids that became other ids (`5` written as #12 because

@@ -21,6 +21,7 @@ export interface ReadFlags {
   encoding?: string;
   headerLine?: string;
   rejects?: string;
+  skipInvalid?: boolean;
 }
 
 /** Checks a `--map-value` replacement once, before any row is read (e.g. that a stage column gets a stage). */
@@ -131,7 +132,7 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         const targets = matchHeaders(csv.header, setup.spec, overrides).targets;
         for (const [i, map] of values) for (const to of map.values()) if (targets[i]) setup.checkValue(targets[i]!, to);
       }
-      const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now: ctx.now(), decimalComma: csv.delimiter === ';', dateOrder });
+      const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now: ctx.now(), decimalComma: csv.delimiter === ';', dateOrder, keepPartial: Boolean(flags.skipInvalid) });
       const first = loader();
       const layout: CsvLayout = { format: csv.format, encoding: csv.encoding, encodingSource: csv.encodingSource, delimiter: csv.delimiter, headerLine: csv.headerLine, headerFound: csv.headerFound };
       const result = { header: csv.header, delimiter: csv.delimiter, layout, match: first.match, rowCount: 0, rejected: [] as Rejection[], whole: [] as ImportRow<T>[] | null };

@@ -43,6 +43,7 @@ interface Summary {
   warnings: string[];
   /** A dry run's per-row listing (created, merged, skipped; rejections are added from `rejected`). */
   outcomes?: RowOutcome[];
+  shared?: number;
 }
 
 async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, setup: ReadSetup<T>): Promise<ReadRows<T>> {
@@ -89,12 +90,13 @@ async function finish(ctx: Context, flags: ImportFlags, read: ReadRows<unknown>,
   const note = flags.dryRun ? ' (dry run: nothing written)' : refused ? ' (nothing written)' : written ? '' : ' (nothing to change)';
   // "suppressed N" only when there are any, so the line of an import without them reads as it always did.
   const suppressed = s.suppressed ? `, suppressed ${s.suppressed}` : '';
-  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}${suppressed}, rejected ${rejected.length}${note}`);
+  const shared = s.shared ? `; ${s.shared} shared an email with another row (kept without it, with a note)` : '';
+  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}${suppressed}, rejected ${rejected.length}${shared}${note}`);
   const outcomes = s.outcomes && [...s.outcomes, ...rejected.map((r): RowOutcome => ({ line: r.line, action: 'rejected', id: null, reason: r.reason }))]
     .sort((a, b) => a.line - b.line);
   if (ctx.format === 'json') {
     const counts = { created: s.created, merged: s.merged, skipped: s.skipped, ...(s.suppressed === undefined ? {} : { suppressed: s.suppressed }) };
-    const summary = { ...counts, rejected: rejected.length, written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
+    const summary = { ...counts, rejected: rejected.length, ...(s.shared ? { shared: s.shared } : {}), written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
     ctx.out(`${JSON.stringify(outcomes ? { ...summary, rows: outcomes } : summary, null, 2)}\n`);
   } else if (outcomes && (ctx.format === 'csv' || ctx.format === 'tsv')) {
     ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));
@@ -151,10 +153,10 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
       plan: (doc, rows) => planResponses(doc, doc.surveys[0]!, rows),
       changes: (p) => p.responses.length > 0,
       apply: (doc, p) => applyResponsePlan(doc, doc.surveys[0]!, p),
-      tally: (p) => ({ ...emptyTally(), created: p.responses.length, skipped: p.skipped, rejected: p.rejected, unknownEmails: p.unknownEmails }),
+      tally: (p) => ({ ...emptyTally(), created: p.responses.length, skipped: p.skipped, rejected: p.rejected, unknownEmails: p.unknownEmails, warnings: p.warnings }),
     });
     const unknown = tally.unknownEmails;
-    const warnings = unknown.length === 0 ? [] : [`${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
+    const warnings = unknown.length === 0 ? tally.warnings : [...tally.warnings, `${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
     await finish(ctx, flags, read, { ...tally, warnings, outcomes: undefined }, written, rejects);
   } finally {
     await read.close();

@@ -2,8 +2,11 @@
 // names and referrals name (with their referral chains), and the touches or responses a re-import would repeat.
 // That part, as a small document, is what the CSV planners read; what they change in it is written back through
 // the transaction as targeted inserts and updates. So a database never loads every record for an import.
+import { isReferenceByName } from '../csv/plan-prospects.js';
+import { sharedEmailNames } from '../csv/shared-email.js';
 import { emailKey, identityKeys } from '../domain/dedupe.js';
 import { lookupKeys, type CountryCode } from '../domain/phones.js';
+import { parseReference } from '../domain/references.js';
 import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
 import { matchHashes } from '../store/suppression-hash.js';
@@ -53,6 +56,9 @@ async function sliceDoc(reader: StoreReader, part: Partial<StoreDoc>): Promise<S
   return { ...emptyDoc(), nextId: await reader.counters(), ...part };
 }
 
+const referrerNames = (rows: readonly { referredBy: string | null }[]): string[] =>
+  [...new Set(rows.flatMap((r) => (r.referredBy !== null && isReferenceByName(r.referredBy) ? [r.referredBy] : [])))];
+
 /** For `import prospects`: every store prospect a row can be, or can name as its referrer. */
 export async function prospectSlice(reader: StoreReader, rows: readonly { id: number | null; email: string | null; phone: string | null; name: string; referredBy: string | null }[],
   country: CountryCode | null = null): Promise<StoreDoc> {
@@ -68,11 +74,15 @@ export async function prospectSlice(reader: StoreReader, rows: readonly { id: nu
     for (const key of k.phones!) phones.add(key);
     if (k.email === null && k.phone === null && k.name) bareNames.add(k.name);
   }
-  const [dupes, named] = await Promise.all([
+  // A person sharing another's email may be stored by name alone (imported before without it).
+  for (const name of sharedEmailNames(rows)) bareNames.add(name);
+  const [dupes, named, ...byName] = await Promise.all([
     reader.findDuplicates({ emails: [...emails], phones: [...phones], bareNames: [...bareNames] }),
     prospectsByRef(reader, rows.flatMap((r) => [r.id === null ? null : String(r.id), r.referredBy])),
+    // A referrer written as a name: the prospects it may name (the planner keeps those of exactly that name).
+    ...referrerNames(rows).map((n) => reader.prospectCandidates(parseReference(n))),
   ]);
-  return sliceDoc(reader, { prospects: await withReferrers(reader, byIdUnion(dupes, named)) });
+  return sliceDoc(reader, { prospects: await withReferrers(reader, byIdUnion(dupes, named, ...byName)) });
 }
 
 /** For `import prospects`: the part of the suppression list the rows' emails and phones can match, with its secret. */

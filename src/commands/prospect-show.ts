@@ -98,7 +98,8 @@ function record(s: ProspectStory, w: Writer): void {
 }
 
 function conversion(s: ProspectStory): string | null {
-  if (!s.conversion) return null;
+  // A customer imported without a purchase date: bought, on a day nobody recorded.
+  if (!s.conversion) return s.furthestStage === 'customer' || s.furthestStage === 'advocate' ? 'date unknown' : null;
   const v = s.conversion;
   const value = v.value === null ? '' : ` ${v.value}${v.currency ? ` ${v.currency}` : ''}`;
   const product = v.product ? `, ${oneLine(v.product)}` : '';

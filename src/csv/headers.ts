@@ -5,6 +5,9 @@ import { usageError } from '../domain/errors.js';
 /** `E-mail Address ` → `emailaddress`: what a header means, not how it is spelled. */
 export const normaliseHeader = (h: string): string => h.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
+/** `Submit Date (UTC)`, `Created (GMT)`: a header that says its times are UTC, whatever the computer's zone. */
+export const saysUtc = (h: string): boolean => /\((?:utc|gmt)\)\s*$/i.test(h.trim());
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CUSTOM_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 
@@ -19,6 +22,12 @@ export interface HeaderSpec {
   known?: readonly string[];
   /** Whether numbered copies of a column (`E-mail 2 - Value`, `Phone 1 - Value`) give its field (contact exports do). */
   numbered?: boolean;
+  /**
+   * Record names a CRM puts before its columns (Pipedrive's `Person - Email - Work`): the column is read without
+   * it, and a last part among `qualifiers` (`Mobile`, `Work` …) orders several columns of one field. A prefixed
+   * `ID` is the other system's record id, never read as a field.
+   */
+  prefixed?: { records: readonly string[]; qualifiers: readonly string[] };
 }
 
 export interface HeaderMatch {
@@ -54,7 +63,9 @@ function aliasTable(spec: HeaderSpec): Map<string, Alias> {
     const key = normaliseHeader(spelling);
     if (!table.has(key)) table.set(key, alias);
   };
-  for (const f of spec.fields) put(f, { field: f, rank: 0 });
+  // A field whose aliases list its own name ranks it there (a mobile before a plain `Phone`), else first.
+  const listsItself = (f: string) => (spec.aliases[f] ?? []).includes(f);
+  for (const f of spec.fields) if (!listsItself(f)) put(f, { field: f, rank: 0 });
   for (const [f, spellings] of Object.entries(spec.aliases)) spellings.forEach((s, i) => put(s, { field: f, rank: i + 1 }));
   return table;
 }
@@ -107,22 +118,41 @@ export function parseMapOptions(maps: readonly string[], spec: HeaderSpec): Map<
   return out;
 }
 
+/** `Person - Phone - Mobile` → the phone alias, ranked by its qualifier; `Person - ID` → 'id' (known, not read); else null. */
+function prefixedColumn(raw: string, table: ReadonlyMap<string, Alias>, spec: HeaderSpec): { alias: Alias; n: number } | 'id' | null {
+  if (!spec.prefixed) return null;
+  const parts = raw.split(/\s+-\s+/).map(normaliseHeader);
+  if (parts.length < 2 || !spec.prefixed.records.some((r) => normaliseHeader(r) === parts[0])) return null;
+  const rest = parts.slice(1);
+  if (rest.length === 1 && rest[0] === 'id') return 'id';
+  const whole = table.get(rest.join(''));
+  if (whole) return { alias: whole, n: 0 };
+  const qualifier = spec.prefixed.qualifiers.findIndex((q) => normaliseHeader(q) === rest.at(-1));
+  const base = rest.length === 2 && qualifier >= 0 ? table.get(rest[0]!) : undefined;
+  return base ? { alias: base, n: qualifier + 1 } : null;
+}
+
 export function matchHeaders(header: readonly string[], spec: HeaderSpec, overrides: ReadonlyMap<string, string | null> = new Map()): HeaderMatch {
   const table = aliasTable(spec);
   const known = new Set((spec.known ?? []).map(normaliseHeader));
   const match: HeaderMatch = { targets: [], unknown: [], order: [] };
+  // --map options are read in the order they were given, whatever the order of their columns in the file.
+  const mapRank = new Map([...overrides.keys()].map((k, n) => [k, n]));
   // Reading order: --map first, then by how good a spelling the header is, then by number, then by position.
   const sortKey: [number, number, number][] = [];
   header.forEach((raw, i) => {
     const norm = normaliseHeader(raw);
     let target: string | null = null;
-    let key: [number, number, number] = [-1, 0, i];
+    let key: [number, number, number] = [-1, mapRank.get(norm) ?? 0, i];
     if (overrides.has(norm)) target = overrides.get(norm)!;
     else {
       const custom = spec.customFields ? customKey(raw) : null;
-      const alias = custom === null ? table.get(norm) : { field: `field.${custom}`, rank: 0 };
-      const numbered = alias || !spec.numbered ? null : numberedColumn(raw, table);
-      if (alias) [target, key] = [alias.field, [alias.rank, 0, i]];
+      const prefixed = custom === null && !table.has(norm) ? prefixedColumn(raw, table, spec) : null;
+      const alias = custom !== null ? { field: `field.${custom}`, rank: 0 } : table.get(norm) ?? (prefixed === 'id' ? undefined : prefixed?.alias);
+      const numbered = alias || prefixed === 'id' || !spec.numbered ? null : numberedColumn(raw, table);
+      if (prefixed && prefixed !== 'id' && alias === prefixed.alias) [target, key] = [alias.field, [alias.rank, prefixed.n, i]];
+      else if (alias) [target, key] = [alias.field, [alias.rank, 0, i]];
+      else if (prefixed === 'id') { /* another system's record id: nothing to read, nothing to warn about */ }
       else if (numbered !== null && numbered !== 'label') [target, key] = [numbered.alias.field, [numbered.alias.rank, numbered.n, i]];
       else if (numbered === null && !known.has(norm)) match.unknown.push(raw);
     }

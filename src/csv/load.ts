@@ -3,7 +3,7 @@
 // file of any size is checked without holding it.
 import { dataError } from '../domain/errors.js';
 import { unguardCell } from './formula.js';
-import { matchHeaders, rowValues, type HeaderMatch, type HeaderSpec, type ValueMaps } from './headers.js';
+import { matchHeaders, rowValues, saysUtc, type HeaderMatch, type HeaderSpec, type ValueMaps } from './headers.js';
 import type { RowContext, RowResult } from './row-reader.js';
 import type { CsvRecord } from './read.js';
 import { cellCountProblem, type Rejection } from './report.js';
@@ -51,7 +51,8 @@ export class RowLoader<T> {
     this.match = matchHeaders(header, spec, opts.overrides);
     const first = new Map<string, string>();
     for (const i of this.match.order) if (!first.has(this.match.targets[i]!)) first.set(this.match.targets[i]!, header[i]!);
-    this.rowCtx = { ...ctx, columnOf: (field) => first.get(field) };
+    const utcFields = new Set([...first].filter(([, h]) => saysUtc(h)).map(([field]) => field));
+    this.rowCtx = { ...ctx, columnOf: (field) => first.get(field), utcFields };
   }
 
   load(records: readonly CsvRecord[]): LoadedRows<T> {

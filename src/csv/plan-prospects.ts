@@ -1,16 +1,20 @@
 // planImport: validated prospect rows + the store → what to create and what to merge, as a pure function.
 // The command applies the plan in one locked store update; a dry run prints it and writes nothing.
-import { DuplicateIndex, emailKey } from '../domain/dedupe.js';
+import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
 import { lookupKeys, samePhone, type CountryCode } from '../domain/phones.js';
+import { boughtBeforeAdded, changeStage, convertProspect, datePurchase, type ConversionContext } from '../domain/lifecycle.js';
+import { PrecrmError } from '../domain/errors.js';
+import { recordConsent } from '../domain/prospect-changes.js';
 import { mergeTags, newProspect } from '../domain/prospect.js';
-import { label } from '../domain/referrals.js';
-import { boughtBeforeAdded } from '../domain/lifecycle.js';
-import { isPreCustomer, moveToStage } from '../domain/stages.js';
+import { nameKey } from '../domain/references.js';
+import { label, promoteToAdvocate } from '../domain/referrals.js';
+import { isCustomer, isPreCustomer } from '../domain/stages.js';
 import type { Contact } from '../domain/suppression.js';
-import type { Conversion, Prospect, StageChange, Stage, StoreDoc, SuppressionEntry } from '../domain/types.js';
+import type { Prospect, StoreDoc, SuppressionEntry } from '../domain/types.js';
 import type { ImportRow } from './load.js';
 import { ProspectIndex, keysOf } from './prospect-index.js';
 import type { ProspectRow } from './prospect-rows.js';
+import { differentPeople, withoutSharedEmail } from './shared-email.js';
 import type { Rejection, RowOutcome } from './report.js';
 
 export const ON_DUPLICATE = ['merge', 'skip', 'error'] as const;
@@ -44,6 +48,8 @@ export interface ProspectPlan {
   skipped: number;
   /** Rows not created because their email or phone is on the suppression list (options.suppressed). */
   suppressed: number;
+  /** Rows kept as people of their own without the email an earlier row of another name gave. */
+  shared: number;
   nextId: number;
   /** With `explain`: created, merged and skipped rows (rejections are in `rejected`). */
   outcomes: RowOutcome[];
@@ -67,7 +73,8 @@ export function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectR
       const e = emailKey(row.email);
       if (e) emails.add(e);
     }
-    const resolves = (ref: string) => (/^\d+$/.test(ref)
+    // A name never rejects its row: it is linked when it names one prospect, else kept as a field (linkReferrals).
+    const resolves = (ref: string) => isReferenceByName(ref) || (/^\d+$/.test(ref)
       ? ids.has(Number(ref)) || storeIds.has(Number(ref))
       : emails.has(emailKey(ref)!) || storeEmails.find(ref, null) !== undefined);
     const next = valid.filter((r) => {
@@ -78,16 +85,6 @@ export function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectR
     if (next.length === valid.length) return valid;
     valid = next;
   }
-}
-
-function historyFor(stage: Stage, createdAt: string, conversion: Conversion | null): StageChange[] {
-  if ((stage === 'customer' || stage === 'advocate') && conversion) {
-    const at = conversion.at > createdAt ? conversion.at : createdAt;
-    const history: StageChange[] = [{ stage: 'interested', at: createdAt }, { stage: 'customer', at }];
-    if (stage === 'advocate') history.push({ stage: 'advocate', at });
-    return history;
-  }
-  return [{ stage, at: createdAt }];
 }
 
 /**
@@ -102,26 +99,48 @@ export function createdAtOf(row: ProspectRow, now: string): string {
   return earliest;
 }
 
+/**
+ * What the row says happened to a new record, through the functions the commands use: a purchase as `convert`
+ * records it (a customer row without a date: its day unknown), an advocate stage as `prospect stage` sets it,
+ * a refusal of contact as `prospect do-not-contact` logs it. A refusal (a purchase in the future) is a PrecrmError.
+ */
 function build(row: ProspectRow, id: number, now: string): Prospect {
   const createdAt = createdAtOf(row, now);
-  const stage = row.stage ?? (row.conversion ? 'customer' : 'interested');
-  const p = newProspect(id, {
+  // A buyer walks the path like anyone else, from the stage the row gives before the purchase.
+  const start = row.stage !== null && !isCustomer(row.stage) ? row.stage : 'interested';
+  let p = newProspect(id, {
     name: row.name, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
     notes: row.notes, tags: row.tags, fields: Object.fromEntries(row.fields), cadenceDays: row.cadenceDays, followUp: row.followUp,
-  }, stage, createdAt);
-  if (row.conversion) p.stageHistory = historyFor(stage, createdAt, row.conversion);
+  }, start, createdAt);
   p.lostReason = row.lostReason;
-  p.conversion = row.conversion;
-  if (row.doNotContact) {
-    p.doNotContact = true;
-    p.consent.push({ at: row.doNotContactAt ?? now, granted: false, note: 'imported as do-not-contact' });
+  if (row.customer) {
+    p = convertProspect(p, row.conversion, now, NOTHING_KNOWN).prospect;
+    if (row.stage === 'advocate') changeStage(p, 'advocate', p.stageHistory.at(-1)!.at);
   }
+  if (row.doNotContact) p = recordConsent(p, false, IMPORTED_DNC, row.doNotContactAt ?? now);
   p.updatedAt = row.updatedAt ?? now;
   return p;
 }
 
+/** A row's prospect is new to the store: it has referred nobody yet, and its referral is linked after every row is in. */
+const NOTHING_KNOWN: ConversionContext = { hasReferred: false, referrer: null, touchesUpToSale: 0 };
+const IMPORTED_DNC = 'imported as do-not-contact';
+
+/** What a domain function refuses (a purchase in the future) becomes the row's reason; anything else is a bug. */
+function refusal<T>(fn: () => T): T | string {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof PrecrmError) return err.message;
+    throw err;
+  }
+}
+
 /** Merge rule: fill empty fields, union tags, add new custom fields, never blank out or overwrite a value. Returns what it filled. */
 function mergeInto(p: Prospect, row: ProspectRow, now: string): string[] {
+  // First, as convert would (it may refuse: nothing is changed then).
+  const bought = row.customer && isPreCustomer(p.stage);
+  if (bought) Object.assign(p, convertProspect(p, row.conversion, now, NOTHING_KNOWN).prospect);
   const filled: string[] = [];
   const fill = <K extends 'name' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K], what: string) => {
     if (p[key] === null && value !== null) {
@@ -153,15 +172,11 @@ function mergeInto(p: Prospect, row: ProspectRow, now: string): string[] {
     filled.push(`field.${k}`);
   }
   if (row.doNotContact && !p.doNotContact) {
-    p.doNotContact = true;
-    p.consent.push({ at: row.doNotContactAt ?? now, granted: false, note: 'imported as do-not-contact' });
+    Object.assign(p, recordConsent(p, false, IMPORTED_DNC, row.doNotContactAt ?? now));
     filled.push('do-not-contact');
   }
-  if (p.conversion === null && row.conversion !== null) {
-    p.conversion = row.conversion;
-    if (isPreCustomer(p.stage)) moveToStage(p, 'customer', row.conversion.at);
-    filled.push('conversion');
-  }
+  if (bought) filled.push(row.conversion ? 'conversion' : 'customer (purchase date unknown)');
+  else if (row.conversion !== null && datePurchase(p, row.conversion)) filled.push('conversion');
   if (p.referredBy === null && row.referredBy !== null) filled.push('referred_by');
   if (filled.length) p.updatedAt = now;
   return filled;
@@ -183,7 +198,7 @@ function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { k
 }
 
 export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
-  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, nextId: doc.nextId.prospect, outcomes: [], movedIds: new Map() };
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, shared: 0, nextId: doc.nextId.prospect, outcomes: [], movedIds: new Map() };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
   const dupes = new ProspectIndex(doc.prospects);
@@ -196,14 +211,10 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   const outcome: (Prospect | null)[] = [];
   const fileIds = new Map<number, Prospect>();
 
-  for (const r of rows) {
+  for (const read of rows) {
+    const { r, found, shared } = identify(read, { byId, dupes, createdLine, country: options.country ?? null });
     const { row } = r;
     const keys = lookupKeys(row, options.country ?? null);
-    const idMatch = row.id === null ? undefined : byId.get(row.id);
-    const found = (keys.email !== null || keys.phone !== null ? dupes.find(keys) : undefined)
-      ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
-      // With an email or phone the first look-up already answered; only a contact-less row looks again, by name.
-      ?? (keys.email === null && keys.phone === null ? dupes.find(keys) : undefined);
     // A forgotten, removed or do-not-contact person is never created again (a match above is merged as before).
     const entry = found ? undefined : options.suppressed?.(row);
     if (entry) {
@@ -214,13 +225,21 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
     }
     let target: Prospect;
     if (!found) {
-      const id = row.id !== null && kept.delete(row.id) ? row.id : nextId++;
-      target = build(row, id, options.now);
+      const id = row.id !== null && kept.delete(row.id) ? row.id : nextId;
+      const built = refusal(() => build(row, id, options.now));
+      if (typeof built === 'string') {
+        plan.rejected.push({ line: r.line, cells: r.cells, reason: built });
+        if (linking) outcome.push(null);
+        continue;
+      }
+      if (id === nextId) nextId++;
+      target = built;
       plan.creates.push(target);
       createdLine.set(target, r.line);
       if (linking) createdById.set(target.id, target);
       plan.created++;
-      if (options.explain) plan.outcomes.push({ line: r.line, action: 'created', id, reason: null });
+      if (shared) plan.shared++;
+      if (options.explain) plan.outcomes.push({ line: r.line, action: 'created', id, reason: shared ? `shares the email of ${shared}: kept without it, with a note` : null });
     } else {
       target = createdLine.has(found) ? found : plan.updates.get(found.id) ?? clone(found);
       duplicateRow(plan, r, found, target, { createdLine, options });
@@ -233,6 +252,30 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   for (const [fileId, p] of fileIds) if (p.id !== fileId) plan.movedIds.set(fileId, p.id);
   plan.nextId = nextId;
   return plan;
+}
+
+interface Known { byId: ReadonlyMap<number, Prospect>; dupes: ProspectIndex; createdLine: ReadonlyMap<Prospect, number>; country: CountryCode | null }
+
+/**
+ * Which known prospect a row is, if any: same email, else phone, else (file) id with the same name, else a
+ * contact-less prospect of the same name. A row whose email is a person of another first name is someone else
+ * sharing it: the prospect its phone or name gives (a re-import), else a new one when the email's owner came from
+ * this file (an event's attendees under the buyer's email); `shared` then says whose line it is.
+ */
+function identify(r: ImportRow<ProspectRow>, k: Known): { r: ImportRow<ProspectRow>; found: Prospect | undefined; shared: string | null } {
+  const keys = lookupKeys(r.row, k.country);
+  const idMatch = r.row.id === null ? undefined : k.byId.get(r.row.id);
+  const found = (keys.email !== null || keys.phone !== null ? k.dupes.find(keys) : undefined)
+    ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
+    // With an email or phone the first look-up already answered; only a contact-less row looks again, by name.
+    ?? (keys.email === null && keys.phone === null ? k.dupes.find(keys) : undefined);
+  // The same name (most re-imports) is the same person without a closer look.
+  if (!found || keys.email === null || lower(found.name) === keys.name || emailKey(found.email) !== keys.email
+    || !differentPeople(found.name, r.row.name)) return { r, found, shared: null };
+  const other = k.dupes.find({ ...keys, email: null });
+  if (other === found || (!other && !k.createdLine.has(found))) return { r, found, shared: null };
+  const line = k.createdLine.get(found);
+  return { r: { ...r, row: withoutSharedEmail(r.row, found) }, found: other, shared: line === undefined ? `#${found.id}` : `line ${line}` };
 }
 
 /** What a row that matches a known prospect (in the store or earlier in the file) does: merge, skip or reject. */
@@ -257,7 +300,11 @@ function duplicateRow(plan: ProspectPlan, r: ImportRow<ProspectRow>, found: Pros
     const where = inFile ? `line ${inFile}` : label(found);
     plan.rejected.push({ line: r.line, cells: r.cells, reason: `converted_at ${row.conversion.at.slice(0, 10)} is before ${where} was added (${target.createdAt.slice(0, 10)}): a purchase cannot come before the prospect was added` });
   } else {
-    const filled = mergeInto(target, row, c.options.now);
+    const filled = refusal(() => mergeInto(target, row, c.options.now));
+    if (typeof filled === 'string') {
+      plan.rejected.push({ line: r.line, cells: r.cells, reason: filled });
+      return;
+    }
     if (filled.length === 0) {
       plan.skipped++;
       explain('skipped', 'nothing new');
@@ -280,16 +327,43 @@ interface LinkContext {
   createdFrom: number;
 }
 
+/** A referrer written as a name (`Ravi Sen`), not an id or an email. */
+export const isReferenceByName = (ref: string): boolean => !/^\d+$/.test(ref) && !ref.includes('@');
+
+/** Prospects by their whole name, accents and case aside; each prospect once. */
+function nameIndex(prospects: Iterable<Prospect>): Map<string, Prospect[]> {
+  const index = new Map<string, Prospect[]>();
+  const seen = new Set<number>();
+  for (const p of prospects) {
+    if (p.name === null || p.forgottenAt || seen.has(p.id)) continue;
+    seen.add(p.id);
+    const key = nameKey(p.name);
+    index.set(key, [...(index.get(key) ?? []), p]);
+  }
+  return index;
+}
+
 /** Second pass: referrals may point to rows further down, so they are linked once every row has its prospect. */
 function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonly (Prospect | null)[], c: LinkContext): void {
   const latest = (p: Prospect | undefined) => (p ? (c.createdLine.has(p) ? p : c.plan.updates.get(p.id) ?? p) : undefined);
   const lookup = (id: number) => latest(c.byId.get(id)) ?? c.createdById.get(id);
+  let names: Map<string, Prospect[]> | undefined;
+  /** The one prospect of the file or the store with exactly this name; else the name is kept as a custom field, with a warning. */
+  const named = (ref: string, line: number, p: Prospect): Prospect | undefined => {
+    names ??= nameIndex([...c.byId.values(), ...c.createdLine.keys()]);
+    const found = names.get(nameKey(ref.trim())) ?? [];
+    if (found.length === 1) return found[0];
+    if (!Object.hasOwn(p.fields, 'referred_by')) p.fields.referred_by = ref;
+    const what = found.length === 0 ? 'names no prospect in the file or the store' : `names ${found.length} prospects (${found.map((x) => `#${x.id}`).join(', ')})`;
+    c.plan.warnings.push(`line ${line}: referred_by ${what}; kept as the custom field referred_by`);
+    return undefined;
+  };
   rows.forEach((r, i) => {
     const p = outcome[i];
     const ref = r.row.referredBy;
     if (!p || ref === null || p.referredBy !== null || p.forgottenAt) return;
     if (!c.createdLine.has(p) && !c.plan.updates.has(p.id)) return;
-    const referrer = latest(/^\d+$/.test(ref) ? c.fileIds.get(Number(ref)) ?? c.byId.get(Number(ref)) : c.dupes.findEmail(ref));
+    const referrer = latest(isReferenceByName(ref) ? named(ref, r.line, p) : /^\d+$/.test(ref) ? c.fileIds.get(Number(ref)) ?? c.byId.get(Number(ref)) : c.dupes.findEmail(ref));
     if (!referrer) return;
     let circle = referrer.id === p.id;
     for (let cur: Prospect | undefined = referrer, hops = 0; cur && !circle && hops < 10_000; hops++) {
@@ -303,7 +377,7 @@ function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonl
     p.referredBy = referrer.id;
     if (!c.createdLine.has(referrer) && referrer.id < c.createdFrom && referrer.stage === 'customer') {
       const promoted = c.plan.updates.get(referrer.id) ?? clone(referrer);
-      moveToStage(promoted, 'advocate', c.now);
+      promoteToAdvocate(promoted, c.now);
       c.plan.updates.set(promoted.id, promoted);
     }
   });

@@ -1,11 +1,13 @@
 // One prospect CSV row (columns matched by contact-columns.ts) → a typed, validated ProspectRow, or the reasons
-// it is invalid. Pure: the clock is passed in.
+// it is invalid: what each export's columns mean for the person (a shop's order count makes a customer, a refusal
+// of marketing makes do-not-contact). Pure: the clock is passed in; every effect is the planner's, through the domain.
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
 import { currencyAgrees, type Amount } from '../domain/money.js';
 import { boughtBeforeAdded } from '../domain/lifecycle.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
 import { parseStage } from '../domain/stages.js';
 import { STAGES, type Conversion, type FollowUp, type Stage } from '../domain/types.js';
+import { normaliseHeader } from './headers.js';
 import { foreignStage } from './stage-values.js';
 import { RowReader, type RowContext, type RowResult } from './row-reader.js';
 
@@ -19,8 +21,13 @@ export interface ProspectRow {
   stage: Stage | null;
   tags: string[];
   owner: string | null;
-  /** As written: a prospect id or email, resolved against the file and the store when planning. */
+  /** As written: a prospect id, email or name, resolved against the file and the store when planning. */
   referredBy: string | null;
+  /**
+   * Whether the row says the person bought: a customer stage, a purchase date, or a shop's order count above
+   * zero. Without `conversion` the purchase's day is unknown.
+   */
+  customer: boolean;
   doNotContact: boolean;
   /** When they unsubscribed (Mailchimp's UNSUB_TIME), for the consent log; null: the import's time. */
   doNotContactAt: string | null;
@@ -85,13 +92,14 @@ function deriveName(r: RowReader, email: string | null): string | null {
   return null;
 }
 
+/** A currency alone says nothing about a purchase (Eventbrite writes its tickets' on every row): only a value or product needs a date. */
 function conversionOf(r: RowReader): Conversion | null {
   const at = r.date('converted_at');
   const amount = r.money('conversion_value');
   const currency = priceCurrency(r, amount);
   const product = r.text('product');
   if (at === null) {
-    const orphan = ['conversion_value', 'currency', 'product'].find((k) => r.values.has(k));
+    const orphan = ['conversion_value', 'product'].find((k) => r.values.has(k));
     if (orphan && !r.values.has('converted_at')) r.reasons.push(`${orphan} needs converted_at (the date of the first purchase)`);
     return null;
   }
@@ -108,34 +116,60 @@ function priceCurrency(r: RowReader, amount: Amount | null): string | null {
   return given ?? written;
 }
 
-export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<ProspectRow> {
-  const r = new RowReader(values, ctx);
-  const email = values.has('email') ? r.check(() => checkEmail(firstOf(values.get('email')!))) : null;
-  // Shopify writes `'+33612345678` so that a spreadsheet keeps the number as text: the `'` is not part of it.
-  const phone = values.has('phone') ? r.check(() => checkPhone(unquoteNumber(firstOf(values.get('phone')!)))) : null;
-  const { stage, lostReason } = stageOf(r);
-  const referredBy = values.get('referred_by') ?? null;
-  if (referredBy !== null && !/^\d+$/.test(referredBy) && !referredBy.includes('@')) {
-    r.reasons.push(`referred_by "${referredBy}" is not a prospect id or email`);
-  }
-  const followAt = r.date('follow_up_at');
-  const followNote = r.text('follow_up_note');
-  if (followNote !== null && !values.has('follow_up_at')) r.reasons.push('follow_up_note needs follow_up_at');
-  const conversion = conversionOf(r);
-  if ((stage === 'customer' || stage === 'advocate') && conversion === null && !values.has('converted_at')) {
-    r.reasons.push(`stage "${stage}" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)`);
-  }
-  const unsubscribedAt = r.date('unsubscribed_at');
-  const createdAt = r.date('created_at');
-  purchaseAfterCreation(r, createdAt, conversion);
+/** A shop's order count (`3`, `1,204`); anything else is left alone: an informational column never rejects a row. */
+function orderCount(v: string | undefined): number | null {
+  if (v === undefined || !/^\d{1,3}(?:[,. \u00a0]?\d{3})*$/.test(v)) return null;
+  return Number(v.replace(/\D/g, ''));
+}
+
+const NO_MARKETING = new Set(['no', 'n', 'false', '0', 'unsubscribed', 'optedout', 'optout', 'notsubscribed', 'nonsubscribed', 'noconsent', 'cleaned', 'denied']);
+
+/** A marketing-consent column (`Accepts Email Marketing`, Square's `Email Subscription Status`): a refusal is do-not-contact; other values say nothing. */
+const refusesMarketing = (v: string | undefined): boolean => v !== undefined && NO_MARKETING.has(normaliseHeader(v));
+
+/** Meta lead ads write `p:+33612345678` (a phone kept as text) and `l:1234…` (the lead's id): the prefix is not the value. */
+const metaValue = (v: string, prefix: string): string | null => (v.length > 2 && v.slice(0, 2).toLowerCase() === prefix ? v.slice(2) : null);
+
+/** A shop's customer facts kept as custom fields (nothing in precrm's record holds them). */
+const SHOP_FIELDS = ['orders', 'total_spent', 'last_purchase'] as const;
+
+/** `field.<key>` columns, a shop's figures and a lead ad's id, as [key, value] pairs. */
+function customFields(r: RowReader, leadId: string | null): [string, string][] {
   const fields: [string, string][] = [];
-  for (const k of values.keys()) {
+  for (const k of r.values.keys()) {
     // Same length limit as --field: a 1 MB cell is a pasted file, not a custom field.
     const v = k.startsWith('field.') ? r.text(k) : null;
     if (v !== null) fields.push([k.slice(6), v]);
   }
+  for (const k of SHOP_FIELDS) {
+    const v = r.text(k);
+    if (v !== null) fields.push([k, v]);
+  }
+  if (leadId !== null) fields.push(['lead_id', leadId]);
+  return fields;
+}
+
+export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<ProspectRow> {
+  const r = new RowReader(values, ctx);
+  const email = values.has('email') ? r.check(() => checkEmail(firstOf(values.get('email')!))) : null;
+  // Shopify writes `'+33612345678` so that a spreadsheet keeps the number as text: the `'` is not part of it.
+  const phoneCell = values.has('phone') ? unquoteNumber(firstOf(values.get('phone')!)) : null;
+  const phone = phoneCell === null ? null : r.check(() => checkPhone(metaValue(phoneCell, 'p:') ?? phoneCell));
+  const { stage, lostReason } = stageOf(r);
+  const referredBy = values.get('referred_by') ?? null;
+  const followAt = r.date('follow_up_at');
+  const followNote = r.text('follow_up_note');
+  if (followNote !== null && !values.has('follow_up_at')) r.reasons.push('follow_up_note needs follow_up_at');
+  const conversion = conversionOf(r);
+  const customer = conversion !== null || stage === 'customer' || stage === 'advocate' || (orderCount(values.get('orders')) ?? 0) > 0;
+  if (customer && stage === 'lost') r.reasons.push(`stage "lost" is for someone who never bought, but the row records a purchase (${r.column(conversion ? 'converted_at' : 'orders')})`);
+  const unsubscribedAt = r.date('unsubscribed_at');
+  const createdAt = r.date('created_at');
+  purchaseAfterCreation(r, createdAt, conversion);
+  const leadId = values.has('id') ? metaValue(values.get('id')!, 'l:') : null;
+  const fields = customFields(r, leadId);
   const row: ProspectRow = {
-    id: r.wholeNumber('id', 1),
+    id: leadId === null ? r.wholeNumber('id', 1) : null,
     name: deriveName(r, email) ?? '',
     email,
     phone,
@@ -145,7 +179,8 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     tags: splitList(r.text('tags') ?? undefined),
     owner: r.text('owner'),
     referredBy,
-    doNotContact: (r.bool('do_not_contact') ?? false) || unsubscribedAt !== null,
+    customer,
+    doNotContact: (r.bool('do_not_contact') ?? false) || unsubscribedAt !== null || refusesMarketing(values.get('email_marketing')),
     doNotContactAt: unsubscribedAt,
     cadenceDays: r.wholeNumber('cadence_days', 1, MAX_SPAN_DAYS),
     followUp: followAt === null ? null : { at: followAt, note: followNote },

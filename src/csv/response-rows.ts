@@ -1,7 +1,7 @@
 // Survey response CSV import (a form tool's export, or precrm's own): the header spec built from the survey's
 // questions, rows checked by the answer rules of `survey respond`, and planResponses — which rows are new.
 import { newResponse, parseAnswer, responseKey } from '../domain/survey.js';
-import { takeId, type StoreDoc, type Survey } from '../domain/types.js';
+import { takeId, type Question, type StoreDoc, type Survey } from '../domain/types.js';
 import { FORM_EMAIL, FORM_SUBMITTED_AT } from './form-columns.js';
 import type { HeaderSpec } from './headers.js';
 import type { ImportRow, RowParser } from './load.js';
@@ -35,24 +35,41 @@ export interface ResponseRow {
   email: string | null;
   at: string;
   answers: Record<string, string | number>;
+  /** With --skip-invalid: why answers of this row were left out while the others were kept. */
+  dropped: string[];
 }
 
-/** Every answer goes through parseAnswer, the check `survey respond --answer` uses; every problem is listed. */
+/**
+ * A form's "Other" answer (a value outside a choice question's choices, typed by the respondent) is kept as its
+ * text; every other answer goes through parseAnswer, the check `survey respond --answer` uses.
+ */
+function importedAnswer(q: Question, raw: string): string | number {
+  if (q.type !== 'choice' || q.choices!.some((c) => c.toLowerCase() === raw.trim().toLowerCase())) return parseAnswer(q, raw);
+  return parseAnswer({ ...q, type: 'text', choices: null }, raw);
+}
+
+/**
+ * Every problem is listed. With --skip-invalid (`keepPartial`) a row whose time and respondent are fine keeps the
+ * answers that are valid (a person's NPS is not lost because another answer is out of range), the others dropped.
+ */
 export function responseRowParser(survey: Survey): RowParser<ResponseRow> {
   return (values, ctx) => {
     const r = new RowReader(values, ctx);
     if (!values.has('at')) r.reasons.push('has no answer time (at)');
     const at = r.date('at');
     const answers: Record<string, string | number> = {};
+    const bad = new RowReader(values, ctx);
     for (const q of survey.questions) {
       const raw = values.get(q.key);
       if (raw === undefined) continue;
-      const v = r.check(() => parseAnswer(q, raw));
+      const v = bad.check(() => importedAnswer(q, raw));
       if (v !== null) answers[q.key] = v;
     }
+    const partial = ctx.keepPartial === true && r.reasons.length === 0 && Object.keys(answers).length > 0;
+    if (!partial) r.reasons.push(...bad.reasons);
     if (r.reasons.length === 0 && Object.keys(answers).length === 0) r.reasons.push('answers no question');
     if (r.reasons.length) return { ok: false, reasons: r.reasons };
-    return { ok: true, row: { prospect: values.get('prospect') ?? null, email: values.get('email') ?? null, at: at!, answers } };
+    return { ok: true, row: { prospect: values.get('prospect') ?? null, email: values.get('email') ?? null, at: at!, answers, dropped: bad.reasons } };
   };
 }
 
@@ -62,6 +79,8 @@ export interface ResponsePlan {
   skipped: number;
   /** Lines whose email no prospect has: recorded as anonymous, and said so. */
   unknownEmails: number[];
+  /** Answers left out of rows kept with their other answers (--skip-invalid). */
+  warnings: string[];
 }
 
 /**
@@ -72,8 +91,9 @@ export interface ResponsePlan {
 export function planResponses(doc: StoreDoc, survey: Survey, rows: readonly ImportRow<ResponseRow>[]): ResponsePlan {
   const find = prospectByRef(doc.prospects);
   const seen = new Set(doc.responses.map(responseKey));
-  const plan: ResponsePlan = { responses: [], rejected: [], skipped: 0, unknownEmails: [] };
+  const plan: ResponsePlan = { responses: [], rejected: [], skipped: 0, unknownEmails: [], warnings: [] };
   for (const { line, cells, row } of rows) {
+    if (row.dropped.length) plan.warnings.push(`line ${line}: kept the other answers, left out: ${row.dropped.join('; ')}`);
     const byRef = find(row.prospect);
     if (row.prospect !== null && !byRef) {
       plan.rejected.push({ line, cells, reason: `prospect "${row.prospect}" matches no prospect (import or add the prospect first)` });

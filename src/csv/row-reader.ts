@@ -14,6 +14,10 @@ export interface RowContext {
   dateOrder?: DateOrder;
   /** The header of the column a field was read from, for messages that tell how to fix a value. */
   columnOf?: (field: string) => string | undefined;
+  /** --skip-invalid: a row may be kept without its invalid parts where they are independent (a survey's answers). */
+  keepPartial?: boolean;
+  /** Fields read from a column whose header says its times are UTC (Typeform's `Submit Date (UTC)`). */
+  utcFields?: ReadonlySet<string>;
 }
 
 export type RowResult<T> = { ok: true; row: T } | { ok: false; reasons: string[] };
@@ -73,6 +77,10 @@ export class RowReader {
       if (iso !== '' && iso.startsWith(v.slice(0, 19))) return iso;
       this.reasons.push(`${key} "${v}" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)`);
       return null;
+    }
+    if (this.ctx.utcFields?.has(key)) {
+      const utc = parseFormTimestamp(v, this.ctx.dateOrder, true);
+      if (utc instanceof Date) return utc.toISOString();
     }
     try {
       return parseWhen(v, this.ctx.now, 'past', key).toISOString();

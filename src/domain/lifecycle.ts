@@ -119,8 +119,10 @@ export const boughtBeforeAdded = (createdAt: string, saleAt: string): boolean =>
 /**
  * `convert`: records the first purchase and moves to customer; a customer who has referred someone, and a
  * referrer who is a customer, become advocates — whichever of purchase and referral happens last.
+ * A null `sale` is a purchase known to have happened on a day nobody knows (an imported "customer" without a
+ * date): the prospect becomes a customer now and keeps no conversion record, so days-to-convert skips it.
  */
-export function convertProspect(buyer: Prospect, sale: Conversion, now: string, known: ConversionContext): ConversionResult {
+export function convertProspect(buyer: Prospect, sale: Conversion | null, now: string, known: ConversionContext): ConversionResult {
   const p = copyProspect(buyer);
   refuseForgotten(p, 'recording a purchase');
   if (bought(p)) {
@@ -128,12 +130,12 @@ export function convertProspect(buyer: Prospect, sale: Conversion, now: string, 
     throw conflictError(`${label(p)} already bought${since} (${p.stage}); a conversion is the first purchase only (log later purchases as touches: precrm touch log ${p.id} visit "bought …")`);
   }
   if (p.stage === 'lost') throw conflictError(`${label(p)} is lost; reopen first (precrm prospect reopen ${p.id}), then convert`);
-  if (sale.at > now) throw usageError(`the purchase date ${sale.at.slice(0, 10)} is in the future; a conversion records a purchase that happened`);
-  if (boughtBeforeAdded(p.createdAt, sale.at)) {
+  if (sale && sale.at > now) throw usageError(`the purchase date ${sale.at.slice(0, 10)} is in the future; a conversion records a purchase that happened`);
+  if (sale && boughtBeforeAdded(p.createdAt, sale.at)) {
     throw usageError(`the purchase date ${sale.at.slice(0, 10)} is before ${label(p)} was added (${p.createdAt.slice(0, 10)}); check --at`);
   }
   p.conversion = sale;
-  const at = stageTime(p, sale.at, now);
+  const at = stageTime(p, sale?.at ?? now, now);
   moveToStage(p, 'customer', at);
   const promoted: Prospect[] = [];
   if (known.hasReferred && promoteToAdvocate(p, at)) promoted.push(p);
@@ -147,4 +149,14 @@ export function convertProspect(buyer: Prospect, sale: Conversion, now: string, 
     promoted,
     updated: referrer && promoted.includes(referrer) ? [p, referrer] : [p],
   };
+}
+
+/**
+ * A customer whose purchase day was unknown (imported without one) learns it, e.g. from another file: the
+ * conversion is recorded, the stage history is left as it was. False (nothing changes) for anyone else.
+ */
+export function datePurchase(p: Prospect, sale: Conversion): boolean {
+  if (p.conversion !== null || !isCustomer(p.stage) || p.forgottenAt) return false;
+  p.conversion = sale;
+  return true;
 }

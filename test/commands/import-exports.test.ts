@@ -92,9 +92,14 @@ describe('import prospects: real contact exports, no options', () => {
   it('Shopify customers: the \' Shopify writes before phone numbers is not part of them; Phone before Default Address Phone', async () => {
     const { store } = await importExport('shopify-customers.csv');
     expect((await landed(store))).toEqual([
-      { name: 'Émilie Durand', email: 'emilie.durand@example.fr', phone: '+33698765432', company: 'Durand Fleurs', source: null, stage: 'interested', tags: ['wholesale', 'flowers'], createdAt: NOW },
+      // Total Orders above 0: a customer (Shopify gives no date: its day unknown).
+      { name: 'Émilie Durand', email: 'emilie.durand@example.fr', phone: '+33698765432', company: 'Durand Fleurs', source: null, stage: 'customer', tags: ['wholesale', 'flowers'], createdAt: NOW },
       { name: 'Björn Nilsson', email: 'bjorn.nilsson@example.se', phone: '+46701234567', company: null, source: null, stage: 'interested', tags: [], createdAt: NOW },
     ]);
+    const [emilie, bjorn] = await prospects(store);
+    expect(emilie).toMatchObject({ conversion: null, doNotContact: false, fields: { orders: '3', total_spent: '84.50' } });
+    // Accepts Email Marketing "no": do-not-contact, logged as consent.
+    expect(bjorn).toMatchObject({ doNotContact: true, notes: 'Asked for gluten-free', consent: [{ at: NOW, granted: false, note: 'imported as do-not-contact' }] });
   });
 
   it('Typeform sign-ups: Submit Date as the created date, CRLF and a blank last line', async () => {
@@ -106,7 +111,8 @@ describe('import prospects: real contact exports, no options', () => {
   });
 
   it('re-importing any of them changes nothing', async () => {
-    for (const name of ['google-contacts.csv', 'outlook-contacts.csv', 'hubspot-contacts.csv', 'mailchimp-members.csv', 'shopify-customers.csv', 'typeform-signups.csv']) {
+    for (const name of ['google-contacts.csv', 'outlook-contacts.csv', 'hubspot-contacts.csv', 'mailchimp-members.csv', 'shopify-customers.csv', 'typeform-signups.csv',
+      'zoho-leads.csv', 'pipedrive-people.csv', 'hubspot-customer-undated.csv']) {
       const { store } = await importExport(name);
       const before = (await storeBytes(store));
       const again = await run(store, ['import', 'prospects', exportFile(name)], { now: '2026-03-11T12:00:00.000Z' });
@@ -174,7 +180,7 @@ describe('import prospects: --map-value, --date-order and the warnings', () => {
 
 describe('import prospects --dry-run', () => {
   const file = () => csvFile('Name,E-mail 1 - Value,E-mail 2 - Value,Phone,Shoe size,Lifecycle Stage\n'
-    + 'Ravi,ravi@example.com,,,44,lead\nAnita,,anita@example.com,,,customer\nRavi S,RAVI@example.com,,+91 98300 00000,,\nMira,mira@example.com,,,,\n');
+    + 'Ravi,ravi@example.com,,,44,lead\nAnita,,anita@example.com,,,cold\nRavi S,RAVI@example.com,,+91 98300 00000,,\nMira,mira@example.com,,,,\n');
 
   it('shows the column mapping on stderr and writes nothing', async () => {
     const store = (await tempStore());
@@ -202,7 +208,7 @@ describe('import prospects --dry-run', () => {
     expect(r.stdout).toBe([
       'line,action,id,reason',
       '2,created,2,',
-      '3,rejected,,"stage ""customer"" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)"',
+      '3,rejected,,"unknown stage ""cold"" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value ""Lifecycle Stage:cold=<stage>"""',
       '4,merged,2,same email as line 2; adds phone',
       '5,skipped,1,same email as #1; nothing new',
       '',
@@ -215,7 +221,7 @@ describe('import prospects --dry-run', () => {
     expect(out).toMatchObject({ created: 2, merged: 1, skipped: 0, rejected: 1, written: false, dryRun: true });
     expect(out.rows).toEqual([
       { line: 2, action: 'created', id: 1, reason: null },
-      { line: 3, action: 'rejected', id: null, reason: 'stage "customer" needs converted_at (a customer is someone who bought; import as intent and run precrm convert)' },
+      { line: 3, action: 'rejected', id: null, reason: 'unknown stage "cold" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "Lifecycle Stage:cold=<stage>"' },
       { line: 4, action: 'merged', id: 1, reason: 'same email as line 2; adds phone' },
       { line: 5, action: 'created', id: 2, reason: null },
     ]);

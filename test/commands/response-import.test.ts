@@ -84,7 +84,8 @@ describe('import responses', () => {
       'created 1, merged 0, skipped 0, rejected 5 (nothing written)',
       'error: 5 of 6 row(s) are invalid; nothing was written (fix them, or rerun with --skip-invalid [--rejects FILE])',
       '  line 2: answer "7" to question "price" (How fair do our prices look?) must be a whole number from 1 to 5',
-      '  line 3: answer "11" to question "recommend" (How likely are you to recommend us to a friend?) must be a whole number from 0 to 10; answer "cheese" to question "reason" (What would bring you in most?) is not one of: taste, price, friendliness, location',
+      // "cheese" is none of the choices: a form's "Other" answer, kept as its text.
+      '  line 3: answer "11" to question "recommend" (How likely are you to recommend us to a friend?) must be a whole number from 0 to 10',
       // Line 3's text answer spans two lines, so the next row starts on line 5.
       '  line 5: at "6/3/2026" could be June 3 or March 6 (write 2026-06-03 or 2026-03-06, or give the file\'s order: --date-order mdy or dmy)',
       '  line 6: answers no question',
@@ -94,18 +95,23 @@ describe('import responses', () => {
     expect((await storeBytes(store))).toEqual(before);
   });
 
-  it('--skip-invalid records the valid rows; --rejects writes the bad ones with a reason column', async () => {
+  it('--skip-invalid records the valid rows and the valid answers of a row; --rejects writes the bad rows with a reason column', async () => {
     const store = await shop();
     const rejects = join(tempDir(), 'rejects.csv');
     const r = await run(store, ['import', 'responses', SURVEY, INVALID, '--skip-invalid', '--rejects', rejects], NOW);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: skipped line 2: answer "7"/);
-    expect(r.stderr).toMatch(/created 1, merged 0, skipped 0, rejected 5\n$/);
-    expect((await doc(store)).responses.map((x: { answers: unknown }) => x.answers)).toEqual([{ expect: 'All good', price: 2, recommend: 6, reason: 'price' }]);
+    expect(r.stderr).toMatch(/^warning: line 2: kept the other answers, left out: answer "7" to question "price"/);
+    expect(r.stderr).toMatch(/created 3, merged 0, skipped 0, rejected 3\n$/);
+    // A person's NPS is not lost because another of their answers was out of range.
+    expect((await doc(store)).responses.map((x: { answers: unknown }) => x.answers)).toEqual([
+      { expect: 'Good bread', recommend: 9, reason: 'taste' },
+      { expect: '"Lovely, friendly\nstaff"', price: 3, reason: 'cheese' },
+      { expect: 'All good', price: 2, recommend: 6, reason: 'price' },
+    ]);
     const lines = readFileSync(rejects, 'utf8').split('\n');
     expect(lines[0]).toBe('Timestamp,Email Address,What do you expect from a neighbourhood bakery?,How fair do our prices look?,How likely are you to recommend us to a friend?,What would bring you in most?,reason');
-    expect(lines[1]).toBe('2026/06/03 6:05:12 PM GMT+1,,Good bread,7,9,taste,"answer ""7"" to question ""price"" (How fair do our prices look?) must be a whole number from 1 to 5"');
-    expect(lines.filter((l) => l !== '')).toHaveLength(7);
+    expect(lines[1]).toBe('6/3/2026 18:05:12,,Fine,3,8,taste,"at ""6/3/2026"" could be June 3 or March 6 (write 2026-06-03 or 2026-03-06, or give the file\'s order: --date-order mdy or dmy)"');
+    expect(lines.filter((l) => l !== '')).toHaveLength(4);
   });
 
   it('a prospect reference that matches nobody rejects the row; --dry-run writes nothing', async () => {

@@ -40,6 +40,21 @@ describe('header matching', () => {
     expect(rowValues(['030 1234567', '', '', 'Open', ''], m, (c) => c)).toEqual(new Map([['phone', '030 1234567'], ['stage', 'Open']]));
   });
 
+  it('reads Pipedrive\'s Person - columns without the prefix, a mobile first, and ignores its Person - ID without a word', () => {
+    const header = ['Person - ID', 'Person - Name', 'Person - Email', 'Person - Phone - Work', 'Person - Phone - Mobile', 'Person - Organization', 'Person - Add time'];
+    const m = matchHeaders(header, PROSPECT_HEADERS);
+    expect(m.targets).toEqual([null, 'name', 'email', 'phone', 'phone', 'company', 'created_at']);
+    expect(m.unknown).toEqual([]);
+    expect(rowValues(['7', 'Théo', 't@example.com', '+33 4 91 00 00 01', '+33 6 01 02 03 04', '', ''], m, (c) => c.trim()).get('phone')).toBe('+33 6 01 02 03 04');
+    // Another record's columns are not a person's: Organization - Name is the company, never the name.
+    expect(matchHeaders(['Organization - Name'], PROSPECT_HEADERS).targets).toEqual(['company']);
+  });
+
+  it('reads a mobile before a plain Phone (Zoho\'s Phone is the landline)', () => {
+    const m = matchHeaders(['Phone', 'Mobile'], PROSPECT_HEADERS);
+    expect(rowValues(['+33 4 78 00 11 22', '+33 6 45 67 89 01'], m, (c) => c.trim()).get('phone')).toBe('+33 6 45 67 89 01');
+  });
+
   it('never lets prototype names through, as fields or custom keys', () => {
     const m = matchHeaders(['__proto__', 'constructor', 'field.__proto__', 'field.constructor', 'toString', 'hasOwnProperty'], PROSPECT_HEADERS);
     expect(m.targets).toEqual([null, null, null, null, null, null]);

@@ -9,12 +9,14 @@ import { run, tempDir, tempStore } from '../helpers.js';
 
 const BAKERY = fileURLToPath(new URL('../../data/bakery.json', import.meta.url));
 
+const IMPORT_NOW = '2030-01-01T00:00:00.000Z';
+
 async function roundTrip(source: string, extra: string[] = []): Promise<{ first: string; second: string }> {
   const file = join(tempDir(), 'export.csv');
   const first = await run(source, ['export', 'prospects', ...extra, '-o', file]);
   expect(first.code).toBe(0);
   const target = (await tempStore());
-  const imported = await run(target, ['import', 'prospects', file], { now: '2030-01-01T00:00:00Z' });
+  const imported = await run(target, ['import', 'prospects', file], { now: IMPORT_NOW });
   expect(imported.stderr).toMatch(/rejected 0/);
   expect(imported.code).toBe(0);
   const second = await run(target, ['export', 'prospects', ...extra]);
@@ -82,9 +84,12 @@ function toDoc(drafts: Draft[]): StoreDoc {
   let id = 0;
   const prospects: Prospect[] = drafts.map((d, i) => {
     id += d.idGap;
-    const stage = (d.stage === 'customer' || d.stage === 'advocate') && !d.conversion ? 'intent' : d.stage;
-    // A store the commands could have made: convert refuses a purchase before the prospect was added (so does import).
-    const conversion = d.conversion && d.conversion.at < d.createdAt ? { ...d.conversion, at: d.createdAt } : d.conversion;
+    // A purchase makes a customer (a customer without one bought on a day nobody knows).
+    const stage = d.conversion && d.stage !== 'customer' && d.stage !== 'advocate' ? 'customer' : d.stage;
+    // A store the commands could have made: convert refuses a purchase before the prospect was added (so does
+    // import): such a date becomes the creation day; one after the import's now, a purchase on a day unknown.
+    const fixed = d.conversion && d.conversion.at < d.createdAt ? { ...d.conversion, at: d.createdAt } : d.conversion;
+    const conversion = fixed && fixed.at > IMPORT_NOW ? null : fixed;
     return {
       id, name: `${d.name} #${i}`, email: d.email ? `p${i}.x@example.com` : null, phone: d.phone ? `+1 555 ${String(1000 + i).padStart(6, '0')}` : null,
       company: d.company, source: d.source, stage, stageHistory: [{ stage, at: d.createdAt }], tags: d.tags, owner: d.owner,

@@ -20,6 +20,14 @@ describe('parseFormTimestamp', () => {
     ['13/6/2026 18:05:12', '2026-06-13T18:05:12.000Z'],
     ['13.06.2026, 18:05', '2026-06-13T18:05:00.000Z'],
     ['6/6/2026 7:00 AM', '2026-06-06T07:00:00.000Z'],
+    // Zone abbreviations as Google Forms and other tools write them.
+    ['2026/06/03 6:05:12 PM EST', '2026-06-03T23:05:12.000Z'],
+    ['2026/06/03 6:05:12 PM EDT', '2026-06-03T22:05:12.000Z'],
+    ['2026/06/03 6:05:12 pm pdt', '2026-06-04T01:05:12.000Z'],
+    ['2026/06/03 18:05 CEST', '2026-06-03T16:05:00.000Z'],
+    ['2026/01/03 18:05 CET', '2026-01-03T17:05:00.000Z'],
+    ['2026/06/03 18:05 BST', '2026-06-03T17:05:00.000Z'],
+    ['2026/06/03 18:05 GMT', '2026-06-03T18:05:00.000Z'],
   ])('%s → %s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });
@@ -33,8 +41,17 @@ describe('parseFormTimestamp', () => {
     ['2026/02/03 13:00 PM', '"2026/02/03 13:00 PM" has no such time of day'],
     ['2026/02/03 24:00', '"2026/02/03 24:00" has no such time of day'],
     ['6/13/26', '"6/13/26" has no four-digit year'],
+    ['2026/06/03 18:05 IST', '"2026/06/03 18:05 IST" has the time zone IST, which is India (GMT+5:30), Ireland (GMT+1) or Israel (GMT+2) (write the offset, e.g. GMT+1)'],
+    ['2026/06/03 18:05 XYZ', '"2026/06/03 18:05 XYZ" has the time zone XYZ, which is not one precrm knows (write the offset, e.g. GMT+1)'],
   ])('%s is refused: %s', (text, reason) => {
     expect(parseFormTimestamp(text)).toBe(reason);
+  });
+
+  it('reads a time without a zone as UTC when the column\'s header says so', () => {
+    const d = parseFormTimestamp('2026-02-14 10:03:12', undefined, true);
+    expect(d instanceof Date ? d.toISOString() : d).toBe('2026-02-14T10:03:12.000Z');
+    const zoned = parseFormTimestamp('2026-02-14 10:03:12 CET', undefined, true);
+    expect(zoned instanceof Date ? zoned.toISOString() : zoned).toBe('2026-02-14T09:03:12.000Z');
   });
 
   it('is not this shape: null, so the caller says what forms it accepts', () => {

@@ -19,10 +19,12 @@ export function addToTally(t: ConversionTally, p: Pick<CohortMember, 'conversion
   t.prospects++;
   if (j.convertedMs === null) return;
   t.customers++;
+  // A customer whose purchase day is unknown (imported without one) has no days or touches before it to count.
+  if (p.conversion === null) return;
   // A purchase dated before creation (backfilled) counts as converting at once.
   t.days.push(Math.max(0, daysBetweenMs(j.createdMs, j.convertedMs)));
   t.touches.push(touchesBefore);
-  t.revenue += p.conversion?.value ?? 0;
+  t.revenue += p.conversion.value ?? 0;
 }
 
 export const conversionRate = (t: ConversionTally): number | null => rate(t.customers, t.prospects);

@@ -54,7 +54,8 @@ export function touchesReport(cohort: readonly CohortMember[], touches: readonly
   const t: Tally = { touches: zeros(), prospects: zeros(), converted: zeros(), first: zeros(), last: zeros() };
   for (const p of cohort) {
     const list = byProspect.get(p.id);
-    if (list) tallyProspect(t, list, journeyOf(p).convertedAt);
+    // A purchase on an unknown day has no touches known to come before it.
+    if (list) tallyProspect(t, list, p.conversion === null ? null : journeyOf(p).convertedAt);
   }
   return TOUCH_TYPES.map((type, i) => ({
     type,
