@@ -55,7 +55,7 @@ describe('store migrate JSON → SQLite → PostgreSQL → JSON, with a suppress
     for (let i = 1; i < chain.length; i++) {
       const r = await run(chain[i - 1]!, ['store', 'migrate', chain[i]!]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/^migrated 1 prospects, 0 touches, 0 surveys, 0 responses from /);
+      expect(r.stderr).toMatch(/^migrated 1 prospect, 0 touches, 0 surveys, 0 responses from /);
     }
     const list = (await storedDoc(json)).suppression;
     expect(list.entries).toHaveLength(2);

@@ -34,7 +34,7 @@ describe.skipIf(!canUseMounts)(`SQLite on a 100% full disk (${NEEDS_ROOT})`, () 
 
     const elsewhere = tempDir();
     const check = await run(store, ['store', 'check']);
-    expect(check).toMatchObject({ code: 0, stderr: `${store}: ok (1 prospects, 0 touches, 0 surveys, 0 responses)\n` });
+    expect(check).toMatchObject({ code: 0, stderr: `${store}: ok (1 prospect, 0 touches, 0 surveys, 0 responses)\n` });
     const exported = await run(store, ['export', 'prospects', '-o', join(elsewhere, 'people.csv')]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(readFileSync(join(elsewhere, 'people.csv'), 'utf8')).toContain('Ravi,ravi@example.com');
