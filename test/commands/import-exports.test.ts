@@ -1,19 +1,12 @@
 // The contact files people actually have (test/fixtures/csv/exports/, each in its tool's own spelling: BOMs, CRLF,
 // quoted cells, blank trailing lines, the same email twice in different case, non-ASCII names) import with no options.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir, tempStore, storedDoc, storeBytes, storeCreated } from '../helpers.js';
+import { NOW, csvFile, exportFile, prospects } from '../fixtures/exports.js';
+import { run, tempDir, tempStore, storeBytes, storeCreated } from '../helpers.js';
 
-const exportFile = (name: string) => fileURLToPath(new URL(`../fixtures/csv/exports/${name}`, import.meta.url));
-const csvFile = (text: string) => {
-  const path = join(tempDir(), 'in.csv');
-  writeFileSync(path, text);
-  return path;
-};
-const prospects = async (store: string) => (await storedDoc(store)).prospects as Record<string, any>[];
-const NOW = '2026-03-10T12:00:00.000Z';
 
 /** The fields an export carries, per prospect in id order. */
 const landed = async (store: string) => (await prospects(store)).map((p) => ({

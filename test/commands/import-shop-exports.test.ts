@@ -1,20 +1,11 @@
 // The exports a shop has besides its contact book (test/fixtures/csv/exports/, each from its product's own header
 // row): a till's and a web shop's customers arrive as customers, with consent and notes; event, lead-ad, CRM and
 // form exports import without --map, their informational columns never rejecting a row.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NOW, csvFile, exportFile, prospects } from '../fixtures/exports.js';
 import { run, storeBytes, storedDoc, tempDir, tempStore } from '../helpers.js';
 
-const exportFile = (name: string) => fileURLToPath(new URL(`../fixtures/csv/exports/${name}`, import.meta.url));
-const csvFile = (text: string) => {
-  const path = join(tempDir(), 'in.csv');
-  writeFileSync(path, text);
-  return path;
-};
-const prospects = async (store: string) => (await storedDoc(store)).prospects as Record<string, any>[];
-const NOW = '2026-03-10T12:00:00.000Z';
 
 /** What a person became: the facts these exports carry. */
 const landed = async (store: string) => (await prospects(store)).map((p) => ({

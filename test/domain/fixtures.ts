@@ -84,3 +84,13 @@ export function applyToDoc(doc: StoreDoc, c: Changes): void {
   doc.touches = doc.touches.filter((t) => !c.delete.touches.includes(t.id));
   doc.responses = doc.responses.filter((r) => !c.delete.responses.includes(r.id));
 }
+
+/** The exit code a domain function throws with (its PrecrmError's), or undefined when it does not throw. */
+export const exitOf = (fn: () => unknown): number | undefined => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { exitCode?: number }).exitCode;
+  }
+  return undefined;
+};

@@ -3,18 +3,10 @@ import { EXIT } from '../../src/domain/errors.js';
 import { changeStage, daysToConvert, loseProspect, reopenProspect } from '../../src/domain/lifecycle.js';
 import { furthestStage } from '../../src/domain/stages.js';
 import { completesFollowUp } from '../../src/domain/touches.js';
-import { addProspect, addTouch, convert, docWith, link, logTouch } from './fixtures.js';
+import { addProspect, addTouch, convert, docWith, exitOf, link, logTouch } from './fixtures.js';
 
 const NOW = '2026-06-10T12:00:00.000Z';
 const sale = (at = NOW) => ({ at, value: 250, currency: 'INR', product: 'birthday cake' });
-const exitOf = (fn: () => unknown): number | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode;
-  }
-  return undefined;
-};
 
 describe('stage rules', () => {
   it('records every change, backwards included, and keeps the furthest stage', () => {

@@ -3,6 +3,7 @@ import { EXIT } from '../../src/domain/errors.js';
 import { mergeNeedsTouchId, mergeProspects, mergedReferrerId, type MergeInput } from '../../src/domain/merge.js';
 import { newProspect } from '../../src/domain/prospect.js';
 import type { Prospect, SurveyResponse, Touch } from '../../src/domain/types.js';
+import { exitOf } from './fixtures.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
 const day = (d: number) => `2026-03-0${d}T10:00:00.000Z`;
@@ -19,15 +20,6 @@ const response = (id: number, prospectId: number): SurveyResponse =>
 function input(keep: Prospect, other: Prospect, more: Partial<MergeInput> = {}): MergeInput {
   return { keep, other, touches: [], responses: [], referredByOther: [], keepHasReferred: false, referrer: null, ...more };
 }
-
-const exitOf = (fn: () => unknown): number | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode;
-  }
-  return undefined;
-};
 
 describe('mergeProspects: the record', () => {
   it('fills empty fields from the other, joins tags, fields and consent, keeps do-not-contact, notes the merge', () => {
