@@ -41,7 +41,7 @@ export interface ReadRows<T> {
 
 /** A file of a megabyte or more takes long enough to deserve a progress bar. */
 const LARGE_FILE = 1 << 20;
-/** Rows planned and written together: ~30 MB of memory for rows like a contacts export's (a 1 GB import stays under 300 MB). */
+/** Rows planned and written together: ~30 MB of memory for rows like a contacts export's (bench/run.mjs --import-memory measures the peak). */
 const BATCH_ROWS = 5_000;
 /** …or fewer, when rows are long (notes): characters of cell text per batch. */
 const BATCH_CHARS = 1_000_000;
