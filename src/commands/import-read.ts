@@ -2,7 +2,7 @@
 // keeps the rows only while they fit one batch; a larger file is read again, batch by batch, while it is written.
 // Memory is bounded by the batch, never by the file.
 import type { Context } from '../context.js';
-import { usageError } from '../domain/errors.js';
+import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
 import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
 import { RowLoader, type ImportRow, type RowParser } from '../csv/load.js';
 import { parseDelimiter, readCsv, type CsvRecord } from '../csv/read.js';
@@ -97,7 +97,9 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         const targets = matchHeaders(csv.header, setup.spec, overrides).targets;
         for (const [i, map] of values) for (const to of map.values()) if (targets[i]) setup.checkValue(targets[i]!, to);
       }
-      const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now: ctx.now(), decimalComma: csv.delimiter === ';', dateOrder });
+      // One "now" for both passes: a row checked against today must not be checked against tomorrow the second time.
+      const now = ctx.now();
+      const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now, decimalComma: csv.delimiter === ';', dateOrder });
       const first = loader();
       const result = { header: csv.header, delimiter: csv.delimiter, match: first.match, rowCount: 0, rejected: [] as Rejection[], whole: [] as ImportRow<T>[] | null };
       let chars = 0;
@@ -111,7 +113,7 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         if (result.whole.length + loaded.rows.length > limit.rows || chars > limit.chars) result.whole = null;
         else for (const r of loaded.rows) result.whole.push(r);
       }
-      const again = () => secondPass(input, csv.delimiter, loader, limit, ctx);
+      const again = () => secondPass(input, { delimiter: csv.delimiter, loader, limit, rejected: result.rejected.length }, ctx);
       return { ...result, batches: again, close: () => input.close() };
     } finally {
       progress.stop();
@@ -122,16 +124,22 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
   }
 }
 
+interface PassOne<T> { delimiter: string; loader: () => RowLoader<T>; limit: BatchLimit; rejected: number }
+
 /** The second pass: the same records, checked the same way, as batches of valid rows (invalid ones were listed already). */
-async function* secondPass<T>(input: ImportInput, delimiter: string, loader: () => RowLoader<T>, limit: BatchLimit, ctx: Context): AsyncGenerator<ImportRow<T>[]> {
+async function* secondPass<T>(input: ImportInput, first: PassOne<T>, ctx: Context): AsyncGenerator<ImportRow<T>[]> {
+  const { loader, limit } = first;
   const progress = await progressFor(ctx, input, 'importing');
   try {
-    const csv = await readCsv(counted(input, progress), { delimiter });
+    const csv = await readCsv(counted(input, progress), { delimiter: first.delimiter });
     const rows = loader();
     let batch: ImportRow<T>[] = [];
     let chars = 0;
+    let rejected = 0;
     for await (const records of csv.batches as AsyncGenerator<CsvRecord[]>) {
-      for (const r of rows.load(records).rows) {
+      const loaded = rows.load(records);
+      rejected += loaded.rejected.length;
+      for (const r of loaded.rows) {
         batch.push(r);
         chars += charsOf(r.cells);
         if (batch.length < limit.rows && chars < limit.chars) continue;
@@ -140,6 +148,8 @@ async function* secondPass<T>(input: ImportInput, delimiter: string, loader: () 
         chars = 0;
       }
     }
+    // Never a row skipped unreported: the second reading must find exactly the rows the first one checked.
+    if (rejected !== first.rejected) throw new PrecrmError(`${input.name} read differently the second time; nothing was written (import it again)`, EXIT.noInput);
     if (batch.length) yield batch;
   } finally {
     progress.stop();
