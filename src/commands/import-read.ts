@@ -2,7 +2,7 @@
 // keeps the rows only while they fit one batch; a larger file is read again, batch by batch, while it is written.
 // Memory is bounded by the batch, never by the file.
 import type { Context } from '../context.js';
-import { dataError, usageError } from '../domain/errors.js';
+import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
 import { parseEncoding } from '../csv/decode.js';
 import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../csv/headers.js';
 import { RowLoader, type ImportRow, type RowParser } from '../csv/load.js';
@@ -47,10 +47,10 @@ export interface ReadRows<T> {
 
 /** A file of a megabyte or more takes long enough to deserve a progress bar. */
 const LARGE_FILE = 1 << 20;
-/** Rows planned and written together: ~60 MB of memory for rows like a contacts export's. */
-const BATCH_ROWS = 10_000;
+/** Rows planned and written together: ~30 MB of memory for rows like a contacts export's (bench/run.mjs --import-memory measures the peak). */
+const BATCH_ROWS = 5_000;
 /** …or fewer, when rows are long (notes): characters of cell text per batch. */
-const BATCH_CHARS = 2_000_000;
+const BATCH_CHARS = 1_000_000;
 
 interface BatchLimit { rows: number; chars: number }
 
@@ -132,7 +132,9 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         const targets = matchHeaders(csv.header, setup.spec, overrides).targets;
         for (const [i, map] of values) for (const to of map.values()) if (targets[i]) setup.checkValue(targets[i]!, to);
       }
-      const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now: ctx.now(), decimalComma: csv.delimiter === ';', dateOrder, keepPartial: Boolean(flags.skipInvalid) });
+      // One "now" for both passes: a row checked against today must not be checked against tomorrow the second time.
+      const now = ctx.now();
+      const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now, decimalComma: csv.delimiter === ';', dateOrder, keepPartial: Boolean(flags.skipInvalid) });
       const first = loader();
       const layout: CsvLayout = { format: csv.format, encoding: csv.encoding, encodingSource: csv.encodingSource, delimiter: csv.delimiter, headerLine: csv.headerLine, headerFound: csv.headerFound };
       const result = { header: csv.header, delimiter: csv.delimiter, layout, match: first.match, rowCount: 0, rejected: [] as Rejection[], whole: [] as ImportRow<T>[] | null };
@@ -147,7 +149,7 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         if (result.whole.length + loaded.rows.length > limit.rows || chars > limit.chars) result.whole = null;
         else for (const r of loaded.rows) result.whole.push(r);
       }
-      const again = () => secondPass(input, sameLayout(layout), loader, limit, ctx);
+      const again = () => secondPass(input, { layout: sameLayout(layout), loader, limit, rejected: result.rejected.length }, ctx);
       return { ...result, batches: again, close: () => input.close() };
     } finally {
       progress.stop();
@@ -158,16 +160,22 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
   }
 }
 
+interface PassOne<T> { layout: ParseOptions; loader: () => RowLoader<T>; limit: BatchLimit; rejected: number }
+
 /** The second pass: the same records, checked the same way, as batches of valid rows (invalid ones were listed already). */
-async function* secondPass<T>(input: ImportInput, layout: ParseOptions, loader: () => RowLoader<T>, limit: BatchLimit, ctx: Context): AsyncGenerator<ImportRow<T>[]> {
+async function* secondPass<T>(input: ImportInput, first: PassOne<T>, ctx: Context): AsyncGenerator<ImportRow<T>[]> {
+  const { loader, limit } = first;
   const progress = await progressFor(ctx, input, 'importing');
   try {
-    const csv = await readCsv(counted(input, progress), layout);
+    const csv = await readCsv(counted(input, progress), first.layout);
     const rows = loader();
     let batch: ImportRow<T>[] = [];
     let chars = 0;
+    let rejected = 0;
     for await (const records of csv.batches as AsyncGenerator<CsvRecord[]>) {
-      for (const r of rows.load(records).rows) {
+      const loaded = rows.load(records);
+      rejected += loaded.rejected.length;
+      for (const r of loaded.rows) {
         batch.push(r);
         chars += charsOf(r.cells);
         if (batch.length < limit.rows && chars < limit.chars) continue;
@@ -176,6 +184,8 @@ async function* secondPass<T>(input: ImportInput, layout: ParseOptions, loader: 
         chars = 0;
       }
     }
+    // Never a row skipped unreported: the second reading must find exactly the rows the first one checked.
+    if (rejected !== first.rejected) throw new PrecrmError(`${input.name} read differently the second time; nothing was written (import it again)`, EXIT.noInput);
     if (batch.length) yield batch;
   } finally {
     progress.stop();
