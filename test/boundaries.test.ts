@@ -1,6 +1,6 @@
 // The layer rules of docs/ARCHITECTURE.md, checked on the source so CI fails when one is broken:
 // domain is pure (no fs, no process, no clock, nothing of ours outside domain), only main.ts touches process,
-// store never formats output, and nothing calls process.exit.
+// store never formats output, nothing calls process.exit, no arrow runs back up the layers and no import cycle.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -26,6 +26,51 @@ function imports(file: string): string[] {
   for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]/gm)) found.push(m[1]!);
   for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push(m[1]!);
   for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]!);
+  return found;
+}
+
+/** Every file of ours a file imports, type-only imports included: a cycle of types still ties two files together. */
+function localImports(file: string): string[] {
+  const text = code(file);
+  const found: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+[^'";]*?from\s+['"](\.[^'"]+)['"]/gm)) found.push(m[1]!);
+  for (const m of text.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) found.push(m[1]!);
+  return found.map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+}
+
+/** The top of the program: what wires the layers together, so nothing in a layer may import it. */
+const TOP = ['main.ts', 'run.ts', 'cli.ts'];
+
+/** Arrows back up: a layer's file importing the top, or anything but a command leaning on context.ts. */
+function upwardArrows(root: string, files: string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const name = relative(root, file);
+    if (!name.includes('/')) continue;
+    for (const to of localImports(file).map((t) => relative(root, t))) {
+      if (TOP.includes(to)) found.push(`${name}: imports ${to}, which sits above it (pass what it needs in instead)`);
+      if (to === 'context.ts' && layerOf(root, file) !== 'commands') found.push(`${name}: imports context.ts (only commands do)`);
+    }
+  }
+  return found;
+}
+
+/** Import cycles, each as `a.ts → b.ts → a.ts` (at least one per knot of files that import each other). */
+function cycles(root: string, files: string[]): string[] {
+  const graph = new Map(files.map((f) => [f, localImports(f)]));
+  const found: string[] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (file: string): void => {
+    const at = path.indexOf(file);
+    if (at >= 0) found.push([...path.slice(at), file].map((f) => relative(root, f)).join(' → '));
+    if (at >= 0 || done.has(file) || !graph.has(file)) return;
+    path.push(file);
+    for (const next of graph.get(file)!) visit(next);
+    path.pop();
+    done.add(file);
+  };
+  for (const file of files) visit(file);
   return found;
 }
 
@@ -57,6 +102,14 @@ describe('layer boundaries', () => {
     expect(violations(SRC, sources(SRC))).toEqual([]);
   });
 
+  it('have no arrow back up the layers (commands → cli.ts, output → context.ts)', () => {
+    expect(upwardArrows(SRC, sources(SRC))).toEqual([]);
+  });
+
+  it('have no two files importing each other, directly or round a longer loop', () => {
+    expect(cycles(SRC, sources(SRC))).toEqual([]);
+  });
+
   it('are really checked: a file breaking each rule is caught', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -84,6 +137,27 @@ describe('layer boundaries', () => {
       expect(found.some((v) => v.includes('e.ts: calls process.exit'))).toBe(true);
       expect(found.some((v) => v.includes('f.ts: store imports ../output/render.js'))).toBe(true);
       expect(found.some((v) => v.includes('ok.ts'))).toBe(false);
+
+      const above = [
+        fake('commands/g.ts', "import { createProgram } from '../cli.js';\n"),
+        fake('output/h.ts', "import type { OutStream } from '../context.js';\n"),
+        fake('commands/i.ts', "import type { Context } from '../context.js';\n"),
+        fake('cli.ts', "import { registerG } from './commands/g.js';\n"),
+      ];
+      expect(upwardArrows(root, above)).toEqual([
+        'commands/g.ts: imports cli.ts, which sits above it (pass what it needs in instead)',
+        'output/h.ts: imports context.ts (only commands do)',
+      ]);
+
+      const loop = [
+        fake('commands/j.ts', "export type J = 1;\nexport const k = () => import('./k.js');\n"),
+        fake('commands/k.ts', "import type { J } from './j.js';\n"),
+        fake('csv/l.ts', "import { m } from './m.js';\n"),
+        fake('csv/m.ts', "import { n } from './n.js';\n"),
+        fake('csv/n.ts', "export { l } from './l.js';\n"),
+        fake('csv/o.ts', "import { l } from './l.js';\n"),
+      ];
+      expect(cycles(root, loop)).toEqual(['commands/j.ts → commands/k.ts → commands/j.ts', 'csv/l.ts → csv/m.ts → csv/n.ts → csv/l.ts']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
