@@ -3,18 +3,11 @@ import type { ChalkInstance } from 'chalk';
 import { join } from 'node:path';
 import { EXIT, PrecrmError, usageError } from './domain/errors.js';
 import { FORMATS, type Format } from './output/render.js';
+import type { OutStream } from './output/stream.js';
 import { forTerminal, sanitizeForTerminal, type TerminalForm } from './output/text.js';
 import { Interruption } from './interruption.js';
 import { describeLocation, openStore, parseLocation, pgLoginRole, type OpenOptions, type StoreLocation } from './store/open.js';
 import type { Store } from './store/store.js';
-
-export interface OutStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  /** The terminal's size, when it is one (process.stdout.columns / rows). */
-  columns?: number;
-  rows?: number;
-}
 
 /** Questions a command may ask; the real one is @inquirer/prompts on stderr, tests inject answers. */
 export interface Prompter {

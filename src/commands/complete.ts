@@ -1,7 +1,6 @@
 // `precrm __complete <shell> -- …`: the candidates a shell's completion script asks for (completion-scripts.ts holds
 // the scripts, completion-answers.ts what each shell sends and reads). Read-only and silent: any error — a corrupt store, a bad option — means no candidates, never a message.
 import type { Command, Option } from 'commander';
-import { createProgram } from '../cli.js';
 import { Context, type World } from '../context.js';
 import { ACTIVITY_GROUPS } from '../domain/reports/activity.js';
 import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
@@ -34,14 +33,17 @@ const OPTIONS: Record<string, Source> = {
 
 const silent: World['stdout'] = { write: () => true };
 
+/** The program whose commands and options are completed: run.ts hands in cli.ts's, as commands sit below cli.ts. */
+export type ProgramFactory = (ctx: Context) => Command;
+
 /** Answers one completion request; writes the candidates as the shell reads them and returns 0 whatever happens. */
-export async function completeWords(args: readonly string[], world: World): Promise<number> {
+export async function completeWords(args: readonly string[], world: World, createProgram: ProgramFactory): Promise<number> {
   try {
     const [shell, separator, ...rest] = args;
     if (!(SHELLS as readonly string[]).includes(shell ?? '') || separator !== '--') return 0;
     const request = requestFrom(shell as Shell, rest);
     if (!request) return 0;
-    const answer = request.answer(await candidatesFor(request.words, { ...world, stderr: silent, prompter: undefined }));
+    const answer = request.answer(await candidatesFor(request.words, { ...world, stderr: silent, prompter: undefined }, createProgram));
     if (answer) world.stdout.write(answer);
   } catch {
     // A completion never shows an error: the shell would print it in the middle of the command line.
@@ -79,7 +81,7 @@ function locate(program: Command, words: readonly string[]): Position {
   return pos;
 }
 
-async function candidatesFor(words: readonly string[], world: World): Promise<Candidate[]> {
+async function candidatesFor(words: readonly string[], world: World, createProgram: ProgramFactory): Promise<Candidate[]> {
   const ctx = new Context(world);
   const program = createProgram(ctx);
   const current = words[words.length - 1]!;

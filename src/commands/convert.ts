@@ -64,9 +64,9 @@ export async function convertRun(ctx: Context, ref: string, flags: ConvertFlags)
     return converted;
   });
   const p = result.prospect;
-  ctx.info(`${label(p)} is a customer: ${result.daysToConvert} day(s) after being added, ${result.touchesBeforeConversion} touch(es) before the purchase`);
+  ctx.info(`${label(p)} is a customer: ${result.calendarDaysToConvert} day(s) after being added, ${result.touchesBeforeConversion} touch(es) before the purchase`);
   for (const a of result.promoted) ctx.info(`${label(a)} is now an advocate (a customer who referred someone)`);
   if (ctx.format === 'json') {
-    ctx.out(`${JSON.stringify({ ...p, daysToConvert: result.daysToConvert, touchesBeforeConversion: result.touchesBeforeConversion }, null, 2)}\n`);
+    ctx.out(`${JSON.stringify({ ...p, daysToConvert: result.calendarDaysToConvert, touchesBeforeConversion: result.touchesBeforeConversion }, null, 2)}\n`);
   } else ctx.out(`${p.id}\n`);
 }

@@ -4,7 +4,9 @@ import { parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueHorizon, silentBefore } from '../domain/due.js';
 import { previousWindow } from '../domain/digest.js';
-import type { DigestFormat } from './digest.js';
+
+/** What digest prints: the registration (digest.ts) lists them for --format. */
+export type DigestFormat = 'text' | 'markdown' | 'html' | 'json';
 
 export interface DigestOptions { since: Date; until: Date; format: DigestFormat }
 

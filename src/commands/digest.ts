@@ -1,10 +1,11 @@
 // `precrm digest`: what happened in the last week (or day), for a cron job whose output is mailed.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import type { DigestFormat } from './digest-run.js';
 import { examples } from './help.js';
 
-export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+/** The formats --format takes for digest (checked by Context.configure before the run). */
+export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json'] as const satisfies readonly DigestFormat[];
 
 export function registerDigest(program: Command, ctx: Context): void {
   program.command('digest').description('what happened since a day or week ago, each figure against the period before (for cron mail)')

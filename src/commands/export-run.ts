@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../domain/errors.js';
-import { daysToConvert } from '../domain/lifecycle.js';
+import { calendarDaysToConvert } from '../domain/lifecycle.js';
 import { mayContact } from '../domain/queries.js';
 import { TOUCH_TYPES, type Prospect, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
@@ -44,7 +44,7 @@ export const CONVERSION_CSV_COLUMNS: Column<ConversionRow>[] = [
   { key: 'referred_by', type: 'int', get: (r) => r.p.referredBy },
   { key: 'created_at', type: 'datetime', get: (r) => r.p.createdAt },
   { key: 'converted_at', type: 'datetime', get: (r) => r.p.conversion!.at },
-  { key: 'days_to_convert', type: 'int', get: (r) => daysToConvert(r.p) },
+  { key: 'days_to_convert', type: 'int', get: (r) => calendarDaysToConvert(r.p) },
   { key: 'touches_before_conversion', type: 'int', get: (r) => r.touches },
   { key: 'value', type: 'number', get: (r) => r.p.conversion!.value },
   { key: 'currency', type: 'string', get: (r) => r.p.conversion!.currency },

@@ -10,8 +10,6 @@ import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS,
 } from './report-columns.js';
 import { DUE_COLUMNS, STALE_COLUMNS } from './due.js';
-import type { Topic } from './manual.js';
-
 
 const STAGE_MEANING: Record<(typeof STAGES)[number], string> = {
   aware: 'noticed us, or we noticed them (a passer-by, saw an ad)',
@@ -150,6 +148,9 @@ function csv(): string {
       + 'into an empty store exports to the same bytes.',
   ].join('\n');
 }
+
+/** The manual's topics (manual.ts lists them for `precrm help` and completion). */
+export type Topic = 'stages' | 'dates' | 'formats' | 'exit-codes' | 'csv';
 
 const BUILDERS: Record<Topic, () => string> = { stages, dates, formats, 'exit-codes': exitCodes, csv };
 

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../domain/errors.js';
 import { examples } from './help.js';
+import type { Topic } from './help-topics.js';
 
-export const TOPICS = ['stages', 'dates', 'formats', 'exit-codes', 'csv'] as const;
-export type Topic = (typeof TOPICS)[number];
+export const TOPICS = ['stages', 'dates', 'formats', 'exit-codes', 'csv'] as const satisfies readonly Topic[];
 
 export function registerHelp(program: Command, ctx: Context): void {
   program.helpCommand(false);

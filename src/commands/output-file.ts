@@ -9,13 +9,12 @@ import { constants } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { EXIT, PrecrmError, conflictError, usageError } from '../domain/errors.js';
-import { writeFailure } from '../store/fs-errors.js';
-import { writeAtomic } from '../store/json/atomic-write.js';
-import { tempPathFor } from '../store/json/temp-files.js';
-import { realPathOf } from '../store/real-path.js';
+import { writeFailure } from '../files/fs-errors.js';
+import { writeAtomic } from '../files/atomic-write.js';
+import { tempPathFor } from '../files/temp-files.js';
+import { realPathOf } from '../files/real-path.js';
+import { PRIVATE_FILE } from '../files/modes.js';
 import { placeOf, descriptorProblem, writeDescriptor, writeOpened, writeSocket, type Place } from './output-place.js';
-
-const OUTPUT_MODE = 0o600;
 
 export interface OutputTarget {
   /** As the user typed it, for messages. */
@@ -48,7 +47,7 @@ async function checkWritable(target: OutputTarget, pid: number): Promise<void> {
   if (place.kind !== 'file') return;
   // A temp file made and removed at once: proves the folder exists and takes files (permissions, read-only mounts).
   const probe = tempPathFor(real, pid);
-  await (await open(probe, 'wx', OUTPUT_MODE)).close();
+  await (await open(probe, 'wx', PRIVATE_FILE)).close();
   await unlink(probe).catch(() => undefined);
 }
 
@@ -114,7 +113,7 @@ export async function writeOutput(ctx: Context, target: OutputTarget, data: stri
     try {
       await writeAtomic(target.real, data, {
         tempPath: tempPathFor(target.real, ctx.world.pid ?? 0),
-        mode: OUTPUT_MODE,
+        mode: PRIVATE_FILE,
         noClobber: !replace,
         beforeCommit: () => ctx.interruption.check(),
       });

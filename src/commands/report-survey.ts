@@ -1,7 +1,8 @@
 // `precrm report survey <name>`: the pure survey report, rendered in every format (bars for distributions in tables).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow, type TopValue } from '../domain/reports/survey-report.js';
+import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow } from '../domain/reports/survey-report.js';
+import type { TopValue } from '../domain/reports/words.js';
 import { findSurvey } from './lookup.js';
 import { sparkBars } from '../output/bars.js';
 import { WHOLE, type Column } from '../output/columns.js';

@@ -5,7 +5,7 @@ import { dataError } from '../domain/errors.js';
 import { unguardCell } from './formula.js';
 import { matchHeaders, rowValues, saysUtc, type HeaderMatch, type HeaderSpec, type ValueMaps } from './headers.js';
 import type { RowContext, RowResult } from './row-reader.js';
-import type { CsvRecord } from './read.js';
+import type { CsvRecord } from './record.js';
 import { cellCountProblem, type Rejection } from './report.js';
 
 /** A cell as imported: the export's `'` guard removed, surrounding spaces trimmed. */

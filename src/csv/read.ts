@@ -5,12 +5,7 @@ import { dataError, PrecrmError, usageError } from '../domain/errors.js';
 import { decodeInput, type Encoding, type EncodingSource } from './decode.js';
 import { findHeaderLine, HEADER_SEARCH_LINES, type Recognise } from './header-line.js';
 import { quickParse, type QuickState } from './quick-parse.js';
-
-export interface CsvRecord {
-  /** Physical line (1-based) where the record starts, counting the lines of multi-line fields. */
-  line: number;
-  cells: string[];
-}
+import { MAX_RECORD, type CsvRecord } from './record.js';
 
 export interface CsvTable {
   header: string[];
@@ -46,12 +41,6 @@ export interface ParseOptions {
   /** Read as vCard (a `.vcf` file), whatever the first line says. */
   vcard?: boolean;
 }
-
-/**
- * A record longer than this (characters) is refused as unreadable: no cell may exceed 10,000 characters, so it is an
- * unclosed quote swallowing the file, which would otherwise be gathered into one string until memory runs out.
- */
-export const MAX_RECORD = 8 << 20;
 
 /** `--delimiter` value: one character, or `tab`. */
 export function parseDelimiter(text: string): string {

@@ -2,7 +2,7 @@
 // (the original columns plus a `reason` column, guarded like every CSV precrm writes).
 import { dataError, type PrecrmError } from '../domain/errors.js';
 import { guardCell, unguardCell } from './formula.js';
-import type { CsvRecord } from './read.js';
+import type { CsvRecord } from './record.js';
 
 export interface Rejection {
   line: number;

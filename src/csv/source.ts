@@ -6,6 +6,7 @@ import { mkdtemp, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT, PrecrmError } from '../domain/errors.js';
+import { PRIVATE_FILE } from '../files/modes.js';
 
 /** Bytes per read: large enough that per-chunk work is negligible, small enough to stay out of the memory budget. */
 export const CHUNK = 1 << 20;
@@ -129,7 +130,7 @@ class KeptStream implements ImportInput {
     if (!this.spool) {
       const dir = await mkdtemp(join(tmpdir(), 'precrm-import-'));
       const path = join(dir, 'input.csv');
-      this.spool = { dir, path, fh: await open(path, 'wx', 0o600) };
+      this.spool = { dir, path, fh: await open(path, 'wx', PRIVATE_FILE) };
       for (const k of this.kept) await this.spool.fh.write(k);
       this.kept = [];
     }

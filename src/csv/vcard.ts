@@ -3,7 +3,7 @@
 // CSV row. ical.js parses each card; vcard-lines.ts first rewrites what it does not read (2.1's quoted-printable).
 import ICAL from 'ical.js';
 import { dataError } from '../domain/errors.js';
-import { MAX_RECORD, type CsvRecord } from './read.js';
+import { MAX_RECORD, type CsvRecord } from './record.js';
 import { contentLines } from './vcard-lines.js';
 
 /** The columns a card becomes (matched like any CSV header: each is a prospect field or a custom field). */

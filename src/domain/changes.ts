@@ -40,7 +40,3 @@ function lastById<T extends { id: number }>(list: T[]): T[] {
   for (const r of list) byId.set(r.id, r);
   return [...byId.values()];
 }
-
-/** Whether anything is to be written. */
-export const isEmptyChange = (c: Changes): boolean =>
-  [c.insert, c.update, c.delete].every((part) => Object.values(part).every((list: unknown[]) => list.length === 0));

@@ -162,11 +162,6 @@ export function calendarDaysBetween(a: Date, b: Date): number {
   return differenceInCalendarDays(b, a);
 }
 
-/** Fractional days between two instants (for medians of durations). */
-export function daysBetween(a: string | Date, b: string | Date): number {
-  return (new Date(b).getTime() - new Date(a).getTime()) / 86_400_000;
-}
-
 export const startOfLocalDay = startOfDay;
 export const endOfLocalDay = endOfDay;
 

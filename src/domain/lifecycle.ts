@@ -80,7 +80,8 @@ export function reopenProspect(p: Prospect, at: string): Prospect {
 export interface ConversionResult {
   /** The buyer's new record. */
   prospect: Prospect;
-  daysToConvert: number;
+  /** calendarDaysToConvert of the buyer (0 for a purchase on an unknown day). */
+  calendarDaysToConvert: number;
   touchesBeforeConversion: number;
   /** Prospects promoted to advocate by this conversion (the buyer and/or their referrer), as their new records. */
   promoted: Prospect[];
@@ -88,8 +89,12 @@ export interface ConversionResult {
   updated: Prospect[];
 }
 
-/** Whole calendar days (local time) from the prospect's creation to its purchase; null before a purchase. */
-export function daysToConvert(p: Pick<Prospect, 'createdAt' | 'conversion'>): number | null {
+/**
+ * Calendar days to convert: whole calendar days (local time) from the prospect's creation to its purchase, what
+ * `convert`, `prospect show` and the conversions export print; null before a purchase. The reports' medians use
+ * elapsed days instead (reports/conversions.ts).
+ */
+export function calendarDaysToConvert(p: Pick<Prospect, 'createdAt' | 'conversion'>): number | null {
   return p.conversion ? calendarDaysBetween(new Date(p.createdAt), new Date(p.conversion.at)) : null;
 }
 
@@ -144,7 +149,7 @@ export function convertProspect(buyer: Prospect, sale: Conversion | null, now: s
   p.updatedAt = now;
   return {
     prospect: p,
-    daysToConvert: daysToConvert(p) ?? 0,
+    calendarDaysToConvert: calendarDaysToConvert(p) ?? 0,
     touchesBeforeConversion: known.touchesUpToSale,
     promoted,
     updated: referrer && promoted.includes(referrer) ? [p, referrer] : [p],

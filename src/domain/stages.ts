@@ -25,16 +25,6 @@ export function furthestStage(p: Pick<Prospect, 'stageHistory'>): PathStage {
   return PATH_STAGES[best]!;
 }
 
-/** When the prospect first reached `stage` or any stage beyond it, or null. */
-export function firstReachedAt(p: Pick<Prospect, 'stageHistory'>, stage: PathStage): string | null {
-  const target = RANK[stage]!;
-  for (const h of p.stageHistory) {
-    const r = RANK[h.stage];
-    if (r !== undefined && r >= target) return h.at;
-  }
-  return null;
-}
-
 /** Moves a prospect to a stage, appending to its history; a no-op when it is already there. */
 export function moveToStage(p: Prospect, stage: Stage, at: string): boolean {
   if (p.stage === stage) return false;

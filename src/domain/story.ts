@@ -1,6 +1,6 @@
 // The whole story of one relationship, as data: what `prospect show` prints and what its JSON holds.
 import { cadenceDueAt } from './due.js';
-import { daysToConvert, touchedBeforeConversion } from './lifecycle.js';
+import { calendarDaysToConvert, touchedBeforeConversion } from './lifecycle.js';
 import { furthestStage } from './stages.js';
 import type { PathStage, Prospect, Stage, Touch } from './types.js';
 
@@ -15,6 +15,7 @@ export interface ProspectStory extends Prospect {
   cadenceDueAt: string | null;
   referrer: PersonRef | null;
   referrals: PersonRef[];
+  /** Calendar days to convert (calendarDaysToConvert), under the JSON key users know. */
   daysToConvert: number | null;
   touchesBeforeConversion: number | null;
 }
@@ -34,7 +35,7 @@ export function prospectStory(p: Prospect, ownTouches: readonly Touch[], referre
     cadenceDueAt: cadenceDueAt(p, touches[0]),
     referrer: referrer ? ref(referrer) : null,
     referrals: referred.map(ref),
-    daysToConvert: daysToConvert(p),
+    daysToConvert: calendarDaysToConvert(p),
     touchesBeforeConversion: convertedAt === undefined ? null : touches.filter((t) => touchedBeforeConversion(t.at, convertedAt)).length,
   };
 }

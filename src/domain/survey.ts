@@ -1,6 +1,7 @@
 // Surveys (docs/CONTRACT.md §3 survey, §5): question specs, answer validation, lookup by name, and the respondent's segment.
 import { notFoundError, usageError } from './errors.js';
 import { checkText } from './prospect.js';
+import { surveyKey } from './queries.js';
 import { furthestStage, isCustomer } from './stages.js';
 import type { Prospect, Question, Segment, Stage, Survey, SurveyResponse } from './types.js';
 
@@ -84,11 +85,11 @@ export function newSurvey(id: number, name: string, specs: readonly string[], at
 
 /** Finds a survey by name (case-insensitive) or, failing that, by numeric id. */
 export function findSurvey(surveys: readonly Survey[], ref: string): Survey {
-  const lower = ref.trim().toLowerCase();
-  const byName = surveys.find((s) => s.name.toLowerCase() === lower);
+  const key = surveyKey(ref.trim());
+  const byName = surveys.find((s) => surveyKey(s.name) === key);
   if (byName) return byName;
-  if (/^\d+$/.test(lower)) {
-    const byId = surveys.find((s) => s.id === Number(lower));
+  if (/^\d+$/.test(key)) {
+    const byId = surveys.find((s) => s.id === Number(key));
     if (byId) return byId;
   }
   throw notFoundError(`no survey is named "${ref.trim()}" (try: precrm survey list)`);
@@ -162,5 +163,5 @@ export function newResponse(id: number, survey: Survey, prospect: Prospect | nul
 /** What makes two responses the same answer: survey, moment, respondent and answers (so a re-import is a no-op). */
 export function responseKey(r: Pick<SurveyResponse, 'survey' | 'at' | 'prospectId' | 'answers'>): string {
   const answers = Object.keys(r.answers).sort().map((k) => [k, r.answers[k]]);
-  return JSON.stringify([r.survey.toLowerCase(), new Date(r.at).toISOString(), r.prospectId, answers]);
+  return JSON.stringify([surveyKey(r.survey), new Date(r.at).toISOString(), r.prospectId, answers]);
 }

@@ -1,5 +1,5 @@
 // A progress bar on a terminal's stderr for long imports; cli-progress is loaded only when one is shown.
-import type { OutStream } from '../context.js';
+import type { OutStream } from './stream.js';
 
 export interface Progress {
   update(done: number, total: number): void;

@@ -1,5 +1,5 @@
 // The JSON-file backend: a lowdb document, written only under the store's OS lock (json/lock.ts) by a checked
-// atomic write (json/atomic-write.ts) to the store's real path, so a symlink and its target are one store.
+// atomic write (files/atomic-write.ts) to the store's real path, so a symlink and its target are one store.
 import { access, mkdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,16 +8,15 @@ import { localDay, localTime } from '../domain/dates.js';
 import { EXIT, PrecrmError } from '../domain/errors.js';
 import { emptyDoc, type StoreDoc } from '../domain/types.js';
 import { Interruption } from '../interruption.js';
-import { writeFailure } from './fs-errors.js';
-import { writeAtomic, writeAtomicUnique } from './json/atomic-write.js';
+import { writeFailure } from '../files/fs-errors.js';
+import { writeAtomic, writeAtomicUnique } from '../files/atomic-write.js';
 import { lockFile, type StoreLock } from './json/lock.js';
 import { jsonStoreOwns } from './json/own-files.js';
-import { forgetInCopies } from './json/copies.js';
-import { removeTempFiles, tempFilesOf, tempPathFor } from './json/temp-files.js';
+import { forgetInCopies } from './copies.js';
+import { removeTempFiles, tempFilesOf, tempPathFor } from '../files/temp-files.js';
 import { loadFile, parseStoreText, readStoreText } from './load.js';
-import { realPathOf } from './real-path.js';
-
-const FILE_MODE = 0o600;
+import { realPathOf } from '../files/real-path.js';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/modes.js';
 
 export interface JsonFileStoreOptions {
   /** How long to wait for another writer before giving up with exit 75. */
@@ -56,13 +55,13 @@ class StoreAdapter implements Adapter<StoreDoc> {
  */
 async function makeFolders(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { mode: 0o700 });
+    await mkdir(dir, { mode: PRIVATE_FOLDER });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return;
     if (code !== 'ENOENT' || dirname(dir) === dir) throw err;
     await makeFolders(dirname(dir));
-    await mkdir(dir, { mode: 0o700 }).catch((again: NodeJS.ErrnoException) => {
+    await mkdir(dir, { mode: PRIVATE_FOLDER }).catch((again: NodeJS.ErrnoException) => {
       if (again.code !== 'EEXIST') throw again;
     });
   }
@@ -148,7 +147,7 @@ export class JsonFileStore {
     // A second backup in the same second gets `-2`, never the first one's name.
     const dated = (n: number) => `${this.location}.${stamp}${n > 1 ? `-${n}` : ''}.bak`;
     const dest = target ?? dated(1);
-    const opts = { tempPath: tempPathFor(dest, this.options.pid ?? 0), mode: FILE_MODE, beforeCommit: () => this.interruption.check() };
+    const opts = { tempPath: tempPathFor(dest, this.options.pid ?? 0), mode: PRIVATE_FILE, beforeCommit: () => this.interruption.check() };
     try {
       if (target === undefined) return await writeAtomicUnique(dated, text, opts);
       await writeAtomic(target, text, { ...opts, noClobber: !options.replace });
@@ -189,7 +188,7 @@ export class JsonFileStore {
     try {
       await writeAtomic(real, text, {
         tempPath: tempPathFor(real, this.options.pid ?? 0),
-        mode: existing ? existing.mode & 0o7777 : FILE_MODE,
+        mode: existing ? existing.mode & 0o7777 : PRIVATE_FILE,
         owner: existing ? { uid: existing.uid, gid: existing.gid } : undefined,
         beforeCommit: async () => {
           this.interruption.check();
@@ -207,7 +206,7 @@ export class JsonFileStore {
     const text = readStoreText(real) ?? '';
     const name = (n: number) => `${real}.schema${version}${n > 1 ? `-${n}` : ''}.bak`;
     try {
-      await writeAtomicUnique(name, text, { tempPath: tempPathFor(real, this.options.pid ?? 0), mode: FILE_MODE });
+      await writeAtomicUnique(name, text, { tempPath: tempPathFor(real, this.options.pid ?? 0), mode: PRIVATE_FILE });
     } catch (err) {
       throw cannotWrite(name(1), err);
     }

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, PrecrmError, dataError } from '../domain/errors.js';
 import type { StoreDoc } from '../domain/types.js';
-import { fsReason } from './fs-errors.js';
+import { fsReason } from '../files/fs-errors.js';
 import { quickCheck } from './quick-check.js';
 import { migrate, schemaVersionOf } from './versions.js';
 
-export { fsReason } from './fs-errors.js';
+export { fsReason } from '../files/fs-errors.js';
 
 export interface Loaded { doc: StoreDoc; migratedFrom: number | null }
 

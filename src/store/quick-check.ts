@@ -6,6 +6,7 @@
 import { HEX_256 } from '../domain/suppression.js';
 import { DIRECTIONS, OUTCOMES, SCHEMA_VERSION, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { surveyKey } from '../domain/queries.js';
 import { isCanonicalDate } from './stored-dates.js';
 
 type Rec = Record<string, unknown>;
@@ -103,9 +104,9 @@ function links(doc: StoreDoc): boolean {
   if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)) return false;
   for (const t of doc.touches) if (prospects[t.prospectId] !== 1) return false;
   for (const p of doc.prospects) if (p.referredBy !== null && prospects[p.referredBy] !== 1) return false;
-  const surveyNames = new Set(doc.surveys.map((s) => s.name.toLowerCase()));
+  const surveyNames = new Set(doc.surveys.map((s) => surveyKey(s.name)));
   for (const r of doc.responses) {
-    if ((r.prospectId !== null && prospects[r.prospectId] !== 1) || !surveyNames.has(r.survey.toLowerCase())) return false;
+    if ((r.prospectId !== null && prospects[r.prospectId] !== 1) || !surveyNames.has(surveyKey(r.survey))) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { surveyKey } from '../domain/queries.js';
 import { DATE_RULE, canonicalDate } from './stored-dates.js';
 import { HEX_256 } from '../domain/suppression.js';
 import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
@@ -139,10 +140,10 @@ export function validateDoc(raw: unknown): Validation {
   for (const p of doc.prospects) {
     if (p.referredBy !== null && !prospectIds.has(p.referredBy)) problems.push(`prospect ${p.id} is referred by missing prospect ${p.referredBy}`);
   }
-  const surveyNames = new Set(doc.surveys.map((s) => s.name.toLowerCase()));
+  const surveyNames = new Set(doc.surveys.map((s) => surveyKey(s.name)));
   for (const r of doc.responses) {
     if (r.prospectId !== null && !prospectIds.has(r.prospectId)) problems.push(`response ${r.id} points to missing prospect ${r.prospectId}`);
-    if (!surveyNames.has(r.survey.toLowerCase())) problems.push(`response ${r.id} answers missing survey "${r.survey}"`);
+    if (!surveyNames.has(surveyKey(r.survey))) problems.push(`response ${r.id} answers missing survey "${r.survey}"`);
   }
   problems.push(...suppressionProblems(doc.suppression));
   return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, doc };

@@ -4,7 +4,7 @@
 // store a silent fork at its next atomic rename. Both file backends call this as they are opened.
 import { stat } from 'node:fs/promises';
 import { EXIT, PrecrmError } from '../domain/errors.js';
-import { kindOfFile } from './fs-errors.js';
+import { kindOfFile } from '../files/fs-errors.js';
 
 /** Exit 73 unless `path` (symlinks followed) names nothing yet or one regular file with a single hard link. */
 export async function refuseOddStoreFile(path: string): Promise<void> {

@@ -2,7 +2,8 @@
 // header) and Windows-1252 (a file that is not UTF-8), each the same table however the input is cut into chunks.
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, parseEncoding } from '../../src/csv/decode.js';
-import { parseCsv, readCsv, type CsvRecord } from '../../src/csv/read.js';
+import { parseCsv, readCsv } from '../../src/csv/read.js';
+import type { CsvRecord } from '../../src/csv/record.js';
 
 const TEXT = 'Name\tNotes\r\nJosé\t“bûche” – 45 €\r\nZoë\t"two\r\nlines"\r\n';
 const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readCsv, type CsvRecord } from '../../src/csv/read.js';
+import { parseCsv, readCsv } from '../../src/csv/read.js';
+import type { CsvRecord } from '../../src/csv/record.js';
 import { openInput } from '../../src/csv/source.js';
 import { tempDir } from '../helpers.js';
 

@@ -1,7 +1,8 @@
 // vCard files read as prospect rows: ical.js for 3.0 and 4.0, with 2.1's quoted-printable, CHARSET and bare types
 // rewritten first; folded lines, escapes, the mobile phone first and the others kept, a stream cut anywhere.
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readCsv, type CsvRecord } from '../../src/csv/read.js';
+import { parseCsv, readCsv } from '../../src/csv/read.js';
+import type { CsvRecord } from '../../src/csv/record.js';
 import { VCARD_HEADER } from '../../src/csv/vcard.js';
 import { contentLines, decodeQuotedPrintable } from '../../src/csv/vcard-lines.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/domain/errors.js';
-import { changeStage, daysToConvert, loseProspect, reopenProspect } from '../../src/domain/lifecycle.js';
+import { calendarDaysToConvert, changeStage, loseProspect, reopenProspect } from '../../src/domain/lifecycle.js';
 import { furthestStage } from '../../src/domain/stages.js';
 import { completesFollowUp } from '../../src/domain/touches.js';
 import { addProspect, addTouch, convert, docWith, exitOf, link, logTouch } from './fixtures.js';
@@ -52,8 +52,8 @@ describe('convert', () => {
     addTouch(doc, p, '2026-06-10T12:00:00.000Z', 'visit'); // the visit where he bought counts
     const r = convert(doc, p, sale(), NOW);
     addTouch(doc, p, '2026-06-11T12:00:00Z'); // later touches do not
-    expect(r).toMatchObject({ daysToConvert: 156, touchesBeforeConversion: 2, promoted: [] });
-    expect(daysToConvert(p)).toBe(156);
+    expect(r).toMatchObject({ calendarDaysToConvert: 156, touchesBeforeConversion: 2, promoted: [] });
+    expect(calendarDaysToConvert(p)).toBe(156);
     expect(p.stageHistory.at(-1)).toEqual({ stage: 'customer', at: NOW });
   });
 

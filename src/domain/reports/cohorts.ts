@@ -1,6 +1,6 @@
 // report cohorts: prospects grouped by the week or month they were created, and how each group converted.
 import type { CohortMember } from '../queries.js';
-import { addToTally, conversionRate, medianDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
+import { addToTally, conversionRate, medianElapsedDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
 import { journeyOf } from './journey.js';
 import { toMs } from './instants.js';
 import { periodKeyer, periodsBetween, type Period } from './periods.js';
@@ -46,7 +46,7 @@ export function cohortsReport(cohort: readonly CohortMember[], q: CohortsQuery, 
       prospects: t.prospects,
       customers: t.customers,
       conversion_rate: conversionRate(t),
-      median_days_to_convert: medianDaysToConvert(t),
+      median_days_to_convert: medianElapsedDaysToConvert(t),
     };
   });
 }

@@ -7,12 +7,13 @@ import { mean, median, rate } from './stats.js';
 export interface ConversionTally {
   prospects: number;
   customers: number;
-  days: number[];
+  /** Elapsed days to convert of each dated customer: fractional, creation instant to purchase instant. */
+  elapsedDays: number[];
   touches: number[];
   revenue: number;
 }
 
-export const newConversionTally = (): ConversionTally => ({ prospects: 0, customers: 0, days: [], touches: [], revenue: 0 });
+export const newConversionTally = (): ConversionTally => ({ prospects: 0, customers: 0, elapsedDays: [], touches: [], revenue: 0 });
 
 /** Adds one prospect; `touchesBefore` is its number of touches up to the conversion (converted only). */
 export function addToTally(t: ConversionTally, p: Pick<CohortMember, 'conversion'>, j: Journey, touchesBefore: number): void {
@@ -22,11 +23,15 @@ export function addToTally(t: ConversionTally, p: Pick<CohortMember, 'conversion
   // A customer whose purchase day is unknown (imported without one) has no days or touches before it to count.
   if (p.conversion === null) return;
   // A purchase dated before creation (backfilled) counts as converting at once.
-  t.days.push(Math.max(0, daysBetweenMs(j.createdMs, j.convertedMs)));
+  t.elapsedDays.push(Math.max(0, daysBetweenMs(j.createdMs, j.convertedMs)));
   t.touches.push(touchesBefore);
   t.revenue += p.conversion.value ?? 0;
 }
 
 export const conversionRate = (t: ConversionTally): number | null => rate(t.customers, t.prospects);
-export const medianDaysToConvert = (t: ConversionTally): number | null => median(t.days);
+/**
+ * The median of elapsed days to convert (fractional: a purchase 36 hours after creation is 1.5), shown as
+ * median_days_to_convert; `convert`, `prospect show` and the export count calendar days instead (calendarDaysToConvert).
+ */
+export const medianElapsedDaysToConvert = (t: ConversionTally): number | null => median(t.elapsedDays);
 export const avgTouchesBeforeConversion = (t: ConversionTally): number | null => mean(t.touches);

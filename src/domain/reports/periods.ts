@@ -21,9 +21,6 @@ export function periodOf(d: Date, period: Period): string {
   return `${pad(year, 4)}-W${pad(Math.floor(dayOfYear / 7) + 1)}`;
 }
 
-/** periodOf for an ISO string. */
-export const periodKey = (iso: string, period: Period): string => periodOf(new Date(iso), period);
-
 /**
  * A period function over epoch ms, cached per quarter hour (every time zone offset and DST change
  * falls on one), so 100k touches cost a few thousand date computations.

@@ -1,6 +1,6 @@
 // report sources: which sources bring prospects that convert, how fast, after how many touches, for how much.
 import type { CohortMember } from '../queries.js';
-import { addToTally, avgTouchesBeforeConversion, conversionRate, medianDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
+import { addToTally, avgTouchesBeforeConversion, conversionRate, medianElapsedDaysToConvert, newConversionTally, type ConversionTally } from './conversions.js';
 import { compareGroups } from './groups.js';
 import { journeyOf } from './journey.js';
 
@@ -34,7 +34,7 @@ export function sourcesReport(cohort: readonly CohortMember[], touchesBefore: Re
       prospects: t.prospects,
       customers: t.customers,
       conversion_rate: conversionRate(t),
-      median_days_to_convert: medianDaysToConvert(t),
+      median_days_to_convert: medianElapsedDaysToConvert(t),
       avg_touches_before_conversion: avgTouchesBeforeConversion(t),
       revenue: t.revenue,
     };

@@ -1,12 +1,10 @@
 // report survey (docs/CONTRACT.md §5): per question (and per group with --by) the responses, mean, NPS, distribution and top values.
 import { numericRange } from '../survey.js';
 import { PATH_STAGES, SEGMENTS, type Prospect, type Question, type Survey, type SurveyResponse } from '../types.js';
-import { topWords } from './words.js';
+import { topWords, type TopValue } from './words.js';
 
 export const SURVEY_GROUPS = ['segment', 'stage', 'source'] as const;
 export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
-
-export interface TopValue { value: string; count: number }
 
 export interface SurveyReportRow {
   /** The group's value with --by (segment, stage at answer time, or the prospect's source); absent otherwise. */

@@ -1,5 +1,7 @@
 // The most frequent meaningful words of free-text answers: lower-cased, stop-words removed, counted once per answer.
-import type { TopValue } from './survey-report.js';
+
+/** A value and how many answers gave it. */
+export interface TopValue { value: string; count: number }
 
 /** Common English words that carry no meaning on their own in a short answer. */
 const STOP_WORDS = new Set(`

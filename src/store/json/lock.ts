@@ -6,6 +6,7 @@
 import { constants } from 'node:fs';
 import { lstat, open, readdir, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
+import { PRIVATE_FILE } from '../../files/modes.js';
 
 export interface StoreLock {
   /** False when someone deleted or replaced the lock file meanwhile, so another process may believe it holds it too. */
@@ -45,7 +46,7 @@ async function openLockFile(lockPath: string): Promise<FileHandle> {
   const flags = constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
   let fh: FileHandle;
   try {
-    fh = await open(lockPath, flags, 0o600);
+    fh = await open(lockPath, flags, PRIVATE_FILE);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') throw wrongKind(lockPath, 'a symbolic link');

@@ -31,8 +31,6 @@ const SCHEME = /^postgres(?:ql)?:\/\//i;
 /** The libpq query parameters precrm honours; any other one is refused, as libpq refuses it. */
 const KNOWN_PARAMS = ['host', 'port', 'user', 'password', 'dbname', 'sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'application_name', 'connect_timeout'];
 
-export const isPostgresUrl = (location: string): boolean => SCHEME.test(location);
-
 /**
  * The URL with any password replaced by ***, whether or not it parses: the user-info part (up to the last @ before
  * the path) keeps only its user name, and a `password=` query parameter loses its value.

@@ -10,8 +10,9 @@ import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { emptyDoc, type SuppressionEntry } from '../../domain/types.js';
 import { loadDump } from '../dump.js';
-import { tempPathFor } from '../json/temp-files.js';
-import { DocReader } from '../json/doc-reader.js';
+import { tempPathFor } from '../../files/temp-files.js';
+import { emptyReader } from '../empty-reader.js';
+import { writeJsonCopy } from '../json-copy.js';
 import { SqlReader } from '../sql/reader.js';
 import { dumpRows } from '../sql/dump.js';
 import { ReadsFrom } from '../reads-from.js';
@@ -115,7 +116,7 @@ export class PostgresStore extends ReadsFrom implements Store {
     const { runner, schema } = await this.open();
     // Nothing here yet: an empty store, and nothing is created. An older schema a writer has not upgraded yet is
     // read as it is (its tables answer every read; only the suppression list is not there yet).
-    return schema.version >= 1 ? new StatementReader(runner, schema.version) : new DocReader(emptyDoc(), false);
+    return schema.version >= 1 ? new StatementReader(runner, schema.version) : emptyReader();
   }
 
 
@@ -211,13 +212,7 @@ export class PostgresStore extends ReadsFrom implements Store {
     if (existsSync(dest) && !replacing) throw new PrecrmError(`cannot write the backup ${dest} (it exists already; choose a new name or remove it first)`, EXIT.cantCreate);
     // Replacing a file (--yes): the snapshot goes beside it first, then is renamed over it, so the old one stays whole.
     const writeTo = replacing ? tempPathFor(dest, 0) : dest;
-    const { JsonStore } = await import('../json/store.js');
-    const copy = new JsonStore(writeTo, { lockTimeoutMs: this.options.lockTimeoutMs });
-    try {
-      await copy.load(this.dump());
-    } finally {
-      await copy.close();
-    }
+    await writeJsonCopy(writeTo, this.dump(), this.options.lockTimeoutMs);
     if (replacing) await rename(writeTo, dest);
     return dest;
   }

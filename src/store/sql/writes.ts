@@ -37,9 +37,6 @@ export async function usedId(db: SqlRunner, kind: IdKind, id: number): Promise<v
   await db.run(`UPDATE counters SET next_id = ${db.dialect.greatest}(next_id, ?) WHERE kind = ?`, [id + 1, kind]);
 }
 
-/** Whether an error is the database refusing a used primary key. */
-export type IsUsedKey = (err: unknown) => boolean;
-
 export abstract class SqlTransaction extends SqlReader implements StoreTransaction {
   /** Set when a person's data was erased or removed (the store then cleans up what the engine keeps of it). */
   erased = false;

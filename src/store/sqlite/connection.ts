@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { Interruption } from '../../interruption.js';
-import { fsReason, isDiskFull } from '../fs-errors.js';
+import { fsReason, isDiskFull } from '../../files/fs-errors.js';
 import { needsShm, openInMemory } from './read-only.js';
 import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
 

@@ -2,7 +2,7 @@
 // them) and for `store backup`'s new dated names. SQLite recovers an interrupted write from its own journal, so
 // unlike the JSON store it leaves no temp files of precrm's behind.
 import { lstat } from 'node:fs/promises';
-import { realPathOf } from '../real-path.js';
+import { realPathOf } from '../../files/real-path.js';
 
 /** True when `path` (a real path) is the database at `location` or one of SQLite's files beside it. */
 export async function sqliteStoreOwns(location: string, path: string): Promise<boolean> {
