@@ -85,4 +85,14 @@ describe('import prospects: a purchase of a known prospect is a conversion as co
     expect(after[0]!.stageHistory.map((h) => h.stage)).toEqual(['interested', 'customer', 'advocate']);
     expect(after).toEqual(await prospects(converted));
   });
+
+  it.each(['5000', '1'])('a buyer the same file names as a referrer becomes an advocate, read whole or in batches of %s', async (batch) => {
+    const store = await storeBy(ASHA);
+    const file = csvFile('name,email,referred_by,converted_at\nRavi,ravi@example.com,asha@example.com,\nAsha,asha@example.com,,2026-03-11\n');
+    const r = await run(store, ['import', 'prospects', file], { ...LATER, env: { PRECRM_IMPORT_BATCH: batch } });
+    expect(r.code).toBe(0);
+    const [asha, ravi] = await prospects(store);
+    expect(asha!.stageHistory.map((h) => h.stage)).toEqual(['interested', 'customer', 'advocate']);
+    expect(ravi!.referredBy).toBe(1);
+  });
 });
