@@ -3,6 +3,7 @@
 // these predicates over its document; a database backend may narrow by index first, but must give the same rows.
 import { toMs } from './reports/instants.js';
 import { STAGES, type Prospect, type Stage, type SurveyResponse, type Touch, type TouchType } from './types.js';
+import { mayContact } from './contactable.js';
 
 /** The one prospect filter (prospect list, export, reports, due/stale). Every field left out matches all. */
 export interface ProspectFilter {
@@ -20,7 +21,7 @@ export interface ProspectFilter {
   createdSince?: string;
   /** Created at or before this instant (ISO). */
   createdUntil?: string;
-  /** Only prospects that may be contacted: not do-not-contact and not forgotten. */
+  /** Only prospects that may be contacted: not do-not-contact and not forgotten (contactable.ts, CONTACTABLE.any). */
   contactable?: boolean;
   /** Only converted prospects, optionally with the purchase in a window (ISO instants, inclusive). */
   converted?: { since?: string; until?: string };
@@ -28,8 +29,7 @@ export interface ProspectFilter {
 
 const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
 
-/** May this person be contacted at all (consent and the right to be forgotten)? */
-export const mayContact = (p: Pick<Prospect, 'doNotContact' | 'forgottenAt'>): boolean => !p.doNotContact && !p.forgottenAt;
+export { mayContact };
 
 /** The text `search` looks in. */
 export function searchText(p: Pick<Prospect, 'name' | 'email' | 'phone' | 'company' | 'notes' | 'tags'>): string {

@@ -1,9 +1,11 @@
 // The reads of a SQL backend: each StoreReader question narrowed by SQL through an index, then finished with the
 // domain's own predicate and order (domain/queries.ts, references.ts, dedupe.ts), so the rows are exactly those the
 // JSON backend gives. Shared by a store (its read connection) and a transaction (its write connection).
+import { allowedBy, CONTACTABLE } from '../../domain/contactable.js';
 import { duplicateMatcher, type DuplicateQuery } from '../../domain/dedupe.js';
+import { searchedTexts } from '../../domain/forget.js';
 import {
-  mayContact, prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
+  prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
@@ -12,6 +14,7 @@ import { toMs } from '../../domain/reports/instants.js';
 import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
+import { contactableSql, SEARCHED_TEXT_SQL } from './rules.js';
 import { funnelCounts as funnelCountsWhere } from './funnel.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
 import type { SqlRunner } from './runner.js';
@@ -27,7 +30,7 @@ export function narrowProspects(db: SqlRunner, f: ProspectFilter | undefined): {
     conditions.push(`p.stage ${db.dialect.inList('text')}`);
     params.push(db.dialect.list(f.stages));
   }
-  if (f?.contactable) conditions.push('p.do_not_contact = 0 AND p.forgotten_at IS NULL');
+  if (f?.contactable) conditions.push(contactableSql(CONTACTABLE.any));
   if (f?.createdSince !== undefined) { conditions.push('p.created_ms >= ?'); params.push(toMs(f.createdSince)); }
   if (f?.createdUntil !== undefined) { conditions.push('p.created_ms <= ?'); params.push(toMs(f.createdUntil)); }
   if (f?.converted) {
@@ -116,8 +119,8 @@ export abstract class SqlReader implements StoreReader {
     const lowered = lowerAny(needles);
     if (lowered.length === 0) return [];
     const has = (text: string | null | undefined) => Boolean(text) && lowered.some((n) => text!.toLowerCase().includes(n));
-    const rows = await this.prospects("(p.notes IS NOT NULL OR p.follow_up_note IS NOT NULL OR p.lost_reason IS NOT NULL OR p.fields <> '{}')");
-    return rows.filter((p) => has(p.notes) || has(p.followUp?.note) || has(p.lostReason) || Object.values(p.fields).some(has));
+    const rows = await this.prospects(SEARCHED_TEXT_SQL);
+    return rows.filter((p) => searchedTexts(p).some(([, text]) => has(text)));
   }
 
   async getTouch(id: number): Promise<Touch | null> {
@@ -181,18 +184,18 @@ export abstract class SqlReader implements StoreReader {
     const rows = await this.prospects(
       // The OR as a union of two index ranges (follow-ups by date, prospects with a cadence): written as one OR,
       // SQLite scans every prospect.
-      `${where} AND p.stage <> 'lost' AND p.do_not_contact = 0 AND p.forgotten_at IS NULL
+      `${where} AND ${contactableSql(CONTACTABLE.due)}
         AND p.id IN (SELECT id FROM prospects WHERE follow_up_at <= ? UNION ALL SELECT id FROM prospects WHERE cadence_days IS NOT NULL)`,
       [...params, horizon],
     );
     const keep = prospectMatcher(filter);
-    return this.withLastTouch(rows.filter((p) => keep(p) && mayContact(p)));
+    return this.withLastTouch(rows.filter((p) => keep(p) && allowedBy(CONTACTABLE.due, p)));
   }
 
   async staleCandidates(filter: ProspectFilter, silentBefore: string): Promise<ProspectWithLastTouch[]> {
     const { where, params } = narrowProspects(await this.db(), filter);
     const rows = await this.prospects(
-      `${where} AND p.stage IN ('aware', 'interested', 'engaged', 'intent') AND p.do_not_contact = 0 AND p.forgotten_at IS NULL`,
+      `${where} AND ${contactableSql(CONTACTABLE.stale)}`,
       params,
     );
     const keep = prospectMatcher(filter);
