@@ -1,12 +1,12 @@
-// The storage backends the tests run on. Command tests do `describe.each(BACKENDS)(…)` and take one fresh store per
-// test from `backend.tempStore()`, so "identical output on every backend" is tested, not hoped.
-// The SQLite and PostgreSQL engineers add one entry each here (and nothing else is needed for the command tests).
+// The storage backends the tests run on. Tests that pick their backends do `describe.each(BACKENDS)(…)` and take an
+// empty store per test from `backend.tempStore()`, so "identical output on every backend" is tested, not hoped; the
+// other command tests run once per backend through vitest's projects (helpers.ts tempStore follows the project).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, parseLocation } from '../src/store/open.js';
 import type { BackendKind, Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
-import { asAdmin, freshDatabase } from './pg.js';
+import { asAdmin, storeDatabase } from './pg.js';
 
 export interface TestBackend {
   name: BackendKind;
@@ -29,10 +29,10 @@ export const SQLITE_BACKEND: TestBackend = {
   created: async (location) => [location, `${location}-wal`, `${location}-shm`].some((f) => existsSync(f)),
 };
 
-/** A new empty database on the test server (test/pg-server.ts) per store; dropped when the test file ends. */
+/** An empty database on the test server (test/pg-server.ts): the file's own, emptied after each test, dropped at its end. */
 export const POSTGRES_BACKEND: TestBackend = {
   name: 'postgres',
-  tempStore: async () => (await freshDatabase()).url,
+  tempStore: async () => (await storeDatabase()).url,
   created: async (location) => {
     const database = decodeURIComponent(new URL(location).pathname.slice(1));
     const tables = await asAdmin((c) => c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"), database);

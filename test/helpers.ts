@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import { dropDatabasesAfterFile, freshDatabase } from './pg.js';
+import { storeDatabase } from './pg.js';
 import type { Prompter, World } from '../src/context.js';
 import { emptyDoc, type StoreDoc } from '../src/domain/types.js';
 import { runCli } from '../src/run.js';
@@ -45,11 +45,12 @@ export function tempDir(): string {
 export const TEST_BACKEND: 'json' | 'sqlite' | 'postgres' =
   process.env.PRECRM_TEST_BACKEND === 'sqlite' ? 'sqlite' : process.env.PRECRM_TEST_BACKEND === 'postgres' ? 'postgres' : 'json';
 
-if (TEST_BACKEND === 'postgres') dropDatabasesAfterFile();
-
-/** A fresh store location of the backend the tests run on that holds nothing yet: a path in a new temp folder, or a new database. */
+/**
+ * A store location of the backend the tests run on that holds nothing yet: a path in a new temp folder, or a
+ * database of this test file's, emptied after each test (test/pg.ts).
+ */
 export async function tempStore(): Promise<string> {
-  if (TEST_BACKEND === 'postgres') return (await freshDatabase()).url;
+  if (TEST_BACKEND === 'postgres') return (await storeDatabase()).url;
   return join(tempDir(), TEST_BACKEND === 'sqlite' ? 'store.db' : 'store.json');
 }
 

@@ -1,8 +1,9 @@
 // The hot-path validator: plain loops and typeof checks over the parsed store, generated from the record
-// declarations (check-compiler.ts), about 10× cheaper than the valibot schema of schema.ts, which copies every record. It answers only "sound or not": when it says sound,
-// the document passes every rule of validateDoc AND valibot's output would equal the input (no unknown keys,
-// no keys valibot drops), so the parsed document is used as is. Anything it rejects — or is unsure of — goes
-// to validateDoc, which has the last word and writes the problem messages. So it may be stricter, never looser.
+// declarations (check-compiler.ts), about 10× cheaper than the valibot schema of schema.ts, which copies every
+// record. It answers only "sound or not": when it says sound, the document passes every rule of validateDoc AND
+// valibot's output would equal the input (no unknown keys, no keys valibot drops), so the parsed document is used
+// as is. Anything it rejects — or is unsure of — goes to validateDoc, which has the last word and writes the
+// problem messages. So it may be stricter, never looser.
 import { PROSPECT } from '../domain/records/prospect.js';
 import { RESPONSE } from '../domain/records/response.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';

@@ -1,6 +1,7 @@
 // Fixtures for the fault tests: large stores and real precrm processes that can be killed mid-write.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { BIN, run, type RunResult } from '../helpers.js';
@@ -40,7 +41,71 @@ export function startPrecrm(store: string, args: string[], env: Record<string, s
   return { child, done };
 }
 
+/**
+ * A pause of `ms`: only for a kill at a random moment (crash tests), never to wait for something to happen — a
+ * loaded machine makes any fixed wait too short; waitUntil waits for the thing itself.
+ */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `condition` (every `everyMs`) until it holds; after `ms` without it, fails saying what never happened. */
+export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, ms = 60_000, everyMs = 20): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms, but never: ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Whether some process holds the SQLite store's write lock: a BEGIN IMMEDIATE of ours is refused at once. */
+export async function sqliteWriteLocked(store: string): Promise<boolean> {
+  const { default: Database } = await import('better-sqlite3');
+  const probe = new Database(store, { timeout: 0 });
+  try {
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (err) {
+    if (String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) return true;
+    throw err;
+  } finally {
+    probe.close();
+  }
+}
+
+/** `path` with its folder's symlinks resolved, as /proc shows a process's open files. */
+const realFile = (path: string) => join(realpathSync(dirname(path)), basename(path));
+
+/** Whether process `pid` has `path` open (Linux: its /proc fd links): a writer that has reached the store's lock file. */
+export function hasOpen(pid: number, path: string): boolean {
+  const want = realFile(path);
+  const fds = `/proc/${pid}/fd`;
+  try {
+    return readdirSync(fds).some((fd) => { try { return readlinkSync(join(fds, fd)) === want; } catch { return false; } });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether process `pid` sleeps in SQLite's busy handler right now: refused the write lock, it sleeps (nanosleep)
+ * between tries; a Node process otherwise waits in epoll. Linux's /proc/<pid>/syscall tells which.
+ */
+export function inBusyWait(pid: number): boolean {
+  try {
+    return ['35', '230'].includes(readFileSync(`/proc/${pid}/syscall`, 'utf8').split(' ')[0]!);
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until every one of `children` has been seen in SQLite's busy wait at least once: all are queued on the lock. */
+export async function untilAllBusyWaiting(children: ChildProcess[]): Promise<void> {
+  const seen = new Set<number>();
+  await waitUntil(`all ${children.length} writers wait on the SQLite lock`, () => {
+    for (const c of children) if (c.pid !== undefined && inBusyWait(c.pid)) seen.add(c.pid);
+    return seen.size === children.length;
+  });
+}
 
 // ---- writers racing a lock holder that is killed or paused (sqlite/faults.test.ts, postgres/faults.test.ts)
 
@@ -55,8 +120,8 @@ export async function touches(store: string): Promise<{ id: number; note: string
 }
 
 /** One of the writers that wait on the holder: logs a touch on prospect 1 with the note `waiter i`. */
-export const waiter = (store: string, i: number, env: Record<string, string>) =>
-  startPrecrm(store, ['-q', 'touch', 'log', 'ravi', 'greeting', `waiter ${i}`], env).done;
+export const waiter = (store: string, i: number, env: Record<string, string>): Spawned =>
+  startPrecrm(store, ['-q', 'touch', 'log', 'ravi', 'greeting', `waiter ${i}`], env);
 
 /**
  * After `n` waiters raced a holder that was killed: every one exited 0, the touch ids are exactly 1..n (the dead

@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, readdirSync, unlinkSync } from 'node
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempStore } from '../helpers.js';
-import { sleep, startPrecrm, writeLargeStore, type Spawned } from './fixtures.js';
+import { hasOpen, startPrecrm, waitUntil, writeLargeStore, type Spawned } from './fixtures.js';
 
 const isTemp = (name: string) => /^\.store\.json\.precrm-\d+-[0-9a-f]+\.tmp$/.test(name);
 const temps = (store: string) => readdirSync(dirname(store)).filter(isTemp);
@@ -31,7 +31,7 @@ describe('a signal while a write waits for the lock', () => {
     flockSync(fd, 'exnb');
     try {
       const writer = startPrecrm(store, ['prospect', 'add', 'Anna'], { PRECRM_LOCK_TIMEOUT: '60000' });
-      await sleep(1500);
+      await waitUntil('the writer waits on the lock', () => hasOpen(writer.child.pid!, `${store}.lock`));
       writer.child.kill(signal);
       const r = await writer.done;
       expect(r).toMatchObject({ code, stdout: '', stderr: 'interrupted: nothing was written\n' });

@@ -1,13 +1,13 @@
 // Fault tests with real processes for the store's lock (an flock on `<real store path>.lock`): concurrent writers,
 // a held lock, a holder killed or paused while many wait, one store reached through two paths, odd lock files.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonFileStore } from '../../src/store/json-file.js';
 import { lockFile } from '../../src/store/json/lock.js';
 import { run, tempDir, tempStore } from '../helpers.js';
-import { sleep, startPrecrm, writeLargeStore, type Spawned } from './fixtures.js';
+import { hasOpen, startPrecrm, waitUntil, writeLargeStore, type Spawned } from './fixtures.js';
 
 const names = (store: string): string[] => JSON.parse(readFileSync(store, 'utf8')).prospects.map((p: { name: string }) => p.name);
 const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
@@ -22,6 +22,10 @@ async function holdLock(store: string): Promise<() => void> {
     closeSync(fd);
   };
 }
+
+/** Waits until every writer has the store's lock file open: each is trying for the lock. */
+const untilAllAtTheLock = (store: string, writers: Spawned[]) =>
+  waitUntil(`all ${writers.length} writers wait on the lock`, () => writers.every((w) => hasOpen(w.child.pid!, `${store}.lock`)));
 
 /** Whether some process holds the store's lock (a lock folder is the proper-lockfile lock of an older precrm). */
 async function lockIsHeld(store: string): Promise<boolean> {
@@ -128,8 +132,9 @@ describe('a lock held by another process', () => {
     const store = (await tempStore());
     const release = await holdLock(store);
     const writer = startPrecrm(store, ['prospect', 'add', 'Anna'], { PRECRM_LOCK_TIMEOUT: '20000' });
-    await sleep(700);
+    await waitUntil('the writer waits on the lock', () => hasOpen(writer.child.pid!, `${store}.lock`));
     expect(existsSync(store)).toBe(false);
+    expect(writer.child.exitCode).toBeNull();
     release();
     expect(await writer.done).toMatchObject({ code: 0, stdout: '1\n' });
   });
@@ -156,7 +161,7 @@ describe('a holder that dies', () => {
     writeLargeStore(store, 2000);
     const holder = await frozenHolder(store, 'Holder');
     const waiters = Array.from({ length: 32 }, (_, i) => startPrecrm(store, ['-q', 'touch', 'log', '1', 'greeting', `waiter ${i}`], WAIT));
-    await sleep(800);
+    await untilAllAtTheLock(store, waiters);
     holder.child.kill('SIGKILL');
     await holder.done;
     const results = await Promise.all(waiters.map((w) => w.done));
@@ -174,12 +179,15 @@ describe('a holder that dies', () => {
 });
 
 describe('a holder that pauses', () => {
-  it('SIGSTOPped for longer than the old stale time (10 s) keeps its lock; no write is lost', async () => {
+  it('SIGSTOPped with a lock file older than any stale time keeps its lock; no write is lost', async () => {
     const store = (await tempStore());
     writeLargeStore(store, 2000);
     const holder = await frozenHolder(store, 'Paused');
+    // An hour old: a lock judged stale by its age (as proper-lockfile's was, after 10 s) would be taken at once.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(`${store}.lock`, anHourAgo, anHourAgo);
     const waiters = Array.from({ length: 5 }, (_, i) => startPrecrm(store, ['touch', 'log', '1', 'call', `waiter ${i}`], WAIT));
-    await sleep(11_500);
+    await untilAllAtTheLock(store, waiters);
     // Nobody took the paused holder's lock.
     expect(waiters.map((w) => w.child.exitCode)).toEqual([null, null, null, null, null]);
     expect(touchesOf(store).notes).toEqual([]);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../helpers.js';
 import { asAdmin, freshDatabase } from '../../pg.js';
-import { expectWaitersKeptHolderGone, sleep, startHolder, touchIds, touches, upTo, waiter } from '../fixtures.js';
+import { expectWaitersKeptHolderGone, startHolder, touchIds, touches, upTo, waitUntil, waiter } from '../fixtures.js';
 
 const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
 
@@ -43,13 +43,8 @@ const waitingOnLocks = (database: string) =>
   asAdmin(async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [database])).rows[0].n as number);
 
 /** Polls until `n` sessions wait on locks, so the holder is killed or paused with all its waiters queued behind it. */
-async function untilWaiting(database: string, n: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await waitingOnLocks(database)) < n) {
-    if (Date.now() > deadline) throw new Error(`only ${await waitingOnLocks(database)} of ${n} writers ever waited on the holder's locks`);
-    await sleep(100);
-  }
-}
+const untilWaiting = (database: string, n: number) =>
+  waitUntil(`${n} writers wait on the holder's locks`, async () => (await waitingOnLocks(database)) >= n);
 
 
 describe('PostgreSQL: a writer killed or paused while other writers wait on its row locks', () => {
@@ -57,21 +52,20 @@ describe('PostgreSQL: a writer killed or paused while other writers wait on its 
     const { name, url } = await storeWithRavi();
     const h = holder(url, 600_000);
     await h.held;
-    const waiters = upTo(20).map((i) => waiter(url, i, WAIT));
+    const waiters = upTo(20).map((i) => waiter(url, i, WAIT).done);
     await untilWaiting(name, 20);
     h.child.kill('SIGKILL');
     await h.done;
     await expectWaitersKeptHolderGone(url, await Promise.all(waiters), 20);
   }, 180_000);
 
-  it('paused with SIGSTOP for 3 s: nobody gets past its locks; it commits when resumed, and no waiter loses its write', async () => {
+  it('paused with SIGSTOP: nobody gets past its locks; it commits when resumed, and no waiter loses its write', async () => {
     const { name, url } = await storeWithRavi();
     const h = holder(url, 200);
     await h.held;
     h.child.kill('SIGSTOP');
-    const waiters = upTo(10).map((i) => waiter(url, i, WAIT));
+    const waiters = upTo(10).map((i) => waiter(url, i, WAIT).done);
     await untilWaiting(name, 10);
-    await sleep(3_000);
     expect(await touches(url)).toEqual([]); // nothing committed: the holder and all ten waiters are still inside
     expect(await waitingOnLocks(name)).toBe(10);
     h.child.kill('SIGCONT');

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../../helpers.js';
-import { expectWaitersKeptHolderGone, sleep, startHolder, startPrecrm, touchIds, touches, upTo, waiter } from '../fixtures.js';
+import { expectWaitersKeptHolderGone, startHolder, startPrecrm, touchIds, touches, untilAllBusyWaiting, upTo, waiter } from '../fixtures.js';
 import { NEEDS_ROOT, canUseMounts, freeBytes, mountTmpfs } from '../mounts.js';
 
 const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
@@ -34,23 +34,25 @@ describe('SQLite: a write-lock holder that dies or pauses while writers wait', (
     const h = holder(store, 60_000);
     await h.held;
     const waiters = upTo(20).map((i) => waiter(store, i, WAIT));
-    await sleep(800);
+    await untilAllBusyWaiting(waiters.map((w) => w.child));
     h.child.kill('SIGKILL');
     await h.done;
-    await expectWaitersKeptHolderGone(store, await Promise.all(waiters), 20);
+    await expectWaitersKeptHolderGone(store, await Promise.all(waiters.map((w) => w.done)), 20);
   }, 120_000);
 
-  it('paused with SIGSTOP for 3 s: nobody takes its lock; it commits when resumed, and no waiter loses its write', async () => {
+  it('paused with SIGSTOP: nobody takes its lock; it commits when resumed, and no waiter loses its write', async () => {
     const store = await storeWithRavi();
     const h = holder(store, 200);
     await h.held;
     h.child.kill('SIGSTOP');
     const waiters = upTo(10).map((i) => waiter(store, i, WAIT));
-    await sleep(3_000);
-    expect(await touches(store)).toEqual([]); // all of them still wait
+    // Each has asked for the lock, been refused, and sleeps between tries: none got past the paused holder.
+    await untilAllBusyWaiting(waiters.map((w) => w.child));
+    expect(await touches(store)).toEqual([]);
+    expect(waiters.map((w) => w.child.exitCode)).toEqual(upTo(10).map(() => null));
     h.child.kill('SIGCONT');
     await h.done;
-    const results = await Promise.all(waiters);
+    const results = await Promise.all(waiters.map((w) => w.done));
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(touchIds(results.map((r) => r.stdout))).toEqual(upTo(10));
     expect((await touches(store))).toHaveLength(10);

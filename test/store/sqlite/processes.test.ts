@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SQLITE_SCHEMA_VERSION } from '../../../src/store/sqlite/schema.js';
 import { run, tempDir } from '../../helpers.js';
-import { sleep, startPrecrm } from '../fixtures.js';
+import { sqliteWriteLocked, startPrecrm, waitUntil } from '../fixtures.js';
 
 const newStore = () => join(tempDir(), 'shop.db');
 const count = (path: string, table: string) => {
@@ -68,9 +68,11 @@ describe('SQLite: kill -9 during a large import', () => {
     const store = join(dir, 'shop.db');
     await run(store, ['prospect', 'add', 'Ravi', '--email', 'ravi@example.com']);
     const seen = new Set<number>();
-    for (let attempt = 0; attempt < 6; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       const importer = startPrecrm(store, ['import', 'prospects', csv]);
-      await sleep(150 + attempt * 120);
+      // Killed once it holds the write lock, inside its transaction (or just after, if it committed in between).
+      const writing = () => importer.child.exitCode !== null || sqliteWriteLocked(store);
+      await waitUntil('the import writes', writing, 60_000, 5);
       importer.child.kill('SIGKILL');
       const r = await importer.done;
       const n = count(store, 'prospects');

@@ -4,29 +4,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../../helpers.js';
-import { sleep, startPrecrm, upTo } from '../fixtures.js';
+import { sqliteWriteLocked, startPrecrm, upTo, waitUntil } from '../fixtures.js';
 
 /** Resolves once `child` holds the store's write lock (another BEGIN IMMEDIATE is refused): it is importing. */
 async function whileWriting(store: string, child: ChildProcess): Promise<void> {
-  const probe = new Database(store, { timeout: 0 });
-  try {
-    for (const deadline = Date.now() + 60_000; ;) {
-      try {
-        probe.exec('BEGIN IMMEDIATE');
-        probe.exec('ROLLBACK');
-      } catch (err) {
-        if (String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) return;
-        throw err;
-      }
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error('never caught the import writing');
-      await sleep(5);
-    }
-  } finally {
-    probe.close();
-  }
+  await waitUntil('the import writes', async () => {
+    if (child.exitCode !== null) throw new Error('never caught the import writing');
+    return sqliteWriteLocked(store);
+  }, 60_000, 5);
 }
 
 describe('a signal during a SQLite import', () => {
