@@ -3,6 +3,124 @@
 // integers, double precision for money, every text column in the "C" collation so comparisons, ranges and ORDER BY
 // follow code points as on SQLite and in JavaScript): never edit a released one, add the next.
 
+import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES } from '../../domain/types.js';
+
+const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** An instant column written as ISO text by schema 2, now a timestamptz (the text names its zone: Z). */
+const instant = (column: string) => `ALTER COLUMN ${column} TYPE timestamptz USING ${column}::timestamptz`;
+
+// Schema 3: PostgreSQL's own types (timestamptz instants, boolean flags, json custom fields, survey questions and
+// answers — json, not jsonb, because jsonb reorders an object's keys and the order a shop gave its fields in is
+// what every command shows —, numeric money), foreign keys from every child row, CHECKs on every enumeration and
+// range, and the new tables: tags, purchases (a conversion is a prospect's first purchase), the funnel's narrow
+// table. The new tables are filled set-based from the old columns before those are dropped; every ALTER of a table
+// is one statement, so it is rewritten once.
+const V3 = `
+ALTER TABLE schema_version ${instant('applied_at')};
+
+INSERT INTO counters (kind, next_id) VALUES ('purchase', 1);
+
+CREATE TABLE prospect_tags (
+  prospect_id BIGINT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq >= 0),
+  tag TEXT COLLATE "C" NOT NULL,
+  tag_key TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (prospect_id, seq)
+);
+INSERT INTO prospect_tags (prospect_id, seq, tag, tag_key)
+  SELECT p.id, t.n - 1, t.tag, lower(t.tag COLLATE "C") FROM prospects p, json_array_elements_text(p.tags::json) WITH ORDINALITY AS t(tag, n);
+CREATE INDEX prospect_tags_key ON prospect_tags (tag_key, prospect_id);
+
+CREATE TABLE purchases (
+  id BIGINT PRIMARY KEY,
+  prospect_id BIGINT NOT NULL,
+  at TIMESTAMPTZ NOT NULL,
+  value NUMERIC CHECK (value >= 0),
+  currency TEXT COLLATE "C",
+  product TEXT COLLATE "C",
+  order_id TEXT COLLATE "C"
+);
+INSERT INTO purchases (id, prospect_id, at, value, currency, product)
+  SELECT row_number() OVER (ORDER BY id), id, conversion_at::timestamptz, conversion_value::text::numeric, conversion_currency, conversion_product
+  FROM prospects WHERE conversion_at IS NOT NULL;
+UPDATE counters SET next_id = (SELECT count(*) + 1 FROM purchases) WHERE kind = 'purchase';
+CREATE INDEX purchases_prospect ON purchases (prospect_id, at, id);
+CREATE INDEX purchases_at ON purchases (at, id);
+
+CREATE TABLE funnel_reach (
+  prospect_id BIGINT NOT NULL,
+  rank SMALLINT NOT NULL CHECK (rank BETWEEN 0 AND 5),
+  ms BIGINT NOT NULL CHECK (ms >= 0),
+  PRIMARY KEY (rank, ms, prospect_id)
+);
+INSERT INTO funnel_reach (prospect_id, rank, ms)
+  SELECT p.id, r.rank, r.ms FROM prospects p,
+    LATERAL (VALUES (0, p.reach_ms_0), (1, p.reach_ms_1), (2, p.reach_ms_2), (3, p.reach_ms_3), (4, p.reach_ms_4), (5, p.reach_ms_5)) AS r(rank, ms)
+  WHERE r.ms IS NOT NULL;
+
+ALTER TABLE prospects
+  DROP COLUMN tags, DROP COLUMN conversion_at, DROP COLUMN conversion_value, DROP COLUMN conversion_currency,
+  DROP COLUMN conversion_product, DROP COLUMN conversion_ms, DROP COLUMN furthest_rank, DROP COLUMN reach_ms_0,
+  DROP COLUMN reach_ms_1, DROP COLUMN reach_ms_2, DROP COLUMN reach_ms_3, DROP COLUMN reach_ms_4, DROP COLUMN reach_ms_5,
+  ALTER COLUMN do_not_contact TYPE BOOLEAN USING do_not_contact <> 0,
+  ALTER COLUMN fields TYPE JSON USING fields::json,
+  ${instant('follow_up_at')}, ${instant('forgotten_at')}, ${instant('created_at')}, ${instant('updated_at')},
+  ADD CONSTRAINT prospects_stage_known CHECK (stage IN (${oneOf(STAGES)})),
+  ADD CONSTRAINT prospects_cadence_positive CHECK (cadence_days >= 1),
+  ADD CONSTRAINT prospects_fields_object CHECK (json_typeof(fields) = 'object'),
+  ADD CONSTRAINT prospects_referred_by_fkey FOREIGN KEY (referred_by) REFERENCES prospects (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX prospects_stage ON prospects (stage);
+
+ALTER TABLE prospect_tags ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id) ON DELETE CASCADE;
+ALTER TABLE purchases ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id) ON DELETE CASCADE;
+ALTER TABLE funnel_reach ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id) ON DELETE CASCADE;
+-- A prospect's funnel rows are rewritten with each write of it: found by prospect, not by a scan.
+CREATE INDEX funnel_reach_prospect ON funnel_reach (prospect_id);
+
+ALTER TABLE stage_history
+  ${instant('at')},
+  ADD CHECK (stage IN (${oneOf(STAGES)})),
+  ADD CHECK (seq >= 0),
+  ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id) ON DELETE CASCADE;
+
+ALTER TABLE consent
+  ${instant('at')},
+  ALTER COLUMN granted TYPE BOOLEAN USING granted <> 0,
+  ADD CHECK (seq >= 0),
+  ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id) ON DELETE CASCADE;
+
+ALTER TABLE touches
+  ${instant('at')},
+  ADD CHECK (type IN (${oneOf(TOUCH_TYPES)})),
+  ADD CHECK (outcome IN (${oneOf(OUTCOMES)})),
+  ADD CHECK (direction IN (${oneOf(DIRECTIONS)})),
+  ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id);
+
+ALTER TABLE surveys
+  ALTER COLUMN questions TYPE JSON USING questions::json,
+  ${instant('created_at')},
+  ADD CHECK (json_typeof(questions) = 'array');
+
+ALTER TABLE responses ADD COLUMN survey_id BIGINT;
+UPDATE responses r SET survey_id = (SELECT min(s.id) FROM surveys s WHERE s.name_key = r.survey_key);
+ALTER TABLE responses
+  DROP COLUMN survey, DROP COLUMN survey_key,
+  ALTER COLUMN survey_id SET NOT NULL,
+  ${instant('at')},
+  ALTER COLUMN answers TYPE JSON USING answers::json,
+  ADD CHECK (segment IN (${oneOf(SEGMENTS)})),
+  ADD CHECK (stage IN (${oneOf(STAGES)})),
+  ADD CHECK (json_typeof(answers) = 'object'),
+  ADD FOREIGN KEY (survey_id) REFERENCES surveys (id),
+  ADD FOREIGN KEY (prospect_id) REFERENCES prospects (id);
+CREATE INDEX responses_survey ON responses (survey_id, at, id);
+
+ALTER TABLE suppression
+  ${instant('at')},
+  ADD CHECK (reason IN (${oneOf(SUPPRESSION_REASONS)}));
+`;
+
 /** PG_DDL[n] takes a database from schema n - 1 to n (0 = no tables yet). */
 export const PG_DDL: Record<number, string> = {
   1: `
@@ -136,4 +254,5 @@ CREATE TABLE suppression (
   at TEXT COLLATE "C" NOT NULL
 );
 `,
+  3: V3,
 };

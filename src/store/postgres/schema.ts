@@ -31,7 +31,7 @@ export async function readSchemaState(db: SqlRunner): Promise<SchemaState> {
     [TABLES],
   );
   const tables = Number(row![0]);
-  if (row![1] !== true) return { tables, version: 0 };
+  if (row![1] !== 1) return { tables, version: 0 }; // a boolean reads as 1 or 0 (types.ts)
   const [v] = await db.rows("SELECT (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM schema_version', false, true, '')))[1]::text");
   return { tables, version: v![0] === null ? Number.NaN : Number(v![0]) };
 }
