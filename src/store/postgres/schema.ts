@@ -1,24 +1,11 @@
-// The PostgreSQL store's tables: the SQLite backend's numbered migrations (sqlite/schema.ts), spelled for
-// PostgreSQL, set up or upgraded by the first write that needs it under a transaction-scoped advisory lock, so
+// The PostgreSQL store's tables: its numbered migrations (ddl.ts), set up or upgraded by the first write that needs it under a transaction-scoped advisory lock, so
 // two first writers cannot race and nothing is held once the transaction ends (PgBouncer's transaction mode).
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
-import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from '../sqlite/schema.js';
 import type { SqlRunner } from '../sql/runner.js';
+import { SQL_SCHEMA_VERSION, TABLES } from '../sql/schema.js';
+import { PG_DDL } from './ddl.js';
 
-export const PG_SCHEMA_VERSION = SQLITE_SCHEMA_VERSION;
-
-/**
- * SQLite's DDL in PostgreSQL's types (and without SQLite's WITHOUT ROWID): 64-bit integers (ids, epoch milliseconds), double precision for REAL, and
- * every text column in the "C" collation, so comparisons, ranges and ORDER BY follow code points as on SQLite and
- * in JavaScript, whatever the database's default collation.
- */
-export function pgDdl(sqliteDdl: string): string {
-  return sqliteDdl
-    .replace(/\s+WITHOUT ROWID\b/g, '') // SQLite's clustered tables; a primary key's index does that job here
-    .replace(/\bINTEGER\b/g, 'BIGINT')
-    .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
-    .replace(/\bTEXT\b/g, 'TEXT COLLATE "C"');
-}
+export const PG_SCHEMA_VERSION = SQL_SCHEMA_VERSION;
 
 /** precrm's advisory lock keys (pg_advisory_xact_lock(PRECRM, key)): "prcm" as a 32-bit number. */
 export const PRECRM_LOCK = 0x7072636d;
@@ -44,7 +31,7 @@ export async function readSchemaState(db: SqlRunner): Promise<SchemaState> {
     [TABLES],
   );
   const tables = Number(row![0]);
-  if (row![1] !== true) return { tables, version: 0 };
+  if (row![1] !== 1) return { tables, version: 0 }; // a boolean reads as 1 or 0 (types.ts)
   const [v] = await db.rows("SELECT (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM schema_version', false, true, '')))[1]::text");
   return { tables, version: v![0] === null ? Number.NaN : Number(v![0]) };
 }
@@ -78,7 +65,7 @@ export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen:
   checkSchemaState(state, label);
   try {
     for (let v = state.version + 1; v <= PG_SCHEMA_VERSION; v++) {
-      await db.run(pgDdl(MIGRATIONS[v - 1]!));
+      await db.run(PG_DDL[v]!);
       await db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [v, now.toISOString()]);
     }
   } catch (err) {

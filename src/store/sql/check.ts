@@ -6,7 +6,7 @@ import { surveyKey } from '../../domain/queries.js';
 import { nameKey } from '../../domain/references.js';
 import { HEX_256 } from '../../domain/suppression.js';
 import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES } from '../../domain/types.js';
-import { ID_KINDS } from '../sqlite/schema.js';
+import { ID_KINDS } from './schema.js';
 import { isCanonicalDate } from '../stored-dates.js';
 import type { SqlRunner } from './runner.js';
 

@@ -17,11 +17,12 @@
 //   never). With (stage, furthest_rank) and one index per rank, `report funnel` counts and takes medians in the
 //   database instead of reading 100,000 rows into JavaScript.
 
-/** The version this program writes; a database with a higher one is refused (exit 65), a lower one migrated. */
-export const SQLITE_SCHEMA_VERSION = 2;
+import { SQL_SCHEMA_VERSION } from '../sql/schema.js';
 
-/** The kinds of ids, each with its own counter (the same kinds as the JSON store's `nextId`). */
-export const ID_KINDS = ['prospect', 'touch', 'survey', 'response'] as const;
+export { ID_KINDS, TABLES } from '../sql/schema.js';
+
+/** The version this program writes; a database with a higher one is refused (exit 65), a lower one migrated. */
+export const SQLITE_SCHEMA_VERSION = SQL_SCHEMA_VERSION;
 
 const V1 = `
 CREATE TABLE schema_version (
@@ -164,6 +165,3 @@ CREATE TABLE suppression (
  * add the next.
  */
 export const MIGRATIONS: readonly string[] = [V1, V2];
-
-/** The tables a precrm database has, for telling "empty", "ours" and "someone else's" apart. */
-export const TABLES = ['schema_version', 'counters', 'prospects', 'stage_history', 'consent', 'touches', 'surveys', 'responses', 'suppression_secret', 'suppression'] as const;
