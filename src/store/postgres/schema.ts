@@ -3,6 +3,8 @@
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { SqlRunner } from '../sql/runner.js';
 import { SQL_SCHEMA_VERSION, TABLES } from '../sql/schema.js';
+import { applyMigrations, type MigrationTx } from '../sql/migrations.js';
+import { schemaMigrations } from '../sql/migrations-list.js';
 import { PG_DDL } from './ddl.js';
 
 export const PG_SCHEMA_VERSION = SQL_SCHEMA_VERSION;
@@ -64,16 +66,32 @@ export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen:
   if (state.tables !== seen.tables || (state.version !== seen.version && !(Number.isNaN(state.version) && Number.isNaN(seen.version)))) throw new SchemaChanged();
   checkSchemaState(state, label);
   try {
-    for (let v = state.version + 1; v <= PG_SCHEMA_VERSION; v++) {
-      await db.run(PG_DDL[v]!);
-      await db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [v, now.toISOString()]);
-    }
+    await applyMigrations(migrationTx(db), PG_MIGRATIONS, state.version, now, PG_SCHEMA_VERSION);
   } catch (err) {
     // A role that may only read and write tables (README § team) cannot create or alter them.
-    if (err instanceof PrecrmError && err.exitCode === EXIT.noPerm) {
-      const what = state.version === 0 ? "the first write creates precrm's tables: make it once as the database owner" : `upgrading the tables to schema ${PG_SCHEMA_VERSION} needs the database owner: run one write command as the owner`;
-      throw new PrecrmError(`${label}: ${what} (e.g. precrm --store postgres://owner@host/db store check after a first write, or store migrate into it)`, EXIT.noPerm);
-    }
+    if (err instanceof PrecrmError && err.exitCode === EXIT.noPerm) throw noRightToMigrate(label, state.version);
     throw err;
   }
+}
+
+/** PostgreSQL's migrations: its own DDL per version (ddl.ts), then the steps computed in TypeScript. */
+const PG_MIGRATIONS = schemaMigrations(PG_DDL);
+
+/** The transaction's runner as a migration's: a script without parameters goes through the simple protocol. */
+const migrationTx = (db: SqlRunner): MigrationTx => ({
+  dialect: db.dialect,
+  rows: (sql, params) => db.rows(sql, params),
+  run: (sql, params) => db.run(sql, params),
+  exec: async (script) => { await db.run(script); },
+});
+
+/** 77: the role may read and write rows but not create or alter tables. */
+function noRightToMigrate(label: string, from: number): PrecrmError {
+  if (from === 0) {
+    return new PrecrmError(`${label}: the first write creates precrm's tables: make it once as the database owner (e.g. precrm --store postgres://owner@host/db store check after a first write, or store migrate into it)`, EXIT.noPerm);
+  }
+  return new PrecrmError(
+    `${label} is at schema ${from} and this precrm needs schema ${PG_SCHEMA_VERSION}; this role may not alter the tables: run \`precrm store upgrade\` once as the database owner (e.g. precrm --store postgres://owner@host/db store upgrade)`,
+    EXIT.noPerm,
+  );
 }

@@ -9,7 +9,8 @@ import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { Interruption } from '../../interruption.js';
 import { fsReason, isDiskFull } from '../fs-errors.js';
 import { needsShm, openInMemory } from './read-only.js';
-import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
+import { SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
+import { cannotUpgrade, upgradeSchema, type Upgrade } from './upgrade.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -169,7 +170,7 @@ function adopt(path: string): void {
 }
 
 /** The schema version of an open database: 0 when it has no tables at all; refuses a database that is not ours. */
-function schemaVersion(db: Db, path: string): number {
+export function schemaVersion(db: Db, path: string): number {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   if (tables.length === 0) return 0;
   if (!tables.includes('schema_version')) {
@@ -189,17 +190,16 @@ function schemaVersion(db: Db, path: string): number {
   return version;
 }
 
-/** Brings the schema up to date inside the caller's write transaction (sets up a new database too). */
-export function migrate(db: Db, path: string, now: Date): void {
-  const from = schemaVersion(db, path);
-  for (let v = from + 1; v <= SQLITE_SCHEMA_VERSION; v++) {
-    db.exec(MIGRATIONS[v - 1]!);
-    db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(v, now.toISOString());
-  }
+/**
+ * Brings the schema up to date inside the caller's write transaction (sets up a new database too; an existing
+ * one is first copied to a dated backup beside it).
+ */
+export async function migrate(db: Db, path: string, now: Date): Promise<Upgrade> {
+  return upgradeSchema(await loadDriver(), db, path, schemaVersion(db, path), now);
 }
 
-/** An open store file. */
-export interface Connection { db: Db; path: string; options: SqliteOptions }
+/** An open store file; `upgraded` says what the last write transaction's upgrade did, if it did one. */
+export interface Connection { db: Db; path: string; options: SqliteOptions; upgraded?: Upgrade }
 
 /**
  * Opens the store for reading. Returns null when there is nothing there yet (no file, or an empty one): a read
@@ -274,8 +274,32 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     db.pragma('cache_size = -65536');
     return { db, path, options: opts };
   } catch (err) {
+    const refused = storageError(err, path, opts, true);
+    const said = db?.open ? upgradeRefused(refused, { db, path, options: opts }) : refused;
     db?.close();
-    throw storageError(err, path, opts, true);
+    throw said;
+  }
+}
+
+/** The schema version of the store file, read without writing anything (0 when it holds nothing yet). */
+export async function storedVersion(path: string, opts: SqliteOptions): Promise<number> {
+  if (holdsNothing(path)) return 0;
+  const db = openReadOnly(await loadDriver(), path, opts);
+  try {
+    return schemaVersion(db, path);
+  } catch (err) {
+    throw storageError(err, path, opts, false);
+  } finally {
+    db.close();
+  }
+}
+
+function holdsNothing(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw err;
   }
 }
 
@@ -283,7 +307,7 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
 export async function emptyDatabase(): Promise<Db> {
   const Database = await loadDriver();
   const db = new Database(':memory:');
-  migrate(db, ':memory:', new Date(0));
+  await migrate(db, ':memory:', new Date(0));
   return db;
 }
 
@@ -298,7 +322,8 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      migrate(db, conn.path, now);
+      const upgrade = await migrate(db, conn.path, now);
+      if (upgrade.to !== upgrade.from) conn.upgraded = upgrade;
       const result = await work();
       await pauseForSignals(conn.options);
       db.exec('COMMIT');
@@ -310,6 +335,18 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
   } catch (err) {
     // A signal that came while SQLite blocked (waiting for the lock, say) wins over what failed after it.
     conn.options.interruption?.check();
-    throw storageError(err, conn.path, conn.options, true);
+    throw upgradeRefused(storageError(err, conn.path, conn.options, true), conn);
   }
+}
+
+/** A write that cannot be made (73) to a store at an older schema: say that it needs `precrm store upgrade`. */
+function upgradeRefused(err: unknown, conn: Connection): unknown {
+  if (!(err instanceof PrecrmError) || err.exitCode !== EXIT.cantCreate) return err;
+  let from: number;
+  try {
+    from = schemaVersion(conn.db, conn.path);
+  } catch {
+    return err;
+  }
+  return from > 0 && from < SQLITE_SCHEMA_VERSION ? cannotUpgrade(conn.path, from, err) : err;
 }
