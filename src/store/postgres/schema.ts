@@ -74,8 +74,8 @@ export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen:
   }
 }
 
-/** PostgreSQL's migrations: its own DDL per version (ddl.ts), then the steps computed in TypeScript. */
-const PG_MIGRATIONS = schemaMigrations(PG_DDL);
+/** PostgreSQL's migrations: its own DDL per version (ddl.ts), which fills schema 3's tables itself, set-based. */
+const PG_MIGRATIONS = schemaMigrations(PG_DDL, {});
 
 /** The transaction's runner as a migration's: a script without parameters goes through the simple protocol. */
 const migrationTx = (db: SqlRunner): MigrationTx => ({

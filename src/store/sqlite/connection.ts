@@ -198,6 +198,15 @@ export async function migrate(db: Db, path: string, now: Date): Promise<Upgrade>
   return upgradeSchema(await loadDriver(), db, path, schemaVersion(db, path), now);
 }
 
+/**
+ * Every connection enforces the foreign keys (SQLite leaves them off unless asked, per connection, outside a
+ * transaction).
+ */
+export function guard(db: Db): Db {
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
 /** An open store file; `upgraded` says what the last write transaction's upgrade did, if it did one. */
 export interface Connection { db: Db; path: string; options: SqliteOptions; upgraded?: Upgrade }
 
@@ -245,11 +254,11 @@ function openReadOnly(Database: typeof BetterSqlite3, path: string, opts: Sqlite
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: Math.round(opts.lockTimeoutMs) });
     db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
-    return db;
+    return guard(db);
   } catch (err) {
     db?.close();
     if (!needsShm(codeOf(err))) throw err;
-    return openInMemory(Database, path, codeOf(err));
+    return guard(openInMemory(Database, path, codeOf(err)));
   }
 }
 
@@ -272,6 +281,7 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     db.pragma('secure_delete = ON');
     // Up to 64 MB of page cache (allocated only as pages are used): a large import updates indexes all over.
     db.pragma('cache_size = -65536');
+    guard(db);
     return { db, path, options: opts };
   } catch (err) {
     const refused = storageError(err, path, opts, true);
@@ -306,7 +316,7 @@ function holdsNothing(path: string): boolean {
 /** An empty store in memory: what reads of a location that holds nothing yet are answered from. */
 export async function emptyDatabase(): Promise<Db> {
   const Database = await loadDriver();
-  const db = new Database(':memory:');
+  const db = guard(new Database(':memory:'));
   await migrate(db, ':memory:', new Date(0));
   return db;
 }

@@ -5,16 +5,17 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { applyMigrations, upgradeStep, type MigrationTx } from '../sql/migrations.js';
-import { schemaMigrations } from '../sql/migrations-list.js';
+import { SCHEMA3_DATA, schemaMigrations } from '../sql/migrations-list.js';
 import { backupDatabase } from './backup.js';
 import { firstFreeName } from './own-files.js';
 import { SqliteRunner } from './runner.js';
-import { MIGRATIONS, SQLITE_SCHEMA_VERSION } from './schema.js';
+import { SQLITE_DDL } from './ddl.js';
+import { SQLITE_SCHEMA_VERSION } from './schema.js';
 
 type Db = BetterSqlite3.Database;
 
-/** SQLite's migrations: its DDL per version (schema.ts), then the steps computed in TypeScript. */
-const SQLITE_MIGRATIONS = schemaMigrations(Object.fromEntries(MIGRATIONS.map((sql, i) => [i + 1, sql])));
+/** SQLite's migrations: its DDL per version (ddl.ts), then schema 3's data step computed in TypeScript. */
+const SQLITE_MIGRATIONS = schemaMigrations(SQLITE_DDL, SCHEMA3_DATA);
 
 /** The write connection as a migration's transaction (better-sqlite3 is synchronous: each call settles at once). */
 class SqliteMigrationTx extends SqliteRunner implements MigrationTx {
