@@ -1,34 +1,12 @@
 // The schema-2 stores made by the last schema-2 release (test/fixtures/stores/make.mjs) upgrade to this precrm's
 // schema on the first command that opens them, after which every output recorded from the release — exports,
 // `prospect show --json`, every report — is byte-identical and the next ids are the recorded ones.
-import { copyFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
-import { run, tempDir } from '../helpers.js';
-import { asAdmin, freshDatabase } from '../pg.js';
-
-const HERE = join(import.meta.dirname, '../fixtures/stores');
-const EXPECTED = join(HERE, 'expected');
-interface Output { file: string; now: string; args: string[] }
-const MANIFEST = JSON.parse(readFileSync(join(EXPECTED, 'manifest.json'), 'utf8')) as { env: Record<string, string>; outputs: Output[] };
-const NEXT_IDS = JSON.parse(readFileSync(join(EXPECTED, 'next-ids.json'), 'utf8')) as Record<string, number>;
-const LAST_NOW = MANIFEST.outputs[0]!.now;
-
-/** A copy of the SQLite fixture in a temp folder. */
-export function sqliteFixture(): string {
-  const store = join(tempDir(), 'shop.db');
-  copyFileSync(join(HERE, 'schema2.db'), store);
-  return store;
-}
-
-/** A fresh database holding the PostgreSQL fixture, as its owner (the test server's admin) loaded it. */
-export async function postgresFixture(): Promise<{ name: string; url: string }> {
-  const db = await freshDatabase();
-  await asAdmin((c) => c.query(readFileSync(join(HERE, 'schema2-postgres.sql'), 'utf8')), db.name);
-  return db;
-}
+import { run } from '../helpers.js';
+import { EXPECTED, LAST_NOW, MANIFEST, NEXT_IDS, pgVersion, postgresFixture, sqliteFixture, sqliteVersion } from './upgrade-fixtures.js';
 
 const precrm = (store: string, args: string[], now = LAST_NOW) => run(store, args, { now, env: MANIFEST.env });
 
@@ -55,18 +33,6 @@ async function nextIds(store: string): Promise<Record<string, number>> {
   const response = JSON.parse(await ok(['survey', 'respond', 'next one', '--answer', 'q=yes', '--json'])).id;
   return { prospect, touch, survey, response };
 }
-
-export function sqliteVersion(path: string): number {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare('SELECT max(version) FROM schema_version').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
-
-export const pgVersion = (database: string): Promise<number> =>
-  asAdmin(async (c) => (await c.query('SELECT max(version)::int AS v FROM schema_version')).rows[0].v, database);
 
 describe('the schema-2 SQLite fixture', () => {
   it('is upgraded by the first command, backed up first (0600), and prints every recorded output byte for byte', async () => {

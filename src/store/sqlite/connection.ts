@@ -285,9 +285,8 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     return { db, path, options: opts };
   } catch (err) {
     const refused = storageError(err, path, opts, true);
-    const said = db?.open ? upgradeRefused(refused, { db, path, options: opts }) : refused;
     db?.close();
-    throw said;
+    throw await upgradeRefused(refused, path, opts);
   }
 }
 
@@ -345,18 +344,13 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
   } catch (err) {
     // A signal that came while SQLite blocked (waiting for the lock, say) wins over what failed after it.
     conn.options.interruption?.check();
-    throw upgradeRefused(storageError(err, conn.path, conn.options, true), conn);
+    throw await upgradeRefused(storageError(err, conn.path, conn.options, true), conn.path, conn.options);
   }
 }
 
 /** A write that cannot be made (73) to a store at an older schema: say that it needs `precrm store upgrade`. */
-function upgradeRefused(err: unknown, conn: Connection): unknown {
+async function upgradeRefused(err: unknown, path: string, opts: SqliteOptions): Promise<unknown> {
   if (!(err instanceof PrecrmError) || err.exitCode !== EXIT.cantCreate) return err;
-  let from: number;
-  try {
-    from = schemaVersion(conn.db, conn.path);
-  } catch {
-    return err;
-  }
-  return from > 0 && from < SQLITE_SCHEMA_VERSION ? cannotUpgrade(conn.path, from, err) : err;
+  const from = await storedVersion(path, opts).catch(() => 0);
+  return from > 0 && from < SQLITE_SCHEMA_VERSION ? cannotUpgrade(path, from, err) : err;
 }
