@@ -2,10 +2,14 @@
 // two first writers cannot race and nothing is held once the transaction ends (PgBouncer's transaction mode).
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { SqlRunner } from '../sql/runner.js';
-import { SQL_SCHEMA_VERSION, TABLES } from '../sql/schema.js';
+import { fillSchema3 } from '../sql/schema3-data.js';
+import { SQL_SCHEMA_VERSION, TABLES } from '../sql/tables.js';
 import { PG_DDL } from './ddl.js';
 
 export const PG_SCHEMA_VERSION = SQL_SCHEMA_VERSION;
+
+/** The steps in TypeScript that follow a version's DDL (shared with SQLite: they compute with the domain's functions). */
+const DATA_STEPS: Record<number, (db: SqlRunner) => Promise<void>> = { 3: fillSchema3 };
 
 /** precrm's advisory lock keys (pg_advisory_xact_lock(PRECRM, key)): "prcm" as a 32-bit number. */
 export const PRECRM_LOCK = 0x7072636d;
@@ -66,6 +70,7 @@ export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen:
   try {
     for (let v = state.version + 1; v <= PG_SCHEMA_VERSION; v++) {
       await db.run(PG_DDL[v]!);
+      await DATA_STEPS[v]?.(db);
       await db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [v, now.toISOString()]);
     }
   } catch (err) {

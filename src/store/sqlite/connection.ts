@@ -9,7 +9,9 @@ import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { Interruption } from '../../interruption.js';
 import { fsReason, isDiskFull } from '../fs-errors.js';
 import { needsShm, openInMemory } from './read-only.js';
+import { fillSchema3 } from '../sql/schema3-data.js';
 import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
+import { SqliteRunner } from './runner.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -189,13 +191,26 @@ function schemaVersion(db: Db, path: string): number {
   return version;
 }
 
+/** The steps in TypeScript that follow a version's DDL (they may compute what SQL cannot, with the domain's functions). */
+const DATA_STEPS: Record<number, (db: SqliteRunner) => Promise<void>> = { 3: fillSchema3 };
+
 /** Brings the schema up to date inside the caller's write transaction (sets up a new database too). */
-export function migrate(db: Db, path: string, now: Date): void {
+export async function migrate(db: Db, path: string, now: Date): Promise<void> {
   const from = schemaVersion(db, path);
   for (let v = from + 1; v <= SQLITE_SCHEMA_VERSION; v++) {
     db.exec(MIGRATIONS[v - 1]!);
+    await DATA_STEPS[v]?.(new SqliteRunner(db));
     db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(v, now.toISOString());
   }
+}
+
+/**
+ * Every connection enforces the foreign keys (SQLite leaves them off unless asked, per connection, outside a
+ * transaction).
+ */
+export function guard(db: Db): Db {
+  db.pragma('foreign_keys = ON');
+  return db;
 }
 
 /** An open store file. */
@@ -245,11 +260,11 @@ function openReadOnly(Database: typeof BetterSqlite3, path: string, opts: Sqlite
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: Math.round(opts.lockTimeoutMs) });
     db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
-    return db;
+    return guard(db);
   } catch (err) {
     db?.close();
     if (!needsShm(codeOf(err))) throw err;
-    return openInMemory(Database, path, codeOf(err));
+    return guard(openInMemory(Database, path, codeOf(err)));
   }
 }
 
@@ -272,6 +287,7 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     db.pragma('secure_delete = ON');
     // Up to 64 MB of page cache (allocated only as pages are used): a large import updates indexes all over.
     db.pragma('cache_size = -65536');
+    guard(db);
     return { db, path, options: opts };
   } catch (err) {
     db?.close();
@@ -282,8 +298,8 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
 /** An empty store in memory: what reads of a location that holds nothing yet are answered from. */
 export async function emptyDatabase(): Promise<Db> {
   const Database = await loadDriver();
-  const db = new Database(':memory:');
-  migrate(db, ':memory:', new Date(0));
+  const db = guard(new Database(':memory:'));
+  await migrate(db, ':memory:', new Date(0));
   return db;
 }
 
@@ -298,7 +314,7 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      migrate(db, conn.path, now);
+      await migrate(db, conn.path, now);
       const result = await work();
       await pauseForSignals(conn.options);
       db.exec('COMMIT');

@@ -115,7 +115,7 @@ export class SqliteStore extends SqlReader implements Store {
       if (begun) return runner;
       conn.db.exec('BEGIN IMMEDIATE');
       begun = conn.db;
-      migrate(conn.db, conn.path, new Date());
+      await migrate(conn.db, conn.path, new Date());
       if (!isEmpty(conn.db)) throw new StoreAppeared();
       return runner;
     };
