@@ -2,9 +2,9 @@
 // two first writers cannot race and nothing is held once the transaction ends (PgBouncer's transaction mode).
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { SqlRunner } from '../sql/runner.js';
-import { SQL_SCHEMA_VERSION, TABLES } from '../sql/schema.js';
+import { SQL_SCHEMA_VERSION, TABLES } from '../sql/tables.js';
 import { applyMigrations, type MigrationTx } from '../sql/migrations.js';
-import { schemaMigrations } from '../sql/migrations-list.js';
+import { SCHEMA3_DATA, schemaMigrations } from '../sql/migrations-list.js';
 import { PG_DDL } from './ddl.js';
 
 export const PG_SCHEMA_VERSION = SQL_SCHEMA_VERSION;
@@ -74,8 +74,8 @@ export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen:
   }
 }
 
-/** PostgreSQL's migrations: its own DDL per version (ddl.ts), which fills schema 3's tables itself, set-based. */
-const PG_MIGRATIONS = schemaMigrations(PG_DDL, {});
+/** PostgreSQL's migrations: its own DDL per version (ddl.ts), then schema 3's data step computed in TypeScript. */
+const PG_MIGRATIONS = schemaMigrations(PG_DDL, SCHEMA3_DATA);
 
 /** The transaction's runner as a migration's: a script without parameters goes through the simple protocol. */
 const migrationTx = (db: SqlRunner): MigrationTx => ({

@@ -1,7 +1,8 @@
 // A pg connection as the shared SQL layer's runner: `?` placeholders numbered for PostgreSQL, rows as arrays of
 // values in the shapes SQLite gives (types.ts), and server errors turned into precrm's exit codes.
 import pg from 'pg';
-import { POSTGRES_DIALECT, type SqlRunner } from '../sql/runner.js';
+import type { SqlRunner } from '../sql/runner.js';
+import { POSTGRES_DIALECT } from './dialect.js';
 import { statementError } from './errors.js';
 import type { PgSettings } from './settings.js';
 import { PRECRM_TYPES as types } from './types.js';

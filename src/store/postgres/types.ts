@@ -1,6 +1,7 @@
 // PostgreSQL's own types read back in the shapes the shared SQL code (store/sql/) gets from SQLite, so it stays
-// dialect-free: an instant (timestamptz) as the exact ISO text the domain wrote, money (numeric) as the domain's
-// number, a flag (boolean) as 1 or 0, JSON as its text (parsed where SQLite's would be), 64-bit ids as numbers.
+// dialect-free: an instant (timestamptz) as the exact ISO text the domain wrote, money (numeric) as its decimal
+// text (what SQLite's money column holds; the row mapping makes it the domain's number), a flag (boolean) as 1 or
+// 0, JSON as its text (parsed where SQLite's would be), 64-bit ids as numbers.
 import pg from 'pg';
 
 const OID = { bool: 16, int8: 20, json: 114, numeric: 1700, timestamptz: 1184, jsonb: 3802 } as const;
@@ -30,8 +31,8 @@ export function isoInstant(text: string): string {
 const PARSERS: Record<number, (text: string) => unknown> = {
   // Every count, id and epoch millisecond precrm stores is far below 2^53.
   [OID.int8]: Number,
-  // numeric's text is the exact decimal; the domain's number is the double nearest to it, the one it wrote.
-  [OID.numeric]: Number,
+  // numeric's text is the exact decimal precrm wrote (sql/money.ts decimalText), as on SQLite.
+  [OID.numeric]: (text) => text,
   [OID.bool]: (text) => (text === 't' ? 1 : 0),
   [OID.json]: (text) => text,
   [OID.jsonb]: (text) => text,

@@ -27,7 +27,7 @@ const like = (needle: string) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}
 const FIRST_PURCHASE = 'NOT EXISTS (SELECT 1 FROM purchases v WHERE v.prospect_id = u.prospect_id AND (v.at < u.at OR (v.at = u.at AND v.id < u.id)))';
 
 /** The domain's mayContact (not do-not-contact, not forgotten) in SQL: its one spelling here. */
-export const CONTACTABLE = 'p.do_not_contact = 0 AND p.forgotten_at IS NULL';
+export const CONTACTABLE = 'NOT p.do_not_contact AND p.forgotten_at IS NULL'; // NOT: a boolean on PostgreSQL, 0 or 1 on SQLite
 
 export const FILTER_CLAUSES: FilterClauses = {
   stages: (stages) => ({ where: stages.length ? `p.stage IN (${marks(stages.length)})` : '1 = 0', params: [...stages] }),
