@@ -4,6 +4,7 @@
 // tags beyond ASCII folded as the domain folds them, conversions as first purchases numbered in prospect-id order,
 // responses pointing at their survey by id — and `store check` finds nothing to say.
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT, PrecrmError } from '../../../src/domain/errors.js';
 import { journeyOf } from '../../../src/domain/reports/journey.js';
 import type { Prospect, Survey, SurveyResponse, Touch } from '../../../src/domain/types.js';
 import { PG_DDL } from '../../../src/store/postgres/ddl.js';
@@ -94,5 +95,21 @@ describe('a schema-2 PostgreSQL database', () => {
       version: 3,
       nextPurchase: 3,
     });
+  });
+
+  it('whose rows point at missing ones is refused (65) naming the first such row, and left at schema 2', async () => {
+    const { url, name } = await freshDatabase();
+    await schema2Database(name);
+    await asAdmin((c) => c.query("UPDATE touches SET prospect_id = 99; UPDATE responses SET survey_key = 'gone'"), name);
+    const store = new PostgresStore(url, OPTIONS);
+    stores.push(store);
+    const err = await store.transaction((tx) => tx.takeId('touch')).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(PrecrmError);
+    expect([(err as PrecrmError).exitCode, (err as PrecrmError).message]).toEqual([EXIT.dataErr,
+      `the store ${store.describe()} cannot be upgraded to schema 3: touches row 1 points at a missing row of prospects; it was left as it was`]);
+    await asAdmin((c) => c.query("UPDATE touches SET prospect_id = 1"), name);
+    const again = await store.transaction((tx) => tx.takeId('touch')).then(() => undefined, (e: unknown) => e);
+    expect((again as PrecrmError).message).toMatch(/: responses row 1 points at a missing row of surveys \(2 such rows in all\); it was left as it was$/);
+    expect(await asAdmin(async (c) => (await c.query('SELECT max(version)::int AS v FROM schema_version')).rows[0].v, name)).toBe(2);
   });
 });
