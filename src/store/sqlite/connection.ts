@@ -10,6 +10,7 @@ import type { Interruption } from '../../interruption.js';
 import { fsReason, isDiskFull } from '../fs-errors.js';
 import { needsShm, openInMemory } from './read-only.js';
 import { fillSchema3 } from '../sql/schema3-data.js';
+import { foreignKeyProblems } from './check.js';
 import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
 import { SqliteRunner } from './runner.js';
 
@@ -200,6 +201,9 @@ export async function migrate(db: Db, path: string, now: Date): Promise<void> {
   for (let v = from + 1; v <= SQLITE_SCHEMA_VERSION; v++) {
     db.exec(MIGRATIONS[v - 1]!);
     await DATA_STEPS[v]?.(new SqliteRunner(db));
+    // The new foreign keys are checked at COMMIT; a store whose old rows point at missing ones is refused here, by name.
+    const [broken] = foreignKeyProblems(db);
+    if (broken) throw dataError(`the store ${path} cannot be upgraded to schema ${v}: ${broken}; it was left as it was`);
     db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(v, now.toISOString());
   }
 }

@@ -86,6 +86,20 @@ describe('schema 3 on SQLite', () => {
     db.close();
   });
 
+  it('refuses (65) to upgrade a schema-2 database whose rows point at missing ones, and leaves it at schema 2', async () => {
+    const path = join(tempDir(), 'shop.db');
+    schema2Store(path);
+    const db = new Database(path);
+    db.exec('UPDATE touches SET prospect_id = 99');
+    db.close();
+    const r = await run(path, ['prospect', 'list']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toBe(`error: the store ${path} cannot be upgraded to schema 3: touches row 1 points at a missing row of prospects; it was left as it was\n`);
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(2);
+    after.close();
+  });
+
   it('turns the foreign keys on for every connection, and the tables refuse what they guard', async () => {
     const path = join(tempDir(), 'shop.db');
     const conn = await openForWrite(path, { lockTimeoutMs: 1000 });
