@@ -106,7 +106,7 @@ export abstract class SqlReader implements StoreReader {
     const lowered = lowerAny(needles);
     if (lowered.length === 0) return [];
     const has = (text: string | null | undefined) => Boolean(text) && lowered.some((n) => text!.toLowerCase().includes(n));
-    const rows = await this.prospects("(p.notes IS NOT NULL OR p.follow_up_note IS NOT NULL OR p.lost_reason IS NOT NULL OR p.fields <> '{}')");
+    const rows = await this.prospects("(p.notes IS NOT NULL OR p.follow_up_note IS NOT NULL OR p.lost_reason IS NOT NULL OR CAST(p.fields AS TEXT) <> '{}')");
     return rows.filter((p) => has(p.notes) || has(p.followUp?.note) || has(p.lostReason) || Object.values(p.fields).some(has));
   }
 

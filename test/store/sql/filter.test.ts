@@ -1,14 +1,17 @@
 // The one ProspectFilter → SQL compiler: TypeScript refuses a field without a clause builder, every field changes
 // the SQL, and on random prospects (tags, sources and owners in other cases and scripts, conversions, erasures)
-// SQLite selects exactly what the domain's prospectMatcher keeps — for lists and for the funnel's counts.
+// SQLite and PostgreSQL select exactly what the domain's prospectMatcher keeps — for lists and for the funnel's counts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prospectMatcher, type ProspectFilter } from '../../../src/domain/queries.js';
 import { tallyFunnel } from '../../../src/domain/reports/funnel.js';
 import { STAGES, type Prospect, type Stage } from '../../../src/domain/types.js';
 import { compileProspectFilter, FILTER_CLAUSES, type FilterClauses } from '../../../src/store/sql/filter.js';
+import { PostgresStore } from '../../../src/store/postgres/store.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
+import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../helpers.js';
+import { freshDatabase } from '../../pg.js';
 
 const BASE = Date.UTC(2026, 0, 1);
 const iso = (days: number) => new Date(BASE + days * 86_400_000).toISOString();
@@ -70,9 +73,15 @@ function prospect(id: number, g: Gen): Prospect {
   };
 }
 
-describe('the compiled filter on SQLite', () => {
+/** The SQL backends, each opening a fresh store (PostgreSQL: a new database on the test server). */
+const SQL_STORES: [string, () => Promise<Store>][] = [
+  ['SQLite', async () => new SqliteStore(`${tempDir()}/filter.db`, { lockTimeoutMs: 1000 })],
+  ['PostgreSQL', async () => new PostgresStore((await freshDatabase()).url, { lockTimeoutMs: 5000, connectTimeoutMs: 5000, env: {}, homedir: '/nonexistent', osUser: 'tester' })],
+];
+
+describe.each(SQL_STORES)('the compiled filter on %s', (_name, open) => {
   it('selects exactly the prospects prospectMatcher keeps, and counts their funnel as tallyFunnel does', async () => {
-    const store = new SqliteStore(`${tempDir()}/filter.db`, { lockTimeoutMs: 1000 });
+    const store = await open();
     const prospects = fc.sample(prospectArb, { numRuns: 150, seed: 21 }).map((g, i) => prospect(i + 1, g));
     await store.transaction((tx) => tx.insert('prospect', prospects));
     try {
