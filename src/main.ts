@@ -63,6 +63,10 @@ function watchSignals(interruption: Interruption): void {
 
 const interruption = new Interruption();
 watchSignals(interruption);
+// Tests kill an upgrade at a named step (test/store/upgrade-safety.test.ts); loaded only when they ask.
+if (process.env.PRECRM_TEST_UPGRADE_STOP) {
+  (await import('./store/upgrade-steps.js')).stopUpgradesAt(process.env.PRECRM_TEST_UPGRADE_STOP, (text) => process.stderr.write(text));
+}
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: pipeSafeStdout(),

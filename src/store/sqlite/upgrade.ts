@@ -4,7 +4,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
-import { applyMigrations, upgradeStep, type MigrationTx } from '../sql/migrations.js';
+import { applyMigrations, type MigrationTx } from '../sql/migrations.js';
+import { upgradeStep } from '../upgrade-steps.js';
 import { SCHEMA3_DATA, schemaMigrations } from '../sql/migrations-list.js';
 import { backupDatabase } from './backup.js';
 import { foreignKeyProblems } from './check.js';
