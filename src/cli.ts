@@ -7,7 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
 import { registerConvert } from './commands/convert.js';
-import { registerDue } from './commands/due.js';
+import { DUE_FORMATS, registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerSurvey } from './commands/survey.js';
@@ -19,13 +19,17 @@ import { FORMATS } from './output/render.js';
 
 export const VERSION = '0.1.0';
 
+/** The formats a command takes: digest has text, markdown and html; due also writes a calendar (ics). */
+const formatsOf = (command: string): readonly string[] | undefined =>
+  command === 'digest' ? DIGEST_FORMATS : command === 'due' ? DUE_FORMATS : undefined;
+
 export function createProgram(ctx: Context): Command {
   const program = new Command('precrm')
     .description('A CRM for the relationship that starts before the first purchase.')
     .version(VERSION, '-V, --version')
     .option('--store <file>', 'store file (env PRECRM_STORE; default $XDG_DATA_HOME/precrm/store.json)')
     // The formats are checked per command once parsed (Context.configure): digest has text, markdown and html too.
-    .option('--format <fmt>', `output format: ${FORMATS.join(', ')} (env PRECRM_FORMAT; digest: ${DIGEST_FORMATS.join(', ')})`)
+    .option('--format <fmt>', `output format: ${FORMATS.join(', ')} (env PRECRM_FORMAT; digest: ${DIGEST_FORMATS.join(', ')}; due: also ics)`)
     .option('--json', 'same as --format json')
     .option('--columns <list>', 'a listing\'s or report\'s columns, in this order, in every format (e.g. name,phone,note)')
     .option('--no-color', 'no colour (also NO_COLOR)')
@@ -44,7 +48,7 @@ export function createProgram(ctx: Context): Command {
       getOutHelpWidth: () => ctx.helpWidth('out'),
       getErrHelpWidth: () => ctx.helpWidth('err'),
     })
-    .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals(), action.name() === 'digest' ? DIGEST_FORMATS : undefined))
+    .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals(), formatsOf(action.name())))
     .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com', 'precrm touch log ravi greeting "waved back"', 'precrm due', 'precrm report funnel'))
     .addHelpText('after', `\nTopics: precrm help ${TOPICS.join(' | ')}\n`);
 

@@ -1,10 +1,14 @@
 // `precrm due` and `precrm stale`: the daily lists, built to run from cron (stable columns, every format).
+import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueHorizon, dueList, silentBefore, staleList, type DueRow, type StaleRow } from '../domain/due.js';
 import { WHOLE, type Column } from '../output/columns.js';
+import { FORMATS } from '../output/render.js';
+import { emitRows } from './rows-out.js';
+import { outputTarget, writeOutput } from './output-file.js';
 import { printRows } from './print.js';
 import { parseCount } from './options.js';
 import { examples } from './help.js';
@@ -65,13 +69,21 @@ export const STALE_COLUMNS: Column<StaleRow>[] = [
   { key: 'created_at', label: 'created', type: 'datetime', get: (r) => r.prospect.createdAt, show: asDay, priority: 6 },
 ];
 
+/** due's formats: every listing format, and ics, the calendar a phone subscribes to. */
+export const DUE_FORMATS = [...FORMATS, 'ics'] as const;
+
+/** How far ahead a calendar looks when --within does not say: a month of follow-ups to see coming. */
+const CALENDAR_DAYS = 30;
+
 export function registerDue(program: Command, ctx: Context): void {
   program.command('due').description('who to get in touch with today: follow-ups due or overdue, cadences run out')
     .option('--within <span>', 'also what falls due in the coming days (7d, 2w, friday)')
     .option('--owner <name>', 'only prospects of this owner')
     .option('--limit <n>', 'only the n most pressing (the longest overdue come first)')
+    .option('-o, --output <file>', 'write to this file (mode 0600, replaced whole; - is stdout)')
     .addHelpText('after', examples('precrm due', 'precrm due --within 7d --owner mitra', 'precrm due --limit 10 --columns name,contact,note',
-      'precrm due --format csv | mail -s "precrm: due today" shop@example.com'))
+      'precrm due --format csv | mail -s "precrm: due today" shop@example.com',
+      'precrm due --format ics -o ~/public/precrm.ics   # a calendar of the next 30 days'))
     .action((flags: DueFlags) => dueRun(ctx, flags));
 
   program.command('stale').description('pre-customer prospects nobody has touched for a while (and nothing planned)')
@@ -90,18 +102,49 @@ function withinDays(text: string | undefined, now: Date): number {
   return days;
 }
 
+/**
+ * A short digest of where the store lives (a file's path; a server, port and database without the login), so two
+ * stores' calendars never share a UID and one store's stay the same from run to run.
+ */
+function storeIdentity(ctx: Context): string {
+  const loc = ctx.storeLocation;
+  let where = loc.kind === 'postgres' ? loc.url : loc.path;
+  if (loc.kind === 'postgres') {
+    try {
+      const u = new URL(loc.url);
+      where = `${u.hostname}:${u.port}${u.pathname}`;
+    } catch { /* an unparsable URL never opened a store */ }
+  }
+  return createHash('sha256').update(where).digest('hex').slice(0, 12);
+}
+
 const byOwner = (owner: string | undefined) => (owner === undefined ? {} : { owner: owner.trim() });
 
-interface DueFlags { within?: string; owner?: string; limit?: string }
+interface DueFlags { within?: string; owner?: string; limit?: string; output?: string }
 
 export async function dueRun(ctx: Context, flags: DueFlags): Promise<void> {
   const now = ctx.now();
-  const within = withinDays(flags.within, now);
+  const calendar = ctx.formatName === 'ics';
+  const within = calendar && flags.within === undefined ? CALENDAR_DAYS : withinDays(flags.within, now);
   const limit = flags.limit === undefined ? Infinity : parseCount(flags.limit, '--limit');
+  // The output file is checked before the store is read: a wrong path costs nothing.
+  const target = flags.output === undefined || flags.output === '-' ? undefined : await outputTarget(ctx, flags.output, 'the output file');
   const store = await ctx.openStore();
   // dueList's order is the priority: the earliest due first, so the longest overdue lead and --limit keeps them.
   const all = dueList(await store.dueCandidates(byOwner(flags.owner), dueHorizon(now, within)), now, within);
   const rows = all.slice(0, limit);
+  if (calendar) {
+    const { calendarEvents } = await import('../domain/calendar.js');
+    const { renderIcs } = await import('../output/ics.js');
+    const text = renderIcs(calendarEvents(rows, storeIdentity(ctx), now), now, 'precrm: due');
+    if (target) await writeOutput(ctx, target, text);
+    else ctx.out(text);
+    return;
+  }
+  if (target) {
+    await emitRows(ctx, rows, DUE_COLUMNS, { format: ctx.format, output: flags.output, sheet: 'due' });
+    return;
+  }
   // The table has every column (contact first among them); csv, tsv and json keep their fixed ones unless --columns names contact.
   const [columns, more] = ctx.format === 'table' ? [DUE_TABLE_COLUMNS, []] : [DUE_COLUMNS, [CONTACT_COLUMN]];
   // Red: already overdue (a day or more late).

@@ -11,6 +11,7 @@ import { parseChoice, parseDayWindow } from './options.js';
 import { emitRows, fileFormat } from './rows-out.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 import { findSurvey } from './lookup.js';
+import { recordColumns } from './record-columns.js';
 import { parseProspectFilter, type FilterFlags } from './prospect-filter.js';
 
 export interface ExportFlags extends FilterFlags {
@@ -100,15 +101,13 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
 const sortBy = <T extends { id: number }>(rows: T[], key: (r: T) => string) =>
   rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 
-/** Fixed columns, then one per question in the survey's order (the answer, or empty when unanswered). */
+/**
+ * The response's own fields as declared (id, survey, prospect_id, segment, stage, at), then one column per question
+ * in the survey's order (the answer, or empty when unanswered).
+ */
 export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
   return [
-    { key: 'id', type: 'int', get: (r) => r.id },
-    { key: 'survey', type: 'string', get: (r) => r.survey },
-    { key: 'prospect_id', type: 'int', get: (r) => r.prospectId },
-    { key: 'segment', type: 'string', get: (r) => r.segment },
-    { key: 'stage', type: 'string', get: (r) => r.stage },
-    { key: 'at', type: 'datetime', get: (r) => r.at },
+    ...recordColumns('response', ['answers']),
     ...survey.questions.map((q): Column<SurveyResponse> => ({
       key: q.key, type: q.type === 'scale' || q.type === 'nps' ? 'int' : 'string', get: (r) => (Object.hasOwn(r.answers, q.key) ? r.answers[q.key] : null),
     })),

@@ -1,14 +1,14 @@
 // Planning prospect rows batch by batch as a file read whole would be: file ids renumbered by an earlier batch are
 // followed, and a row whose referral names a row further down waits until the rest is in.
 import type { ImportRow } from '../csv/load.js';
-import { applyProspectPlan, planChanges, planImport, rejectDanglingReferrals, type PlanOptions, type ProspectPlan } from '../csv/plan-prospects.js';
+import { applyProspectPlan, buyersIn, planChanges, planImport, rejectDanglingReferrals, type PlanOptions, type ProspectPlan } from '../csv/plan-prospects.js';
 import type { ProspectRow } from '../csv/prospect-rows.js';
 import type { Rejection } from '../csv/report.js';
 import type { StoreDoc } from '../domain/types.js';
 import type { Planner, Tally } from './import-apply.js';
 import { suppress } from '../store/suppress.js';
 import { suppressionLookup } from '../store/suppression-hash.js';
-import { prospectSlice, suppressionSlice } from './import-slice.js';
+import { prospectSlice, suppressionSlice, withReferrals } from './import-slice.js';
 
 const prospectTally = (p: ProspectPlan): Tally => ({
   created: p.created, merged: p.merged, skipped: p.skipped, suppressed: p.suppressed, rejected: p.rejected, warnings: p.warnings,
@@ -32,7 +32,9 @@ export function prospectPlanner(options: PlanOptions): Planner<ProspectRow, Pros
     // The suppression list is read after the prospects: on a server, a forget that committed meanwhile is seen by both.
     slice: async (reader, rows) => {
       const contacts = rows.map((r) => r.row);
-      return { ...(await prospectSlice(reader, contacts, country)), suppression: await suppressionSlice(reader, contacts, country) };
+      const doc = await prospectSlice(reader, contacts, country);
+      const prospects = await withReferrals(reader, doc.prospects, buyersIn(doc, rows, country));
+      return { ...doc, prospects, suppression: await suppressionSlice(reader, contacts, country) };
     },
     plan: (doc, rows) => {
       const plan = planImport(doc, rows, { ...options, createdFrom, suppressed: suppressionLookup(doc.suppression, country) });

@@ -46,6 +46,12 @@ async function withReferrers(reader: StoreReader, prospects: Prospect[]): Promis
   return [...have.values()].filter((p) => p !== null).sort((a, b) => a.id - b.id);
 }
 
+/** Adds the prospects these buyers referred (`convert` makes a buyer who has referred someone an advocate). */
+export async function withReferrals(reader: StoreReader, prospects: Prospect[], buyers: readonly Prospect[]): Promise<Prospect[]> {
+  if (buyers.length === 0) return prospects;
+  return byIdUnion(prospects, ...(await Promise.all(buyers.map((b) => reader.referralsOf(b.id)))));
+}
+
 function missingReferrers(have: Map<number, Prospect>): number[] {
   const wanted = new Set<number>();
   for (const p of have.values()) if (p && p.referredBy !== null && !have.has(p.referredBy)) wanted.add(p.referredBy);

@@ -1,6 +1,7 @@
 // Turns the flags shared by `prospect add` and `prospect edit` into a validated ProspectInput.
 import type { Command } from 'commander';
 import { checkEmail, checkName, checkPhone, checkText, parseFieldAssignment, type ProspectInput } from '../domain/prospect.js';
+import { checkManualStage } from '../domain/lifecycle.js';
 import { parseStage, parseStartStage } from '../domain/stages.js';
 import { usageError } from '../domain/errors.js';
 import type { Stage } from '../domain/types.js';
@@ -63,10 +64,7 @@ export function parseProspectFlags(flags: ProspectFlags, now: Date, mode: 'add' 
     const [k, v] = parseFieldAssignment(f);
     fields[k] = v;
   }
-  const stage = flags.stage === undefined ? undefined : mode === 'add' ? parseStartStage(flags.stage) : parseStage(flags.stage);
-  if (stage === 'customer') {
-    throw usageError('a prospect becomes a customer only through a purchase (use: precrm convert <prospect> --value …)');
-  }
+  const stage = flags.stage === undefined ? undefined : mode === 'add' ? parseStartStage(flags.stage) : checkManualStage(parseStage(flags.stage), '<prospect>');
   if (flags.next !== undefined && flags.followUp === undefined) throw usageError('--next needs --follow-up <when>');
   const input: ProspectInput = {
     name: flags.name === undefined ? undefined : checkName(flags.name),

@@ -49,6 +49,9 @@ const REFERRER_COLUMNS: Column<{ name: string; referrals: number; referred_custo
   { key: 'referred_revenue', type: 'number', decimals: 2, label: 'revenue' },
 ];
 
+/** The due rows a page lists at most; the rest are counted under the table. */
+const DUE_ROWS = 25;
+
 const DUE_PAGE_COLUMNS: Column<{ name: string; reason: string; day: string; note: string | null }>[] = [
   { key: 'day', type: 'string', label: 'due' },
   { key: 'name', type: 'string' },
@@ -100,7 +103,9 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
   const velocity = velocityReport(r.cohort);
   const names = new Map([...r.referrers].map(([id, x]) => [id, x.name]));
   const referrers = referralsReport(r.cohort, names).filter((row) => r.referrers.get(row.id)?.contactable && row.name !== null).slice(0, 10);
-  const due = r.due.map((d) => ({ name: d.prospect.name ?? '', reason: d.reason, day: showDay(d.dueAt), note: null }));
+  // A page, not the list: the 25 most pressing (due's own order), and how many more `precrm due --within 7d` has.
+  const due = r.due.slice(0, DUE_ROWS).map((d) => ({ name: d.prospect.name ?? '', reason: d.reason, day: showDay(d.dueAt), note: null }));
+  const moreDue = r.due.length > DUE_ROWS ? `and ${r.due.length - DUE_ROWS} more (precrm due --within 7d)` : undefined;
   const sections: Section[] = [
     {
       id: 'funnel', title: 'Funnel', intro: 'How far prospects got: reached = at or beyond the stage; step = of the stage before; overall = of everyone.',
@@ -135,7 +140,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
       columns: VELOCITY_COLUMNS, rows: velocity, empty: 'No stage changes in this window.',
     },
     { id: 'referrers', title: 'Top referrers', columns: REFERRER_COLUMNS, rows: referrers, empty: 'No referrals yet.' },
-    { id: 'due', title: 'Due this week', intro: 'Follow-ups and cadences falling due in the next 7 days (contact details stay in precrm).', columns: DUE_PAGE_COLUMNS, rows: due, empty: 'Nothing due this week.' },
+    { id: 'due', title: 'Due this week', intro: 'Follow-ups and cadences falling due in the next 7 days (contact details stay in precrm).', columns: DUE_PAGE_COLUMNS, rows: due, empty: 'Nothing due this week.', more: moreDue },
   ];
   for (const { survey, responses } of r.surveys) {
     const rows = surveyReport(survey, responses, [], { by: 'segment' })

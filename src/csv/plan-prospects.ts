@@ -2,13 +2,13 @@
 // The command applies the plan in one locked store update; a dry run prints it and writes nothing.
 import { DuplicateIndex, emailKey, phoneKey } from '../domain/dedupe.js';
 import { lookupKeys, samePhone, type CountryCode } from '../domain/phones.js';
-import { boughtBeforeAdded, changeStage, convertProspect, datePurchase, type ConversionContext } from '../domain/lifecycle.js';
+import { boughtBeforeAdded, changeStage, convertProspect, datePurchase, hasBought, type ConversionContext } from '../domain/lifecycle.js';
 import { PrecrmError } from '../domain/errors.js';
 import { recordConsent } from '../domain/prospect-changes.js';
 import { mergeTags, newProspect } from '../domain/prospect.js';
 import { nameKey } from '../domain/references.js';
-import { label, promoteToAdvocate } from '../domain/referrals.js';
-import { isCustomer, isPreCustomer } from '../domain/stages.js';
+import { label, referralChain, setReferrer } from '../domain/referrals.js';
+import { isCustomer } from '../domain/stages.js';
 import type { Contact } from '../domain/suppression.js';
 import type { Prospect, StoreDoc, SuppressionEntry } from '../domain/types.js';
 import type { ImportRow } from './load.js';
@@ -136,11 +136,15 @@ function refusal<T>(fn: () => T): T | string {
   }
 }
 
-/** Merge rule: fill empty fields, union tags, add new custom fields, never blank out or overwrite a value. Returns what it filled. */
-function mergeInto(p: Prospect, row: ProspectRow, now: string): string[] {
-  // First, as convert would (it may refuse: nothing is changed then).
-  const bought = row.customer && isPreCustomer(p.stage);
-  if (bought) Object.assign(p, convertProspect(p, row.conversion, now, NOTHING_KNOWN).prospect);
+/**
+ * Merge rule: fill empty fields, union tags, add new custom fields, never blank out or overwrite a value. A row saying
+ * the prospect bought is `convert` itself, first: it refuses what convert refuses (a lost prospect: nothing is changed
+ * then) and promotes whom convert promotes. Returns what it filled, and the referrer convert promoted, if any.
+ */
+function mergeInto(p: Prospect, row: ProspectRow, now: string, known: ConversionContext): { filled: string[]; promoted: Prospect | null } {
+  const bought = row.customer && !hasBought(p);
+  const sale = bought ? convertProspect(p, row.conversion, now, known) : null;
+  if (sale) Object.assign(p, sale.prospect);
   const filled: string[] = [];
   const fill = <K extends 'name' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K], what: string) => {
     if (p[key] === null && value !== null) {
@@ -179,7 +183,28 @@ function mergeInto(p: Prospect, row: ProspectRow, now: string): string[] {
   else if (row.conversion !== null && datePurchase(p, row.conversion)) filled.push('conversion');
   if (p.referredBy === null && row.referredBy !== null) filled.push('referred_by');
   if (filled.length) p.updatedAt = now;
-  return filled;
+  return { filled, promoted: sale?.updated.find((x) => x.id !== p.id) ?? null };
+}
+
+/** Ids of the prospects someone in the slice was referred by. */
+function referrerIds(prospects: readonly Prospect[]): Set<number> {
+  const ids = new Set<number>();
+  for (const p of prospects) if (p.referredBy !== null) ids.add(p.referredBy);
+  return ids;
+}
+
+interface PlanState { byId: ReadonlyMap<number, Prospect>; plan: ProspectPlan; createdLine: ReadonlyMap<Prospect, number>; referred: ReadonlySet<number>; createdFrom: number }
+
+/**
+ * What `convert` reads from the store about a buyer: whether it has referred anyone, and its referrer (as this
+ * import leaves it). A prospect of the file (created by this import, in any batch) has neither yet: its referrals
+ * are linked after every row, and a referrer of the file keeps the stage its row gives.
+ */
+function conversionContext(p: Prospect, c: PlanState): ConversionContext {
+  if (c.createdLine.has(p) || p.id >= c.createdFrom) return NOTHING_KNOWN;
+  const id = p.referredBy;
+  const referrer = id === null || id >= c.createdFrom ? undefined : c.plan.updates.get(id) ?? c.byId.get(id);
+  return { hasReferred: c.referred.has(p.id), referrer: referrer ?? null, touchesUpToSale: 0 };
 }
 
 const clone = (p: Prospect): Prospect => ({ ...p, stageHistory: [...p.stageHistory], tags: [...p.tags], consent: [...p.consent], fields: { ...p.fields } });
@@ -210,6 +235,8 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   const linking = rows.some((r) => r.row.referredBy !== null);
   const outcome: (Prospect | null)[] = [];
   const fileIds = new Map<number, Prospect>();
+  const referred = referrerIds(doc.prospects);
+  const createdFrom = options.createdFrom ?? Infinity;
 
   for (const read of rows) {
     const { r, found, shared } = identify(read, { byId, dupes, createdLine, country: options.country ?? null });
@@ -242,16 +269,32 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       if (options.explain) plan.outcomes.push({ line: r.line, action: 'created', id, reason: shared ? `shares the email of ${shared}: kept without it, with a note` : null });
     } else {
       target = createdLine.has(found) ? found : plan.updates.get(found.id) ?? clone(found);
-      duplicateRow(plan, r, found, target, { createdLine, options });
+      duplicateRow(plan, r, found, target, { options, known: { byId, plan, createdLine, referred, createdFrom } });
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
     if (linking) outcome.push(target);
   }
-  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now, createdFrom: options.createdFrom ?? Infinity });
+  if (linking) linkReferrals(rows, outcome, { plan, byId, fileIds, dupes, createdById, createdLine, now: options.now, createdFrom });
   for (const [fileId, p] of fileIds) if (p.id !== fileId) plan.movedIds.set(fileId, p.id);
   plan.nextId = nextId;
   return plan;
+}
+
+/**
+ * The store prospects that rows saying "bought" are and that have not bought yet: `convert` asks whom such a buyer
+ * has referred (it then becomes an advocate), so the store's part an import plans against holds those referrals too.
+ */
+export function buyersIn(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[], country: CountryCode | null): Prospect[] {
+  const buying = rows.filter((r) => r.row.customer);
+  if (buying.length === 0 || doc.prospects.length === 0) return [];
+  const known: Known = { byId: new Map(doc.prospects.map((p) => [p.id, p])), dupes: new ProspectIndex(doc.prospects), createdLine: new Map(), country };
+  const buyers = new Set<Prospect>();
+  for (const r of buying) {
+    const { found } = identify(r, known);
+    if (found && !hasBought(found) && !found.forgottenAt) buyers.add(found);
+  }
+  return [...buyers];
 }
 
 interface Known { byId: ReadonlyMap<number, Prospect>; dupes: ProspectIndex; createdLine: ReadonlyMap<Prospect, number>; country: CountryCode | null }
@@ -280,10 +323,11 @@ function identify(r: ImportRow<ProspectRow>, k: Known): { r: ImportRow<ProspectR
 
 /** What a row that matches a known prospect (in the store or earlier in the file) does: merge, skip or reject. */
 function duplicateRow(plan: ProspectPlan, r: ImportRow<ProspectRow>, found: Prospect, target: Prospect,
-  c: { createdLine: Map<Prospect, number>; options: PlanOptions }): void {
+  c: { options: PlanOptions; known: PlanState }): void {
   const { row } = r;
+  const { createdLine } = c.known;
   const key = row.email && emailKey(found.email) === emailKey(row.email) ? 'email' : row.phone && samePhone(row.phone, found.phone, c.options.country ?? null) ? 'phone' : 'name';
-  const inFile = c.createdLine.get(found);
+  const inFile = createdLine.get(found);
   const explain = (action: RowOutcome['action'], why: string) => {
     if (c.options.explain) plan.outcomes.push({ line: r.line, action, id: target.id, reason: `same ${key} as ${inFile ? `line ${inFile}` : `#${found.id}`}; ${why}` });
   };
@@ -300,11 +344,13 @@ function duplicateRow(plan: ProspectPlan, r: ImportRow<ProspectRow>, found: Pros
     const where = inFile ? `line ${inFile}` : label(found);
     plan.rejected.push({ line: r.line, cells: r.cells, reason: `converted_at ${row.conversion.at.slice(0, 10)} is before ${where} was added (${target.createdAt.slice(0, 10)}): a purchase cannot come before the prospect was added` });
   } else {
-    const filled = refusal(() => mergeInto(target, row, c.options.now));
-    if (typeof filled === 'string') {
-      plan.rejected.push({ line: r.line, cells: r.cells, reason: filled });
+    const merged = refusal(() => mergeInto(target, row, c.options.now, conversionContext(target, c.known)));
+    if (typeof merged === 'string') {
+      plan.rejected.push({ line: r.line, cells: r.cells, reason: merged });
       return;
     }
+    const { filled, promoted } = merged;
+    if (promoted) plan.updates.set(promoted.id, promoted);
     if (filled.length === 0) {
       plan.skipped++;
       explain('skipped', 'nothing new');
@@ -365,21 +411,17 @@ function linkReferrals(rows: readonly ImportRow<ProspectRow>[], outcome: readonl
     if (!c.createdLine.has(p) && !c.plan.updates.has(p.id)) return;
     const referrer = latest(isReferenceByName(ref) ? named(ref, r.line, p) : /^\d+$/.test(ref) ? c.fileIds.get(Number(ref)) ?? c.byId.get(Number(ref)) : c.dupes.findEmail(ref));
     if (!referrer) return;
-    let circle = referrer.id === p.id;
-    for (let cur: Prospect | undefined = referrer, hops = 0; cur && !circle && hops < 10_000; hops++) {
-      circle = cur.referredBy === p.id;
-      cur = cur.referredBy === null ? undefined : lookup(cur.referredBy);
-    }
-    if (circle) {
+    const updatedAt = p.updatedAt;
+    // --referred-by's own rule: no self-referral, no circle (the message is the row's, as the file names it).
+    const promoted = refusal(() => setReferrer(p, { referrer, chain: referralChain(referrer, lookup) }, c.now));
+    if (typeof promoted === 'string') {
       c.plan.warnings.push(`line ${r.line}: referred_by "${ref}" would make a referral circle; left empty`);
       return;
     }
-    p.referredBy = referrer.id;
-    if (!c.createdLine.has(referrer) && referrer.id < c.createdFrom && referrer.stage === 'customer') {
-      const promoted = c.plan.updates.get(referrer.id) ?? clone(referrer);
-      promoteToAdvocate(promoted, c.now);
-      c.plan.updates.set(promoted.id, promoted);
-    }
+    // A created record was last changed when its row says (the referral is part of the row).
+    if (c.createdLine.has(p)) p.updatedAt = updatedAt;
+    // A referrer of the file (this batch or an earlier one) keeps the stage its row gives.
+    if (promoted && !c.createdLine.has(referrer) && referrer.id < c.createdFrom) c.plan.updates.set(promoted.id, promoted);
   });
 }
 

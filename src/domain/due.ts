@@ -1,8 +1,8 @@
 // The daily lists: who is due (follow-up or cadence) and who has gone stale, compared in local calendar days.
 import { addDays } from 'date-fns';
 import { calendarDaysBetween, endOfLocalDay, startOfLocalDay } from './dates.js';
-import { mayContact, type ProspectWithLastTouch } from './queries.js';
-import { isPreCustomer } from './stages.js';
+import { allowedBy, CONTACTABLE } from './contactable.js';
+import type { ProspectWithLastTouch } from './queries.js';
 import type { Prospect, Touch } from './types.js';
 
 export type DueReason = 'follow-up' | 'cadence';
@@ -24,9 +24,6 @@ export interface StaleRow {
   /** The last touch, or null when there never was one (silent since creation). */
   lastTouch: Touch | null;
 }
-
-/** Lost, do-not-contact and forgotten prospects are never on a list that asks someone to get in touch. */
-const contactable = (p: Prospect): boolean => p.stage !== 'lost' && mayContact(p);
 
 /** The instant up to which due looks (StoreReader.dueCandidates' horizon): the end of the local day `withinDays` ahead. */
 export const dueHorizon = (now: Date, withinDays = 0): string => endOfLocalDay(addDays(now, withinDays)).toISOString();
@@ -55,7 +52,7 @@ export function dueList(candidates: readonly ProspectWithLastTouch[], now: Date,
   const horizon = dueHorizon(now, withinDays);
   const rows: DueRow[] = [];
   for (const { prospect: p, lastTouch } of candidates) {
-    if (!contactable(p)) continue;
+    if (!allowedBy(CONTACTABLE.due, p)) continue;
     const row = (reason: DueReason, dueAt: string, note: string | null): DueRow => ({
       prospect: p, reason, dueAt, note, lastTouch, overdueDays: calendarDaysBetween(new Date(dueAt), now),
     });
@@ -81,7 +78,7 @@ export function hasPlannedAction(p: Prospect, lastTouch: Touch | null, now: Date
 export function staleList(candidates: readonly ProspectWithLastTouch[], now: Date, days: number): StaleRow[] {
   const rows: StaleRow[] = [];
   for (const { prospect: p, lastTouch } of candidates) {
-    if (!contactable(p) || !isPreCustomer(p.stage)) continue;
+    if (!allowedBy(CONTACTABLE.stale, p)) continue;
     const silentDays = calendarDaysBetween(new Date(lastTouch?.at ?? p.createdAt), now);
     if (silentDays < days || hasPlannedAction(p, lastTouch, now)) continue;
     rows.push({ prospect: p, silentDays, lastTouch });

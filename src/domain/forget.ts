@@ -71,6 +71,20 @@ export function forgetProspect(p: Prospect, touches: readonly Touch[], responses
   };
 }
 
+/** The free text of a prospect `forget` searches for another person's name, email or phone: one declaration. */
+export const SEARCHED_TEXTS = ['notes', 'followUpNote', 'lostReason', 'fields'] as const;
+export type SearchedText = (typeof SEARCHED_TEXTS)[number];
+
+const TEXTS_OF: Record<SearchedText, (p: Prospect) => [string, string | null][]> = {
+  notes: (p) => [['notes', p.notes]],
+  followUpNote: (p) => [['follow-up note', p.followUp?.note ?? null]],
+  lostReason: (p) => [['lost reason', p.lostReason]],
+  fields: (p) => Object.entries(p.fields).map(([k, v]): [string, string] => [`field ${k}`, v]),
+};
+
+/** A prospect's searched texts (SEARCHED_TEXTS), each with where it is (`notes`, `field allergy`). */
+export const searchedTexts = (p: Prospect): [string, string | null][] => SEARCHED_TEXTS.flatMap((k) => TEXTS_OF[k](p));
+
 /** `text` holds `needle` (lower case) as a whole: not "Ann" inside "Annual", nor "Hannah Becker" inside "Hannah Beckerman". */
 function holds(text: string, needle: string): boolean {
   const lower = text.toLowerCase();
@@ -86,13 +100,7 @@ export function mentionsOf(prospects: readonly Prospect[], touches: readonly Tou
   const needles = strings.map((s) => s.toLowerCase());
   const hit = (text: string | null | undefined) => Boolean(text) && needles.some((n) => holds(text!, n));
   const places: string[] = [];
-  for (const x of prospects) {
-    const texts: [string, string | null | undefined][] = [
-      ['notes', x.notes], ['follow-up note', x.followUp?.note], ['lost reason', x.lostReason],
-      ...Object.entries(x.fields).map(([k, v]): [string, string] => [`field ${k}`, v]),
-    ];
-    for (const [what, text] of texts) if (hit(text)) places.push(`prospect ${x.id} ${what}`);
-  }
+  for (const x of prospects) for (const [what, text] of searchedTexts(x)) if (hit(text)) places.push(`prospect ${x.id} ${what}`);
   for (const t of touches) if (hit(t.note)) places.push(`touch ${t.id} note`);
   return places;
 }

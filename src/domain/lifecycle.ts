@@ -21,7 +21,8 @@ export function stageTime(p: Prospect, happenedAt: string, now: string): string 
   return last && last > at ? last : at;
 }
 
-const bought = (p: Prospect): boolean => p.conversion !== null || isCustomer(p.stage);
+/** Whether the prospect has made its first purchase (recorded, or known to have happened on an unknown day). */
+export const hasBought = (p: Pick<Prospect, 'conversion' | 'stage'>): boolean => p.conversion !== null || isCustomer(p.stage);
 
 /** The one home of "customer only through convert": a stage a person may pick by hand (2 for customer). */
 export function checkManualStage(stage: Stage, ref: string | number): Stage {
@@ -36,13 +37,13 @@ export function checkManualStage(stage: Stage, ref: string | number): Stage {
  */
 export function changeStage(p: Prospect, stage: Stage, at: string, reason: string | null = null): boolean {
   if (p.stage !== 'customer') checkManualStage(stage, p.id);
-  if (stage === 'advocate' && !bought(p)) {
+  if (stage === 'advocate' && !hasBought(p)) {
     throw conflictError(`${label(p)} is not a customer yet; an advocate is a customer who refers others (use: precrm convert ${p.id} first)`);
   }
-  if (stage === 'lost' && bought(p)) {
+  if (stage === 'lost' && hasBought(p)) {
     throw conflictError(`${label(p)} has already bought; lost is for a relationship that ended without a purchase`);
   }
-  if (isPreCustomer(stage) && bought(p)) {
+  if (isPreCustomer(stage) && hasBought(p)) {
     throw conflictError(`${label(p)} has already bought (${p.stage}); a customer stays a customer, not ${stage} again (log how it goes as a touch instead, e.g. precrm touch log ${p.id} call --outcome negative)`);
   }
   if (stage === 'lost') p.lostReason = reason ?? p.lostReason;
@@ -130,7 +131,7 @@ export const boughtBeforeAdded = (createdAt: string, saleAt: string): boolean =>
 export function convertProspect(buyer: Prospect, sale: Conversion | null, now: string, known: ConversionContext): ConversionResult {
   const p = copyProspect(buyer);
   refuseForgotten(p, 'recording a purchase');
-  if (bought(p)) {
+  if (hasBought(p)) {
     const since = p.conversion ? ` on ${p.conversion.at.slice(0, 10)}` : '';
     throw conflictError(`${label(p)} already bought${since} (${p.stage}); a conversion is the first purchase only (log later purchases as touches: precrm touch log ${p.id} visit "bought …")`);
   }

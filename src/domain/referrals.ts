@@ -24,6 +24,21 @@ export function setReferrer(p: Prospect, link: ReferrerLink | null, at: string):
   return promoteToAdvocate(referrer, at) ? referrer : null;
 }
 
+/**
+ * `referrer`, who referred them, and so on up the chain, as the no-circle rule reads it (stopping at a repeat or
+ * at a referrer `lookup` does not know: a store may hold a circle written before the rule).
+ */
+export function referralChain(referrer: Prospect, lookup: (id: number) => Prospect | undefined): Prospect[] {
+  const chain = [referrer];
+  const seen = new Set([referrer.id]);
+  for (let next = referrer.referredBy === null ? undefined : lookup(referrer.referredBy); next && !seen.has(next.id);) {
+    chain.push(next);
+    seen.add(next.id);
+    next = next.referredBy === null ? undefined : lookup(next.referredBy);
+  }
+  return chain;
+}
+
 /** A customer with at least one referral becomes an advocate (recorded in its history). */
 export function promoteToAdvocate(p: Prospect, at: string): boolean {
   return p.stage === 'customer' ? moveToStage(p, 'advocate', at) : false;

@@ -1,8 +1,20 @@
 // Stage rules of docs/CONTRACT.md §1: ordered path, furthest stage reached, and history that only grows.
+// The one home of the stage lists: the path (types.ts, with the record), the open and closed stages, the ranks.
 import { usageError } from './errors.js';
 import { PATH_STAGES, STAGES, type PathStage, type Prospect, type Stage } from './types.js';
 
-const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+/** Before any purchase, still in play: where a new prospect starts, and whom `stale` lists. */
+export const OPEN_STAGES = ['aware', 'interested', 'engaged', 'intent'] as const satisfies readonly PathStage[];
+/** After a purchase: a customer, and a customer who refers others. */
+export const BOUGHT_STAGES = ['customer', 'advocate'] as const satisfies readonly PathStage[];
+/** Decided either way: bought, or lost (off the path). */
+export const CLOSED_STAGES = [...BOUGHT_STAGES, 'lost'] as const satisfies readonly Stage[];
+
+/** Position on the path (aware = 0 … advocate = 5); `lost` has none. */
+export const STAGE_RANK: Readonly<Record<PathStage, number>> = Object.freeze(
+  Object.fromEntries(PATH_STAGES.map((s, i) => [s, i])) as Record<PathStage, number>,
+);
+const RANK: Readonly<Record<string, number>> = STAGE_RANK;
 
 /** Position on the path (aware = 0 … advocate = 5); -1 for `lost`. */
 export function stageRank(stage: Stage): number {
@@ -35,10 +47,10 @@ export function moveToStage(p: Prospect, stage: Stage, at: string): boolean {
 }
 
 /**
- * The stages a new prospect may start in: the pre-customer ones. Customer and advocate come through a purchase
+ * The stages a new prospect may start in: the open ones. Customer and advocate come through a purchase
  * (convert), lost through `prospect lose`. The add prompt offers exactly these.
  */
-export const START_STAGES = ['aware', 'interested', 'engaged', 'intent'] as const;
+export const START_STAGES = OPEN_STAGES;
 
 /** A new prospect's stage; anything else is a usage error naming the ones it can be. */
 export function parseStartStage(input: string): Stage {
@@ -48,5 +60,9 @@ export function parseStartStage(input: string): Stage {
   throw usageError(`a new prospect starts as one of: ${START_STAGES.join(', ')} (${how}, after adding it)`);
 }
 
-export const isPreCustomer = (s: Stage): boolean => s === 'aware' || s === 'interested' || s === 'engaged' || s === 'intent';
-export const isCustomer = (s: Stage): boolean => s === 'customer' || s === 'advocate';
+const OPEN = new Set<Stage>(OPEN_STAGES);
+const BOUGHT = new Set<Stage>(BOUGHT_STAGES);
+/** An open stage (OPEN_STAGES). */
+export const isPreCustomer = (s: Stage): boolean => OPEN.has(s);
+/** A stage after a purchase (BOUGHT_STAGES). */
+export const isCustomer = (s: Stage): boolean => BOUGHT.has(s);

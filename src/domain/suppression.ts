@@ -7,8 +7,8 @@ import { emailKey, phoneKey } from './dedupe.js';
 import { phoneMatchKeys, type CountryCode } from './phones.js';
 import type { SuppressionEntry, SuppressionReason } from './types.js';
 
-/** The form of a secret and of a hash: 32 bytes as lower-case hex. */
-export const HEX_256 = /^[0-9a-f]{64}$/;
+/** The form of a secret and of a hash: 32 bytes as lower-case hex (declared with the suppression entry). */
+export { HEX_256 } from './records/suppression-entry.js';
 
 export type Contact = { email: string | null; phone: string | null };
 

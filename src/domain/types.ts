@@ -1,88 +1,48 @@
 // The records precrm keeps: the shapes of docs/CONTRACT.md §4 and §5, shared by every layer.
+import type { RecordOf, RecordOfKind } from './records/declare.js';
+import type { CONSENT_ENTRY } from './records/consent-entry.js';
+import type { FOLLOW_UP, PROSPECT } from './records/prospect.js';
+import type { CONVERSION, PURCHASE } from './records/purchase.js';
+import type { RESPONSE, SEGMENTS } from './records/response.js';
+import type { PATH_STAGES, STAGE_CHANGE, STAGES } from './records/stage-change.js';
+import type { SUPPRESSION_ENTRY, SUPPRESSION_REASONS } from './records/suppression-entry.js';
+import type { QUESTION, QUESTION_TYPES, SURVEY } from './records/survey.js';
+import type { DIRECTIONS, OUTCOMES, TOUCH, TOUCH_TYPES } from './records/touch.js';
 
-export const STAGES = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate', 'lost'] as const;
+// The enumerations live with the kinds that declare them (domain/records/); they are re-exported here, where
+// every layer has always found them.
+export { PATH_STAGES, STAGES } from './records/stage-change.js';
+export { DIRECTIONS, OUTCOMES, TOUCH_TYPES } from './records/touch.js';
+export { SEGMENTS } from './records/response.js';
+export { SUPPRESSION_REASONS } from './records/suppression-entry.js';
+
 export type Stage = (typeof STAGES)[number];
-/** The path stages, in order; `lost` is off the path. */
-export const PATH_STAGES = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate'] as const;
 export type PathStage = (typeof PATH_STAGES)[number];
-
-export const TOUCH_TYPES = [
-  'greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting',
-  'event', 'website', 'social', 'referral', 'other',
-] as const;
 export type TouchType = (typeof TOUCH_TYPES)[number];
-
-export const OUTCOMES = ['positive', 'neutral', 'negative'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const DIRECTIONS = ['in', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
-
-export interface StageChange { stage: Stage; at: string }
-export interface ConsentEntry { at: string; granted: boolean; note: string | null }
-export interface FollowUp { at: string; note: string | null }
-export interface Conversion { at: string; value: number | null; currency: string | null; product: string | null }
-
-export interface Prospect {
-  id: number;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  source: string | null;
-  stage: Stage;
-  stageHistory: StageChange[];
-  tags: string[];
-  owner: string | null;
-  referredBy: number | null;
-  doNotContact: boolean;
-  consent: ConsentEntry[];
-  cadenceDays: number | null;
-  lostReason: string | null;
-  followUp: FollowUp | null;
-  fields: Record<string, string>;
-  conversion: Conversion | null;
-  notes: string | null;
-  /** Set when the prospect was forgotten (right to be forgotten); personal data is gone. */
-  forgottenAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Touch {
-  id: number;
-  prospectId: number;
-  type: TouchType;
-  at: string;
-  note: string | null;
-  outcome: Outcome | null;
-  direction: Direction | null;
-  by: string | null;
-}
-
-export type QuestionType = 'scale' | 'nps' | 'choice' | 'text';
-export interface Question { key: string; type: QuestionType; text: string; choices: string[] | null }
-export interface Survey { id: number; name: string; questions: Question[]; createdAt: string }
-
-export const SEGMENTS = ['anonymous', 'prospect', 'customer'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type Segment = (typeof SEGMENTS)[number];
-export interface SurveyResponse {
-  id: number;
-  survey: string;
-  prospectId: number | null;
-  segment: Segment;
-  /** Respondent's stage when answering (null for anonymous). */
-  stage: Stage | null;
-  at: string;
-  answers: Record<string, string | number>;
-}
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+// Each record type is its kind's declaration read as a type (domain/records/declare.ts RecordOf): a field added
+// to a declaration is in the type, the validation and the SQL columns at once.
+export interface StageChange extends RecordOfKind<typeof STAGE_CHANGE> {}
+export interface ConsentEntry extends RecordOfKind<typeof CONSENT_ENTRY> {}
+export interface FollowUp extends RecordOf<typeof FOLLOW_UP> {}
+export interface Conversion extends RecordOf<typeof CONVERSION> {}
+export interface Prospect extends RecordOfKind<typeof PROSPECT> {}
+export interface Touch extends RecordOfKind<typeof TOUCH> {}
+export interface Question extends RecordOf<typeof QUESTION> {}
+export interface Survey extends RecordOfKind<typeof SURVEY> {}
+export interface SurveyResponse extends RecordOfKind<typeof RESPONSE> {}
+/** A purchase (not stored by the JSON store yet: a prospect's first purchase is its `conversion`). */
+export interface Purchase extends RecordOfKind<typeof PURCHASE> {}
+/** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
+export interface SuppressionEntry extends RecordOfKind<typeof SUPPRESSION_ENTRY> {}
 
 export type IdKind = 'prospect' | 'touch' | 'survey' | 'response';
 
-/** Why a person's email or phone is on the suppression list (domain/suppression.ts). */
-export const SUPPRESSION_REASONS = ['forgotten', 'removed', 'do-not-contact'] as const;
-export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
-/** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
-export interface SuppressionEntry { hash: string; reason: SuppressionReason; at: string }
 /** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
 export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
 

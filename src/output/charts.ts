@@ -20,9 +20,24 @@ function load() {
   return plotting;
 }
 
-/** The chart as an SVG element's markup, scaled to its container (width 100%) so it fits a phone and A4 alike. */
+/**
+ * A wide drawing (640 units: a screen, A4) and a narrow one (360 units: a phone, where the page shows it instead),
+ * each scaled to its container (width 100%): on a 390-px phone the narrow one's 12-unit text is ~12.5 px, where
+ * the wide one's would shrink to 7 px.
+ */
 export async function barChartSvg(chart: BarChart): Promise<string> {
+  return `${await drawing(chart, 'wide')}${await drawing(chart, 'narrow')}`;
+}
+
+/** Room for the bars' labels (left) and their notes (right), in SVG units: the narrow drawing notes the value only. */
+const SIZES = {
+  wide: { width: 640, labels: 200, charWidth: 7, notes: 230 },
+  narrow: { width: 360, labels: 120, charWidth: 6.5, notes: 48 },
+} as const;
+
+async function drawing(chart: BarChart, size: keyof typeof SIZES): Promise<string> {
   const [Plot, document] = await load();
+  const { width, labels: labelRoom, charWidth, notes } = SIZES[size];
   const labels = chart.items.map((i) => i.label);
   const horizontal = chart.direction === 'horizontal';
   const longest = Math.max(0, ...labels.map((l) => l.length));
@@ -32,15 +47,15 @@ export async function barChartSvg(chart: BarChart): Promise<string> {
   const marks = [
     bar(chart.items, { ...main, fill: '#9ecae1', ariaLabel: 'bar' }),
     ...(chart.items.some((i) => i.inner !== undefined) ? [bar(chart.items, { ...inner, fill: '#3182bd', ariaLabel: 'inner bar' })] : []),
-    ...(horizontal ? [Plot.text(chart.items, { y: 'label', x: 'value', text: (d: { value: number; note?: string }) => d.note ?? String(d.value), dx: 4, textAnchor: 'start', ariaLabel: 'value' })] : []),
+    ...(horizontal ? [Plot.text(chart.items, { y: 'label', x: 'value', text: (d: { value: number; note?: string }) => (size === 'wide' ? d.note ?? String(d.value) : String(d.value)), dx: 4, textAnchor: 'start', ariaLabel: 'value' })] : []),
     Plot.ruleX([0]),
   ];
   const svg = Plot.plot({
     document,
-    width: 640,
+    width,
     height: horizontal ? 30 + 28 * chart.items.length : 260,
-    marginLeft: horizontal ? Math.min(200, 10 + longest * 7) : 40,
-    marginRight: horizontal ? 230 : 10,
+    marginLeft: horizontal ? Math.min(labelRoom, 10 + longest * charWidth) : 40,
+    marginRight: horizontal ? notes : 10,
     marginBottom: horizontal ? 30 : 60,
     ariaLabel: chart.title,
     style: { fontSize: '12px', overflow: 'visible' },
@@ -49,5 +64,6 @@ export async function barChartSvg(chart: BarChart): Promise<string> {
     marks: horizontal ? marks : marks.filter((m) => m !== marks[marks.length - 1]).concat([Plot.ruleY([0])]),
   }) as unknown as { outerHTML: string; setAttribute(k: string, v: string): void };
   svg.setAttribute('role', 'img');
+  svg.setAttribute('class', size);
   return svg.outerHTML;
 }

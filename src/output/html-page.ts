@@ -14,6 +14,8 @@ export interface Section {
   rows?: readonly unknown[];
   /** Said instead of an empty table. */
   empty?: string;
+  /** Said under the table: the rows left out of it (`and 12 more`). */
+  more?: string;
 }
 
 export interface Page { title: string; subtitle: string; sections: Section[] }
@@ -28,13 +30,15 @@ h2{font-size:1.2rem;margin:1.6rem 0 .4rem;border-bottom:2px solid #3182bd;paddin
 p.sub,p.intro{color:#555;margin:.2rem 0 .6rem}
 figure{margin:.4rem 0}
 figure svg{width:100%;height:auto;max-width:100%}
+figure svg.narrow{display:none}
+p.more{color:#555;margin:.3rem 0}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;min-width:50%}
 th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
 td.n{text-align:right}
 th{background:#f3f6f9}
 section{break-inside:avoid-page}
-@media (max-width:40rem){body{font-size:14px;padding:.5rem}th,td{padding:.2rem .35rem}}
+@media (max-width:40rem){body{font-size:14px;padding:.5rem}th,td{padding:.2rem .35rem}figure svg.wide{display:none}figure svg.narrow{display:block}}
 @page{size:A4;margin:14mm}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}figure,table{break-inside:avoid}}
 `;
@@ -65,6 +69,7 @@ export function renderPage(page: Page): string {
     s.intro ? `<p class="intro">${escapeHtml(s.intro)}</p>` : '',
     s.chart ? `<figure>${s.chart}</figure>` : '',
     table(s),
+    s.more ? `<p class="more">${escapeHtml(s.more)}</p>` : '',
     '</section>',
   ].filter(Boolean).join('\n'));
   return `<!doctype html>

@@ -1,94 +1,27 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
-import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { PROSPECT } from '../domain/records/prospect.js';
+import { RESPONSE } from '../domain/records/response.js';
+import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
+import { SURVEY } from '../domain/records/survey.js';
+import { TOUCH } from '../domain/records/touch.js';
 import { surveyKey } from '../domain/queries.js';
-import { DATE_RULE, canonicalDate } from './stored-dates.js';
-import { HEX_256 } from '../domain/suppression.js';
-import { OUTCOMES, DIRECTIONS, SCHEMA_VERSION, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES, type StoreDoc } from '../domain/types.js';
+import { SCHEMA_VERSION, type StoreDoc } from '../domain/types.js';
+import { objectSchema, valueSchema } from './record-schema.js';
 
-const str = v.string();
-const nstr = v.nullable(v.string());
-// Read as an instant and rewritten in the canonical form, so string comparisons everywhere compare instants.
-const isoDate = v.pipe(v.string(), v.check((s) => canonicalDate(s) !== null, DATE_RULE), v.transform((s) => canonicalDate(s)!));
-const nIso = v.nullable(isoDate);
-// JSON.parse reads 1e400 as Infinity, which the next write would turn into null.
-const finite = v.pipe(v.number(), v.finite());
-const id = v.pipe(v.number(), v.integer(), v.minValue(1));
-const stage = v.picklist(STAGES);
-
-const ProspectSchema = v.object({
-  id,
-  name: nstr,
-  email: nstr,
-  phone: nstr,
-  company: nstr,
-  source: nstr,
-  stage,
-  stageHistory: v.array(v.object({ stage, at: isoDate })),
-  tags: v.array(str),
-  owner: nstr,
-  referredBy: v.nullable(id),
-  doNotContact: v.boolean(),
-  consent: v.array(v.object({ at: isoDate, granted: v.boolean(), note: nstr })),
-  cadenceDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SPAN_DAYS))),
-  lostReason: nstr,
-  followUp: v.nullable(v.object({ at: isoDate, note: nstr })),
-  fields: v.record(str, str),
-  conversion: v.nullable(v.object({ at: isoDate, value: v.nullable(finite), currency: nstr, product: nstr })),
-  notes: nstr,
-  forgottenAt: nIso,
-  createdAt: isoDate,
-  updatedAt: isoDate,
-});
-
-const TouchSchema = v.object({
-  id,
-  prospectId: id,
-  type: v.picklist(TOUCH_TYPES),
-  at: isoDate,
-  note: nstr,
-  outcome: v.nullable(v.picklist(OUTCOMES)),
-  direction: v.nullable(v.picklist(DIRECTIONS)),
-  by: nstr,
-});
-
-const SurveySchema = v.object({
-  id,
-  name: str,
-  questions: v.array(v.object({
-    key: str,
-    type: v.picklist(['scale', 'nps', 'choice', 'text']),
-    text: str,
-    choices: v.nullable(v.array(str)),
-  })),
-  createdAt: isoDate,
-});
-
-const ResponseSchema = v.object({
-  id,
-  survey: str,
-  prospectId: v.nullable(id),
-  segment: v.picklist(SEGMENTS),
-  stage: v.nullable(stage),
-  at: isoDate,
-  answers: v.record(str, v.union([str, finite])),
-});
-
-// Checked without quoting the value (the messages of v.regex would not, but describe() keeps to v.check's own).
-const hex256 = v.pipe(v.string(), v.check((s) => HEX_256.test(s), 'is not 64 lower-case hex digits'));
 const SuppressionSchema = v.object({
-  secret: v.nullable(hex256),
-  entries: v.array(v.object({ hash: hex256, reason: v.picklist(SUPPRESSION_REASONS), at: isoDate })),
+  secret: v.nullable(valueSchema(SUPPRESSION_ENTRY.fields.hash.value)),
+  entries: v.array(objectSchema(SUPPRESSION_ENTRY.fields)),
 });
 
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const DocSchema = v.object({
   schema: v.literal(SCHEMA_VERSION),
   nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId }),
-  prospects: v.array(ProspectSchema),
-  touches: v.array(TouchSchema),
-  surveys: v.array(SurveySchema),
-  responses: v.array(ResponseSchema),
+  prospects: v.array(objectSchema(PROSPECT.fields)),
+  touches: v.array(objectSchema(TOUCH.fields)),
+  surveys: v.array(objectSchema(SURVEY.fields)),
+  responses: v.array(objectSchema(RESPONSE.fields)),
   suppression: SuppressionSchema,
 });
 

@@ -46,8 +46,9 @@ describe('report html in a browser', () => {
       const dom = await page.evaluate(() => ({
         title: document.title,
         figures: document.querySelectorAll('figure').length,
-        svgs: document.querySelectorAll('figure > svg').length,
-        funnelBars: document.querySelectorAll('#funnel svg g[aria-label="bar"] rect').length,
+        svgs: document.querySelectorAll('figure > svg.wide').length,
+        narrow: document.querySelectorAll('figure > svg.narrow').length,
+        funnelBars: document.querySelectorAll('#funnel svg.wide g[aria-label="bar"] rect').length,
         funnelRows: [...document.querySelectorAll('#funnel tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.value ?? td.textContent)),
         overflow: document.documentElement.scrollWidth - window.innerWidth,
       }));
@@ -59,6 +60,7 @@ describe('report html in a browser', () => {
     expect(seen.dom.title).toBe('Bakery 2026');
     expect(seen.dom.figures).toBe(4);
     expect(seen.dom.svgs).toBe(4);
+    expect(seen.dom.narrow).toBe(4);
     expect(seen.dom.funnelBars).toBe(6);
     const num = (v: string | null) => (v === '' || v === null ? null : Number(v));
     expect(seen.dom.funnelRows.map(([stage, ...rest]) => [stage, ...rest.map(num)])).toEqual(
@@ -66,6 +68,28 @@ describe('report html in a browser', () => {
     expect(seen.dom.overflow).toBeLessThanOrEqual(0);
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
     console.info(`report html screenshot: ${shot}`);
+  }, 120_000);
+
+  it.skipIf(Boolean(missing))(`on a 390-px phone: chart text of 11 px or more, wide tables scroll inside their box, the page never sideways${missing}`, async () => {
+    const out = join(tempDir(), 'report.html');
+    writeFileSync(out, (await spawnPrecrm(['--store', store, 'report', 'html'], { env: { PRECRM_NOW: NOW } })).stdout);
+    const phone = await withPage(async (page) => {
+      await page.goto(`file://${out}`);
+      return page.evaluate(() => {
+        // A visible chart's text as drawn: its font size times the drawing's scale on the page.
+        const texts = [...document.querySelectorAll('figure > svg')].filter((svg) => getComputedStyle(svg).display !== 'none').flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        });
+        const boxes = [...document.querySelectorAll('.scroll')].map((box) => ({ overflowX: getComputedStyle(box).overflowX, wider: box.scrollWidth > box.clientWidth }));
+        return { charts: document.querySelectorAll('figure > svg').length, texts, boxes, overflow: document.documentElement.scrollWidth - window.innerWidth };
+      });
+    }, { width: 390, height: 800 });
+    expect(phone.texts.length).toBeGreaterThan(10);
+    expect(Math.min(...phone.texts)).toBeGreaterThanOrEqual(11);
+    expect(phone.boxes.some((b) => b.wider)).toBe(true);
+    expect(phone.boxes.every((b) => b.overflowX === 'auto')).toBe(true);
+    expect(phone.overflow).toBeLessThanOrEqual(0);
   }, 120_000);
 
   it.skipIf(Boolean(missing))(`fits a phone's width and prints on A4${missing}`, async () => {

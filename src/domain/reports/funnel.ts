@@ -5,6 +5,7 @@ import { compareGroups, grouper, type ProspectGroup } from './groups.js';
 import { journeyOf, type Journey } from './journey.js';
 import { daysBetweenMs } from './instants.js';
 import { median, rate } from './stats.js';
+import { STAGE_RANK } from '../stages.js';
 
 export interface FunnelQuery { by?: ProspectGroup }
 
@@ -26,7 +27,7 @@ export interface FunnelRow {
   median_days: number | null;
 }
 
-const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+const RANK: Readonly<Record<string, number>> = STAGE_RANK;
 
 interface Tally { cohort: number; reached: number[]; current: number[]; lost: number[]; days: number[][] }
 

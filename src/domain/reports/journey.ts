@@ -1,10 +1,10 @@
 // What every report needs to know about one prospect's path, read from its stage history in one pass.
 import { touchedBeforeConversion } from '../lifecycle.js';
 import type { CohortMember, CohortTouch } from '../queries.js';
-import { PATH_STAGES } from '../types.js';
 import { toMs } from './instants.js';
+import { STAGE_RANK } from '../stages.js';
 
-const RANK: Record<string, number> = Object.fromEntries(PATH_STAGES.map((s, i) => [s, i]));
+const RANK: Readonly<Record<string, number>> = STAGE_RANK;
 export const CUSTOMER_RANK = RANK.customer!;
 
 export interface Journey {

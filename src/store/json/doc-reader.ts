@@ -1,9 +1,10 @@
 // The JSON backend's reads: every StoreReader question answered from the one in-memory document, with the
 // domain's own predicates (that is the definition a database backend must match).
 import { duplicateMatcher, type DuplicateQuery } from '../../domain/dedupe.js';
-import { isPreCustomer } from '../../domain/stages.js';
+import { searchedTexts } from '../../domain/forget.js';
+import { allowedBy, CONTACTABLE } from '../../domain/contactable.js';
 import {
-  byTouchTime, laterTouch, mayContact, prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
+  byTouchTime, laterTouch, prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
@@ -105,7 +106,7 @@ export class DocReader implements StoreReader {
 
   async prospectsMentioning(needles: readonly string[]): Promise<Prospect[]> {
     const has = lowerHas(needles);
-    return this.out(this.doc.prospects.filter((p) => has(p.notes) || has(p.followUp?.note) || has(p.lostReason) || Object.values(p.fields).some(has)));
+    return this.out(this.doc.prospects.filter((p) => searchedTexts(p).some(([, text]) => has(text))));
   }
 
   async getTouch(id: number): Promise<Touch | null> {
@@ -143,14 +144,14 @@ export class DocReader implements StoreReader {
 
   async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {
     const keep = prospectMatcher(filter);
-    const candidates = this.doc.prospects.filter((p) => p.stage !== 'lost' && mayContact(p) && keep(p)
+    const candidates = this.doc.prospects.filter((p) => allowedBy(CONTACTABLE.due, p) && keep(p)
       && ((p.followUp !== null && p.followUp.at <= horizon) || p.cadenceDays !== null));
     return this.withLastTouch(candidates);
   }
 
   async staleCandidates(filter: ProspectFilter, silentBefore: string): Promise<ProspectWithLastTouch[]> {
     const keep = prospectMatcher(filter);
-    const rows = await this.withLastTouch(this.doc.prospects.filter((p) => isPreCustomer(p.stage) && mayContact(p) && keep(p)));
+    const rows = await this.withLastTouch(this.doc.prospects.filter((p) => allowedBy(CONTACTABLE.stale, p) && keep(p)));
     return rows.filter((r) => (r.lastTouch?.at ?? r.prospect.createdAt) < silentBefore);
   }
 
