@@ -3,7 +3,7 @@
 import { closeSync, openSync, realpathSync, rmSync } from 'node:fs';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { fsReason } from '../load.js';
-import type { Db } from './connection.js';
+import type { Db } from './db.js';
 
 const cannotWrite = (dest: string, why: string) => new PrecrmError(`cannot write the backup ${dest} (${why})`, EXIT.cantCreate);
 

@@ -1,7 +1,7 @@
 // `store check` for SQLite: SQLite's own integrity check and foreign-key check (the constraints of the schema),
 // then precrm's rules shared with PostgreSQL (sql/check.ts): every derived value against the domain.
 import { checkTables } from '../sql/check.js';
-import type { Db } from './connection.js';
+import type { Db } from './db.js';
 import { SqliteRunner } from './runner.js';
 
 /** The first row that points at a missing row, as kind and id (a table without ids names its prospect). */

@@ -12,7 +12,8 @@ import { needsShm, openInMemory } from './read-only.js';
 import { SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
 import { cannotUpgrade, upgradeSchema, type Upgrade } from './upgrade.js';
 
-export type Db = BetterSqlite3.Database;
+import type { Db } from './db.js';
+export type { Db };
 
 export interface SqliteOptions {
   /** How long a writer waits for another (SQLite's busy timeout) before exit 75. */

@@ -2,7 +2,7 @@
 // rows as arrays. better-sqlite3 is synchronous, so each call settles at once.
 import type { SqlRunner } from '../sql/runner.js';
 import { SQLITE_DIALECT } from '../sql/runner.js';
-import type { Db } from './connection.js';
+import type { Db } from './db.js';
 import { statement } from './statements.js';
 
 export class SqliteRunner implements SqlRunner {

@@ -1,6 +1,6 @@
 // Prepared statements, cached per connection: preparing costs more than running most of precrm's queries.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Db } from './connection.js';
+import type { Db } from './db.js';
 
 export type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
