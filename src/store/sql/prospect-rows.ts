@@ -114,6 +114,16 @@ export function prospectFromRow(r: readonly unknown[], parts: ProspectParts): Pr
   };
 }
 
+/** A stage-history entry from a row selected with STAGE_ROW. */
+export const stageFromRow = (r: readonly unknown[]): StageChange => ({ stage: r[STAGE_ROW.at.stage] as StageChange['stage'], at: r[STAGE_ROW.at.at] as string });
+
+/** A consent entry from a row selected with CONSENT_ROW. */
+export const consentFromRow = (r: readonly unknown[]): ConsentEntry =>
+  ({ at: r[CONSENT_ROW.at.at] as string, granted: Number(r[CONSENT_ROW.at.granted]) === 1, note: r[CONSENT_ROW.at.note] as string | null });
+
+/** A tag from a row selected with TAG_ROW. */
+export const tagFromRow = (r: readonly unknown[]): string => r[TAG_ROW.at.tag] as string;
+
 /** A conversion from a purchase row selected with PURCHASE_ROW. */
 export function conversionFromRow(r: readonly unknown[]): Conversion {
   const at = PURCHASE_ROW.at;

@@ -1,10 +1,10 @@
 // Reading and writing prospects (with their stage history, consent log, tags and first purchase) on any SQL
 // backend: by a WHERE clause, by reference keys, and whole records written as their rows.
-import type { Conversion, ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
-import { insertSql, valuesOf } from './columns.js';
+import type { Prospect } from '../../domain/types.js';
+import { insertSql, valuesOf, type Columns } from './columns.js';
 import {
-  CONSENT_ROW, INSERT_PROSPECT, PROSPECT_READ, PURCHASE_ROW, REACH_ROW, STAGE_ROW, TAG_ROW, UPDATE_PROSPECT, consentRows,
-  conversionFromRow, prospectFromRow, prospectUpdateValues, prospectValues, purchaseRow, reachRows, stageRows, tagRows,
+  CONSENT_ROW, INSERT_PROSPECT, PROSPECT_READ, PURCHASE_ROW, REACH_ROW, STAGE_ROW, TAG_ROW, UPDATE_PROSPECT, consentFromRow, consentRows,
+  conversionFromRow, prospectFromRow, stageFromRow, tagFromRow, prospectUpdateValues, prospectValues, purchaseRow, reachRows, stageRows, tagRows,
 } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
 import { takeIds } from './counters.js';
@@ -21,14 +21,12 @@ export async function prospectsWhere(db: SqlRunner, where: string, params: reado
   // insert seen by a later statement) are left out.
   const byIds = `prospect_id IN (SELECT p.id FROM prospects p WHERE ${where})`;
   const wanted = new Set(rows.map((r) => Number(r[PROSPECT_READ.at.id])));
-  const children = async <T>(sql: string, make: (r: unknown[]) => T) => groupById<T>(await db.rows(sql, params), wanted, make);
-  const history = await children<StageChange>(`SELECT prospect_id, stage, at FROM stage_history WHERE ${byIds} ORDER BY prospect_id, seq`,
-    (r) => ({ stage: r[1] as StageChange['stage'], at: r[2] as string }));
-  const consent = await children<ConsentEntry>(`SELECT prospect_id, at, granted, note FROM consent WHERE ${byIds} ORDER BY prospect_id, seq`,
-    (r) => ({ at: r[1] as string, granted: Number(r[2]) === 1, note: r[3] as string | null }));
-  const tags = await children<string>(`SELECT prospect_id, tag FROM prospect_tags WHERE ${byIds} ORDER BY prospect_id, seq`, (r) => r[1] as string);
-  const purchases = await children<Conversion>(`SELECT prospect_id, ${PURCHASE_ROW.list} FROM purchases WHERE ${byIds} ORDER BY prospect_id, at, id`,
-    (r) => conversionFromRow(r.slice(1)));
+  const children = async <T>(table: string, cols: Columns<'prospect_id' | string>, order: string, make: (r: unknown[]) => T) =>
+    groupById<T>(await db.rows(`SELECT ${cols.list} FROM ${table} WHERE ${byIds} ORDER BY ${order}`, params), cols.at.prospect_id!, wanted, make);
+  const history = await children('stage_history', STAGE_ROW, 'prospect_id, seq', stageFromRow);
+  const consent = await children('consent', CONSENT_ROW, 'prospect_id, seq', consentFromRow);
+  const tags = await children('prospect_tags', TAG_ROW, 'prospect_id, seq', tagFromRow);
+  const purchases = await children('purchases', PURCHASE_ROW, 'prospect_id, at, id', conversionFromRow);
   return rows.map((r) => {
     const id = Number(r[PROSPECT_READ.at.id]);
     return prospectFromRow(r, {
@@ -37,10 +35,11 @@ export async function prospectsWhere(db: SqlRunner, where: string, params: reado
   });
 }
 
-function groupById<T>(rows: unknown[][], wanted: Set<number>, make: (r: unknown[]) => T): Map<number, T[]> {
+/** Child rows by their prospect's id (the column at `idAt`), in the order read, for the wanted prospects only. */
+function groupById<T>(rows: unknown[][], idAt: number, wanted: Set<number>, make: (r: unknown[]) => T): Map<number, T[]> {
   const by = new Map<number, T[]>();
   for (const r of rows) {
-    const id = Number(r[0]);
+    const id = Number(r[idAt]);
     if (!wanted.has(id)) continue;
     let list = by.get(id);
     if (!list) by.set(id, (list = []));

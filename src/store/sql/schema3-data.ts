@@ -7,6 +7,7 @@ import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js'
 import { bulkTables } from './bulk-rows.js';
 import { columns, jsonValue } from './columns.js';
 import { linksFor } from './links.js';
+import { CONSENT_ROW, STAGE_ROW, consentFromRow, stageFromRow } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
 
 const BATCH = 2000;
@@ -39,7 +40,7 @@ function v2Prospect(r: readonly unknown[], stageHistory: StageChange[], consent:
   };
 }
 
-/** Rows of a child table of prospects [from, to], grouped by prospect id. */
+/** Rows of a child table of prospects [from, to] (prospect_id first), grouped by prospect id. */
 async function byProspect<T>(db: SqlRunner, sql: string, from: number, to: number, make: (r: unknown[]) => T): Promise<Map<number, T[]>> {
   const out = new Map<number, T[]>();
   for (const r of await db.rows(sql, [from, to])) {
@@ -56,10 +57,11 @@ async function readBatch(db: SqlRunner, after: number): Promise<Prospect[]> {
   const rows = await db.rows(`SELECT ${V2_PROSPECT.list} FROM v2_prospects WHERE id > ? ORDER BY id LIMIT ${BATCH}`, [after]);
   if (rows.length === 0) return [];
   const [from, to] = [Number(rows[0]![0]), Number(rows[rows.length - 1]![0])];
-  const history = await byProspect<StageChange>(db, 'SELECT prospect_id, stage, at FROM v2_stage_history WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq',
-    from, to, (r) => ({ stage: r[1] as StageChange['stage'], at: r[2] as string }));
-  const consent = await byProspect<ConsentEntry>(db, 'SELECT prospect_id, at, granted, note FROM v2_consent WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq',
-    from, to, (r) => ({ at: r[1] as string, granted: Number(r[2]) === 1, note: r[3] as string | null }));
+  // Schema 2's history and consent have schema 3's columns.
+  const history = await byProspect(db, `SELECT ${STAGE_ROW.list} FROM v2_stage_history WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq`,
+    from, to, stageFromRow);
+  const consent = await byProspect(db, `SELECT ${CONSENT_ROW.list} FROM v2_consent WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq`,
+    from, to, consentFromRow);
   return rows.map((r) => v2Prospect(r, history.get(Number(r[0])) ?? [], consent.get(Number(r[0])) ?? []));
 }
 
