@@ -9,6 +9,8 @@ export interface SqlRunner {
   rows(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Runs a statement that returns nothing; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Many rows into a table, if the engine has a faster way than multi-row INSERTs (PostgreSQL's COPY). */
+  copyRows?(table: string, columns: string, rows: Iterable<unknown[]>): Promise<void>;
 }
 
 export type ListType = 'int' | 'text';
