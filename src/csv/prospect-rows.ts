@@ -96,6 +96,8 @@ function deriveName(r: RowReader, email: string | null): string | null {
 function conversionOf(r: RowReader): Conversion | null {
   const at = r.date('converted_at');
   const amount = r.money('conversion_value');
+  // As convert refuses it: a purchase is worth zero or more (and a SQL store's CHECK would refuse it too).
+  if (amount !== null && amount.value < 0) r.reasons.push(`conversion_value "${r.values.get('conversion_value')}" is negative; a purchase is worth zero or more`);
   const currency = priceCurrency(r, amount);
   const product = r.text('product');
   if (at === null) {

@@ -75,6 +75,14 @@ describe('import prospects keeps the rules of convert', () => {
     expect((await run(store, ['import', 'prospects', csvFile('name,created_at,converted_at\nAsha,2025-10-05T18:00,2025-10-05T09:00\n')], NOW)).code).toBe(0);
   });
 
+  it('a negative purchase value is refused with its line (65, nothing written), as convert --value refuses it', async () => {
+    const store = await tempStore();
+    const r = await run(store, ['import', 'prospects', csvFile('name,converted_at,conversion_value\nAsha,2026-03-01,-12.50\nBen,2026-03-01,8\n')], NOW);
+    expect(r.code, r.stderr).toBe(65);
+    expect(r.stderr).toMatch(/line 2.*conversion_value "-12\.50" is negative/);
+    expect((await run(store, ['prospect', 'list', '--format', 'csv'], NOW)).stdout.trim().split('\n')).toHaveLength(1); // the header only
+  });
+
   it('a purchase merged into a known prospect added after it is refused, as convert --at would refuse it', async () => {
     const store = await storeWith(['Asha', '--email', 'asha@example.com'], NOW);
     const file = csvFile('email,converted_at,conversion_value\nasha@example.com,2025-12-01,90\n');
