@@ -194,8 +194,17 @@ export class DocReader implements StoreReader {
     return this.out(this.doc.surveys.find((s) => surveyKey(s.name) === key) ?? null);
   }
 
+  /**
+   * A response names its survey as the survey is named (a store written before names were folded may hold "FIRST
+   * impressions" for "First Impressions"), as a SQL store does, which keeps the survey's id, not a spelling.
+   */
   async listResponses(q: ResponseQuery = {}): Promise<SurveyResponse[]> {
-    return this.out(this.doc.responses.filter(responseMatcher(q)).sort(byTouchTime));
+    const names = new Map(this.doc.surveys.map((s) => [surveyKey(s.name), s.name]));
+    const named = (r: SurveyResponse): SurveyResponse => {
+      const name = names.get(surveyKey(r.survey));
+      return name === undefined || name === r.survey ? r : { ...r, survey: name };
+    };
+    return this.out(this.doc.responses.filter(responseMatcher(q)).sort(byTouchTime).map(named));
   }
 
   async countResponses(surveyNames: readonly string[]): Promise<Map<string, number>> {
