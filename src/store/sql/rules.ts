@@ -17,7 +17,8 @@ const HOLDS_TEXT: Record<SearchedText, string> = {
   notes: 'p.notes IS NOT NULL',
   followUpNote: 'p.follow_up_note IS NOT NULL',
   lostReason: 'p.lost_reason IS NOT NULL',
-  fields: "p.fields <> '{}'",
+  // As text: PostgreSQL's json type has no <> of its own (json keeps the text as written, so '{}' is '{}').
+  fields: "CAST(p.fields AS TEXT) <> '{}'",
 };
 
 /** The condition on prospects (aliased p) that keeps every prospect with some text `forget` searches. */
