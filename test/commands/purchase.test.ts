@@ -97,3 +97,29 @@ describe('purchase log', () => {
     expect(after.purchases.map((u: { id: number }) => u.id)).toEqual([1]);
   });
 });
+
+describe('export purchases', () => {
+  it('writes every purchase, oldest first, in fixed columns (csv and json), filtered by prospect and purchase date', async () => {
+    const s = await shop();
+    const inr = { PRECRM_CURRENCY: 'INR' };
+    await at(s, '2026-02-03T18:30', ['purchase', 'log', 'ravi', '--value', '1200', '--product', 'birthday cake', '--order', '=1+1'], inr);
+    await at(s, '2026-02-20T10:00', ['purchase', 'log', 'anita', '--value', '80'], inr);
+    await at(s, '2026-03-03T10:00', ['purchase', 'log', 'ravi', '--value', '350.5', '--product', 'rye, seeded'], inr);
+    const csv = await at(s, '2026-03-04T09:00', ['export', 'purchases']);
+    expect(csv).toMatchObject({ code: 0, stderr: '' });
+    expect(csv.stdout).toBe([
+      'id,prospect_id,email,phone,name,at,value,currency,product,order_id',
+      "1,1,ravi@example.com,,Ravi Sen,2026-02-03T18:30:00.000Z,1200,INR,birthday cake,'=1+1",
+      '2,2,,,Anita Rao,2026-02-20T10:00:00.000Z,80,INR,,',
+      '3,1,ravi@example.com,,Ravi Sen,2026-03-03T10:00:00.000Z,350.5,INR,"rye, seeded",',
+      '',
+    ].join('\n'));
+    const since = await at(s, '2026-03-04T09:00', ['export', 'purchases', '--since', '2026-02-10', '--search', 'ravi', '--json']);
+    expect(JSON.parse(since.stdout)).toEqual([
+      { id: 3, prospectId: 1, at: '2026-03-03T10:00:00.000Z', value: 350.5, currency: 'INR', product: 'rye, seeded', orderId: null },
+    ]);
+    // export conversions stays the first purchases.
+    const conversions = (await at(s, '2026-03-04T09:00', ['export', 'conversions'])).stdout.trim().split('\n');
+    expect(conversions.map((l) => l.split(',')[0])).toEqual(['prospect_id', '1', '2']);
+  });
+});
