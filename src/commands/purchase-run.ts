@@ -11,7 +11,8 @@ import type { StoreTransaction } from '../store/store.js';
 import { parsePrice } from './convert.js';
 import { printWritten } from './io.js';
 import { findProspect } from './lookup.js';
-import type { PurchaseFlags } from './purchase.js';
+
+export interface PurchaseFlags { value?: string; currency?: string; product?: string; at?: string; order?: string }
 
 /** The currency of an amount: the one given or written, else PRECRM_CURRENCY; with neither, a usage error (money always has one). */
 export function saleCurrency(given: string | null, env: Record<string, string | undefined>, option = '--currency'): string {

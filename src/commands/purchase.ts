@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { examples } from './help.js';
-
-export interface PurchaseFlags { value?: string; currency?: string; product?: string; at?: string; order?: string }
+import type { PurchaseFlags } from './purchase-run.js';
 
 export function registerPurchase(program: Command, ctx: Context): void {
   const purchase = program.command('purchase').description('purchases: the first converts, later ones show who comes back')
