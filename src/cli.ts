@@ -7,6 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
 import { registerConvert } from './commands/convert.js';
+import { registerPurchase } from './commands/purchase.js';
 import { DUE_FORMATS, registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
@@ -56,6 +57,7 @@ export function createProgram(ctx: Context): Command {
   registerStore(program, ctx);
   registerTouch(program, ctx);
   registerConvert(program, ctx);
+  registerPurchase(program, ctx);
   registerDue(program, ctx);
   registerSurveyReport(registerReport(program, ctx), ctx);
   registerImport(program, ctx);

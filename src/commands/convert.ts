@@ -28,7 +28,7 @@ export function registerConvert(program: Command, ctx: Context): void {
 }
 
 /** The amount and its currency: `--currency`, else the one `--value` is written in (`€86.40`); the two must agree. */
-function parsePrice(flags: ConvertFlags): { value: number | null; currency: string | null } {
+export function parsePrice(flags: ConvertFlags): { value: number | null; currency: string | null } {
   const amount = flags.value === undefined ? null : parseMoney(flags.value, '--value');
   if (amount !== null && amount.value < 0) throw usageError(`--value ${flags.value} is negative; a purchase is worth zero or more`);
   const given = flags.currency === undefined ? null : flags.currency.trim().toUpperCase();

@@ -1,10 +1,10 @@
-// export prospects|touches|conversions|responses: fixed columns, formula-guarded CSV, TSV, JSON or an xlsx workbook.
+// export prospects|touches|conversions|purchases|responses: fixed columns, formula-guarded CSV, TSV, JSON or an xlsx workbook.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../domain/errors.js';
 import { calendarDaysToConvert } from '../domain/lifecycle.js';
 import { mayContact } from '../domain/queries.js';
-import { TOUCH_TYPES, type Prospect, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
+import { TOUCH_TYPES, type Prospect, type Purchase, type Survey, type SurveyResponse, type Touch } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Format } from '../output/render.js';
 import { parseChoice, parseDayWindow } from './options.js';
@@ -52,6 +52,20 @@ export const CONVERSION_CSV_COLUMNS: Column<ConversionRow>[] = [
   { key: 'product', type: 'string', get: (r) => r.p.conversion!.product },
 ];
 
+/** Every purchase with who made it: `import purchases` reads this file back (prospect by id, email or phone). */
+export const PURCHASE_CSV_COLUMNS: Column<{ u: Purchase; p: Prospect }>[] = [
+  { key: 'id', type: 'int', get: (r) => r.u.id },
+  { key: 'prospect_id', type: 'int', get: (r) => r.u.prospectId },
+  { key: 'email', type: 'string', get: (r) => r.p.email },
+  { key: 'phone', type: 'string', get: (r) => r.p.phone },
+  { key: 'name', type: 'string', get: (r) => r.p.name },
+  { key: 'at', type: 'datetime', get: (r) => r.u.at },
+  { key: 'value', type: 'number', get: (r) => r.u.value },
+  { key: 'currency', type: 'string', get: (r) => r.u.currency },
+  { key: 'product', type: 'string', get: (r) => r.u.product },
+  { key: 'order_id', type: 'string', get: (r) => r.u.orderId },
+];
+
 /** Export writes data files: csv (default), tsv, json or xlsx; an explicit --format table is a mistake. */
 function exportFormat(ctx: Context, cmd: Command, output: string | undefined): Format {
   if (ctx.format !== 'table') return ctx.format;
@@ -95,6 +109,18 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
   const counts = await store.countTouchesUpTo(converted.map((p) => ({ prospectId: p.id, at: p.conversion!.at })));
   const rows = converted.map((p) => ({ p, touches: counts.get(p.id) ?? 0 }));
   await emit(ctx, flags, format, rows, CONVERSION_CSV_COLUMNS, { what: 'conversion(s)', sheet: 'conversions' });
+}
+
+export async function exportPurchases(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
+  const format = exportFormat(ctx, cmd, flags.output);
+  const now = ctx.now();
+  const { since, until } = parseDayWindow(flags, now);
+  const store = await ctx.openStore();
+  const purchases = (await store.listPurchases(parseProspectFilter(flags, now, { createdWindow: false })))
+    .filter((u) => (since === undefined || u.at >= since) && (until === undefined || u.at <= until));
+  const byId = new Map((await store.getProspects([...new Set(purchases.map((u) => u.prospectId))])).map((p) => [p.id, p]));
+  const rows = purchases.map((u) => ({ u, p: byId.get(u.prospectId)! }));
+  await emit(ctx, flags, format, rows, PURCHASE_CSV_COLUMNS, { what: 'purchase(s)', sheet: 'purchases', jsonRecords: purchases });
 }
 
 /** Stable by a string key, ties by id. */

@@ -1,4 +1,4 @@
-// `precrm export prospects|touches|conversions|responses`: filtered records in a fixed column order, to stdout or -o FILE.
+// `precrm export prospects|touches|conversions|purchases|responses`: filtered records in a fixed column order, to stdout or -o FILE.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { TOUCH_TYPES } from '../domain/types.js';
@@ -21,7 +21,7 @@ function outputOptions(cmd: Command): Command {
 }
 
 export function registerExport(program: Command, ctx: Context): void {
-  const exp = program.command('export').description('write prospects, touches, conversions or survey responses as CSV, TSV or JSON')
+  const exp = program.command('export').description('write prospects, touches, conversions, purchases or survey responses as CSV, TSV or JSON')
     .addHelpText('after', examples('precrm export prospects --contactable -o prospects.csv', 'precrm export touches --since 30d --format json'));
 
   filterOptions(exp.command('prospects').description('every prospect field, fixed column order (see README)'), 'created')
@@ -37,6 +37,10 @@ export function registerExport(program: Command, ctx: Context): void {
   filterOptions(exp.command('conversions').description('first purchases with days-to-convert and touches before it'), 'converted')
     .addHelpText('after', examples('precrm export conversions --since 2026-01-01 -o conversions.csv', 'precrm export conversions --source instagram --json'))
     .action((flags: ExportFlags, cmd: Command) => run().then((m) => m.exportConversions(ctx, flags, cmd)));
+
+  filterOptions(exp.command('purchases').description('every purchase, oldest first, with the buyer\'s id, email, phone and name'), 'bought')
+    .addHelpText('after', examples('precrm export purchases --since 2026-01-01 -o purchases.csv', 'precrm export purchases --source instagram --json'))
+    .action((flags: ExportFlags, cmd: Command) => run().then((m) => m.exportPurchases(ctx, flags, cmd)));
 
   outputOptions(exp.command('responses <survey>').description('a survey\'s responses, oldest first: id, survey, prospect_id, segment, stage, at, then one column per question')
     .option('--since <when>', 'answered on or after (2026-03-01, 30d …)')

@@ -1,4 +1,4 @@
-// import prospects|touches|responses: read a CSV (import-read.ts), plan the change as a pure function, apply it in
+// import prospects|touches|purchases|responses: read a CSV (import-read.ts), plan the change as a pure function, apply it in
 // one locked write (import-apply.ts: a file larger than one batch is applied batch by batch in that one write).
 import type { Context } from '../context.js';
 import { dataError } from '../domain/errors.js';
@@ -18,7 +18,11 @@ import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, type TouchPl
 import { emptyTally, importRows } from './import-apply.js';
 import { prospectPlanner } from './import-prospect-plan.js';
 import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './import-read.js';
-import { responseSlice, touchSlice } from './import-slice.js';
+import { purchaseSlice, responseSlice, touchSlice } from './import-slice.js';
+import { PURCHASE_HEADERS, purchaseRowParser, type PurchaseRow } from '../csv/purchase-rows.js';
+import { planPurchases, type PurchasePlan } from '../csv/purchase-plan.js';
+import { saleCurrency } from './purchase-run.js';
+import type { StoreTransaction } from '../store/store.js';
 import { findSurvey } from './lookup.js';
 import { parseChoice } from './options.js';
 import { outputTarget, writeOutput, type OutputTarget } from './output-file.js';
@@ -158,6 +162,42 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
     const unknown = tally.unknownEmails;
     const warnings = unknown.length === 0 ? tally.warnings : [...tally.warnings, `${unknown.length} row(s) give an email no prospect has (line ${unknown.join(', ')}): recorded as anonymous (import those people as prospects first to link their answers)`];
     await finish(ctx, flags, read, { ...tally, warnings, outcomes: undefined }, written, rejects);
+  } finally {
+    await read.close();
+  }
+}
+
+/** Writes a purchase plan: the converted prospects (their first purchases come with them), order ids, later purchases. */
+async function writePurchases(tx: StoreTransaction, p: PurchasePlan): Promise<void> {
+  if (p.prospects.size) await tx.update('prospect', [...p.prospects.values()]);
+  const firsts = await tx.purchasesOf([...p.firstOrders.keys()]);
+  for (const [prospectId, orderId] of p.firstOrders) {
+    const first = firsts.find((u) => u.prospectId === prospectId)!;
+    await tx.update('purchase', [{ ...first, orderId }]);
+  }
+  if (p.later.length === 0) return;
+  let id = await tx.takeId('purchase', p.later.length);
+  await tx.insert('purchase', p.later.map((u) => ({ id: id++, ...u })));
+}
+
+export async function importPurchases(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
+  const rejects = await rejectsTarget(ctx, flags);
+  const env = ctx.world.env;
+  const fallback = env.PRECRM_CURRENCY?.trim() ? saleCurrency(null, env) : null;
+  const read = await readTable(ctx, file, flags, { spec: PURCHASE_HEADERS, parse: purchaseRowParser(fallback) });
+  try {
+    requireColumns(read.match, [['prospect', 'email', 'phone', 'name'], ['at', 'day'], ['value']], read.header);
+    const now = ctx.now().toISOString();
+    const country = shopCountry(env);
+    const { tally, written } = await importRows<PurchaseRow, PurchasePlan>(ctx, flags, read, {
+      slice: (reader, rows) => purchaseSlice(reader, rows.map((r) => r.row), country),
+      plan: (doc, rows) => planPurchases(doc, rows, now, country),
+      changes: (p) => p.created > 0,
+      apply: () => undefined,
+      also: writePurchases,
+      tally: (p) => ({ ...emptyTally(), created: p.created, skipped: p.skipped, rejected: p.rejected }),
+    });
+    await finish(ctx, flags, read, { ...tally, outcomes: undefined }, written, rejects);
   } finally {
     await read.close();
   }

@@ -30,8 +30,8 @@ async function prospectsByRef(reader: StoreReader, refs: Iterable<string | null>
   return byIdUnion(byId, byEmail);
 }
 
-function byIdUnion(...lists: Prospect[][]): Prospect[] {
-  const all = new Map<number, Prospect>();
+function byIdUnion<T extends { id: number }>(...lists: T[][]): T[] {
+  const all = new Map<number, T>();
   for (const list of lists) for (const p of list) all.set(p.id, p);
   return [...all.values()].sort((a, b) => a.id - b.id);
 }
@@ -114,6 +114,27 @@ export async function responseSlice(reader: StoreReader, survey: Survey, rows: r
     reader.listResponses({ survey: survey.name }),
   ]);
   return sliceDoc(reader, { prospects, surveys: [survey], responses });
+}
+
+/**
+ * For `import purchases`: the prospects the rows name (by id, email, phone or name) with their referrers and the
+ * prospects they referred (a first purchase converts as `convert` does), and the purchases a re-import would repeat.
+ */
+export async function purchaseSlice(reader: StoreReader, rows: readonly { prospect: string | null; email: string | null; phone: string | null; name: string | null; sale: { orderId: string | null } }[],
+  country: CountryCode | null): Promise<StoreDoc> {
+  const phones = new Set<string>();
+  for (const r of rows) if (r.phone !== null) for (const key of lookupKeys({ email: null, phone: r.phone, name: null }, country).phones!) phones.add(key);
+  const names = [...new Set(rows.flatMap((r) => (r.name !== null && !r.prospect && !r.email && !r.phone ? [r.name] : [])))];
+  const found = await Promise.all([
+    prospectsByRef(reader, rows.flatMap((r) => [r.prospect, r.email])),
+    phones.size ? reader.findDuplicates({ phones: [...phones] }) : [],
+    ...names.map((n) => reader.prospectsNamed(n)),
+  ]);
+  const buyers = byIdUnion(...found);
+  const prospects = await withReferrals(reader, await withReferrers(reader, buyers), buyers.filter((p) => p.conversion === null));
+  const orders = [...new Set(rows.flatMap((r) => (r.sale.orderId === null ? [] : [r.sale.orderId])))];
+  const purchases = byIdUnion(await reader.purchasesOf(buyers.map((p) => p.id)), await reader.purchasesWithOrders(orders));
+  return sliceDoc(reader, { prospects, purchases });
 }
 
 type Listed = { id: number };

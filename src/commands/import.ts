@@ -1,4 +1,4 @@
-// `precrm import prospects|touches|responses <file|->`: read, validate every row, plan, then apply in ONE locked store update.
+// `precrm import prospects|touches|purchases|responses <file|->`: read, validate every row, plan, then apply in ONE locked store update.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { examples } from './help.js';
@@ -24,7 +24,7 @@ function commonOptions(cmd: Command, mapHelp = MAP_HELP): Command {
 }
 
 export function registerImport(program: Command, ctx: Context): void {
-  const imp = program.command('import').description('read prospects, touches or survey responses from CSV (a file or - for stdin)')
+  const imp = program.command('import').description('read prospects, touches, purchases or survey responses from CSV (a file or - for stdin)')
     .addHelpText('after', examples('precrm import prospects contacts.csv --dry-run', 'precrm import touches visits.csv --skip-invalid --rejects rejected.csv'));
 
   commonOptions(imp.command('prospects <file>').description('create or merge prospects from a CSV export (contacts, forms, spreadsheets) or a vCard file (.vcf)'))
@@ -44,6 +44,13 @@ export function registerImport(program: Command, ctx: Context): void {
       'precrm -q import touches web-visits.csv --skip-invalid   # nightly from cron; identical touches are skipped',
     ))
     .action((file: string, flags: ImportFlags) => run().then((m) => m.importTouches(ctx, file, flags)));
+
+  commonOptions(imp.command('purchases <file>').description('record purchases from CSV: precrm\'s export, or a Square, Shopify or WooCommerce order export as it is (buyer by prospect id, email, phone or name)'))
+    .addHelpText('after', examples(
+      'precrm import purchases orders_export.csv --dry-run',
+      'PRECRM_CURRENCY=EUR precrm -q import purchases square-transactions.csv --skip-invalid   # nightly; orders already in are skipped',
+    ))
+    .action((file: string, flags: ImportFlags) => run().then((m) => m.importPurchases(ctx, file, flags)));
 
   commonOptions(imp.command('responses <survey> <file>').description('record survey answers from CSV: a form tool\'s export (columns headed by question key or text, a Timestamp, an optional Email) or the output of export responses'),
     'read a column as the answers to a question key, or as at, email or prospect (repeatable; ignore to drop)')

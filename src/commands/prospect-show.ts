@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { showDateTime, showDay } from '../domain/dates.js';
 import { prospectStory, type PersonRef, type ProspectStory } from '../domain/story.js';
-import type { Touch } from '../domain/types.js';
+import type { Purchase, Touch } from '../domain/types.js';
 import { strlen, type Strlen } from '../output/table.js';
 import { oneLine } from '../output/text.js';
 import { wrapSpans, type Span } from '../output/wrap.js';
@@ -14,10 +14,11 @@ import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
   const store = await ctx.openStore();
   const p = await findProspect(store, ref);
-  const [touches, referrer, referred] = await Promise.all([
+  const [touches, referrer, referred, purchases] = await Promise.all([
     store.listTouches({ prospectId: p.id }), p.referredBy === null ? null : store.getProspect(p.referredBy), store.referralsOf(p.id),
+    store.purchasesOf([p.id]),
   ]);
-  const story = prospectStory(p, touches, referrer, referred);
+  const story = prospectStory(p, touches, referrer, referred, purchases);
   if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
   // A terminal gets each line wrapped to the window (a long note goes on under its label); pipes get it whole.
   else if (ctx.format === 'table') await ctx.page(renderStory(story, ctx.color, ctx.terminalWidth, await strlen()), 'styled');
@@ -66,6 +67,9 @@ export function renderStory(s: ProspectStory, c: ChalkInstance, width: number | 
   for (const e of s.consent) {
     w.add([{ text: `  ${showDateTime(e.at)}  ${e.granted ? 'may contact' : 'do not contact'}${e.note ? `  ${oneLine(e.note)}` : ''}` }], CONSENT_NOTE);
   }
+  // The first purchase is the `converted` line; a list only once there is more than one.
+  if (s.purchases.length > 1) w.heading(`purchases (${s.purchases.length})`);
+  if (s.purchases.length > 1) for (const u of s.purchases) w.add([{ text: `  ${purchaseLine(u)}` }], 4);
   w.heading(`touches (${s.touches.length}, newest first)`);
   for (const t of s.touches) w.add(touchSpans(t, c), TOUCH_NOTE);
   if (!s.touches.length) w.lines.push('  none yet');
@@ -104,6 +108,12 @@ function conversion(s: ProspectStory): string | null {
   const value = v.value === null ? '' : ` ${v.value}${v.currency ? ` ${v.currency}` : ''}`;
   const product = v.product ? `, ${oneLine(v.product)}` : '';
   return `${showDay(v.at)}${value}${product} — ${s.daysToConvert} day(s) after being added, ${s.touchesBeforeConversion} touch(es) before`;
+}
+
+/** `2026-06-10  250 INR  birthday cake  order 1042`. */
+function purchaseLine(u: Purchase): string {
+  const parts = [showDay(u.at), u.value === null ? null : `${u.value} ${u.currency ?? ''}`.trim(), text(u.product), u.orderId ? `order ${oneLine(u.orderId)}` : null];
+  return parts.filter(Boolean).join('  ');
 }
 
 function touchSpans(t: Touch, c: ChalkInstance): Span[] {

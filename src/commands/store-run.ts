@@ -73,7 +73,7 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
     // A NUL byte (left by a release that imported them) is refused on every target alike, never half-copied.
     const nul = nulInBatch(batch);
     if (nul !== null) throw dataError(`${nul} holds a NUL byte (\\0), which not every backend can store; nothing was migrated (remove it from that field, e.g. with precrm prospect edit, then migrate again)`);
-    if (batch.kind !== 'counters' && batch.kind !== 'suppression') counts[COUNT_OF[batch.kind]] += batch.records.length;
+    if (batch.kind !== 'counters' && batch.kind !== 'suppression' && batch.kind !== 'purchase') counts[COUNT_OF[batch.kind]] += batch.records.length;
     yield batch;
   }
 }

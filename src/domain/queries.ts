@@ -29,12 +29,12 @@ export interface ProspectFilter {
 
 const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
 
+export { mayContact };
+
 /** How the filter compares text ignoring case (source, owner, tags, search): JavaScript's own lower-casing. */
 export const foldCase = (s: string): string => s.toLowerCase();
 /** The key a tag is matched by (`--tag`); a database keeps it beside each tag. */
 export const tagKey = foldCase;
-
-export { mayContact };
 
 /** The text `search` looks in. */
 export function searchText(p: Pick<Prospect, 'name' | 'email' | 'phone' | 'company' | 'notes' | 'tags'>): string {

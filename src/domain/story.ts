@@ -2,7 +2,7 @@
 import { cadenceDueAt } from './due.js';
 import { calendarDaysToConvert, touchedBeforeConversion } from './lifecycle.js';
 import { furthestStage } from './stages.js';
-import type { PathStage, Prospect, Stage, Touch } from './types.js';
+import type { PathStage, Prospect, Purchase, Stage, Touch } from './types.js';
 
 export interface PersonRef { id: number; name: string | null; stage: Stage }
 
@@ -18,12 +18,15 @@ export interface ProspectStory extends Prospect {
   /** Calendar days to convert (calendarDaysToConvert), under the JSON key users know. */
   daysToConvert: number | null;
   touchesBeforeConversion: number | null;
+  /** Every purchase, oldest first (the first is the conversion); the last key, after those the JSON always had. */
+  purchases: Purchase[];
 }
 
 const ref = (p: Prospect): PersonRef => ({ id: p.id, name: p.name, stage: p.stage });
 
-/** The story of `p` from its touches (any order), its referrer and the prospects it referred. */
-export function prospectStory(p: Prospect, ownTouches: readonly Touch[], referrer: Prospect | null, referred: readonly Prospect[]): ProspectStory {
+/** The story of `p` from its touches (any order), its referrer, the prospects it referred and its purchases (by time, then id). */
+export function prospectStory(p: Prospect, ownTouches: readonly Touch[], referrer: Prospect | null, referred: readonly Prospect[],
+  purchases: readonly Purchase[] = []): ProspectStory {
   const touches = ownTouches.filter((t) => t.prospectId === p.id)
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
   const convertedAt = p.conversion?.at;
@@ -37,5 +40,6 @@ export function prospectStory(p: Prospect, ownTouches: readonly Touch[], referre
     referrals: referred.map(ref),
     daysToConvert: calendarDaysToConvert(p),
     touchesBeforeConversion: convertedAt === undefined ? null : touches.filter((t) => touchedBeforeConversion(t.at, convertedAt)).length,
+    purchases: purchases.filter((u) => u.prospectId === p.id),
   };
 }

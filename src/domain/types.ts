@@ -36,23 +36,25 @@ export interface Touch extends RecordOfKind<typeof TOUCH> {}
 export interface Question extends RecordOf<typeof QUESTION> {}
 export interface Survey extends RecordOfKind<typeof SURVEY> {}
 export interface SurveyResponse extends RecordOfKind<typeof RESPONSE> {}
-/** A purchase (not stored by the JSON store yet: a prospect's first purchase is its `conversion`). */
+/** A purchase. A prospect's first one (by time, then id) is also its `conversion`. */
 export interface Purchase extends RecordOfKind<typeof PURCHASE> {}
 /** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
 export interface SuppressionEntry extends RecordOfKind<typeof SUPPRESSION_ENTRY> {}
 
-export type IdKind = 'prospect' | 'touch' | 'survey' | 'response';
+export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'purchase';
 
 /** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
 export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface StoreDoc {
   schema: number;
   nextId: Record<IdKind, number>;
   prospects: Prospect[];
   touches: Touch[];
+  /** Every purchase, the first of each prospect included (its conversion is a copy kept on the prospect). */
+  purchases: Purchase[];
   surveys: Survey[];
   responses: SurveyResponse[];
   suppression: SuppressionList;
@@ -61,9 +63,10 @@ export interface StoreDoc {
 export function emptyDoc(): StoreDoc {
   return {
     schema: SCHEMA_VERSION,
-    nextId: { prospect: 1, touch: 1, survey: 1, response: 1 },
+    nextId: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1 },
     prospects: [],
     touches: [],
+    purchases: [],
     surveys: [],
     responses: [],
     suppression: { secret: null, entries: [] },

@@ -37,7 +37,14 @@ async function loadSuppression(tx: StoreTransaction, secret: string, entries: Su
 export async function loadDump(tx: StoreTransaction, batches: AsyncIterable<DumpBatch>, where: string): Promise<StoreCounts> {
   const before = await tx.counts();
   if (!isEmpty(before)) throw conflictError(`the store ${where} is not empty (${describeCounts(before)}); migrate into an empty one`);
+  let purchasesCleared = false;
   for await (const batch of batches) {
+    if (batch.kind === 'purchase' && !purchasesCleared) {
+      // The prospects' conversions became first purchases with ids of the target's own: the batches bring every
+      // purchase with its source id, so those make way (the target was empty, so they are all there is).
+      await tx.delete('purchase', (await tx.listPurchases()).map((u) => u.id));
+      purchasesCleared = true;
+    }
     if (batch.kind === 'counters') await raiseCounters(tx, batch.counters);
     else if (batch.kind === 'suppression') await loadSuppression(tx, batch.secret, batch.entries, where);
     else await tx.insert(batch.kind, batch.records as never[]);

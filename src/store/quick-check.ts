@@ -6,6 +6,8 @@
 // problem messages. So it may be stricter, never looser.
 import { PROSPECT } from '../domain/records/prospect.js';
 import { RESPONSE } from '../domain/records/response.js';
+import { conversionIs, firstPurchases } from '../domain/first-purchase.js';
+import { PURCHASE } from '../domain/records/purchase.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
 import { SURVEY } from '../domain/records/survey.js';
 import { TOUCH } from '../domain/records/touch.js';
@@ -35,6 +37,7 @@ const prospects = compileListCheck(PROSPECT.fields, HELPERS);
 const touches = compileListCheck(TOUCH.fields, HELPERS);
 const surveys = compileListCheck(SURVEY.fields, HELPERS);
 const responses = compileListCheck(RESPONSE.fields, HELPERS);
+const purchases = compileListCheck(PURCHASE.fields, HELPERS);
 const suppressionEntries = compileListCheck(SUPPRESSION_ENTRY.fields, HELPERS);
 const isHex256 = SUPPRESSION_ENTRY.fields.hash.value.rule.test;
 
@@ -66,8 +69,10 @@ function links(doc: StoreDoc): boolean {
     return seen;
   };
   const prospects = ids(doc.prospects, doc.nextId.prospect);
-  if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)) return false;
+  if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)
+    || !ids(doc.purchases, doc.nextId.purchase)) return false;
   for (const t of doc.touches) if (prospects[t.prospectId] !== 1) return false;
+  if (!conversionsAgree(doc)) return false;
   for (const p of doc.prospects) if (p.referredBy !== null && prospects[p.referredBy] !== 1) return false;
   const surveyNames = new Set(doc.surveys.map((s) => surveyKey(s.name)));
   for (const r of doc.responses) {
@@ -76,11 +81,19 @@ function links(doc: StoreDoc): boolean {
   return true;
 }
 
+/** Every purchase's prospect exists, and each conversion equals its prospect's first purchase (by time, then id). */
+function conversionsAgree(doc: StoreDoc): boolean {
+  const byId = new Set(doc.prospects.map((p) => p.id));
+  if (!doc.purchases.every((u) => byId.has(u.prospectId))) return false;
+  const first = firstPurchases(doc.purchases);
+  return doc.prospects.every((p) => conversionIs(p.conversion, first.get(p.id)));
+}
+
 /** True when `raw` is a sound current-schema store that validateDoc would return unchanged. */
 export function quickCheck(raw: unknown): raw is StoreDoc {
   if (!isObj(raw) || raw.schema !== SCHEMA_VERSION || !keyCount(raw, DOC_KEYS) || !suppression(raw.suppression)) return false;
   const next = raw.nextId;
   if (!isObj(next) || !ID_KINDS.every((kind) => isId(next[kind])) || !keyCount(next, ID_KINDS.length)) return false;
-  return prospects(raw.prospects) && touches(raw.touches) && surveys(raw.surveys) && responses(raw.responses)
+  return prospects(raw.prospects) && touches(raw.touches) && purchases(raw.purchases) && surveys(raw.surveys) && responses(raw.responses)
     && links(raw as unknown as StoreDoc);
 }

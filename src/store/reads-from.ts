@@ -26,6 +26,9 @@ export abstract class ReadsFrom implements StoreReader {
   lastTouches = this.read('lastTouches');
   countTouchesUpTo = this.read('countTouchesUpTo');
   touchesMentioning = this.read('touchesMentioning');
+  purchasesOf = this.read('purchasesOf');
+  listPurchases = this.read('listPurchases');
+  purchasesWithOrders = this.read('purchasesWithOrders');
   dueCandidates = this.read('dueCandidates');
   staleCandidates = this.read('staleCandidates');
   cohort = this.read('cohort');

@@ -1,10 +1,12 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
 import { PROSPECT } from '../domain/records/prospect.js';
+import { PURCHASE } from '../domain/records/purchase.js';
 import { RESPONSE } from '../domain/records/response.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
 import { SURVEY } from '../domain/records/survey.js';
 import { TOUCH } from '../domain/records/touch.js';
+import { conversionIs, firstPurchases } from '../domain/first-purchase.js';
 import { surveyKey } from '../domain/queries.js';
 import { SCHEMA_VERSION, type StoreDoc } from '../domain/types.js';
 import { objectSchema, valueSchema } from './record-schema.js';
@@ -17,9 +19,10 @@ const SuppressionSchema = v.object({
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const DocSchema = v.object({
   schema: v.literal(SCHEMA_VERSION),
-  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId }),
+  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId, purchase: nextId }),
   prospects: v.array(objectSchema(PROSPECT.fields)),
   touches: v.array(objectSchema(TOUCH.fields)),
+  purchases: v.array(objectSchema(PURCHASE.fields)),
   surveys: v.array(objectSchema(SURVEY.fields)),
   responses: v.array(objectSchema(RESPONSE.fields)),
   suppression: SuppressionSchema,
@@ -57,7 +60,7 @@ export function validateDoc(raw: unknown): Validation {
   const doc = parsed.output as StoreDoc;
   const problems: string[] = [];
   const prospectIds = new Set<number>();
-  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses]] as const) {
+  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses], ['purchase', doc.purchases]] as const) {
     const seen = new Set<number>();
     for (const rec of list) {
       if (seen.has(rec.id)) problems.push(`${kind} id ${rec.id} appears twice`);
@@ -67,6 +70,7 @@ export function validateDoc(raw: unknown): Validation {
     if (kind === 'prospect') for (const i of seen) prospectIds.add(i);
   }
   for (const t of doc.touches) if (!prospectIds.has(t.prospectId)) problems.push(`touch ${t.id} points to missing prospect ${t.prospectId}`);
+  problems.push(...purchaseProblems(doc, prospectIds));
   const rawDoc = raw as { prospects: { fields: object }[]; responses: { answers: object }[] };
   doc.prospects.forEach((p, i) => problems.push(...droppedKeys(`prospect ${p.id} fields`, rawDoc.prospects[i]!.fields, p.fields)));
   doc.responses.forEach((r, i) => problems.push(...droppedKeys(`response ${r.id} answers`, rawDoc.responses[i]!.answers, r.answers)));
@@ -80,6 +84,15 @@ export function validateDoc(raw: unknown): Validation {
   }
   problems.push(...suppressionProblems(doc.suppression));
   return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, doc };
+}
+
+/** Each purchase belongs to a prospect, and each prospect's conversion is a copy of its first purchase (by time, then id). */
+function purchaseProblems(doc: StoreDoc, prospectIds: Set<number>): string[] {
+  const problems: string[] = [];
+  for (const u of doc.purchases) if (!prospectIds.has(u.prospectId)) problems.push(`purchase ${u.id} points to missing prospect ${u.prospectId}`);
+  const first = firstPurchases(doc.purchases);
+  for (const p of doc.prospects) if (!conversionIs(p.conversion, first.get(p.id))) problems.push(`prospect ${p.id}: its conversion is not its first purchase`);
+  return problems;
 }
 
 /** The list's own rules: entries need the secret they were keyed with, and one entry per hash (by position: a hash is no one's business). */

@@ -22,7 +22,7 @@ import type {
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
-import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../domain/types.js';
+import type { IdKind, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
 export interface RecordOf {
@@ -30,6 +30,12 @@ export interface RecordOf {
   touch: Touch;
   survey: Survey;
   response: SurveyResponse;
+  /**
+   * A purchase. A prospect's first one is also its `conversion`: writing a prospect writes its first purchase
+   * (updated in place, added with a new id, or removed with the conversion), and removing a prospect removes its
+   * purchases; a purchase written on its own never changes the prospect.
+   */
+  purchase: Purchase;
 }
 
 /** Next id to hand out, per kind. */
@@ -67,6 +73,14 @@ export interface StoreReader {
   countTouchesUpTo(items: readonly { prospectId: number; at: string }[]): Promise<Map<number, number>>;
   /** Touches whose note contains a needle, ignoring case; a superset is fine. By id. */
   touchesMentioning(needles: readonly string[]): Promise<Touch[]>;
+
+  // ---- purchases (by time, then id)
+  /** The purchases of these prospects. */
+  purchasesOf(prospectIds: readonly number[]): Promise<Purchase[]>;
+  /** Every purchase of the prospects matching `filter` (all of them without one): exports and reports. */
+  listPurchases(filter?: ProspectFilter): Promise<Purchase[]>;
+  /** The purchases carrying one of these order ids (an import's idempotence), with every prospect's. */
+  purchasesWithOrders(orderIds: readonly string[]): Promise<Purchase[]>;
 
   // ---- the daily lists: candidates with their last touch, by prospect id; the domain decides who is listed
   /**
@@ -149,6 +163,7 @@ export type DumpBatch =
   | { kind: 'touch'; records: Touch[] }
   | { kind: 'survey'; records: Survey[] }
   | { kind: 'response'; records: SurveyResponse[] }
+  | { kind: 'purchase'; records: Purchase[] }
   | { kind: 'suppression'; secret: string; entries: SuppressionEntry[] }
   | { kind: 'counters'; counters: IdCounters };
 

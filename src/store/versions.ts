@@ -2,6 +2,15 @@
 // sound store never loads it.
 import { SCHEMA_VERSION } from '../domain/types.js';
 
+type Conversion = { at: unknown; value: unknown; currency: unknown; product: unknown };
+
+/** Version 3's purchases of a version-2 document: its conversions, ids 1..n in prospect-id order. */
+function purchasesOfConversions(prospects: { id: number; conversion: Conversion | null }[]): Record<string, unknown>[] {
+  let id = 1;
+  return [...prospects].sort((a, b) => a.id - b.id).flatMap(({ id: prospectId, conversion: c }) => (c === null || c === undefined ? []
+    : [{ id: id++, prospectId, at: c.at, value: c.value, currency: c.currency, product: c.product, orderId: null }]));
+}
+
 /** Migrations from version n to n + 1. Version 0 is the pre-release shape without `nextId`; 1 has no suppression list. */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   0: (doc) => {
@@ -23,6 +32,14 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
   },
   // Version 2 adds the suppression list, empty and without a secret until the first entry needs one.
   1: (doc) => ({ ...doc, schema: 2, suppression: { secret: null, entries: [] } }),
+  // Version 3 keeps every purchase: each conversion becomes the prospect's first one (ids 1..n in prospect-id order,
+  // as the SQL upgrade numbers them); the conversion stays on the prospect as a copy, so outputs are unchanged.
+  2: ({ schema: _, nextId, prospects, touches, ...rest }) => {
+    const purchases = Array.isArray(prospects) ? purchasesOfConversions(prospects as { id: number; conversion: Conversion | null }[]) : [];
+    return {
+      schema: 3, nextId: { ...(nextId as object), purchase: purchases.length + 1 }, prospects, touches, purchases, ...rest,
+    };
+  },
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAGES, type Prospect, type StoreDoc } from '../../src/domain/types.js';
 import { run, tempDir, tempStore } from '../helpers.js';
+import { purchasesOfConversions } from '../fixtures/store-builder.js';
 
 const BAKERY = fileURLToPath(new URL('../../data/bakery.json', import.meta.url));
 
@@ -101,7 +102,8 @@ function toDoc(drafts: Draft[]): StoreDoc {
   drafts.forEach((d, i) => {
     if (d.refer !== null && i > 0) prospects[i]!.referredBy = prospects[d.refer % i]!.id;
   });
-  return { schema: 2, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [], suppression: { secret: null, entries: [] } };
+  const purchases = purchasesOfConversions(prospects);
+  return { schema: 3, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1, purchase: purchases.length + 1 }, prospects, touches: [], purchases, surveys: [], responses: [], suppression: { secret: null, entries: [] } };
 }
 
 describe('round trip property', () => {

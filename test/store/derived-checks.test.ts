@@ -20,6 +20,8 @@ function sample(): Doc {
     followUp: { at: AT, note: 'call' }, conversion: { at: AT, value: 12.5, currency: 'EUR', product: 'cake' },
     consent: [{ at: AT, granted: true, note: 'asked' }], fields: { size: 'L' }, cadenceDays: 7,
   });
+  // The first purchase is the conversion's copy, with an order id filled in too.
+  Object.assign(d.purchases.find((u: { prospectId: number }) => u.prospectId === d.prospects[0].id), { at: AT, value: 12.5, currency: 'EUR', product: 'cake', orderId: '#1001' });
   d.surveys[0].questions[0].choices = ['a', 'b'];
   d.suppression = { secret: 'f'.repeat(64), entries: [{ hash: 'a'.repeat(64), reason: 'forgotten', at: AT }] };
   return d;

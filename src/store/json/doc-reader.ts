@@ -10,13 +10,13 @@ import {
 } from '../../domain/queries.js';
 import { candidatesIn, sameName, type ProspectReference } from '../../domain/references.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
-import type { IdKind, Prospect, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { IdKind, Prospect, Purchase, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import { copyData } from './copy-data.js';
 
 type Listed = { id: number };
-const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses'> = {
-  prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses',
+const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses' | 'purchases'> = {
+  prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases',
 };
 
 /** Sorts a list by id in place unless it already is (the usual case: ids are handed out in order). */
@@ -140,6 +140,21 @@ export class DocReader implements StoreReader {
   async touchesMentioning(needles: readonly string[]): Promise<Touch[]> {
     const has = lowerHas(needles);
     return this.out(this.doc.touches.filter((t) => has(t.note)));
+  }
+
+  async purchasesOf(prospectIds: readonly number[]): Promise<Purchase[]> {
+    const wanted = new Set(prospectIds);
+    return this.out(this.doc.purchases.filter((u) => wanted.has(u.prospectId)).sort(byTouchTime));
+  }
+
+  async listPurchases(filter?: ProspectFilter): Promise<Purchase[]> {
+    const ids = filter ? this.prospectIds(filter) : undefined;
+    return this.out(this.doc.purchases.filter((u) => !ids || ids.has(u.prospectId)).sort(byTouchTime));
+  }
+
+  async purchasesWithOrders(orderIds: readonly string[]): Promise<Purchase[]> {
+    const wanted = new Set(orderIds);
+    return this.out(this.doc.purchases.filter((u) => u.orderId !== null && wanted.has(u.orderId)).sort(byTouchTime));
   }
 
   async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {

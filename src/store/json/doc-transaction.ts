@@ -5,7 +5,8 @@
 // work with it (~1 s of a 4 s import). Reads inside the transaction still hand out copies.
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { byHash } from '../../domain/suppression.js';
-import type { IdKind, StoreDoc, SuppressionEntry } from '../../domain/types.js';
+import { firstPurchases } from '../../domain/first-purchase.js';
+import type { IdKind, Prospect, StoreDoc, SuppressionEntry } from '../../domain/types.js';
 import type { RecordOf, StoreTransaction } from '../store.js';
 import { DocReader, LIST } from './doc-reader.js';
 
@@ -62,6 +63,7 @@ export class DocTransaction extends DocReader implements StoreTransaction {
       this.forgetIndex(kind);
     }
     if (records.length) this.dirty = true;
+    if (kind === 'prospect') await this.writeConversions(records as readonly Prospect[]);
   }
 
   async update<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<void> {
@@ -72,11 +74,34 @@ export class DocTransaction extends DocReader implements StoreTransaction {
       list[i] = record;
     }
     if (records.length) this.dirty = true;
+    if (kind === 'prospect') await this.writeConversions(records as readonly Prospect[]);
+  }
+
+  /**
+   * Each prospect's conversion as its first purchase, as the SQL backends keep it: updated in place (keeping its id
+   * and order id), added with a new id (taken in the records' order), or removed with the conversion.
+   */
+  private async writeConversions(prospects: readonly Prospect[]): Promise<void> {
+    const wanted = new Set(prospects.map((p) => p.id));
+    const first = firstPurchases(this.doc.purchases.filter((u) => wanted.has(u.prospectId)));
+    for (const p of prospects) {
+      const u = first.get(p.id);
+      const c = p.conversion;
+      if (c === null) {
+        if (u) await this.delete('purchase', [u.id]);
+      } else if (u) {
+        await this.update('purchase', [{ ...u, at: c.at, value: c.value, currency: c.currency, product: c.product }]);
+      } else {
+        await this.insert('purchase', [{ id: await this.takeId('purchase'), prospectId: p.id, ...c, orderId: null }]);
+      }
+    }
   }
 
   async delete(kind: IdKind, ids: readonly number[]): Promise<void> {
     const gone = new Set(ids.filter((id) => this.indexOf(kind, id) !== undefined));
     if (gone.size === 0) return;
+    // A prospect's purchases go with it (as the SQL backends' foreign key cascades them).
+    if (kind === 'prospect') await this.delete('purchase', this.doc.purchases.filter((u) => gone.has(u.prospectId)).map((u) => u.id));
     const key = LIST[kind];
     (this.doc as unknown as Record<string, Listed[]>)[key] = this.list(kind).filter((r) => !gone.has(r.id));
     this.forgetIndex(kind);

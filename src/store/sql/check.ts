@@ -67,7 +67,7 @@ async function checkProspects(db: SqlRunner, prospects: Prospect[], out: Finding
 /** Each counter exists and is past every id of its kind. */
 async function checkCounters(db: SqlRunner): Promise<string[]> {
   const problems: string[] = [];
-  const tables = { ...TABLE_OF, purchase: 'purchases' };
+  const tables = TABLE_OF;
   for (const kind of COUNTER_KINDS) {
     const [row] = await db.rows(`SELECT (SELECT next_id FROM counters WHERE kind = '${kind}'), (SELECT max(id) FROM ${tables[kind]})`);
     const [next, top] = [row![0] === null ? null : Number(row![0]), row![1] === null ? null : Number(row![1])];

@@ -1,7 +1,8 @@
 // `store migrate` out of a SQL backend: everything in batches from one consistent snapshot (the caller's read
-// transaction): prospects, touches, surveys, responses by id, the suppression list, then the counters.
+// transaction): prospects, touches, surveys, responses, purchases by id, the suppression list, then the counters.
 import type { DumpBatch } from '../store.js';
 import { prospectsWhere } from './prospects.js';
+import { purchasesWhere } from './purchases.js';
 import { countersOf } from './reader.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
@@ -30,6 +31,7 @@ export async function* dumpRows(db: SqlRunner, suppression = true): AsyncGenerat
   const surveys = await surveysWhere(db, '1 = 1');
   if (surveys.length) yield { kind: 'survey', records: surveys };
   for await (const [from, to] of idRanges(db, 'responses')) yield { kind: 'response', records: byId(await responsesWhere(db, 'r.id BETWEEN ? AND ?', [from, to])) };
+  for await (const [from, to] of idRanges(db, 'purchases')) yield { kind: 'purchase', records: byId(await purchasesWhere(db, 'u.id BETWEEN ? AND ?', [from, to])) };
   const secret = suppression ? await readSecret(db) : null;
   if (secret !== null) yield { kind: 'suppression', secret, entries: await readEntries(db) };
   yield { kind: 'counters', counters: await countersOf(db) };

@@ -3,9 +3,9 @@
 // keys precrm keeps beside each prospect (source_key, owner_key, search_text, prospect_tags.tag_key, created_ms,
 // purchases.at_ms). Each field of the filter has its clause builder in FILTER_CLAUSES, whose type makes a field
 // without one a compile error: a new field cannot be left to a fallback.
+import { CONTACTABLE } from '../../domain/contactable.js';
 import { foldCase, tagKey, type ProspectFilter } from '../../domain/queries.js';
 import { toMs } from '../../domain/reports/instants.js';
-import { CONTACTABLE as CONTACT_RULES } from '../../domain/contactable.js';
 import { contactableSql } from './rules.js';
 
 /** A condition on `prospects` (aliased p) and the values of its `?` placeholders. */
@@ -29,7 +29,7 @@ const like = (needle: string) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}
 const FIRST_PURCHASE = 'NOT EXISTS (SELECT 1 FROM purchases v WHERE v.prospect_id = u.prospect_id AND (v.at < u.at OR (v.at = u.at AND v.id < u.id)))';
 
 /** The domain's mayContact (not do-not-contact, not forgotten) in SQL, compiled from its declaration. */
-export const CONTACTABLE = contactableSql(CONTACT_RULES.any);
+const MAY_CONTACT = contactableSql(CONTACTABLE.any);
 
 export const FILTER_CLAUSES: FilterClauses = {
   stages: (stages) => ({ where: stages.length ? `p.stage IN (${marks(stages.length)})` : '1 = 0', params: [...stages] }),
@@ -45,7 +45,7 @@ export const FILTER_CLAUSES: FilterClauses = {
   search: (search) => (search === '' ? null : { where: "p.search_text LIKE ? ESCAPE '\\'", params: [like(foldCase(search))] }),
   createdSince: (since) => ({ where: 'p.created_ms >= ?', params: [toMs(since)] }),
   createdUntil: (until) => ({ where: 'p.created_ms <= ?', params: [toMs(until)] }),
-  contactable: (contactable) => (contactable ? { where: CONTACTABLE, params: [] } : null),
+  contactable: (contactable) => (contactable ? { where: MAY_CONTACT, params: [] } : null),
   converted: (window) => {
     const conditions = [FIRST_PURCHASE];
     const params: unknown[] = [];

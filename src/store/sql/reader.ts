@@ -10,14 +10,15 @@ import {
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
 import { nameKey, sameName, type ProspectReference } from '../../domain/references.js';
-import type { Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
-import { contactableSql, SEARCHED_TEXT_SQL } from './rules.js';
 import { compileProspectFilter, EVERY_PROSPECT, type SqlCondition } from './filter.js';
 import { funnelCounts as funnelCountsWhere } from './funnel.js';
 import { ID_KINDS } from './tables.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
+import { purchasesWhere } from './purchases.js';
+import { contactableSql, SEARCHED_TEXT_SQL } from './rules.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
@@ -26,9 +27,9 @@ import { touchesWhere, touchFromRow, TOUCH_ROW } from './touches.js';
 /** Both conditions (either may be the filter's). */
 const and = (a: SqlCondition, b: SqlCondition): SqlCondition => ({ where: `(${a.where}) AND (${b.where})`, params: [...a.params, ...b.params] });
 
-/** Who a due list and a stale list may name (stages, consent, forgotten), as the domain declares it. */
-const DUE_RULE: SqlCondition = { where: contactableSql(CONTACTABLE.due), params: [] };
-const STALE_RULE: SqlCondition = { where: contactableSql(CONTACTABLE.stale), params: [] };
+/** Who due and stale may list, as the domain declares it (domain/contactable.ts). */
+const DUE: SqlCondition = { where: contactableSql(CONTACTABLE.due), params: [] };
+const STALE: SqlCondition = { where: contactableSql(CONTACTABLE.stale), params: [] };
 
 const lowerAny = (needles: readonly string[]) => needles.map((n) => n.toLowerCase()).filter((n) => n !== '');
 
@@ -167,8 +168,26 @@ export abstract class SqlReader implements StoreReader {
     return rows.filter((t) => lowered.some((n) => t.note!.toLowerCase().includes(n))).sort((a, b) => a.id - b.id);
   }
 
+  async purchasesOf(prospectIds: readonly number[]): Promise<Purchase[]> {
+    if (prospectIds.length === 0) return [];
+    const db = await this.db();
+    return purchasesWhere(db, `u.prospect_id ${db.dialect.inList('int')}`, [db.dialect.list([...new Set(prospectIds)])]);
+  }
+
+  async listPurchases(filter?: ProspectFilter): Promise<Purchase[]> {
+    const { where, params } = compileProspectFilter(filter);
+    const cohort = where === EVERY_PROSPECT ? '1 = 1' : `u.prospect_id IN (SELECT p.id FROM prospects p WHERE ${where})`;
+    return purchasesWhere(await this.db(), cohort, params);
+  }
+
+  async purchasesWithOrders(orderIds: readonly string[]): Promise<Purchase[]> {
+    if (orderIds.length === 0) return [];
+    const db = await this.db();
+    return purchasesWhere(db, `u.order_id ${db.dialect.inList('text')}`, [db.dialect.list([...new Set(orderIds)])]);
+  }
+
   async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {
-    const { where, params } = and(compileProspectFilter(filter), DUE_RULE);
+    const { where, params } = and(compileProspectFilter(filter), DUE);
     const rows = await this.prospects(
       // The OR as a union of two index ranges (follow-ups by date, prospects with a cadence): written as one OR,
       // SQLite scans every prospect.
@@ -179,7 +198,7 @@ export abstract class SqlReader implements StoreReader {
   }
 
   async staleCandidates(filter: ProspectFilter, silentBefore: string): Promise<ProspectWithLastTouch[]> {
-    const { where, params } = and(compileProspectFilter(filter), STALE_RULE);
+    const { where, params } = and(compileProspectFilter(filter), STALE);
     const withLast = await this.withLastTouch(await this.prospects(where, params));
     return withLast.filter((r) => (r.lastTouch?.at ?? r.prospect.createdAt) < silentBefore);
   }
@@ -263,7 +282,7 @@ export abstract class SqlReader implements StoreReader {
   }
 }
 
-/** The record kinds' counters (the `purchase` counter is the SQL backends' own, not the JSON store's). */
+/** The record kinds' counters. */
 export async function countersOf(db: SqlRunner): Promise<IdCounters> {
   const rows = await db.rows('SELECT kind, next_id FROM counters');
   const next = new Map(rows.map((r) => [r[0] as string, Number(r[1])]));

@@ -5,11 +5,11 @@ import type { IdKind } from '../../domain/types.js';
 /** The schema version both SQL backends write (a database with a higher one is refused, a lower one upgraded). */
 export const SQL_SCHEMA_VERSION = 3;
 
-/** The record kinds with ids of their own (the same kinds as the JSON store's `nextId`). */
-export const ID_KINDS = ['prospect', 'touch', 'survey', 'response'] as const satisfies readonly IdKind[];
+/** The record kinds with ids of their own (the same kinds, in the same order, as the JSON store's `nextId`). */
+export const ID_KINDS = ['prospect', 'touch', 'survey', 'response', 'purchase'] as const satisfies readonly IdKind[];
 
-/** Every counter of the `counters` table: the record kinds, and purchases (whose ids the JSON store does not keep). */
-export const COUNTER_KINDS = [...ID_KINDS, 'purchase'] as const;
+/** Every counter of the `counters` table: one per record kind. */
+export const COUNTER_KINDS = ID_KINDS;
 export type CounterKind = (typeof COUNTER_KINDS)[number];
 
 /** The tables a precrm database has, for telling "empty", "ours" and "someone else's" apart. */
@@ -19,4 +19,4 @@ export const TABLES = [
 ] as const;
 
 /** The table of each record kind. */
-export const TABLE_OF: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' };
+export const TABLE_OF: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases' };

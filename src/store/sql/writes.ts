@@ -5,6 +5,7 @@ import type { RecordOf, StoreTransaction } from '../store.js';
 import { bug, takeIds, usedId } from './counters.js';
 import { linksFor, type Links } from './links.js';
 import { deleteProspect, insertProspect, updateProspect } from './prospects.js';
+import { deletePurchase, insertPurchase, updatePurchase } from './purchases.js';
 import { SqlReader } from './reader.js';
 import { deleteEntries, keepSecret, putEntries, readSecret } from './suppression.js';
 import type { SqlRunner } from './runner.js';
@@ -24,6 +25,7 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch },
   survey: { insert: insertSurvey, update: updateSurvey, remove: deleteSurvey },
   response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
+  purchase: { insert: insertPurchase, update: updatePurchase, remove: deletePurchase },
 };
 
 
