@@ -12,15 +12,21 @@ const sample = (): Doc => JSON.parse(readFileSync(new URL('../../data/bakery.jso
 const AT = '2026-03-01T10:00:00.000Z';
 const HASH = 'a'.repeat(64);
 
-/** The first prospect, with a follow-up, a conversion and a consent entry, so their fields can be broken too. */
-const p0 = (d: Doc) => Object.assign(d.prospects[0], {
-  followUp: { at: AT, note: null },
-  conversion: { at: AT, value: 12.5, currency: 'EUR', product: 'cake' },
-  consent: [{ at: AT, granted: true, note: null }],
-});
+/**
+ * The first prospect, with a follow-up, a conversion and a consent entry, so their fields can be broken too. Its
+ * conversion is its first purchase's (the store checks they agree), so only the breakage itself is wrong.
+ */
+const p0 = (d: Doc) => {
+  const first = d.purchases.find((u: Doc) => u.prospectId === d.prospects[0].id);
+  return Object.assign(d.prospects[0], {
+    followUp: { at: AT, note: null },
+    conversion: { at: first.at, value: first.value, currency: first.currency, product: first.product },
+    consent: [{ at: AT, granted: true, note: null }],
+  });
+};
 
 const BREAKS: [string, (d: Doc) => void][] = [
-  ['schema from the future', (d) => { d.schema = 3; }],
+  ['schema from the future', (d) => { d.schema = 99; }],
   ['nextId missing a kind', (d) => { delete d.nextId.response; }],
   ['nextId not an integer', (d) => { d.nextId.touch = 1.5; }],
   ['prospects not a list', (d) => { d.prospects = {}; }],
