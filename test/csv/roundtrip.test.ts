@@ -56,7 +56,8 @@ const iso = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2150
 const tag = fc.stringMatching(/^[\p{L}\p{N}][\p{L}\p{N} _'=+@-]{0,12}$/u).map((s) => s.trim());
 const fieldKey = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,10}$/).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k));
 const orNull = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
-const money = fc.double({ min: -1e9, max: 1e9, noNaN: true });
+// A purchase is worth zero or more (convert and import refuse less, and a SQL store's CHECK too).
+const money = fc.double({ min: 0, max: 1e9, noNaN: true });
 
 const draft = fc.record({
   name: text(),
