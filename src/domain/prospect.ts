@@ -67,6 +67,7 @@ export function mergeTags(existing: readonly string[], added: readonly string[],
 
 export interface ProspectInput {
   name?: string | null;
+  description?: string | null;
   email?: string | null;
   phone?: string | null;
   company?: string | null;
@@ -85,6 +86,7 @@ export function newProspect(id: number, input: ProspectInput, stage: Stage, at: 
   return {
     id,
     name: input.name ?? null,
+    description: input.description ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
     company: input.company ?? null,

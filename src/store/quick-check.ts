@@ -5,6 +5,7 @@
 // to validateDoc, which has the last word and writes the problem messages. So it may be stricter, never looser.
 import { PROSPECT } from '../domain/records/prospect.js';
 import { RESPONSE } from '../domain/records/response.js';
+import { TALLY } from '../domain/records/tally.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
 import { SURVEY } from '../domain/records/survey.js';
 import { TOUCH } from '../domain/records/touch.js';
@@ -34,6 +35,7 @@ const prospects = compileListCheck(PROSPECT.fields, HELPERS);
 const touches = compileListCheck(TOUCH.fields, HELPERS);
 const surveys = compileListCheck(SURVEY.fields, HELPERS);
 const responses = compileListCheck(RESPONSE.fields, HELPERS);
+const tallies = compileListCheck(TALLY.fields, HELPERS);
 const suppressionEntries = compileListCheck(SUPPRESSION_ENTRY.fields, HELPERS);
 const isHex256 = SUPPRESSION_ENTRY.fields.hash.value.rule.test;
 
@@ -65,7 +67,8 @@ function links(doc: StoreDoc): boolean {
     return seen;
   };
   const prospects = ids(doc.prospects, doc.nextId.prospect);
-  if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)) return false;
+  if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)
+    || !ids(doc.tallies, doc.nextId.tally)) return false;
   for (const t of doc.touches) if (prospects[t.prospectId] !== 1) return false;
   for (const p of doc.prospects) if (p.referredBy !== null && prospects[p.referredBy] !== 1) return false;
   const surveyNames = new Set(doc.surveys.map((s) => surveyKey(s.name)));
@@ -80,6 +83,6 @@ export function quickCheck(raw: unknown): raw is StoreDoc {
   if (!isObj(raw) || raw.schema !== SCHEMA_VERSION || !keyCount(raw, DOC_KEYS) || !suppression(raw.suppression)) return false;
   const next = raw.nextId;
   if (!isObj(next) || !ID_KINDS.every((kind) => isId(next[kind])) || !keyCount(next, ID_KINDS.length)) return false;
-  return prospects(raw.prospects) && touches(raw.touches) && surveys(raw.surveys) && responses(raw.responses)
+  return prospects(raw.prospects) && touches(raw.touches) && surveys(raw.surveys) && responses(raw.responses) && tallies(raw.tallies)
     && links(raw as unknown as StoreDoc);
 }

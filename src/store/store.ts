@@ -18,11 +18,11 @@
 // the contract with one line in test/store/contract-<name>.test.ts.
 import type { DuplicateQuery } from '../domain/dedupe.js';
 import type {
-  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TouchQuery,
+  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TallyQuery, TouchQuery,
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
-import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../domain/types.js';
+import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
 export interface RecordOf {
@@ -30,13 +30,14 @@ export interface RecordOf {
   touch: Touch;
   survey: Survey;
   response: SurveyResponse;
+  tally: Tally;
 }
 
 /** Next id to hand out, per kind. */
 export type IdCounters = Record<IdKind, number>;
 
 /** How many records of each kind a store holds. */
-export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number };
+export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; tallies: number };
 
 /** The reads a command makes. Offered by the store (a snapshot per call) and by a transaction (its own view). */
 export interface StoreReader {
@@ -101,6 +102,10 @@ export interface StoreReader {
   /** Responses to each of these surveys, keyed by surveyKey(name); every asked name is in the map. */
   countResponses(surveyNames: readonly string[]): Promise<Map<string, number>>;
 
+  // ---- tallies: counts of anonymous touches
+  /** Tallies matching the query, by time then id. */
+  listTallies(q?: TallyQuery): Promise<Tally[]>;
+
   // ---- the suppression list (domain/suppression.ts)
   /** The secret the list's hashes are keyed with; null while the store has none (then the list is empty). */
   suppressionSecret(): Promise<string | null>;
@@ -149,6 +154,7 @@ export type DumpBatch =
   | { kind: 'touch'; records: Touch[] }
   | { kind: 'survey'; records: Survey[] }
   | { kind: 'response'; records: SurveyResponse[] }
+  | { kind: 'tally'; records: Tally[] }
   | { kind: 'suppression'; secret: string; entries: SuppressionEntry[] }
   | { kind: 'counters'; counters: IdCounters };
 

@@ -23,6 +23,17 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
   },
   // Version 2 adds the suppression list, empty and without a secret until the first entry needs one.
   1: (doc) => ({ ...doc, schema: 2, suppression: { secret: null, entries: [] } }),
+  // Version 3 is the purchases' (another change brings its content); here it only moves the number on.
+  2: (doc) => ({ ...doc, schema: 3 }),
+  // Version 4: a prospect's description (right after its name; none on the existing ones) and the tallies.
+  3: (doc) => ({
+    ...doc,
+    schema: 4,
+    nextId: { ...(doc.nextId as Record<string, number>), tally: 1 },
+    prospects: (doc.prospects as Record<string, unknown>[])
+      .map(({ id, name, ...rest }) => ({ id, name, description: null, ...rest })),
+    tallies: [],
+  }),
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

@@ -15,7 +15,7 @@ const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 0, day, hour)).to
 
 export function P(id: number, over: Partial<Prospect> = {}): Prospect {
   return {
-    id, name: `Person ${id}`, email: null, phone: null, company: null, source: null, stage: 'interested',
+    id, name: `Person ${id}`, description: null, email: null, phone: null, company: null, source: null, stage: 'interested',
     stageHistory: [{ stage: 'interested', at: over.createdAt ?? at(1) }], tags: [], owner: null, referredBy: null,
     doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {}, conversion: null,
     notes: null, forgottenAt: null, createdAt: at(1), updatedAt: at(1), ...over,

@@ -9,6 +9,7 @@ import { SqlReader } from './reader.js';
 import { deleteEntries, keepSecret, putEntries, readSecret } from './suppression.js';
 import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
+import { deleteTally, insertTally, updateTally } from './tallies.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
 
 export { bug };
@@ -24,6 +25,7 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch },
   survey: { insert: insertSurvey, update: updateSurvey, remove: deleteSurvey },
   response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
+  tally: { insert: insertTally, update: updateTally, remove: deleteTally },
 };
 
 export abstract class SqlTransaction extends SqlReader implements StoreTransaction {
