@@ -116,7 +116,7 @@ export const copyProspect = (p: Prospect): Prospect =>
 
 /** Applies an edit: only the given keys change; `null` clears a value. */
 export function applyEdit(p: Prospect, input: ProspectInput, at: string): void {
-  const simple = ['name', 'email', 'phone', 'company', 'source', 'owner', 'notes', 'referredBy', 'cadenceDays', 'followUp'] as const;
+  const simple = ['name', 'description', 'email', 'phone', 'company', 'source', 'owner', 'notes', 'referredBy', 'cadenceDays', 'followUp'] as const;
   for (const key of simple) {
     if (input[key] !== undefined) (p as unknown as Record<string, unknown>)[key] = input[key];
   }

@@ -315,7 +315,11 @@ CREATE TABLE suppression (
   3: V3,
   // Schema 4 only adds: an unnamed prospect's description, and the tallies (counts of anonymous touches, which
   // belong to no prospect: no foreign key).
+  // Earlier steps of the same upgrade leave deferred foreign-key checks pending, and PostgreSQL alters no table with
+  // pending checks: they are made now (a broken link fails here as it would at COMMIT), then deferred again.
   4: `
+SET CONSTRAINTS ALL IMMEDIATE;
+SET CONSTRAINTS ALL DEFERRED;
 ALTER TABLE prospects ADD COLUMN description TEXT COLLATE "C";
 
 CREATE TABLE tallies (

@@ -9,7 +9,7 @@ import {
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
   type ResponseQuery, type TallyQuery, type TouchQuery,
 } from '../../domain/queries.js';
-import { nameKey, sameName, type ProspectReference } from '../../domain/references.js';
+import { nameKey, sameName, startsDescriptionWord, type ProspectReference } from '../../domain/references.js';
 import type { Prospect, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
@@ -60,7 +60,10 @@ export abstract class SqlReader implements StoreReader {
     const found = await this.prospects(where, params);
     if (found.length || ref.nameKey === '') return found;
     const words = referenceWhere(ref, 'words');
-    return this.prospects(words.where, words.params);
+    const named = await this.prospects(words.where, words.params);
+    if (named.length) return named;
+    // The last tier, a word of a description: the domain decides among the prospects that have one.
+    return startsDescriptionWord(await this.prospects('p.description IS NOT NULL'), ref.nameKey);
   }
 
   async findDuplicates(q: DuplicateQuery): Promise<Prospect[]> {
