@@ -1,8 +1,8 @@
 // `store migrate` out of a SQL backend: everything in batches from one consistent snapshot (the caller's read
 // transaction): prospects, touches, surveys, responses, tallies by id, the suppression list, then the counters.
 import type { DumpBatch } from '../store.js';
-import { countersOf } from './reader.js';
 import { prospectsWhere } from './prospects.js';
+import { countersOf } from './reader.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
