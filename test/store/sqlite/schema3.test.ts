@@ -72,7 +72,7 @@ describe('schema 3 on SQLite', () => {
       expect(await store.listProspects()).toEqual(PROSPECTS);
       expect(await store.listTouches()).toEqual(TOUCHES);
       expect(await store.listResponses()).toEqual(RESPONSES);
-      expect(await store.counters()).toEqual({ prospect: 7, touch: 3, survey: 2, response: 4 });
+      expect(await store.counters()).toEqual({ prospect: 7, touch: 3, survey: 2, response: 4, tally: 1 });
       expect(await store.check()).toEqual([]);
       expect(await store.listProspects({ filter: { tags: ['CAKES'] } })).toEqual([PROSPECTS[0]]);
     } finally {
@@ -95,7 +95,7 @@ describe('schema 3 on SQLite', () => {
     db.close();
     const r = await run(path, ['prospect', 'list']);
     expect(r.code).toBe(65);
-    expect(r.stderr).toBe(`error: the store ${path} cannot be upgraded to schema 3: touches row 1 points at a missing row of prospects; it was left as it was\n`);
+    expect(r.stderr).toBe(`error: the store ${path} cannot be upgraded to schema ${SQL_SCHEMA_VERSION}: touches row 1 points at a missing row of prospects; it was left as it was\n`);
     const after = new Database(path, { readonly: true });
     expect(after.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(2);
     after.close();
