@@ -1,4 +1,4 @@
-// The work of `precrm store check|backup|migrate` (commands/store.ts declares them), loaded only when one runs.
+// The work of `precrm store check|backup|upgrade|migrate` (commands/store.ts declares them), loaded only when one runs.
 import type { Context } from '../context.js';
 import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
 import { describeCounts } from '../store/dump.js';
@@ -14,6 +14,19 @@ export async function checkRun(ctx: Context): Promise<void> {
   if (problems.length) throw dataError(problems[0]!, problems.slice(1));
   for (const stray of await s.strays()) ctx.warn(`${stray} was left by an interrupted write (the store itself is whole); the next write removes it`);
   ctx.info(`${ctx.storeLabel}: ok (${describeCounts(await s.counts())})`);
+}
+
+/** `store upgrade`: says what it did (and where the backup is), or that the store is current already. */
+export async function upgradeRun(ctx: Context): Promise<void> {
+  const store = await ctx.openStore();
+  const done = await ctx.interruption.during(() => store.upgrade());
+  if (done.from === done.to) {
+    ctx.info(`${ctx.storeLabel} is already at schema ${done.to}; nothing to do`);
+    return;
+  }
+  ctx.interruption.markCommitted(`${ctx.storeLabel} was upgraded to schema ${done.to}`);
+  const kept = done.backup ? `; the schema-${done.from} store is kept as ${done.backup}` : '';
+  ctx.info(`upgraded ${ctx.storeLabel} from schema ${done.from} to schema ${done.to}${kept}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-// `precrm store path|check|backup|migrate`: where the data lives, whether it is sound, a copy of it, and a move to
+// `precrm store path|check|backup|upgrade|migrate`: where the data lives, whether it is sound, a copy of it, and a move to
 // another backend — all through the Store interface, so they work the same on every backend.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
@@ -10,7 +10,7 @@ const run = () => import('./store-run.js');
 
 export function registerStore(program: Command, ctx: Context): void {
   const store = program.command('store').description('where the data lives, whether it is sound, backups, moving it')
-    .addHelpText('after', examples('precrm store path', 'precrm store check', 'precrm store migrate shop.db'));
+    .addHelpText('after', examples('precrm store path', 'precrm store check', 'precrm store upgrade', 'precrm store migrate shop.db'));
 
   store.command('path').description('print where the store is (a file path, or a database URL without its password)')
     .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))
@@ -23,6 +23,10 @@ export function registerStore(program: Command, ctx: Context): void {
   store.command('backup [file]').description('copy the store to file (default: a new dated file beside it); an existing file needs --yes')
     .addHelpText('after', examples('precrm store backup', 'precrm store backup ~/backups/precrm-$(date +%F).json', 'precrm store backup latest.json --yes'))
     .action((file: string | undefined) => run().then((m) => m.backupRun(ctx, { file })));
+
+  store.command('upgrade').description('bring a store written by an older precrm to this one\'s schema (a SQLite file is backed up beside it first)')
+    .addHelpText('after', examples('precrm store upgrade', 'precrm --store postgres://owner@db.example/shop store upgrade'))
+    .action(() => run().then((m) => m.upgradeRun(ctx)));
 
   store.command('migrate <target>').description('copy everything into another, empty store (a JSON file, .db, or postgres:// URL)')
     .addHelpText('after', examples('precrm store migrate shop.db', 'precrm --store shop.db store migrate postgres://precrm@db.example/shop', 'precrm --store shop.db store migrate back.json'))

@@ -29,11 +29,16 @@ export interface ProspectFilter {
 
 const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
 
+/** How the filter compares text ignoring case (source, owner, tags, search): JavaScript's own lower-casing. */
+export const foldCase = (s: string): string => s.toLowerCase();
+/** The key a tag is matched by (`--tag`); a database keeps it beside each tag. */
+export const tagKey = foldCase;
+
 export { mayContact };
 
 /** The text `search` looks in. */
 export function searchText(p: Pick<Prospect, 'name' | 'email' | 'phone' | 'company' | 'notes' | 'tags'>): string {
-  return [p.name, p.email, p.phone, p.company, p.notes, ...p.tags].filter(Boolean).join('\n').toLowerCase();
+  return foldCase([p.name, p.email, p.phone, p.company, p.notes, ...p.tags].filter(Boolean).join('\n'));
 }
 
 const inWindow = (ms: number, since: number | undefined, until: number | undefined) =>
@@ -43,17 +48,17 @@ const msOf = (iso: string | undefined) => (iso === undefined ? undefined : toMs(
 /** The predicate of a filter, built once (lower-casing and date parsing happen here, not per prospect). */
 export function prospectMatcher(f: ProspectFilter): (p: Prospect) => boolean {
   const stages = f.stages && new Set<Stage>(f.stages);
-  const source = f.source?.toLowerCase();
-  const owner = f.owner?.toLowerCase();
-  const tags = f.tags?.map((t) => t.toLowerCase());
-  const search = f.search?.toLowerCase();
+  const source = f.source === undefined ? undefined : foldCase(f.source);
+  const owner = f.owner === undefined ? undefined : foldCase(f.owner);
+  const tags = f.tags?.map(tagKey);
+  const search = f.search === undefined ? undefined : foldCase(f.search);
   const [since, until] = [msOf(f.createdSince), msOf(f.createdUntil)];
   const [convSince, convUntil] = [msOf(f.converted?.since), msOf(f.converted?.until)];
   return (p) => {
     if (stages && !stages.has(p.stage)) return false;
-    if (source !== undefined && p.source?.toLowerCase() !== source) return false;
-    if (owner !== undefined && p.owner?.toLowerCase() !== owner) return false;
-    if (tags && !tags.every((t) => p.tags.some((x) => x.toLowerCase() === t))) return false;
+    if (source !== undefined && (p.source === null || foldCase(p.source) !== source)) return false;
+    if (owner !== undefined && (p.owner === null || foldCase(p.owner) !== owner)) return false;
+    if (tags && !tags.every((t) => p.tags.some((x) => tagKey(x) === t))) return false;
     if ((since !== undefined || until !== undefined) && !inWindow(toMs(p.createdAt), since, until)) return false;
     if (f.contactable && !mayContact(p)) return false;
     if (f.converted && (p.conversion === null || !inWindow(toMs(p.conversion.at), convSince, convUntil))) return false;

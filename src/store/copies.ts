@@ -15,8 +15,11 @@ async function filesMatching(store: string, suffix: string): Promise<string[]> {
 /** The pre-migration copies of the store at real path `store` (`store.json.schema0.bak`, `….schema0-2.bak`). */
 export const migrationCopies = (store: string) => filesMatching(store, 'schema\\d+(-\\d+)?\\.bak');
 
-/** The dated backups `store backup` made beside the store (`store.json.20260310-123456.bak`, `…-2.bak`). */
-export const datedBackups = (store: string) => filesMatching(store, '\\d{8}-\\d{6}(-\\d+)?\\.bak');
+/**
+ * The dated backups beside the store: `store backup`'s (`store.json.20260310-123456.bak`, `…-2.bak`) and the copy a
+ * SQLite store's upgrade keeps (`shop.db.schema2-20260310-123456.bak`), which is the user's to delete.
+ */
+export const datedBackups = (store: string) => filesMatching(store, '(schema\\d+-)?\\d{8}-\\d{6}(-\\d+)?\\.bak');
 
 /** Every string value in a parsed JSON document. */
 function* strings(value: unknown): Generator<string> {

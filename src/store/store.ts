@@ -154,6 +154,9 @@ export type DumpBatch =
 
 export type BackendKind = 'json' | 'sqlite' | 'postgres';
 
+/** What `store upgrade` did: the schema versions before and after, and the backup made first (if one was). */
+export interface StoreUpgrade { from: number; to: number; backup: string | null }
+
 export interface Store extends StoreReader {
   readonly kind: BackendKind;
   /** Where the data lives, as given (a path or URL). May hold a password: show describe() instead. */
@@ -177,6 +180,11 @@ export interface Store extends StoreReader {
 
   /** Problems found in the stored data (empty when it is sound). A location that holds nothing is sound. */
   check(): Promise<string[]>;
+  /**
+   * Brings a store written by an older precrm to this one's schema (a file is first copied to a dated backup
+   * beside it), or does nothing when it is current. A location that holds nothing: exit 66.
+   */
+  upgrade(): Promise<StoreUpgrade>;
   /**
    * A consistent copy while others may write, mode 0600: to `target` (a real path, checked by the caller not to be
    * one of ownsFile's; an existing file is replaced only with `replace`, else EEXIST → exit 4), or to a new dated

@@ -2,10 +2,11 @@
 // transaction runs under JsonFileStore.update (lock → re-read → change → atomic write). Nothing heavy loads until
 // used: a read loads only the file reader, a write also lowdb, the lock and the atomic writer.
 import { existsSync } from 'node:fs';
-import { emptyDoc, type IdKind, type StoreDoc } from '../../domain/types.js';
+import { EXIT, PrecrmError } from '../../domain/errors.js';
+import { emptyDoc, SCHEMA_VERSION, type IdKind, type StoreDoc } from '../../domain/types.js';
 import type { JsonFileStore, JsonFileStoreOptions } from '../json-file.js';
 import { loadDump } from '../dump.js';
-import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
+import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction, StoreUpgrade } from '../store.js';
 import { ReadsFrom } from '../reads-from.js';
 import { DocReader } from './doc-reader.js';
 
@@ -68,6 +69,16 @@ export class JsonStore extends ReadsFrom implements Store {
 
   async check(): Promise<string[]> {
     return (await this.fileStore()).check();
+  }
+
+  /** The JSON document keeps its own migrations (versions.ts): an older one is rewritten once, its original kept as .schemaN.bak. */
+  async upgrade(): Promise<StoreUpgrade> {
+    const loaded = await (await import('../load.js')).loadFile(this.location);
+    if (!loaded) throw new PrecrmError(`there is no store at ${this.location} yet; nothing to upgrade`, EXIT.noInput);
+    if (loaded.migratedFrom === null) return { from: SCHEMA_VERSION, to: SCHEMA_VERSION, backup: null };
+    await (await this.fileStore()).update(() => undefined);
+    this.snapshot = undefined;
+    return { from: loaded.migratedFrom, to: SCHEMA_VERSION, backup: null };
   }
 
   async backup(target: string | undefined, now: Date, options?: { replace?: boolean }): Promise<string> {

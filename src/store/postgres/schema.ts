@@ -1,24 +1,13 @@
-// The PostgreSQL store's tables: the SQLite backend's numbered migrations (sqlite/schema.ts), spelled for
-// PostgreSQL, set up or upgraded by the first write that needs it under a transaction-scoped advisory lock, so
+// The PostgreSQL store's tables: its numbered migrations (ddl.ts), set up or upgraded by the first write that needs it under a transaction-scoped advisory lock, so
 // two first writers cannot race and nothing is held once the transaction ends (PgBouncer's transaction mode).
 import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
-import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from '../sqlite/schema.js';
 import type { SqlRunner } from '../sql/runner.js';
+import { SQL_SCHEMA_VERSION, TABLES } from '../sql/tables.js';
+import { applyMigrations, type MigrationTx } from '../sql/migrations.js';
+import { SCHEMA3_DATA, schemaMigrations } from '../sql/migrations-list.js';
+import { PG_DDL } from './ddl.js';
 
-export const PG_SCHEMA_VERSION = SQLITE_SCHEMA_VERSION;
-
-/**
- * SQLite's DDL in PostgreSQL's types (and without SQLite's WITHOUT ROWID): 64-bit integers (ids, epoch milliseconds), double precision for REAL, and
- * every text column in the "C" collation, so comparisons, ranges and ORDER BY follow code points as on SQLite and
- * in JavaScript, whatever the database's default collation.
- */
-export function pgDdl(sqliteDdl: string): string {
-  return sqliteDdl
-    .replace(/\s+WITHOUT ROWID\b/g, '') // SQLite's clustered tables; a primary key's index does that job here
-    .replace(/\bINTEGER\b/g, 'BIGINT')
-    .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
-    .replace(/\bTEXT\b/g, 'TEXT COLLATE "C"');
-}
+export const PG_SCHEMA_VERSION = SQL_SCHEMA_VERSION;
 
 /** precrm's advisory lock keys (pg_advisory_xact_lock(PRECRM, key)): "prcm" as a 32-bit number. */
 export const PRECRM_LOCK = 0x7072636d;
@@ -44,7 +33,7 @@ export async function readSchemaState(db: SqlRunner): Promise<SchemaState> {
     [TABLES],
   );
   const tables = Number(row![0]);
-  if (row![1] !== true) return { tables, version: 0 };
+  if (row![1] !== 1) return { tables, version: 0 }; // a boolean reads as 1 or 0 (types.ts)
   const [v] = await db.rows("SELECT (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM schema_version', false, true, '')))[1]::text");
   return { tables, version: v![0] === null ? Number.NaN : Number(v![0]) };
 }
@@ -77,16 +66,32 @@ export async function setUpSchema(db: SqlRunner, label: string, now: Date, seen:
   if (state.tables !== seen.tables || (state.version !== seen.version && !(Number.isNaN(state.version) && Number.isNaN(seen.version)))) throw new SchemaChanged();
   checkSchemaState(state, label);
   try {
-    for (let v = state.version + 1; v <= PG_SCHEMA_VERSION; v++) {
-      await db.run(pgDdl(MIGRATIONS[v - 1]!));
-      await db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [v, now.toISOString()]);
-    }
+    await applyMigrations(migrationTx(db), PG_MIGRATIONS, state.version, now, PG_SCHEMA_VERSION);
   } catch (err) {
     // A role that may only read and write tables (README § team) cannot create or alter them.
-    if (err instanceof PrecrmError && err.exitCode === EXIT.noPerm) {
-      const what = state.version === 0 ? "the first write creates precrm's tables: make it once as the database owner" : `upgrading the tables to schema ${PG_SCHEMA_VERSION} needs the database owner: run one write command as the owner`;
-      throw new PrecrmError(`${label}: ${what} (e.g. precrm --store postgres://owner@host/db store check after a first write, or store migrate into it)`, EXIT.noPerm);
-    }
+    if (err instanceof PrecrmError && err.exitCode === EXIT.noPerm) throw noRightToMigrate(label, state.version);
     throw err;
   }
+}
+
+/** PostgreSQL's migrations: its own DDL per version (ddl.ts), then schema 3's data step computed in TypeScript. */
+const PG_MIGRATIONS = schemaMigrations(PG_DDL, SCHEMA3_DATA);
+
+/** The transaction's runner as a migration's: a script without parameters goes through the simple protocol. */
+const migrationTx = (db: SqlRunner): MigrationTx => ({
+  dialect: db.dialect,
+  rows: (sql, params) => db.rows(sql, params),
+  run: (sql, params) => db.run(sql, params),
+  exec: async (script) => { await db.run(script); },
+});
+
+/** 77: the role may read and write rows but not create or alter tables. */
+function noRightToMigrate(label: string, from: number): PrecrmError {
+  if (from === 0) {
+    return new PrecrmError(`${label}: the first write creates precrm's tables: make it once as the database owner (e.g. precrm --store postgres://owner@host/db store check after a first write, or store migrate into it)`, EXIT.noPerm);
+  }
+  return new PrecrmError(
+    `${label} is at schema ${from} and this precrm needs schema ${PG_SCHEMA_VERSION}; this role may not alter the tables: run \`precrm store upgrade\` once as the database owner (e.g. precrm --store postgres://owner@host/db store upgrade)`,
+    EXIT.noPerm,
+  );
 }

@@ -1,16 +1,11 @@
-// A pg connection as the shared SQL layer's runner: `?` placeholders numbered for PostgreSQL, rows as arrays,
-// 64-bit integers as numbers, and server errors turned into precrm's exit codes.
+// A pg connection as the shared SQL layer's runner: `?` placeholders numbered for PostgreSQL, rows as arrays of
+// values in the shapes SQLite gives (types.ts), and server errors turned into precrm's exit codes.
 import pg from 'pg';
-import { POSTGRES_DIALECT, type SqlRunner } from '../sql/runner.js';
+import type { SqlRunner } from '../sql/runner.js';
+import { POSTGRES_DIALECT } from './dialect.js';
 import { statementError } from './errors.js';
 import type { PgSettings } from './settings.js';
-
-// int8 (counts, ids, epoch milliseconds) as numbers, not strings: every value precrm stores is far below 2^53.
-const INT8 = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
+import { PRECRM_TYPES as types } from './types.js';
 
 /** `?` → `$1, $2 …` (precrm's SQL has no `?` inside literals or operators). */
 export function numbered(sql: string): string {

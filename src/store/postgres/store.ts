@@ -16,7 +16,7 @@ import { writeJsonCopy } from '../json-copy.js';
 import { SqlReader } from '../sql/reader.js';
 import { dumpRows } from '../sql/dump.js';
 import { ReadsFrom } from '../reads-from.js';
-import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction } from '../store.js';
+import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction, StoreUpgrade } from '../store.js';
 import { checkTables } from '../sql/check.js';
 import { openConnection } from './connect.js';
 import { closeConnection } from './socket.js';
@@ -113,10 +113,51 @@ export class PostgresStore extends ReadsFrom implements Store {
   }
 
   protected async reader(): Promise<StoreReader> {
-    const { runner, schema } = await this.open();
-    // Nothing here yet: an empty store, and nothing is created. An older schema a writer has not upgraded yet is
-    // read as it is (its tables answer every read; only the suppression list is not there yet).
+    const { runner, schema } = await this.current();
+    // Nothing here yet: an empty store, and nothing is created.
     return schema.version >= 1 ? new StatementReader(runner, schema.version) : emptyReader();
+  }
+
+  /**
+   * The session, with tables of this precrm's schema: an older schema (today's queries cannot read it) is upgraded
+   * first, in a transaction of its own — by a read too; a role that may not alter tables gets 77 naming
+   * `precrm store upgrade`. A database without precrm's tables is left as it is.
+   */
+  private async current(): Promise<Session> {
+    const session = await this.open();
+    if (session.schema.version === 0 || session.schema.version >= PG_SCHEMA_VERSION) return session;
+    const release = await this.turn();
+    try {
+      await this.upgradeTables(session);
+    } finally {
+      release();
+    }
+    return session;
+  }
+
+  /** Applies the missing migrations in one transaction (whole or not at all); another process may do it first. */
+  private async upgradeTables(session: Session): Promise<void> {
+    const { runner } = session;
+    while (session.schema.version > 0 && session.schema.version < PG_SCHEMA_VERSION) {
+      await runner.run(`BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs))}`);
+      try {
+        await setUpSchema(runner, this.describe(), new Date(), session.schema);
+        await runner.run('COMMIT');
+      } catch (err) {
+        await runner.run('ROLLBACK').catch(() => undefined);
+        if (!(err instanceof SchemaChanged)) throw err;
+      }
+      session.schema = await readSchemaState(runner);
+      checkSchemaState(session.schema, this.describe());
+    }
+  }
+
+  async upgrade(): Promise<StoreUpgrade> {
+    const session = await this.open();
+    const from = session.schema.version;
+    if (from === 0) throw new PrecrmError(`${this.describe()} holds no precrm store yet; nothing to upgrade`, EXIT.noInput);
+    await this.current();
+    return { from, to: session.schema.version, backup: null };
   }
 
 
@@ -194,7 +235,7 @@ export class PostgresStore extends ReadsFrom implements Store {
   async check(): Promise<string[]> {
     let session: Session;
     try {
-      session = await this.open();
+      session = await this.current();
     } catch (err) {
       // A newer, foreign or half-made schema is a problem to report, not a reason to stop.
       if (err instanceof PrecrmError && err.exitCode === EXIT.dataErr) return [err.message, ...err.details];
@@ -234,7 +275,7 @@ export class PostgresStore extends ReadsFrom implements Store {
 
   /** Everything from one snapshot: a REPEATABLE READ, READ ONLY transaction while the batches are read. */
   async *dump(): AsyncIterable<DumpBatch> {
-    const { runner, schema } = await this.open();
+    const { runner, schema } = await this.current();
     if (schema.version === 0) {
       yield* new DocReaderDump().batches();
       return;

@@ -9,7 +9,7 @@ import type { PgRunner } from './session.js';
 import type { PgSettings } from './settings.js';
 
 /** The tables a person's data lives in. */
-export const ERASED_TABLES = ['prospects', 'stage_history', 'consent', 'touches', 'responses'] as const;
+export const ERASED_TABLES = ['prospects', 'prospect_tags', 'stage_history', 'consent', 'purchases', 'touches', 'responses'] as const;
 
 export interface VacuumSkip { table: string; why: 'permission' | 'busy' }
 

@@ -1,49 +1,89 @@
-// `store check` on a SQL backend: precrm's rules on the tables — values the domain allows, links that point at
-// existing records, ids below their counters, JSON that parses, lookup keys that agree with the domain's. Each
-// backend adds its own engine's checks (SQLite's integrity check). Messages name ids and columns, never data.
-import { emailKey, phoneKey } from '../../domain/dedupe.js';
+// `store check` on a SQL backend: what the schema's constraints cannot say. The constraints (foreign keys, CHECKs,
+// types) are verified by each engine's own check (SQLite: integrity and foreign_key_check); here, every value
+// precrm derives from a record is compared with what the domain derives now — the lookup keys, the tag keys, the
+// funnel's reach (journeyOf), the purchase instants and decimals — and each counter with its ids. Each problem
+// names its first row by kind and id, never by data.
 import { surveyKey } from '../../domain/queries.js';
-import { nameKey } from '../../domain/references.js';
+import { toMs } from '../../domain/reports/instants.js';
 import { HEX_256 } from '../../domain/suppression.js';
-import { DIRECTIONS, OUTCOMES, SEGMENTS, STAGES, SUPPRESSION_REASONS, TOUCH_TYPES } from '../../domain/types.js';
-import { ID_KINDS } from '../sqlite/schema.js';
+import { SUPPRESSION_REASONS, type Prospect } from '../../domain/types.js';
 import { isCanonicalDate } from '../stored-dates.js';
+import { decimalText } from './money.js';
+import { prospectRow, reachRows, tagRows } from './prospect-rows.js';
+import { prospectsWhere } from './prospects.js';
 import type { SqlRunner } from './runner.js';
+import { COUNTER_KINDS, TABLE_OF } from './tables.js';
 
-const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-/** Shows at most a few ids of a problem. */
-const some = (ids: number[]) => (ids.length > 5 ? `${ids.slice(0, 5).join(', ')} … (${ids.length} in all)` : ids.join(', '));
+const BATCH = 2000;
 
-/** [problem, SQL returning the ids that have it], in SQL both engines speak. */
-const RULES: [string, string][] = [
-  ['prospects with an unknown stage', `SELECT id FROM prospects WHERE stage NOT IN (${quoted(STAGES)})`],
-  ['stage history entries with an unknown stage (prospect ids)', `SELECT DISTINCT prospect_id FROM stage_history WHERE stage NOT IN (${quoted(STAGES)})`],
-  ['prospects without a stage history', 'SELECT id FROM prospects p WHERE NOT EXISTS (SELECT 1 FROM stage_history h WHERE h.prospect_id = p.id)'],
-  ['stage history of missing prospects (prospect ids)', 'SELECT DISTINCT prospect_id FROM stage_history h WHERE NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = h.prospect_id)'],
-  ['consent entries of missing prospects (prospect ids)', 'SELECT DISTINCT prospect_id FROM consent c WHERE NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = c.prospect_id)'],
-  ['prospects referred by a missing prospect', 'SELECT id FROM prospects p WHERE referred_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM prospects r WHERE r.id = p.referred_by)'],
-  ['prospects with a cadence that is not a whole number of days', 'SELECT id FROM prospects WHERE cadence_days IS NOT NULL AND (cadence_days < 1 OR cadence_days <> round(cadence_days))'],
-  ['touches of missing prospects', 'SELECT id FROM touches t WHERE NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = t.prospect_id)'],
-  ['touches with an unknown type', `SELECT id FROM touches WHERE type NOT IN (${quoted(TOUCH_TYPES)})`],
-  ['touches with an unknown outcome or direction', `SELECT id FROM touches WHERE (outcome IS NOT NULL AND outcome NOT IN (${quoted(OUTCOMES)})) OR (direction IS NOT NULL AND direction NOT IN (${quoted(DIRECTIONS)}))`],
-  ['responses to a missing survey', 'SELECT id FROM responses r WHERE NOT EXISTS (SELECT 1 FROM surveys s WHERE s.name_key = r.survey_key)'],
-  ['responses of missing prospects', 'SELECT id FROM responses r WHERE prospect_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM prospects p WHERE p.id = r.prospect_id)'],
-  ['responses with an unknown segment or stage', `SELECT id FROM responses WHERE segment NOT IN (${quoted(SEGMENTS)}) OR (stage IS NOT NULL AND stage NOT IN (${quoted(STAGES)}))`],
-];
+/** Problems by what is wrong: the first row found and how many. */
+class Findings {
+  private readonly found = new Map<string, { kind: string; id: number; n: number }>();
 
-const TABLE_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' } as const;
+  add(what: string, kind: string, id: number): void {
+    const f = this.found.get(what);
+    if (f) f.n++;
+    else this.found.set(what, { kind, id, n: 1 });
+  }
 
-/** Whether a text parses as JSON of this shape. */
-function isJson(text: unknown, shape: 'array' | 'object'): boolean {
-  try {
-    const v = JSON.parse(String(text)) as unknown;
-    return shape === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null && !Array.isArray(v);
-  } catch {
-    return false;
+  lines(): string[] {
+    return [...this.found].map(([what, f]) => `${f.kind} ${f.id}: ${what}${f.n > 1 ? ` (and ${f.n - 1} more)` : ''}`);
   }
 }
 
-const problem = (what: string, ids: number[]) => (ids.length ? [`${what}: ${some(ids)}`] : []);
+const DERIVED = ['email_key', 'phone_key', 'name_lower', 'name_key', 'source_key', 'owner_key', 'search_text', 'created_ms'] as const;
+const same = (a: unknown, b: unknown) => (a === null || b === null ? a === b : String(a) === String(b));
+
+/** Rows of a prospect-keyed table for prospects [from, to], grouped by prospect id. */
+async function grouped(db: SqlRunner, sql: string, from: number, to: number): Promise<Map<number, unknown[][]>> {
+  const by = new Map<number, unknown[][]>();
+  for (const r of await db.rows(sql, [from, to])) {
+    const id = Number(r[0]);
+    by.set(id, [...(by.get(id) ?? []), r]);
+  }
+  return by;
+}
+
+/** Compares a batch of prospects' derived rows with what the domain derives from the records. */
+async function checkProspects(db: SqlRunner, prospects: Prospect[], out: Findings): Promise<void> {
+  const [from, to] = [prospects[0]!.id, prospects[prospects.length - 1]!.id];
+  const keys = await grouped(db, `SELECT id, ${DERIVED.join(', ')} FROM prospects WHERE id BETWEEN ? AND ?`, from, to);
+  const tags = await grouped(db, 'SELECT prospect_id, tag_key FROM prospect_tags WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq', from, to);
+  const reach = await grouped(db, 'SELECT prospect_id, rank, ms FROM funnel_reach WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, rank', from, to);
+  for (const p of prospects) {
+    const row = prospectRow(p);
+    const stored = keys.get(p.id)![0]!;
+    if (DERIVED.some((c, i) => !same(stored[i + 1], row[c]))) out.add('its lookup keys are out of date', 'prospect', p.id);
+    if (p.stageHistory.length === 0) out.add('it has no stage history', 'prospect', p.id);
+    const tagKeys = (tags.get(p.id) ?? []).map((r) => r[1]);
+    if (tagKeys.join('\n') !== tagRows(p).map((t) => t.tag_key).join('\n')) out.add('its tag keys are out of date', 'prospect', p.id);
+    const expected = reachRows(p).map((r) => `${r.rank}:${r.ms}`).join(' ');
+    if ((reach.get(p.id) ?? []).map((r) => `${Number(r[1])}:${Number(r[2])}`).join(' ') !== expected) {
+      out.add('its funnel_reach rows disagree with its stage history (journeyOf)', 'prospect', p.id);
+    }
+  }
+}
+
+/** Each counter exists and is past every id of its kind. */
+async function checkCounters(db: SqlRunner): Promise<string[]> {
+  const problems: string[] = [];
+  const tables = { ...TABLE_OF, purchase: 'purchases' };
+  for (const kind of COUNTER_KINDS) {
+    const [row] = await db.rows(`SELECT (SELECT next_id FROM counters WHERE kind = '${kind}'), (SELECT max(id) FROM ${tables[kind]})`);
+    const [next, top] = [row![0] === null ? null : Number(row![0]), row![1] === null ? null : Number(row![1])];
+    if (next === null) problems.push(`the ${kind} id counter is missing`);
+    else if (top !== null && top >= next) problems.push(`${kind} ids reach ${top} but the counter would hand out ${next} again`);
+  }
+  return problems;
+}
+
+/** Purchases: the instant in milliseconds and the decimal as the domain's number writes them. */
+async function checkPurchases(db: SqlRunner, out: Findings): Promise<void> {
+  for (const [id, at, atMs, value] of await db.rows('SELECT id, at, at_ms, value FROM purchases ORDER BY id')) {
+    if (Number(atMs) !== toMs(at as string)) out.add('its at_ms is not its instant', 'purchase', Number(id));
+    if (value !== null && decimalText(Number(value)) !== String(value)) out.add('its value is not a canonical decimal', 'purchase', Number(id));
+  }
+}
 
 /** The suppression list's rules; counts only, since a hash is no one's business. `at` must be an instant the domain can compare. */
 async function suppressionProblems(db: SqlRunner): Promise<string[]> {
@@ -61,32 +101,20 @@ async function suppressionProblems(db: SqlRunner): Promise<string[]> {
 }
 
 /**
- * Problems found in a precrm database (empty when it is sound). `suppression`: false for a database of a schema
- * older than the list.
+ * Problems found in a precrm database whose constraints hold (empty when it is sound). `suppression`: false for a
+ * database of a schema older than the list.
  */
 export async function checkTables(db: SqlRunner, suppression = true): Promise<string[]> {
-  const problems: string[] = [];
-  for (const [what, sql] of RULES) problems.push(...problem(what, (await db.rows(sql)).map((r) => Number(r[0]))));
-  for (const kind of ID_KINDS) {
-    const [row] = await db.rows(`SELECT (SELECT next_id FROM counters WHERE kind = '${kind}'), (SELECT max(id) FROM ${TABLE_OF[kind]})`);
-    const [next, top] = [row![0] as number | null, row![1] as number | null];
-    if (next === null) problems.push(`the ${kind} id counter is missing`);
-    else if (top !== null && top >= next) problems.push(`${kind} ids reach ${top} but the counter would hand out ${next} again`);
+  const out = new Findings();
+  for (let after = 0; ;) {
+    const [last] = await db.rows(`SELECT max(id) FROM (SELECT id FROM prospects WHERE id > ? ORDER BY id LIMIT ${BATCH}) b`, [after]);
+    if (last![0] === null) break;
+    await checkProspects(db, await prospectsWhere(db, 'p.id > ? AND p.id <= ?', [after, Number(last![0])]), out);
+    after = Number(last![0]);
   }
-  const badJson: number[] = [];
-  const staleKeys: number[] = [];
-  for (const [id, name, email, phone, ek, pk, nl, nk, tags, fields] of await db.rows('SELECT id, name, email, phone, email_key, phone_key, name_lower, name_key, tags, fields FROM prospects ORDER BY id')) {
-    if (!isJson(tags, 'array') || !isJson(fields, 'object')) badJson.push(id as number);
-    const n = name as string | null;
-    if (emailKey(email as string | null) !== ek || phoneKey(phone as string | null) !== pk
-      || (n === null ? null : n.toLowerCase()) !== nl || (n === null ? null : nameKey(n)) !== nk) staleKeys.push(id as number);
+  await checkPurchases(db, out);
+  for (const [id, name, key] of await db.rows('SELECT id, name, name_key FROM surveys ORDER BY id')) {
+    if (surveyKey(name as string) !== key) out.add('its lookup key is out of date', 'survey', Number(id));
   }
-  problems.push(...problem('prospects whose tags or fields are not JSON', badJson));
-  const surveys = await db.rows('SELECT id, name, name_key, questions FROM surveys ORDER BY id');
-  problems.push(...problem('surveys whose questions are not JSON', surveys.filter((r) => !isJson(r[3], 'array')).map((r) => r[0] as number)));
-  problems.push(...problem('responses whose answers are not JSON', (await db.rows('SELECT id, answers FROM responses ORDER BY id')).filter((r) => !isJson(r[1], 'object')).map((r) => r[0] as number)));
-  problems.push(...problem('prospects whose lookup keys are out of date', staleKeys));
-  problems.push(...problem('surveys whose lookup key is out of date', surveys.filter((r) => surveyKey(r[1] as string) !== r[2]).map((r) => r[0] as number)));
-  if (suppression) problems.push(...(await suppressionProblems(db)));
-  return problems;
+  return [...(await checkCounters(db)), ...out.lines(), ...(suppression ? await suppressionProblems(db) : [])];
 }

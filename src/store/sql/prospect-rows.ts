@@ -1,44 +1,56 @@
-// A prospect as rows on any SQL backend: the `prospects` row (with the lookup keys and journey facts the domain
-// defines) and its stage-history and consent rows, and back (positional `?` placeholders).
+// A prospect as rows on any SQL backend, and back, by column name: the `prospects` row (with the lookup keys the
+// domain defines), and its rows in prospect_tags, stage_history, consent, purchases (its conversion is the first
+// purchase) and funnel_reach (the journey the funnel counts). One function per direction and kind.
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
+import { foldCase, searchText, tagKey } from '../../domain/queries.js';
 import { nameKey } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
 import { journeyOf } from '../../domain/reports/journey.js';
-import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
+import type { ConsentEntry, Conversion, Prospect, StageChange } from '../../domain/types.js';
+import { columns, insertSql, jsonValue, valuesOf } from './columns.js';
+import { decimalText, decimalValue } from './money.js';
 
-/** The columns of `prospects` in the order of PROSPECT_VALUES; the derived keys come last. */
-export const PROSPECT_COLUMNS = [
-  'id', 'name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner', 'referred_by', 'do_not_contact',
-  'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'conversion_at', 'conversion_value',
-  'conversion_currency', 'conversion_product', 'notes', 'forgotten_at', 'created_at', 'updated_at',
-  'email_key', 'phone_key', 'name_lower', 'name_key', 'created_ms', 'conversion_ms', 'furthest_rank',
-  'reach_ms_0', 'reach_ms_1', 'reach_ms_2', 'reach_ms_3', 'reach_ms_4', 'reach_ms_5',
+const RECORD_COLUMNS = [
+  'id', 'name', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'referred_by', 'do_not_contact',
+  'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'notes', 'forgotten_at', 'created_at', 'updated_at',
 ] as const;
+/** Kept by precrm on every write from the record, never read back into it (`store check` verifies them). */
+const DERIVED_COLUMNS = ['email_key', 'phone_key', 'name_lower', 'name_key', 'source_key', 'owner_key', 'search_text', 'created_ms'] as const;
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+export type ProspectColumn = (typeof RECORD_COLUMNS)[number] | (typeof DERIVED_COLUMNS)[number];
 
-export const INSERT_PROSPECT = `INSERT INTO prospects (${PROSPECT_COLUMNS.join(', ')}) VALUES (${placeholders(PROSPECT_COLUMNS.length)})`;
-export const UPDATE_PROSPECT = `UPDATE prospects SET ${PROSPECT_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
-export const INSERT_STAGE = 'INSERT INTO stage_history (prospect_id, seq, stage, at) VALUES (?, ?, ?, ?)';
-export const INSERT_CONSENT = 'INSERT INTO consent (prospect_id, seq, at, granted, note) VALUES (?, ?, ?, ?, ?)';
+/** Every column of `prospects`, for writes. */
+export const PROSPECT_ROW = columns<ProspectColumn>([...RECORD_COLUMNS, ...DERIVED_COLUMNS]);
+/** The record's columns, for reads (`prospects` aliased p). */
+export const PROSPECT_READ = columns<(typeof RECORD_COLUMNS)[number]>(RECORD_COLUMNS, 'p');
 
-/** furthest_rank and reach_ms_0..5 from the domain's journey (what the funnel counts and takes medians of). */
-function journeyValues(p: Prospect): unknown[] {
-  const j = journeyOf(p);
-  return [j.furthest, ...j.firstMs.map((ms, r) => (r > j.furthest ? null : Math.max(0, ms - j.createdMs)))];
+export const STAGE_ROW = columns(['prospect_id', 'seq', 'stage', 'at'] as const);
+export const CONSENT_ROW = columns(['prospect_id', 'seq', 'at', 'granted', 'note'] as const);
+export const TAG_ROW = columns(['prospect_id', 'seq', 'tag', 'tag_key'] as const);
+export const PURCHASE_ROW = columns(['id', 'prospect_id', 'at', 'at_ms', 'value', 'currency', 'product', 'order_id'] as const);
+export const REACH_ROW = columns(['prospect_id', 'rank', 'ms'] as const);
+
+type RowOf<C extends { names: readonly string[] }> = Record<C['names'][number], unknown>;
+
+export const INSERT_PROSPECT = insertSql('prospects', PROSPECT_ROW);
+export const UPDATE_PROSPECT = `UPDATE prospects SET ${PROSPECT_ROW.names.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+
+const lowerOrNull = (s: string | null) => (s === null ? null : foldCase(s));
+
+/** The `prospects` row of a record, with its derived keys. */
+export function prospectRow(p: Prospect): Record<ProspectColumn, unknown> {
+  return {
+    id: p.id, name: p.name, email: p.email, phone: p.phone, company: p.company, source: p.source, stage: p.stage, owner: p.owner,
+    referred_by: p.referredBy, do_not_contact: p.doNotContact ? 1 : 0, cadence_days: p.cadenceDays, lost_reason: p.lostReason,
+    follow_up_at: p.followUp?.at ?? null, follow_up_note: p.followUp?.note ?? null, fields: JSON.stringify(p.fields), notes: p.notes,
+    forgotten_at: p.forgottenAt, created_at: p.createdAt, updated_at: p.updatedAt,
+    email_key: emailKey(p.email), phone_key: phoneKey(p.phone), name_lower: p.name === null ? null : p.name.toLowerCase(),
+    name_key: p.name === null ? null : nameKey(p.name), source_key: lowerOrNull(p.source), owner_key: lowerOrNull(p.owner),
+    search_text: searchText(p), created_ms: toMs(p.createdAt),
+  };
 }
 
-/** The values of a `prospects` row, in PROSPECT_COLUMNS order. */
-export function prospectValues(p: Prospect): unknown[] {
-  return [
-    p.id, p.name, p.email, p.phone, p.company, p.source, p.stage, JSON.stringify(p.tags), p.owner, p.referredBy,
-    p.doNotContact ? 1 : 0, p.cadenceDays, p.lostReason, p.followUp?.at ?? null, p.followUp?.note ?? null,
-    JSON.stringify(p.fields), p.conversion?.at ?? null, p.conversion?.value ?? null, p.conversion?.currency ?? null,
-    p.conversion?.product ?? null, p.notes, p.forgottenAt, p.createdAt, p.updatedAt,
-    emailKey(p.email), phoneKey(p.phone), p.name === null ? null : p.name.toLowerCase(), p.name === null ? null : nameKey(p.name),
-    toMs(p.createdAt), p.conversion === null ? null : toMs(p.conversion.at), ...journeyValues(p),
-  ];
-}
+export const prospectValues = (p: Prospect): unknown[] => valuesOf(PROSPECT_ROW, prospectRow(p));
 
 /** The values for UPDATE_PROSPECT: every column but the id, then the id. */
 export function prospectUpdateValues(p: Prospect): unknown[] {
@@ -46,45 +58,64 @@ export function prospectUpdateValues(p: Prospect): unknown[] {
   return [...values.slice(1), values[0]];
 }
 
-export const stageValues = (p: Pick<Prospect, 'id' | 'stageHistory'>): unknown[][] =>
-  p.stageHistory.map((h, seq) => [p.id, seq, h.stage, h.at]);
+export const stageRows = (p: Pick<Prospect, 'id' | 'stageHistory'>): RowOf<typeof STAGE_ROW>[] =>
+  p.stageHistory.map((h, seq) => ({ prospect_id: p.id, seq, stage: h.stage, at: h.at }));
 
-export const consentValues = (p: Pick<Prospect, 'id' | 'consent'>): unknown[][] =>
-  p.consent.map((c, seq) => [p.id, seq, c.at, c.granted ? 1 : 0, c.note]);
+export const consentRows = (p: Pick<Prospect, 'id' | 'consent'>): RowOf<typeof CONSENT_ROW>[] =>
+  p.consent.map((c, seq) => ({ prospect_id: p.id, seq, at: c.at, granted: c.granted ? 1 : 0, note: c.note }));
 
-/** The record columns (not the derived keys), for SELECTs; prospectFromRaw reads them in this order. */
-export const PROSPECT_RECORD_COLUMNS = PROSPECT_COLUMNS.slice(0, 24).join(', ');
+export const tagRows = (p: Pick<Prospect, 'id' | 'tags'>): RowOf<typeof TAG_ROW>[] =>
+  p.tags.map((tag, seq) => ({ prospect_id: p.id, seq, tag, tag_key: tagKey(tag) }));
 
-/**
- * A Prospect from a raw row of PROSPECT_RECORD_COLUMNS (arrays: better-sqlite3 builds them ~3× faster than
- * objects) and its history and consent (in seq order); keys in the order of docs/CONTRACT.md §4.
- */
-export function prospectFromRaw(r: unknown[], stageHistory: StageChange[], consent: ConsentEntry[]): Prospect {
-  const followUpAt = r[13] as string | null;
-  const conversionAt = r[16] as string | null;
+/** The purchase row of a conversion (today a prospect's only purchase). */
+export const purchaseRow = (id: number, prospectId: number, c: Conversion): RowOf<typeof PURCHASE_ROW> => ({
+  id, prospect_id: prospectId, at: c.at, at_ms: toMs(c.at), value: c.value === null ? null : decimalText(c.value),
+  currency: c.currency, product: c.product, order_id: null,
+});
+
+/** One row per path rank reached: the milliseconds from creation to first reaching it, at least 0 (journeyOf). */
+export function reachRows(p: Pick<Prospect, 'id' | 'stageHistory' | 'createdAt' | 'conversion'>): RowOf<typeof REACH_ROW>[] {
+  const j = journeyOf(p);
+  const rows: RowOf<typeof REACH_ROW>[] = [];
+  for (let rank = 0; rank <= j.furthest; rank++) rows.push({ prospect_id: p.id, rank, ms: Math.max(0, j.firstMs[rank]! - j.createdMs) });
+  return rows;
+}
+
+/** The parts of a prospect kept in rows of their own, read back in seq order. */
+export interface ProspectParts { stageHistory: StageChange[]; consent: ConsentEntry[]; tags: string[]; conversion: Conversion | null }
+
+/** A Prospect from a raw row selected with PROSPECT_READ and its other rows; keys in the order of docs/CONTRACT.md §4. */
+export function prospectFromRow(r: readonly unknown[], parts: ProspectParts): Prospect {
+  const at = PROSPECT_READ.at;
+  const followUpAt = r[at.follow_up_at] as string | null;
   return {
-    id: r[0] as number,
-    name: r[1] as string | null,
-    email: r[2] as string | null,
-    phone: r[3] as string | null,
-    company: r[4] as string | null,
-    source: r[5] as string | null,
-    stage: r[6] as Prospect['stage'],
-    stageHistory,
-    tags: JSON.parse(r[7] as string) as string[],
-    owner: r[8] as string | null,
-    referredBy: r[9] as number | null,
-    doNotContact: r[10] === 1,
-    consent,
-    cadenceDays: r[11] as number | null,
-    lostReason: r[12] as string | null,
-    followUp: followUpAt === null ? null : { at: followUpAt, note: r[14] as string | null },
-    fields: JSON.parse(r[15] as string) as Record<string, string>,
-    conversion: conversionAt === null ? null
-      : { at: conversionAt, value: r[17] as number | null, currency: r[18] as string | null, product: r[19] as string | null },
-    notes: r[20] as string | null,
-    forgottenAt: r[21] as string | null,
-    createdAt: r[22] as string,
-    updatedAt: r[23] as string,
+    id: Number(r[at.id]),
+    name: r[at.name] as string | null,
+    email: r[at.email] as string | null,
+    phone: r[at.phone] as string | null,
+    company: r[at.company] as string | null,
+    source: r[at.source] as string | null,
+    stage: r[at.stage] as Prospect['stage'],
+    stageHistory: parts.stageHistory,
+    tags: parts.tags,
+    owner: r[at.owner] as string | null,
+    referredBy: r[at.referred_by] === null ? null : Number(r[at.referred_by]),
+    doNotContact: Number(r[at.do_not_contact]) === 1,
+    consent: parts.consent,
+    cadenceDays: r[at.cadence_days] === null ? null : Number(r[at.cadence_days]),
+    lostReason: r[at.lost_reason] as string | null,
+    followUp: followUpAt === null ? null : { at: followUpAt, note: r[at.follow_up_note] as string | null },
+    fields: jsonValue(r[at.fields]) as Record<string, string>,
+    conversion: parts.conversion,
+    notes: r[at.notes] as string | null,
+    forgottenAt: r[at.forgotten_at] as string | null,
+    createdAt: r[at.created_at] as string,
+    updatedAt: r[at.updated_at] as string,
   };
+}
+
+/** A conversion from a purchase row selected with PURCHASE_ROW. */
+export function conversionFromRow(r: readonly unknown[]): Conversion {
+  const at = PURCHASE_ROW.at;
+  return { at: r[at.at] as string, value: decimalValue(r[at.value]), currency: r[at.currency] as string | null, product: r[at.product] as string | null };
 }

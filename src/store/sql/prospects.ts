@@ -1,42 +1,46 @@
-// Reading and writing prospects (with their stage history and consent log) on any SQL backend: by a WHERE clause,
-// by reference keys, and whole records written as their rows.
-import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
+// Reading and writing prospects (with their stage history, consent log, tags and first purchase) on any SQL
+// backend: by a WHERE clause, by reference keys, and whole records written as their rows.
+import type { Conversion, ConsentEntry, Prospect, StageChange } from '../../domain/types.js';
+import { insertSql, valuesOf } from './columns.js';
 import {
-  INSERT_CONSENT, INSERT_PROSPECT, INSERT_STAGE, PROSPECT_RECORD_COLUMNS, UPDATE_PROSPECT, consentValues,
-  prospectFromRaw, prospectUpdateValues, prospectValues, stageValues,
+  CONSENT_ROW, INSERT_PROSPECT, PROSPECT_READ, PURCHASE_ROW, REACH_ROW, STAGE_ROW, TAG_ROW, UPDATE_PROSPECT, consentRows,
+  conversionFromRow, prospectFromRow, prospectUpdateValues, prospectValues, purchaseRow, reachRows, stageRows, tagRows,
 } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
+import { takeIds } from './counters.js';
 
 /**
- * The prospects a WHERE clause selects, in id order, each with its history and consent. `where` is a condition on
+ * The prospects a WHERE clause selects, in id order, each with its own rows. `where` is a condition on
  * `prospects` (aliased p) and `params` its values. `lock`: lock the rows for the rest of the transaction (a writer
  * that reads a prospect must not lose a concurrent change to it).
  */
 export async function prospectsWhere(db: SqlRunner, where: string, params: readonly unknown[] = [], lock = false): Promise<Prospect[]> {
-  const rows = await db.rows(`SELECT ${PROSPECT_RECORD_COLUMNS} FROM prospects p WHERE ${where} ORDER BY id${lock ? ' FOR UPDATE' : ''}`, params);
+  const rows = await db.rows(`SELECT ${PROSPECT_READ.list} FROM prospects p WHERE ${where} ORDER BY p.id${lock ? ' FOR UPDATE' : ''}`, params);
   if (rows.length === 0) return [];
-  // History and consent in one ordered pass each; rows of prospects the first query did not return (a concurrent
+  // Each kind of child row in one ordered pass; rows of prospects the first query did not return (a concurrent
   // insert seen by a later statement) are left out.
   const byIds = `prospect_id IN (SELECT p.id FROM prospects p WHERE ${where})`;
-  const idParams = params;
-  const wanted = new Set(rows.map((r) => r[0] as number));
-  const history = groupById<StageChange>(
-    await db.rows(`SELECT prospect_id, stage, at FROM stage_history WHERE ${byIds} ORDER BY prospect_id, seq`, idParams),
-    wanted,
-    (r) => ({ stage: r[1] as StageChange['stage'], at: r[2] as string }),
-  );
-  const consent = groupById<ConsentEntry>(
-    await db.rows(`SELECT prospect_id, at, granted, note FROM consent WHERE ${byIds} ORDER BY prospect_id, seq`, idParams),
-    wanted,
-    (r) => ({ at: r[1] as string, granted: r[2] === 1, note: r[3] as string | null }),
-  );
-  return rows.map((r) => prospectFromRaw(r, history.get(r[0] as number) ?? [], consent.get(r[0] as number) ?? []));
+  const wanted = new Set(rows.map((r) => Number(r[PROSPECT_READ.at.id])));
+  const children = async <T>(sql: string, make: (r: unknown[]) => T) => groupById<T>(await db.rows(sql, params), wanted, make);
+  const history = await children<StageChange>(`SELECT prospect_id, stage, at FROM stage_history WHERE ${byIds} ORDER BY prospect_id, seq`,
+    (r) => ({ stage: r[1] as StageChange['stage'], at: r[2] as string }));
+  const consent = await children<ConsentEntry>(`SELECT prospect_id, at, granted, note FROM consent WHERE ${byIds} ORDER BY prospect_id, seq`,
+    (r) => ({ at: r[1] as string, granted: Number(r[2]) === 1, note: r[3] as string | null }));
+  const tags = await children<string>(`SELECT prospect_id, tag FROM prospect_tags WHERE ${byIds} ORDER BY prospect_id, seq`, (r) => r[1] as string);
+  const purchases = await children<Conversion>(`SELECT prospect_id, ${PURCHASE_ROW.list} FROM purchases WHERE ${byIds} ORDER BY prospect_id, at, id`,
+    (r) => conversionFromRow(r.slice(1)));
+  return rows.map((r) => {
+    const id = Number(r[PROSPECT_READ.at.id]);
+    return prospectFromRow(r, {
+      stageHistory: history.get(id) ?? [], consent: consent.get(id) ?? [], tags: tags.get(id) ?? [], conversion: purchases.get(id)?.[0] ?? null,
+    });
+  });
 }
 
 function groupById<T>(rows: unknown[][], wanted: Set<number>, make: (r: unknown[]) => T): Map<number, T[]> {
   const by = new Map<number, T[]>();
   for (const r of rows) {
-    const id = r[0] as number;
+    const id = Number(r[0]);
     if (!wanted.has(id)) continue;
     let list = by.get(id);
     if (!list) by.set(id, (list = []));
@@ -83,32 +87,60 @@ export function prefixEnd(prefix: string): string {
   return '\u{10ffff}\u{10ffff}';
 }
 
-export async function insertProspect(db: SqlRunner, p: Prospect): Promise<void> {
+const INSERT_STAGE = insertSql('stage_history', STAGE_ROW);
+const INSERT_CONSENT = insertSql('consent', CONSENT_ROW);
+const INSERT_TAG = insertSql('prospect_tags', TAG_ROW);
+const INSERT_REACH = insertSql('funnel_reach', REACH_ROW);
+const INSERT_PURCHASE = insertSql('purchases', PURCHASE_ROW);
+
+/** Writes a new prospect; `purchaseId`: its conversion's (from takePurchaseIds), else one is taken here. */
+export async function insertProspect(db: SqlRunner, p: Prospect, purchaseId?: number): Promise<void> {
   await db.run(INSERT_PROSPECT, prospectValues(p));
-  await writeLogs(db, p);
+  await writeOwnRows(db, p);
+  if (p.conversion) {
+    const id = purchaseId ?? (await takeIds(db, 'purchase', 1));
+    await db.run(INSERT_PURCHASE, valuesOf(PURCHASE_ROW, purchaseRow(id, p.id, p.conversion)));
+  }
 }
 
-/** Rewrites the row and its history and consent; 0 when there is no such prospect. */
+/** Rewrites the row and its own rows; 0 when there is no such prospect. The first purchase keeps its id. */
 export async function updateProspect(db: SqlRunner, p: Prospect): Promise<number> {
   const changes = await db.run(UPDATE_PROSPECT, prospectUpdateValues(p));
   if (changes === 0) return 0;
-  await deleteLogs(db, p.id);
-  await writeLogs(db, p);
+  await deleteOwnRows(db, p.id);
+  await writeOwnRows(db, p);
+  await writeConversion(db, p);
   return changes;
 }
 
-/** Deletes the prospect's own rows; its touches, responses and referral links are the caller's (domain's) to change. */
+/** The conversion as the prospect's first purchase: updated in place, added, or removed. */
+async function writeConversion(db: SqlRunner, p: Prospect): Promise<void> {
+  const [first] = await db.rows('SELECT id FROM purchases WHERE prospect_id = ? ORDER BY at, id LIMIT 1', [p.id]);
+  const id = first === undefined ? null : Number(first[0]);
+  if (p.conversion === null) {
+    if (id !== null) await db.run('DELETE FROM purchases WHERE id = ?', [id]);
+    return;
+  }
+  const row = purchaseRow(id ?? (await takeIds(db, 'purchase', 1)), p.id, p.conversion);
+  if (id === null) await db.run(INSERT_PURCHASE, valuesOf(PURCHASE_ROW, row));
+  else await db.run('UPDATE purchases SET at = ?, at_ms = ?, value = ?, currency = ?, product = ? WHERE id = ?', [row.at, row.at_ms, row.value, row.currency, row.product, id]);
+}
+
+/** Deletes the prospect and every row of its own; its touches, responses and referral links are the caller's (domain's) to change. */
 export async function deleteProspect(db: SqlRunner, id: number): Promise<void> {
+  await deleteOwnRows(db, id);
+  await db.run('DELETE FROM purchases WHERE prospect_id = ?', [id]);
   await db.run('DELETE FROM prospects WHERE id = ?', [id]);
-  await deleteLogs(db, id);
 }
 
-async function writeLogs(db: SqlRunner, p: Prospect): Promise<void> {
-  for (const v of stageValues(p)) await db.run(INSERT_STAGE, v);
-  for (const v of consentValues(p)) await db.run(INSERT_CONSENT, v);
+async function writeOwnRows(db: SqlRunner, p: Prospect): Promise<void> {
+  for (const r of stageRows(p)) await db.run(INSERT_STAGE, valuesOf(STAGE_ROW, r));
+  for (const r of consentRows(p)) await db.run(INSERT_CONSENT, valuesOf(CONSENT_ROW, r));
+  for (const r of tagRows(p)) await db.run(INSERT_TAG, valuesOf(TAG_ROW, r));
+  for (const r of reachRows(p)) await db.run(INSERT_REACH, valuesOf(REACH_ROW, r));
 }
 
-async function deleteLogs(db: SqlRunner, id: number): Promise<void> {
-  await db.run('DELETE FROM stage_history WHERE prospect_id = ?', [id]);
-  await db.run('DELETE FROM consent WHERE prospect_id = ?', [id]);
+/** The rows rewritten with the prospect (its purchases are not: they keep their ids). */
+async function deleteOwnRows(db: SqlRunner, id: number): Promise<void> {
+  for (const table of ['stage_history', 'consent', 'prospect_tags', 'funnel_reach']) await db.run(`DELETE FROM ${table} WHERE prospect_id = ?`, [id]);
 }

@@ -1,45 +1,34 @@
 // The reads of a SQL backend: each StoreReader question narrowed by SQL through an index, then finished with the
 // domain's own predicate and order (domain/queries.ts, references.ts, dedupe.ts), so the rows are exactly those the
 // JSON backend gives. Shared by a store (its read connection) and a transaction (its write connection).
-import { allowedBy, CONTACTABLE } from '../../domain/contactable.js';
+import { CONTACTABLE } from '../../domain/contactable.js';
 import { duplicateMatcher, type DuplicateQuery } from '../../domain/dedupe.js';
 import { searchedTexts } from '../../domain/forget.js';
 import {
-  prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
+  responseMatcher, sortProspects, surveyKey, touchMatcher,
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
 import { nameKey, sameName, type ProspectReference } from '../../domain/references.js';
-import { toMs } from '../../domain/reports/instants.js';
-import type { IdKind, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
+import { compileProspectFilter, EVERY_PROSPECT, type SqlCondition } from './filter.js';
 import { contactableSql, SEARCHED_TEXT_SQL } from './rules.js';
 import { funnelCounts as funnelCountsWhere } from './funnel.js';
+import { ID_KINDS } from './tables.js';
 import { prospectsWhere, referenceWhere } from './prospects.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
-import { touchesWhere, touchFromRaw, TOUCH_COLUMNS } from './touches.js';
+import { touchesWhere, touchFromRow, TOUCH_ROW } from './touches.js';
 
-/** A WHERE clause on prospects (aliased p) that keeps at least every prospect the filter matches. */
-export function narrowProspects(db: SqlRunner, f: ProspectFilter | undefined): { where: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (f?.stages) {
-    conditions.push(`p.stage ${db.dialect.inList('text')}`);
-    params.push(db.dialect.list(f.stages));
-  }
-  if (f?.contactable) conditions.push(contactableSql(CONTACTABLE.any));
-  if (f?.createdSince !== undefined) { conditions.push('p.created_ms >= ?'); params.push(toMs(f.createdSince)); }
-  if (f?.createdUntil !== undefined) { conditions.push('p.created_ms <= ?'); params.push(toMs(f.createdUntil)); }
-  if (f?.converted) {
-    conditions.push('p.conversion_ms IS NOT NULL');
-    if (f.converted.since !== undefined) { conditions.push('p.conversion_ms >= ?'); params.push(toMs(f.converted.since)); }
-    if (f.converted.until !== undefined) { conditions.push('p.conversion_ms <= ?'); params.push(toMs(f.converted.until)); }
-  }
-  return { where: conditions.length ? conditions.join(' AND ') : '1 = 1', params };
-}
+/** Both conditions (either may be the filter's). */
+const and = (a: SqlCondition, b: SqlCondition): SqlCondition => ({ where: `(${a.where}) AND (${b.where})`, params: [...a.params, ...b.params] });
+
+/** Who due and stale may list (consent, forgotten, stage), compiled from the domain's one declaration. */
+const DUE_RULE: SqlCondition = { where: contactableSql(CONTACTABLE.due), params: [] };
+const STALE_RULE: SqlCondition = { where: contactableSql(CONTACTABLE.stale), params: [] };
 
 const lowerAny = (needles: readonly string[]) => needles.map((n) => n.toLowerCase()).filter((n) => n !== '');
 
@@ -104,10 +93,9 @@ export abstract class SqlReader implements StoreReader {
     if (q.limit !== undefined && q.filter === undefined && byId) {
       return this.prospects('p.id IN (SELECT id FROM prospects ORDER BY id LIMIT ?)', [q.limit]);
     }
-    const { where, params } = narrowProspects(await this.db(), q.filter);
+    const { where, params } = compileProspectFilter(q.filter);
     const rows = await this.prospects(where, params);
-    const kept = q.filter ? rows.filter(prospectMatcher(q.filter)) : rows;
-    const sorted = q.sort && (q.sort.key !== 'id' || q.sort.descending) ? sortProspects(kept, q.sort) : kept;
+    const sorted = q.sort && (q.sort.key !== 'id' || q.sort.descending) ? sortProspects(rows, q.sort) : rows;
     return q.limit === undefined ? sorted : sorted.slice(0, q.limit);
   }
 
@@ -138,9 +126,9 @@ export abstract class SqlReader implements StoreReader {
     if (q.since !== undefined) { conditions.push('t.at >= ?'); params.push(q.since); }
     if (q.until !== undefined) { conditions.push('t.at <= ?'); params.push(q.until); }
     if (q.prospects) {
-      const ids = (await this.listProspects({ filter: q.prospects })).map((p) => p.id);
-      conditions.push(`t.prospect_id ${inList('int')}`);
-      params.push(list(ids));
+      const cohort = compileProspectFilter(q.prospects);
+      conditions.push(`t.prospect_id IN (SELECT p.id FROM prospects p WHERE ${cohort.where})`);
+      params.push(...cohort.params);
     }
     const keep = touchMatcher(q);
     const rows = (await touchesWhere(db, conditions.length ? conditions.join(' AND ') : '1 = 1', params)).filter(keep);
@@ -152,10 +140,10 @@ export abstract class SqlReader implements StoreReader {
     if (prospectIds.length === 0) return last;
     const db = await this.db();
     // One index step per prospect (touches_prospect_at), all inside the database.
-    const sql = `SELECT ${TOUCH_COLUMNS} FROM touches WHERE id IN (
+    const sql = `SELECT ${TOUCH_ROW.list} FROM touches WHERE id IN (
       SELECT (SELECT id FROM touches WHERE prospect_id = j.value ORDER BY at DESC, id DESC LIMIT 1) FROM ${db.dialect.listTable('int')})`;
     for (const r of await db.rows(sql, [db.dialect.list(prospectIds)])) {
-      const t = touchFromRaw(r);
+      const t = touchFromRow(r);
       last.set(t.prospectId, t);
     }
     return last;
@@ -180,26 +168,19 @@ export abstract class SqlReader implements StoreReader {
   }
 
   async dueCandidates(filter: ProspectFilter, horizon: string): Promise<ProspectWithLastTouch[]> {
-    const { where, params } = narrowProspects(await this.db(), filter);
+    const { where, params } = and(compileProspectFilter(filter), DUE_RULE);
     const rows = await this.prospects(
       // The OR as a union of two index ranges (follow-ups by date, prospects with a cadence): written as one OR,
       // SQLite scans every prospect.
-      `${where} AND ${contactableSql(CONTACTABLE.due)}
-        AND p.id IN (SELECT id FROM prospects WHERE follow_up_at <= ? UNION ALL SELECT id FROM prospects WHERE cadence_days IS NOT NULL)`,
+      `${where} AND p.id IN (SELECT id FROM prospects WHERE follow_up_at <= ? UNION ALL SELECT id FROM prospects WHERE cadence_days IS NOT NULL)`,
       [...params, horizon],
     );
-    const keep = prospectMatcher(filter);
-    return this.withLastTouch(rows.filter((p) => keep(p) && allowedBy(CONTACTABLE.due, p)));
+    return this.withLastTouch(rows);
   }
 
   async staleCandidates(filter: ProspectFilter, silentBefore: string): Promise<ProspectWithLastTouch[]> {
-    const { where, params } = narrowProspects(await this.db(), filter);
-    const rows = await this.prospects(
-      `${where} AND ${contactableSql(CONTACTABLE.stale)}`,
-      params,
-    );
-    const keep = prospectMatcher(filter);
-    const withLast = await this.withLastTouch(rows.filter(keep));
+    const { where, params } = and(compileProspectFilter(filter), STALE_RULE);
+    const withLast = await this.withLastTouch(await this.prospects(where, params));
     return withLast.filter((r) => (r.lastTouch?.at ?? r.prospect.createdAt) < silentBefore);
   }
 
@@ -212,30 +193,16 @@ export abstract class SqlReader implements StoreReader {
     return this.listProspects({ filter });
   }
 
-  /**
-   * Counted in the database when SQL can select the cohort exactly (stages, created and conversion windows,
-   * contactable); a filter on source, owner, tags or text (compared as the domain lower-cases them) is counted from
-   * the cohort's rows.
-   */
+  /** Counted in the database, whatever the filter (compileProspectFilter selects the cohort exactly). */
   async funnelCounts(filter: ProspectFilter): Promise<FunnelCounts> {
-    const exact = filter.source === undefined && filter.owner === undefined && filter.tags === undefined && filter.search === undefined;
-    if (!exact) {
-      const { tallyFunnel } = await import('../../domain/reports/funnel.js');
-      return tallyFunnel(await this.cohort(filter));
-    }
-    const db = await this.db();
-    const { where, params } = narrowProspects(db, filter);
-    return funnelCountsWhere(db, where, params);
+    return funnelCountsWhere(await this.db(), compileProspectFilter(filter));
   }
 
   async cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]> {
-    const ids = new Set((await this.listProspects({ filter })).map((p) => p.id));
-    const rows = await (await this.db()).rows('SELECT id, prospect_id, type, at, logged_by FROM touches ORDER BY at, id');
-    const out: CohortTouch[] = [];
-    for (const r of rows) {
-      if (ids.has(r[1] as number)) out.push({ id: r[0] as number, prospectId: r[1] as number, type: r[2] as Touch['type'], at: r[3] as string, by: r[4] as string | null });
-    }
-    return out;
+    const { where, params } = compileProspectFilter(filter);
+    const cohort = where === EVERY_PROSPECT ? '' : `WHERE t.prospect_id IN (SELECT p.id FROM prospects p WHERE ${where})`;
+    const rows = await (await this.db()).rows(`SELECT t.id, t.prospect_id, t.type, t.at, t.logged_by FROM touches t ${cohort} ORDER BY t.at, t.id`, params);
+    return rows.map((r) => ({ id: Number(r[0]), prospectId: Number(r[1]), type: r[2] as Touch['type'], at: r[3] as string, by: r[4] as string | null }));
   }
 
   async surveys(): Promise<Survey[]> {
@@ -257,7 +224,7 @@ export abstract class SqlReader implements StoreReader {
   async listResponses(q: ResponseQuery = {}): Promise<SurveyResponse[]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
-    if (q.survey !== undefined) { conditions.push('r.survey_key = ?'); params.push(surveyKey(q.survey)); }
+    if (q.survey !== undefined) { conditions.push('s.name_key = ?'); params.push(surveyKey(q.survey)); }
     if (q.prospectId !== undefined) { conditions.push('r.prospect_id = ?'); params.push(q.prospectId); }
     if (q.since !== undefined) { conditions.push('r.at >= ?'); params.push(q.since); }
     if (q.until !== undefined) { conditions.push('r.at <= ?'); params.push(q.until); }
@@ -269,7 +236,7 @@ export abstract class SqlReader implements StoreReader {
     if (surveyNames.length === 0) return counts;
     const db = await this.db();
     const rows = await db.rows(
-      `SELECT survey_key, count(*) FROM responses WHERE survey_key ${db.dialect.inList('text')} GROUP BY survey_key`,
+      `SELECT s.name_key, count(*) FROM responses r JOIN surveys s ON s.id = r.survey_id WHERE s.name_key ${db.dialect.inList('text')} GROUP BY s.name_key`,
       [db.dialect.list([...counts.keys()])],
     );
     for (const [key, n] of rows) counts.set(key as string, Number(n));
@@ -292,7 +259,13 @@ export abstract class SqlReader implements StoreReader {
   }
 
   async counters(): Promise<IdCounters> {
-    const rows = await (await this.db()).rows('SELECT kind, next_id FROM counters');
-    return Object.fromEntries(rows.map((r) => [r[0] as IdKind, Number(r[1])])) as IdCounters;
+    return countersOf(await this.db());
   }
+}
+
+/** The record kinds' counters (the `purchase` counter is the SQL backends' own, not the JSON store's). */
+export async function countersOf(db: SqlRunner): Promise<IdCounters> {
+  const rows = await db.rows('SELECT kind, next_id FROM counters');
+  const next = new Map(rows.map((r) => [r[0] as string, Number(r[1])]));
+  return Object.fromEntries(ID_KINDS.map((k) => [k, next.get(k)!])) as IdCounters;
 }

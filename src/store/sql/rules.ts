@@ -5,7 +5,8 @@ import { SEARCHED_TEXTS, type SearchedText } from '../../domain/forget.js';
 
 /** The condition on prospects (aliased p) that keeps exactly the prospects the rule allows. */
 export function contactableSql(rule: ContactRule): string {
-  const conditions = [`p.do_not_contact = ${rule.doNotContact ? 1 : 0}`, `p.forgotten_at IS ${rule.forgotten ? 'NOT NULL' : 'NULL'}`];
+  // NOT: the flag is a boolean on PostgreSQL and 0 or 1 on SQLite; both read it as a truth value.
+  const conditions = [`${rule.doNotContact ? '' : 'NOT '}p.do_not_contact`, `p.forgotten_at IS ${rule.forgotten ? 'NOT NULL' : 'NULL'}`];
   // The stages are the domain's own constants, never user input: written inline, as literals the planner can read.
   if (rule.excludedStages.length) conditions.push(`p.stage NOT IN (${rule.excludedStages.map((s) => `'${s}'`).join(', ')})`);
   return conditions.join(' AND ');
@@ -16,7 +17,8 @@ const HOLDS_TEXT: Record<SearchedText, string> = {
   notes: 'p.notes IS NOT NULL',
   followUpNote: 'p.follow_up_note IS NOT NULL',
   lostReason: 'p.lost_reason IS NOT NULL',
-  fields: "p.fields <> '{}'",
+  // CAST: PostgreSQL keeps custom fields as json, which has no comparison; its text is what was written.
+  fields: "CAST(p.fields AS TEXT) <> '{}'",
 };
 
 /** The condition on prospects (aliased p) that keeps every prospect with some text `forget` searches. */

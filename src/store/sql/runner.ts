@@ -23,7 +23,7 @@ export interface SqlDialect {
   listTable(type: ListType): string;
   /** The larger of two values: SQLite's two-argument max, PostgreSQL's greatest. */
   greatest: 'max' | 'greatest';
-  /** A FROM item over (id, text) pairs, as `j` with columns `id` and `at`, and its parameters. */
+  /** A FROM item over (id, instant) pairs, as `j` with columns `id` and `at`, and its parameters. */
   pairTable(pairs: readonly (readonly [number, string])[]): { from: string; params: unknown[] };
 }
 
@@ -36,12 +36,4 @@ export const SQLITE_DIALECT: SqlDialect = {
     from: "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS at FROM json_each(?)) j",
     params: [JSON.stringify(pairs)],
   }),
-};
-
-export const POSTGRES_DIALECT: SqlDialect = {
-  inList: (type) => `= ANY(?::${type === 'int' ? 'bigint' : 'text'}[])`,
-  list: (values) => values,
-  listTable: (type) => `unnest(?::${type === 'int' ? 'bigint' : 'text'}[]) AS j(value)`,
-  greatest: 'greatest',
-  pairTable: (pairs) => ({ from: 'unnest(?::bigint[], ?::text[]) AS j(id, at)', params: [pairs.map((p) => p[0]), pairs.map((p) => p[1])] }),
 };

@@ -1,8 +1,9 @@
 // The writes of a SQL backend's transaction: targeted inserts, updates and deletes of rows, and ids from the
 // counters table, all committed (or rolled back) together by the store.
-import { EXIT, PrecrmError } from '../../domain/errors.js';
 import type { IdKind, SuppressionEntry } from '../../domain/types.js';
 import type { RecordOf, StoreTransaction } from '../store.js';
+import { bug, takeIds, usedId } from './counters.js';
+import { linksFor, type Links } from './links.js';
 import { deleteProspect, insertProspect, updateProspect } from './prospects.js';
 import { SqlReader } from './reader.js';
 import { deleteEntries, keepSecret, putEntries, readSecret } from './suppression.js';
@@ -10,32 +11,21 @@ import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
 
-export const bug = (message: string) => new PrecrmError(`internal: ${message}`, EXIT.internal);
+export { bug };
 
 type Writer<K extends IdKind> = {
-  insert(db: SqlRunner, r: RecordOf[K]): Promise<void>;
+  insert(db: SqlRunner, r: RecordOf[K], links: Links): Promise<void>;
   update(db: SqlRunner, r: RecordOf[K]): Promise<number>;
   remove(db: SqlRunner, id: number): Promise<void>;
 };
 
 const WRITERS: { [K in IdKind]: Writer<K> } = {
-  prospect: { insert: insertProspect, update: updateProspect, remove: deleteProspect },
+  prospect: { insert: (db, p, ids) => insertProspect(db, p, ids.purchaseIds.get(p.id)), update: updateProspect, remove: deleteProspect },
   touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch },
   survey: { insert: insertSurvey, update: updateSurvey, remove: deleteSurvey },
-  response: { insert: insertResponse, update: updateResponse, remove: deleteResponse },
+  response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
 };
 
-/** Hands out `count` ids of a kind from its counter (the row stays locked until the transaction ends). */
-export async function takeIds(db: SqlRunner, kind: IdKind, count: number): Promise<number> {
-  if (!Number.isInteger(count) || count < 1) throw bug(`takeId(${kind}, ${count})`);
-  const [row] = await db.rows('UPDATE counters SET next_id = next_id + ? WHERE kind = ? RETURNING next_id', [count, kind]);
-  return Number(row![0]) - count;
-}
-
-/** Moves a counter past an id given from outside (import keeping a file's id, migrate); never moves it back. */
-export async function usedId(db: SqlRunner, kind: IdKind, id: number): Promise<void> {
-  await db.run(`UPDATE counters SET next_id = ${db.dialect.greatest}(next_id, ?) WHERE kind = ?`, [id + 1, kind]);
-}
 
 export abstract class SqlTransaction extends SqlReader implements StoreTransaction {
   /** Set when a person's data was erased or removed (the store then cleans up what the engine keeps of it). */
@@ -51,11 +41,14 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
 
   /** Writes one record as its rows (what insert does per record unless insertMany takes them all). */
   protected async insertOne<K extends IdKind>(kind: K, record: RecordOf[K]): Promise<void> {
-    await (WRITERS[kind] as Writer<K>).insert(await this.writable(), record);
+    await (WRITERS[kind] as Writer<K>).insert(await this.writable(), record, await linksFor(await this.writable(), kind, [record]));
   }
 
-  /** Writes many records at once if the backend has a faster way (PostgreSQL's COPY, SQLite's index rebuild); false: one by one. */
-  protected async insertMany<K extends IdKind>(_kind: K, _records: readonly RecordOf[K][]): Promise<boolean> {
+  /**
+   * Writes many records at once if the backend has a faster way (PostgreSQL's COPY, SQLite's index rebuild); false:
+   * one by one. `links`: the ids the rows need (links.ts), taken or looked up already.
+   */
+  protected async insertMany<K extends IdKind>(_kind: K, _records: readonly RecordOf[K][], _links: Links): Promise<boolean> {
     return false;
   }
 
@@ -69,7 +62,8 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
       if (record.id > top) top = record.id;
     }
     try {
-      if (!(await this.insertMany(kind, records))) for (const record of records) await writer.insert(db, record);
+      const links = await linksFor(db, kind, records);
+      if (!(await this.insertMany(kind, records, links))) for (const record of records) await writer.insert(db, record, links);
     } catch (err) {
       // The primary key refuses a used id: that is a bug in the caller, not a storage failure.
       if (this.isUsedKey(err)) throw bug(`${kind} ${records.length === 1 ? records[0]!.id : 'id'} exists already`);

@@ -9,7 +9,8 @@ import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import type { Interruption } from '../../interruption.js';
 import { fsReason, isDiskFull } from '../../files/fs-errors.js';
 import { needsShm, openInMemory } from './read-only.js';
-import { MIGRATIONS, SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
+import { SQLITE_SCHEMA_VERSION, TABLES } from './schema.js';
+import { cannotUpgrade, upgradeSchema, type Upgrade } from './upgrade.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -169,7 +170,7 @@ function adopt(path: string): void {
 }
 
 /** The schema version of an open database: 0 when it has no tables at all; refuses a database that is not ours. */
-function schemaVersion(db: Db, path: string): number {
+export function schemaVersion(db: Db, path: string): number {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   if (tables.length === 0) return 0;
   if (!tables.includes('schema_version')) {
@@ -189,17 +190,25 @@ function schemaVersion(db: Db, path: string): number {
   return version;
 }
 
-/** Brings the schema up to date inside the caller's write transaction (sets up a new database too). */
-export function migrate(db: Db, path: string, now: Date): void {
-  const from = schemaVersion(db, path);
-  for (let v = from + 1; v <= SQLITE_SCHEMA_VERSION; v++) {
-    db.exec(MIGRATIONS[v - 1]!);
-    db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(v, now.toISOString());
-  }
+/**
+ * Brings the schema up to date inside the caller's write transaction (sets up a new database too; an existing
+ * one is first copied to a dated backup beside it).
+ */
+export async function migrate(db: Db, path: string, now: Date): Promise<Upgrade> {
+  return upgradeSchema(await loadDriver(), db, path, schemaVersion(db, path), now);
 }
 
-/** An open store file. */
-export interface Connection { db: Db; path: string; options: SqliteOptions }
+/**
+ * Every connection enforces the foreign keys (SQLite leaves them off unless asked, per connection, outside a
+ * transaction).
+ */
+export function guard(db: Db): Db {
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** An open store file; `upgraded` says what the last write transaction's upgrade did, if it did one. */
+export interface Connection { db: Db; path: string; options: SqliteOptions; upgraded?: Upgrade }
 
 /**
  * Opens the store for reading. Returns null when there is nothing there yet (no file, or an empty one): a read
@@ -245,11 +254,11 @@ function openReadOnly(Database: typeof BetterSqlite3, path: string, opts: Sqlite
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: Math.round(opts.lockTimeoutMs) });
     db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
-    return db;
+    return guard(db);
   } catch (err) {
     db?.close();
     if (!needsShm(codeOf(err))) throw err;
-    return openInMemory(Database, path, codeOf(err));
+    return guard(openInMemory(Database, path, codeOf(err)));
   }
 }
 
@@ -272,18 +281,42 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     db.pragma('secure_delete = ON');
     // Up to 64 MB of page cache (allocated only as pages are used): a large import updates indexes all over.
     db.pragma('cache_size = -65536');
+    guard(db);
     return { db, path, options: opts };
   } catch (err) {
+    const refused = storageError(err, path, opts, true);
     db?.close();
-    throw storageError(err, path, opts, true);
+    throw await upgradeRefused(refused, path, opts);
+  }
+}
+
+/** The schema version of the store file, read without writing anything (0 when it holds nothing yet). */
+export async function storedVersion(path: string, opts: SqliteOptions): Promise<number> {
+  if (holdsNothing(path)) return 0;
+  const db = openReadOnly(await loadDriver(), path, opts);
+  try {
+    return schemaVersion(db, path);
+  } catch (err) {
+    throw storageError(err, path, opts, false);
+  } finally {
+    db.close();
+  }
+}
+
+function holdsNothing(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw err;
   }
 }
 
 /** An empty store in memory: what reads of a location that holds nothing yet are answered from. */
 export async function emptyDatabase(): Promise<Db> {
   const Database = await loadDriver();
-  const db = new Database(':memory:');
-  migrate(db, ':memory:', new Date(0));
+  const db = guard(new Database(':memory:'));
+  await migrate(db, ':memory:', new Date(0));
   return db;
 }
 
@@ -298,7 +331,8 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      migrate(db, conn.path, now);
+      const upgrade = await migrate(db, conn.path, now);
+      if (upgrade.to !== upgrade.from) conn.upgraded = upgrade;
       const result = await work();
       await pauseForSignals(conn.options);
       db.exec('COMMIT');
@@ -310,6 +344,13 @@ export async function writeTransaction<T>(conn: Connection, now: Date, work: () 
   } catch (err) {
     // A signal that came while SQLite blocked (waiting for the lock, say) wins over what failed after it.
     conn.options.interruption?.check();
-    throw storageError(err, conn.path, conn.options, true);
+    throw await upgradeRefused(storageError(err, conn.path, conn.options, true), conn.path, conn.options);
   }
+}
+
+/** A write that cannot be made (73) to a store at an older schema: say that it needs `precrm store upgrade`. */
+async function upgradeRefused(err: unknown, path: string, opts: SqliteOptions): Promise<unknown> {
+  if (!(err instanceof PrecrmError) || err.exitCode !== EXIT.cantCreate) return err;
+  const from = await storedVersion(path, opts).catch(() => 0);
+  return from > 0 && from < SQLITE_SCHEMA_VERSION ? cannotUpgrade(path, from, err) : err;
 }

@@ -3,7 +3,6 @@
 // database in memory, and the file is created only when a transaction first writes.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { localDay, localTime } from '../../domain/dates.js';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { loadDump } from '../dump.js';
 import { writeFailure } from '../../files/fs-errors.js';
@@ -11,17 +10,19 @@ import { backupsHolding } from '../copies.js';
 import { tempPathFor } from '../../files/temp-files.js';
 import { dumpRows } from '../sql/dump.js';
 import { SqlReader } from '../sql/reader.js';
-import type { DumpBatch, Store, StoreCounts, StoreTransaction } from '../store.js';
+import type { DumpBatch, Store, StoreCounts, StoreTransaction, StoreUpgrade } from '../store.js';
 import { backupDatabase } from './backup.js';
 import { checkDatabase } from './check.js';
 import {
-  emptyDatabase, migrate, openForRead, openForWrite, pauseForSignals, storageError, writeTransaction, type Connection, type Db,
+  emptyDatabase, migrate, openForRead, openForWrite, pauseForSignals, storageError, storedVersion, writeTransaction, type Connection, type Db,
   type SqliteOptions,
 } from './connection.js';
 import { firstFreeName, sqliteStoreOwns } from './own-files.js';
 import { walHoldsChanges } from './read-only.js';
 import { SqliteRunner } from './runner.js';
 import { SqliteTransaction, type Erasure } from './transaction.js';
+import { SQLITE_SCHEMA_VERSION } from './schema.js';
+import { backupStamp } from './upgrade.js';
 
 /** Thrown inside a transaction that began on an empty store when another process filled it first: run it again. */
 class StoreAppeared extends Error {}
@@ -115,7 +116,7 @@ export class SqliteStore extends SqlReader implements Store {
       if (begun) return runner;
       conn.db.exec('BEGIN IMMEDIATE');
       begun = conn.db;
-      migrate(conn.db, conn.path, new Date());
+      await migrate(conn.db, conn.path, new Date());
       if (!isEmpty(conn.db)) throw new StoreAppeared();
       return runner;
     };
@@ -177,8 +178,19 @@ export class SqliteStore extends SqlReader implements Store {
     }
   }
 
+  /** A current store is only read (so `store upgrade` works on a read-only one); an older one gets one write transaction. */
+  async upgrade(): Promise<StoreUpgrade> {
+    const version = await storedVersion(this.location, this.options);
+    if (version === 0) throw new PrecrmError(`there is no store at ${this.location} yet; nothing to upgrade`, EXIT.noInput);
+    if (version >= SQLITE_SCHEMA_VERSION) return { from: version, to: version, backup: null };
+    const { conn } = await this.writeConnection();
+    conn.upgraded = undefined;
+    await this.transaction(async () => undefined);
+    return conn.upgraded ?? { from: SQLITE_SCHEMA_VERSION, to: SQLITE_SCHEMA_VERSION, backup: null };
+  }
+
   async backup(target: string | undefined, now: Date, options: { replace?: boolean } = {}): Promise<string> {
-    const stamp = `${localDay(now).replaceAll('-', '')}-${localTime(now, true).replaceAll(':', '')}`;
+    const stamp = backupStamp(now);
     // A second backup in the same second gets `-2`, never the first one's name.
     const dest = target ?? (await firstFreeName((n) => `${this.location}.${stamp}${n > 1 ? `-${n}` : ''}.bak`));
     const conn = await openForRead(this.location, this.options);

@@ -5,10 +5,10 @@ import type { SqlRunner } from '../sql/runner.js';
 import { SqlTransaction } from '../sql/writes.js';
 import type { RecordOf } from '../store.js';
 import { bulkTables, isBulkKind } from '../sql/bulk-rows.js';
+import type { Links } from '../sql/links.js';
+import { TABLE_OF } from '../sql/tables.js';
 import { pauseForSignals, type SqliteOptions } from './connection.js';
 import { SqliteRunner } from './runner.js';
-
-const TABLES: Record<IdKind, string> = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' };
 
 /** From this many rows in one insert, a table's indexes may be rebuilt rather than updated row by row. */
 const BULK_ROWS = 5000;
@@ -67,15 +67,15 @@ export class SqliteTransaction extends SqlTransaction {
    * insert per row. Inside the transaction: readers keep the old snapshot, with its indexes, and a rollback brings
    * everything back — also when a signal stops the loop at one of its pauses.
    */
-  protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<boolean> {
+  protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][], links: Links): Promise<boolean> {
     if (records.length < BULK_ROWS || !isBulkKind(kind)) return false;
     const { db } = (await this.writable()) as SqliteRunner;
-    const table = TABLES[kind];
+    const table = TABLE_OF[kind];
     const rows = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const indexes = records.length < rows ? []
       : db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").raw().all(table) as [string, string][];
     for (const [name] of indexes) db.exec(`DROP INDEX ${name}`);
-    for (const t of bulkTables(kind)) {
+    for (const t of bulkTables(kind, links)) {
       const insert = db.prepare(`INSERT INTO ${t.table} (${t.columns}) VALUES (${t.columns.split(',').map(() => '?').join(', ')})`);
       let n = 0;
       for (const values of t.rows(records as never)) {

@@ -77,7 +77,7 @@ describe("README's team on PostgreSQL", () => {
     const r = await asStaff(['prospect', 'forget', 'zuzanna', '--yes', '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^\d+\n$/);
-    const tables = 'prospects, stage_history, consent, touches, responses';
+    const tables = 'prospects, prospect_tags, stage_history, consent, purchases, touches, responses';
     expect(r.stderr).toBe(`warning: the erased data is still in the server's table files (user "${STAFF.user}" may not vacuum ${tables}): `
       + `to remove it, the owner of database "${DB}" runs there: VACUUM FULL ${tables};\n`);
     expect(await filesHolding('QX7')).toContain('touches');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { funnelReport } from '../../../src/domain/reports/funnel.js';
 import { STAGES, type Prospect, type Stage } from '../../../src/domain/types.js';
 import { funnelCounts } from '../../../src/store/sql/funnel.js';
-import { narrowProspects } from '../../../src/store/sql/reader.js';
+import { compileProspectFilter } from '../../../src/store/sql/filter.js';
 import { SqliteRunner } from '../../../src/store/sqlite/runner.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
 import { tempDir } from '../../helpers.js';
@@ -53,8 +53,7 @@ describe('the funnel aggregated in SQLite', () => {
           const expected = funnelReport(prospects.filter((p) => (
             (filter.createdSince === undefined || p.createdAt >= filter.createdSince) && (filter.createdUntil === undefined || p.createdAt <= filter.createdUntil))), {});
           const runner = new SqliteRunner(db);
-          const { where, params } = narrowProspects(runner, filter);
-          const got = await funnelCounts(runner, where, params);
+          const got = await funnelCounts(runner, compileProspectFilter(filter));
           expect(got.reached).toEqual(expected.map((r) => r.reached));
           expect(got.current).toEqual(expected.map((r) => r.current));
           expect(got.lost).toEqual(expected.map((r) => r.lost));
