@@ -6,6 +6,7 @@ import { registerProspect } from './commands/prospect.js';
 import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
+import { registerOccasion } from './commands/occasion.js';
 import { registerConvert } from './commands/convert.js';
 import { DUE_FORMATS, registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
@@ -55,6 +56,7 @@ export function createProgram(ctx: Context): Command {
   registerProspect(program, ctx);
   registerStore(program, ctx);
   registerTouch(program, ctx);
+  registerOccasion(program, ctx);
   registerConvert(program, ctx);
   registerDue(program, ctx);
   registerSurveyReport(registerReport(program, ctx), ctx);

@@ -2,6 +2,7 @@
 import type { RecordOf, RecordOfKind } from './records/declare.js';
 import type { CONSENT_ENTRY } from './records/consent-entry.js';
 import type { FOLLOW_UP, PROSPECT } from './records/prospect.js';
+import type { OCCASION } from './records/occasion.js';
 import type { CONVERSION, PURCHASE } from './records/purchase.js';
 import type { RESPONSE, SEGMENTS } from './records/response.js';
 import type { PATH_STAGES, STAGE_CHANGE, STAGES } from './records/stage-change.js';
@@ -38,15 +39,17 @@ export interface Survey extends RecordOfKind<typeof SURVEY> {}
 export interface SurveyResponse extends RecordOfKind<typeof RESPONSE> {}
 /** A purchase (not stored by the JSON store yet: a prospect's first purchase is its `conversion`). */
 export interface Purchase extends RecordOfKind<typeof PURCHASE> {}
+/** A day that matters to a prospect: yearly (year null) or once. */
+export interface Occasion extends RecordOfKind<typeof OCCASION> {}
 /** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
 export interface SuppressionEntry extends RecordOfKind<typeof SUPPRESSION_ENTRY> {}
 
-export type IdKind = 'prospect' | 'touch' | 'survey' | 'response';
+export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'occasion';
 
 /** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
 export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 5;
 
 export interface StoreDoc {
   schema: number;
@@ -56,17 +59,19 @@ export interface StoreDoc {
   surveys: Survey[];
   responses: SurveyResponse[];
   suppression: SuppressionList;
+  occasions: Occasion[];
 }
 
 export function emptyDoc(): StoreDoc {
   return {
     schema: SCHEMA_VERSION,
-    nextId: { prospect: 1, touch: 1, survey: 1, response: 1 },
+    nextId: { prospect: 1, touch: 1, survey: 1, response: 1, occasion: 1 },
     prospects: [],
     touches: [],
     surveys: [],
     responses: [],
     suppression: { secret: null, entries: [] },
+    occasions: [],
   };
 }
 

@@ -1,5 +1,6 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
+import { OCCASION } from '../domain/records/occasion.js';
 import { PROSPECT } from '../domain/records/prospect.js';
 import { RESPONSE } from '../domain/records/response.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
@@ -17,12 +18,13 @@ const SuppressionSchema = v.object({
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const DocSchema = v.object({
   schema: v.literal(SCHEMA_VERSION),
-  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId }),
+  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId, occasion: nextId }),
   prospects: v.array(objectSchema(PROSPECT.fields)),
   touches: v.array(objectSchema(TOUCH.fields)),
   surveys: v.array(objectSchema(SURVEY.fields)),
   responses: v.array(objectSchema(RESPONSE.fields)),
   suppression: SuppressionSchema,
+  occasions: v.array(objectSchema(OCCASION.fields)),
 });
 
 export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
@@ -57,7 +59,7 @@ export function validateDoc(raw: unknown): Validation {
   const doc = parsed.output as StoreDoc;
   const problems: string[] = [];
   const prospectIds = new Set<number>();
-  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses]] as const) {
+  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses], ['occasion', doc.occasions]] as const) {
     const seen = new Set<number>();
     for (const rec of list) {
       if (seen.has(rec.id)) problems.push(`${kind} id ${rec.id} appears twice`);
@@ -67,6 +69,7 @@ export function validateDoc(raw: unknown): Validation {
     if (kind === 'prospect') for (const i of seen) prospectIds.add(i);
   }
   for (const t of doc.touches) if (!prospectIds.has(t.prospectId)) problems.push(`touch ${t.id} points to missing prospect ${t.prospectId}`);
+  for (const o of doc.occasions) if (!prospectIds.has(o.prospectId)) problems.push(`occasion ${o.id} points to missing prospect ${o.prospectId}`);
   const rawDoc = raw as { prospects: { fields: object }[]; responses: { answers: object }[] };
   doc.prospects.forEach((p, i) => problems.push(...droppedKeys(`prospect ${p.id} fields`, rawDoc.prospects[i]!.fields, p.fields)));
   doc.responses.forEach((r, i) => problems.push(...droppedKeys(`response ${r.id} answers`, rawDoc.responses[i]!.answers, r.answers)));

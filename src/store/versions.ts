@@ -23,6 +23,11 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
   },
   // Version 2 adds the suppression list, empty and without a secret until the first entry needs one.
   1: (doc) => ({ ...doc, schema: 2, suppression: { secret: null, entries: [] } }),
+  // Versions 3 and 4 belong to other changes made at the same time; until they are merged they only move the number on.
+  2: (doc) => ({ ...doc, schema: 3 }),
+  3: (doc) => ({ ...doc, schema: 4 }),
+  // Version 5 adds occasions (birthdays and other days that matter to a prospect), none yet, ids from 1.
+  4: (doc) => ({ ...doc, schema: 5, nextId: { ...(doc.nextId as object), occasion: 1 }, occasions: [] }),
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

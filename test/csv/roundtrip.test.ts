@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES, type Prospect, type StoreDoc } from '../../src/domain/types.js';
+import { SCHEMA_VERSION, STAGES, type Prospect, type StoreDoc } from '../../src/domain/types.js';
 import { run, tempDir, tempStore } from '../helpers.js';
 
 const BAKERY = fileURLToPath(new URL('../../data/bakery.json', import.meta.url));
@@ -101,7 +101,7 @@ function toDoc(drafts: Draft[]): StoreDoc {
   drafts.forEach((d, i) => {
     if (d.refer !== null && i > 0) prospects[i]!.referredBy = prospects[d.refer % i]!.id;
   });
-  return { schema: 2, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [], suppression: { secret: null, entries: [] } };
+  return { schema: SCHEMA_VERSION, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1, occasion: 1 }, prospects, touches: [], surveys: [], responses: [], suppression: { secret: null, entries: [] }, occasions: [] };
 }
 
 describe('round trip property', () => {

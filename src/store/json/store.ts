@@ -101,7 +101,7 @@ export class JsonStore extends ReadsFrom implements Store {
   async *dump(): AsyncIterable<DumpBatch> {
     const reader = await this.reader();
     const BATCH = 5000;
-    for (const kind of ['prospect', 'touch', 'survey', 'response'] as const) {
+    for (const kind of ['prospect', 'touch', 'survey', 'response', 'occasion'] as const) {
       const all = await allOf(reader, kind);
       for (let i = 0; i < all.length; i += BATCH) yield { kind, records: all.slice(i, i + BATCH) } as DumpBatch;
     }
@@ -124,6 +124,7 @@ async function allOf(reader: StoreReader, kind: IdKind) {
     case 'prospect': return reader.listProspects();
     case 'touch': return (await reader.listTouches()).sort((a, b) => a.id - b.id);
     case 'survey': return reader.surveys();
+    case 'occasion': return reader.listOccasions();
     default: return (await reader.listResponses()).sort((a, b) => a.id - b.id);
   }
 }

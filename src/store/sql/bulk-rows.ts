@@ -12,7 +12,7 @@ import { NO_LINKS, type Links } from './links.js';
 import { RESPONSE_ROW, responseValues } from './surveys.js';
 import { TOUCH_ROW, touchValues } from './touches.js';
 
-export type BulkKind = Exclude<IdKind, 'survey'>;
+export type BulkKind = Exclude<IdKind, 'survey' | 'occasion'>;
 
 export interface TableRows<T> {
   table: string;
@@ -42,7 +42,7 @@ const purchases = (purchaseIds: ReadonlyMap<number, number>): TableRows<Prospect
   return [purchaseRow(id, p.id, p.conversion)];
 });
 
-export const isBulkKind = (kind: IdKind): kind is BulkKind => kind !== 'survey';
+export const isBulkKind = (kind: IdKind): kind is BulkKind => kind !== 'survey' && kind !== 'occasion';
 
 /** The tables a kind's records fill, each with its columns and rows; `links` as linksFor gave them for the records. */
 export function bulkTables<K extends BulkKind>(kind: K, links: Links = NO_LINKS): TableRows<RecordOf[K]>[] {

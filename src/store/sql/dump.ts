@@ -7,6 +7,7 @@ import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
 import { touchesWhere } from './touches.js';
+import { occasionsWhere } from './occasions.js';
 
 const BATCH = 2000;
 
@@ -30,6 +31,7 @@ export async function* dumpRows(db: SqlRunner, suppression = true): AsyncGenerat
   const surveys = await surveysWhere(db, '1 = 1');
   if (surveys.length) yield { kind: 'survey', records: surveys };
   for await (const [from, to] of idRanges(db, 'responses')) yield { kind: 'response', records: byId(await responsesWhere(db, 'r.id BETWEEN ? AND ?', [from, to])) };
+  for await (const [from, to] of idRanges(db, 'occasions')) yield { kind: 'occasion', records: await occasionsWhere(db, 'o.id BETWEEN ? AND ?', [from, to]) };
   const secret = suppression ? await readSecret(db) : null;
   if (secret !== null) yield { kind: 'suppression', secret, entries: await readEntries(db) };
   const counters = Object.fromEntries((await db.rows('SELECT kind, next_id FROM counters')).map((r) => [r[0] as IdKind, Number(r[1])])) as IdCounters;

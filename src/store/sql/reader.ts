@@ -10,7 +10,7 @@ import {
   type ResponseQuery, type TouchQuery,
 } from '../../domain/queries.js';
 import { nameKey, sameName, type ProspectReference } from '../../domain/references.js';
-import type { Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { Occasion, Prospect, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import { compileProspectFilter, EVERY_PROSPECT, type SqlCondition } from './filter.js';
@@ -22,6 +22,7 @@ import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
 import { touchesWhere, touchFromRow, TOUCH_ROW } from './touches.js';
+import { occasionsWhere } from './occasions.js';
 
 /** Both conditions (either may be the filter's). */
 const and = (a: SqlCondition, b: SqlCondition): SqlCondition => ({ where: `(${a.where}) AND (${b.where})`, params: [...a.params, ...b.params] });
@@ -256,6 +257,17 @@ export abstract class SqlReader implements StoreReader {
       'SELECT (SELECT count(*) FROM prospects), (SELECT count(*) FROM touches), (SELECT count(*) FROM surveys), (SELECT count(*) FROM responses)',
     );
     return { prospects: Number(r![0]), touches: Number(r![1]), surveys: Number(r![2]), responses: Number(r![3]) };
+  }
+
+  async listOccasions(prospectIds?: readonly number[]): Promise<Occasion[]> {
+    const db = await this.db();
+    if (prospectIds === undefined) return occasionsWhere(db, '1 = 1');
+    if (prospectIds.length === 0) return [];
+    return occasionsWhere(db, `o.prospect_id ${db.dialect.inList('int')}`, [db.dialect.list(prospectIds)]);
+  }
+
+  async getOccasion(id: number): Promise<Occasion | null> {
+    return (await occasionsWhere(await this.db(), 'o.id = ?', [id]))[0] ?? null;
   }
 
   async counters(): Promise<IdCounters> {

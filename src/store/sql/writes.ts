@@ -10,6 +10,7 @@ import { deleteEntries, keepSecret, putEntries, readSecret } from './suppression
 import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
+import { deleteOccasion, insertOccasion, updateOccasion } from './occasions.js';
 
 export { bug };
 
@@ -24,6 +25,7 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   touch: { insert: insertTouch, update: updateTouch, remove: deleteTouch },
   survey: { insert: insertSurvey, update: updateSurvey, remove: deleteSurvey },
   response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
+  occasion: { insert: insertOccasion, update: updateOccasion, remove: deleteOccasion },
 };
 
 
