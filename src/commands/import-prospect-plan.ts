@@ -7,6 +7,7 @@ import type { Rejection } from '../csv/report.js';
 import type { StoreDoc } from '../domain/types.js';
 import type { Planner, Tally } from './import-apply.js';
 import { suppress } from '../store/suppress.js';
+import { addBirthdays } from './import-birthdays.js';
 import { suppressionLookup } from '../store/suppression-hash.js';
 import { prospectSlice, suppressionSlice, withReferrals } from './import-slice.js';
 
@@ -41,12 +42,17 @@ export function prospectPlanner(options: PlanOptions): Planner<ProspectRow, Pros
       for (const [from, to] of plan.movedIds) if (!moved.has(from)) moved.set(from, to);
       return plan;
     },
-    changes: planChanges,
+    // A birthday for a prospect the file changes nothing else of is a change too (added once: import-birthdays.ts).
+    changes: (p) => planChanges(p) || p.birthdays.size > 0,
     apply: applyProspectPlan,
     tally: prospectTally,
     holdBack: danglingReferrals,
     // Rows that mark someone do-not-contact put them on the list, as `prospect do-not-contact` does.
-    also: (tx, p) => suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', options.now),
+    // And the birthdays the rows gave become occasions.
+    also: async (tx, p) => {
+      await suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', options.now);
+      await addBirthdays(tx, p.birthdays, options.now);
+    },
   };
 }
 

@@ -27,6 +27,33 @@ export function parseOccasionDay(text: string): OccasionDay {
   return { month, day, year };
 }
 
+/** The label a birthday read from a contact file gets (its occasion is yearly). */
+export const BIRTHDAY = 'birthday';
+
+/**
+ * A birthday as contact files write it: `1985-04-12` and `19850412` (vCard, Google), `--04-12` and `--0412` (no
+ * year), `04-12`, or Outlook's `4/12/1985` when the order is plain (a day above 12). Always yearly: the year of birth
+ * is not kept. '' and Outlook's `0/0/00` are no birthday (null); anything else throws a usage error.
+ */
+export function parseBirthday(text: string): OccasionDay | null {
+  const t = text.trim();
+  if (t === '' || /^0{1,2}\/0{1,2}\/0{2,4}$/.test(t)) return null;
+  const iso = /^(?:\d{4}|-)-?(\d{2})-?(\d{2})$/.exec(t) ?? /^(\d{1,2})-(\d{1,2})$/.exec(t);
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/.exec(t);
+  let parts: [number, number] | null = iso ? [Number(iso[1]), Number(iso[2])] : null;
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    // 4/12 is April 12 in the US and 4 December elsewhere: only a day above 12 says which is which.
+    parts = a > 12 && b <= 12 ? [b, a] : b > 12 && a <= 12 ? [a, b] : null;
+    if (parts === null) throw usageError(`birthday "${text}" could be day/month or month/day; write it as YYYY-MM-DD`);
+  }
+  const [month, day] = parts ?? [0, 0];
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, 2000))) {
+    throw usageError(`birthday "${text}" is not a date (write it as YYYY-MM-DD, or --MM-DD without the year)`);
+  }
+  return { month, day, year: null };
+}
+
 /** The day as the user gave it: `03-14` (yearly) or `2026-06-20`. */
 export const occasionDate = (o: OccasionDay): string => `${o.year === null ? '' : `${pad(o.year, 4)}-`}${pad(o.month)}-${pad(o.day)}`;
 
