@@ -35,7 +35,9 @@ export function prospectPlanner(options: PlanOptions): Planner<ProspectRow, Pros
       const contacts = rows.map((r) => r.row);
       const doc = await prospectSlice(reader, contacts, country);
       const prospects = await withReferrals(reader, doc.prospects, buyersIn(doc, rows, country));
-      return { ...doc, prospects, suppression: await suppressionSlice(reader, contacts, country) };
+      // Their occasions too: a birthday the store has already is not planned again.
+      const occasions = rows.some((r) => r.row.birthday) ? await reader.listOccasions(prospects.map((p) => p.id)) : [];
+      return { ...doc, prospects, suppression: await suppressionSlice(reader, contacts, country), occasions };
     },
     plan: (doc, rows) => {
       const plan = planImport(doc, rows, { ...options, createdFrom, suppressed: suppressionLookup(doc.suppression, country) });

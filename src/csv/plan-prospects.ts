@@ -16,7 +16,7 @@ import { ProspectIndex, keysOf } from './prospect-index.js';
 import type { ProspectRow } from './prospect-rows.js';
 import { differentPeople, withoutSharedEmail } from './shared-email.js';
 import type { Rejection, RowOutcome } from './report.js';
-import type { OccasionDay } from '../domain/occasions.js';
+import { BIRTHDAY, type OccasionDay } from '../domain/occasions.js';
 
 export const ON_DUPLICATE = ['merge', 'skip', 'error'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
@@ -240,6 +240,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   const fileIds = new Map<number, Prospect>();
   const referred = referrerIds(doc.prospects);
   const createdFrom = options.createdFrom ?? Infinity;
+  const hasBirthday = new Set(doc.occasions.filter((o) => o.label.toLowerCase() === BIRTHDAY).map((o) => o.prospectId));
 
   for (const read of rows) {
     const { r, found, shared } = identify(read, { byId, dupes, createdLine, country: options.country ?? null });
@@ -276,7 +277,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       const rejected = plan.rejected.length;
       duplicateRow(plan, r, found, target, { options, known: { byId, plan, createdLine, referred, createdFrom } });
       // A merged row brings its birthday too (a skipped, forgotten or rejected one brings nothing).
-      if (row.birthday && options.onDuplicate === 'merge' && !target.forgottenAt && plan.rejected.length === rejected) plan.birthdays.set(target.id, row.birthday);
+      if (row.birthday && options.onDuplicate === 'merge' && !target.forgottenAt && plan.rejected.length === rejected && !hasBirthday.has(target.id)) plan.birthdays.set(target.id, row.birthday);
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);
