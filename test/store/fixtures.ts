@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/domain/types.js';
 import { BIN, run, type RunResult } from '../helpers.js';
 
 /** A valid store with `count` prospects (ids 1..count), written directly: building it through precrm would be slow. */
@@ -15,7 +16,7 @@ export function writeLargeStore(path: string, count: number): void {
     conversion: null, notes: 'a note long enough to make the file take a while to write', forgottenAt: null,
     createdAt: at, updatedAt: at,
   }));
-  const doc = { schema: 2, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1 }, prospects, touches: [], surveys: [], responses: [], suppression: { secret: null, entries: [] } };
+  const doc = { schema: SCHEMA_VERSION, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, occasion: 1 }, prospects, touches: [], surveys: [], responses: [], suppression: { secret: null, entries: [] }, occasions: [] };
   writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
 }
 

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
+import { SCHEMA_VERSION } from '../../src/domain/types.js';
 import { BACKENDS, type TestBackend } from '../backends.js';
 import { run, storedDoc } from '../helpers.js';
 import { asAdmin } from '../pg.js';
@@ -61,7 +62,7 @@ describe.each(BACKENDS)('a schema 1 store on $name', (backend) => {
     expect(list.stdout).toContain(name);
     const forget = await run(store, ['prospect', 'forget', who, '--yes']);
     expect(forget.code, forget.stderr).toBe(0);
-    expect(await schemaOf(backend, store)).toBe(backend.name === 'json' ? 2 : SQL_SCHEMA_VERSION);
+    expect(await schemaOf(backend, store)).toBe(backend.name === 'json' ? SCHEMA_VERSION : SQL_SCHEMA_VERSION);
     if (backend.name === 'json') expect(existsSync(`${store}.schema1.bak`)).toBe(false); // it held Hannah: forget removed it
     if (backend.name === 'sqlite') expect(readdirSync(dirname(store)).filter((f) => /^shop\.db\.schema1-\d{8}-\d{6}\.bak$/.test(f))).toHaveLength(1);
     expect((await storedDoc(store)).suppression.entries.map((e) => e.reason)).toEqual(['forgotten']);
