@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { RecordOf } from '../store.js';
 import { bulkTables, type BulkKind } from '../sql/bulk-rows.js';
+import type { Links } from '../sql/links.js';
 
 /** One value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
 function copyText(v: unknown): string {
@@ -30,7 +31,7 @@ export async function copyRows(client: pg.Client, table: string, columns: string
   await pipeline(Readable.from(lines(rows)), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
 }
 
-/** COPYs records of a kind (and a prospect's history and consent rows) into their tables. */
-export async function copyRecords<K extends BulkKind>(client: pg.Client, kind: K, records: readonly RecordOf[K][]): Promise<void> {
-  for (const { table, columns, rows } of bulkTables(kind)) await copyRows(client, table, columns, rows(records));
+/** COPYs records of a kind (and a prospect's rows in the other tables) into their tables; `links` as linksFor gave them. */
+export async function copyRecords<K extends BulkKind>(client: pg.Client, kind: K, records: readonly RecordOf[K][], links: Links): Promise<void> {
+  for (const { table, columns, rows } of bulkTables(kind, links)) await copyRows(client, table, columns, rows(records));
 }

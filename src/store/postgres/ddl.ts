@@ -21,7 +21,24 @@
 // v2_prospects, v2_stage_history and v2_consent, and drops them. On a new database the same steps run on empty tables.
 const FK = (table: string, cascade = false) => `REFERENCES ${table} (id)${cascade ? ' ON DELETE CASCADE' : ''} DEFERRABLE INITIALLY DEFERRED`;
 
+/** Raises PRC03 (errors.ts notUpgradable: exit 65) naming the first `table` row whose `column` points at no `parent` row. */
+const pointsAtNothing = (table: string, column: string, parent: string, parentKey = 'id') => `
+  SELECT min(c.id), count(*) INTO first_id, n_rows FROM ${table} c
+    WHERE c.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${parent} x WHERE x.${parentKey} = c.${column});
+  IF n_rows > 0 THEN
+    RAISE EXCEPTION 'cannot be upgraded to schema 3: ${table} row % points at a missing row of ${parent}%', first_id,
+      CASE WHEN n_rows > 1 THEN format(' (%s such rows in all)', n_rows) ELSE '' END USING ERRCODE = 'PRC03';
+  END IF;`;
+
 const V3 = `
+-- Rows of schema 2 that the new foreign keys would refuse at COMMIT: refused here, by kind and id, before anything changes.
+DO $$
+DECLARE
+  first_id bigint;
+  n_rows bigint;
+BEGIN${pointsAtNothing('touches', 'prospect_id', 'prospects')}${pointsAtNothing('responses', 'prospect_id', 'prospects')}${pointsAtNothing('responses', 'survey_key', 'surveys', 'name_key')}${pointsAtNothing('prospects', 'referred_by', 'prospects')}
+END $$;
+
 DROP INDEX prospects_email_key, prospects_phone_key, prospects_name_lower, prospects_name_key, prospects_referred_by,
   prospects_follow_up, prospects_cadence, prospects_stage, prospects_reach_0, prospects_reach_1, prospects_reach_2,
   prospects_reach_3, prospects_reach_4, prospects_reach_5, prospects_created, touches_prospect_at, touches_at,

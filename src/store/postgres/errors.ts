@@ -2,7 +2,7 @@
 // 69 when the server cannot be reached (down, unknown host or database, TLS refused), 77 when it refuses the
 // credentials or the role lacks a permission. Messages name the server by host and port and the store by its
 // redacted URL; they never hold a password, and never the server's text about a customer's data.
-import { EXIT, PrecrmError } from '../../domain/errors.js';
+import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import { serverName, type PgSettings } from './settings.js';
 
 type Where = Pick<PgSettings, 'host' | 'port' | 'user' | 'database' | 'sslmode' | 'label'>;
@@ -26,6 +26,8 @@ export const SQLSTATE = {
   readOnlyTransaction: '25006',
   diskFull: '53100',
   uniqueViolation: '23505',
+  /** precrm's own (ddl.ts): a store whose rows an upgrade's new constraints would refuse; the message names the row. */
+  notUpgradable: 'PRC03',
 } as const;
 
 interface ErrorLike { code?: unknown; message?: unknown; severity?: unknown }
@@ -91,6 +93,8 @@ export function connectError(err: unknown, s: Where, timeoutMs: number): PrecrmE
       return unavailable(`the PostgreSQL server at ${at} has no database "${s.database}" (${s.label}): create it (createdb ${s.database}) or check the URL`);
     case SQLSTATE.tooManyConnections:
       return unavailable(`the PostgreSQL server at ${at} takes no more connections (too many clients) for ${s.label}: try again later, or put a pooler such as PgBouncer in front`);
+    case SQLSTATE.notUpgradable:
+      return dataError(`the store ${s.label} ${messageOf(err)}; it was left as it was`);
     case SQLSTATE.cannotConnectNow:
     case SQLSTATE.adminShutdown:
       return unavailable(`the PostgreSQL server at ${at} is starting up or shutting down (${s.label}): try again in a moment`);
@@ -145,6 +149,8 @@ export function statementError(err: unknown, s: Where, lost?: unknown): unknown 
       return new PrecrmError(`the PostgreSQL server at ${at} is read-only (a standby?), so ${s.label} cannot be written: point the URL at the primary`, EXIT.cantCreate);
     case SQLSTATE.diskFull:
       return new PrecrmError(`the PostgreSQL server at ${at} is out of disk space; nothing was written to ${s.label}`, EXIT.cantCreate);
+    case SQLSTATE.notUpgradable:
+      return dataError(`the store ${s.label} ${messageOf(err)}; it was left as it was`);
     case SQLSTATE.cannotConnectNow:
       return unavailable(`the PostgreSQL server at ${at} is starting up or shutting down (${s.label}); nothing was written, try again in a moment`);
   }

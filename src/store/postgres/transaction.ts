@@ -5,6 +5,7 @@
 import type { IdKind } from '../../domain/types.js';
 import type { RecordOf } from '../store.js';
 import { isBulkKind } from '../sql/bulk-rows.js';
+import type { Links } from '../sql/links.js';
 import { SqlTransaction } from '../sql/writes.js';
 import { copyRecords } from './copy.js';
 import { SQLSTATE } from './errors.js';
@@ -33,9 +34,9 @@ export class PgTransaction extends SqlTransaction {
     return this.runner;
   }
 
-  protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][]): Promise<boolean> {
+  protected override async insertMany<K extends IdKind>(kind: K, records: readonly RecordOf[K][], links: Links): Promise<boolean> {
     if (records.length < COPY_FROM || !isBulkKind(kind)) return false;
-    await this.runner.copy((client) => copyRecords(client, kind, records as never));
+    await this.runner.copy((client) => copyRecords(client, kind, records as never, links));
     return true;
   }
 

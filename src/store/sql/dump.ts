@@ -1,8 +1,8 @@
 // `store migrate` out of a SQL backend: everything in batches from one consistent snapshot (the caller's read
 // transaction): prospects, touches, surveys, responses by id, the suppression list, then the counters.
-import type { IdKind } from '../../domain/types.js';
-import type { DumpBatch, IdCounters } from '../store.js';
+import type { DumpBatch } from '../store.js';
 import { prospectsWhere } from './prospects.js';
+import { countersOf } from './reader.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
@@ -34,6 +34,5 @@ export async function* dumpRows(db: SqlRunner, suppression = true): AsyncGenerat
   for await (const [from, to] of idRanges(db, 'occasions')) yield { kind: 'occasion', records: await occasionsWhere(db, 'o.id BETWEEN ? AND ?', [from, to]) };
   const secret = suppression ? await readSecret(db) : null;
   if (secret !== null) yield { kind: 'suppression', secret, entries: await readEntries(db) };
-  const counters = Object.fromEntries((await db.rows('SELECT kind, next_id FROM counters')).map((r) => [r[0] as IdKind, Number(r[1])])) as IdCounters;
-  yield { kind: 'counters', counters };
+  yield { kind: 'counters', counters: await countersOf(db) };
 }

@@ -5,7 +5,7 @@ import type { Db } from './connection.js';
 import { SqliteRunner } from './runner.js';
 
 /** The first row that points at a missing row, as kind and id (a table without ids names its prospect). */
-function foreignKeyProblems(db: Db): string[] {
+export function foreignKeyProblems(db: Db): string[] {
   const broken = db.prepare('PRAGMA foreign_key_check').raw().all() as [string, number | null, string, number][];
   if (broken.length === 0) return [];
   const [table, rowid, parent] = broken[0]!;

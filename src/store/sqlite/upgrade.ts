@@ -3,10 +3,11 @@
 // so whatever the new schema does to the data, the file as the older precrm left it is kept.
 import type BetterSqlite3 from 'better-sqlite3';
 import { localDay, localTime } from '../../domain/dates.js';
-import { EXIT, PrecrmError } from '../../domain/errors.js';
+import { EXIT, PrecrmError, dataError } from '../../domain/errors.js';
 import { applyMigrations, upgradeStep, type MigrationTx } from '../sql/migrations.js';
 import { SCHEMA3_DATA, schemaMigrations } from '../sql/migrations-list.js';
 import { backupDatabase } from './backup.js';
+import { foreignKeyProblems } from './check.js';
 import { firstFreeName } from './own-files.js';
 import { SqliteRunner } from './runner.js';
 import { SQLITE_DDL } from './ddl.js';
@@ -52,6 +53,9 @@ export async function upgradeSchema(Database: typeof BetterSqlite3, db: Db, path
   const backup = from > 0 ? await backupBeforeUpgrade(Database, path, from, now) : null;
   if (backup) await upgradeStep('backed-up');
   await applyMigrations(new SqliteMigrationTx(db), SQLITE_MIGRATIONS, from, now, SQLITE_SCHEMA_VERSION);
+  // The new foreign keys are checked at COMMIT; a store whose old rows point at missing ones is refused here, by name.
+  const [broken] = foreignKeyProblems(db);
+  if (broken) throw dataError(`the store ${path} cannot be upgraded to schema ${SQLITE_SCHEMA_VERSION}: ${broken}; it was left as it was`);
   return { from, to: SQLITE_SCHEMA_VERSION, backup };
 }
 

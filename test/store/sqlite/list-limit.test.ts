@@ -32,7 +32,7 @@ class Reader extends SqlReader {
 describe('listProspects with a limit (SQL backends)', () => {
   it('reads only the rows it returns when nothing filters or re-sorts them', async () => {
     const db = new Database(':memory:');
-    migrate(db, ':memory:', new Date(0));
+    await migrate(db, ':memory:', new Date(0));
     const runner = new CountingRunner(db);
     for (let id = 1; id <= 200; id++) await insertProspect(runner, newProspect(id, { name: `P ${id}` }, 'interested', '2026-01-05T17:10:00.000Z'));
     const reader = new Reader(runner);
