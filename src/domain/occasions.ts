@@ -1,6 +1,5 @@
 // Occasions: the days that matter to a prospect (a birthday every year, a wedding once), when each next falls in
 // local calendar days, and the reminders `due` gives from `remindDays` before it until the day itself.
-import { addDays } from 'date-fns';
 import { calendarDaysBetween, localDay } from './dates.js';
 import { usageError } from './errors.js';
 import type { Occasion } from './types.js';
@@ -108,6 +107,3 @@ export function upcomingWithin(occasions: readonly Occasion[], now: Date, within
   return occasions.map((o) => upcoming(o, now)).filter((u): u is Upcoming => u !== null && (withinDays === undefined || u.inDays <= withinDays))
     .sort((a, b) => a.inDays - b.inDays || a.occasion.id - b.occasion.id);
 }
-
-/** The last local day a `--within` span of days reaches. */
-export const lastDayWithin = (now: Date, withinDays: number): string => localDay(addDays(now, withinDays));
