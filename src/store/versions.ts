@@ -49,6 +49,8 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
       .map(({ id, name, ...rest }) => ({ id, name, description: null, ...rest })),
     tallies: [],
   }),
+  // Version 5 adds occasions (birthdays and other days that matter to a prospect), none yet, ids from 1.
+  4: (doc) => ({ ...doc, schema: 5, nextId: { ...(doc.nextId as object), occasion: 1 }, occasions: [] }),
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

@@ -12,6 +12,7 @@ import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
 import { deleteTally, insertTally, updateTally } from './tallies.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
+import { deleteOccasion, insertOccasion, updateOccasion } from './occasions.js';
 
 export { bug };
 
@@ -28,6 +29,7 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
   purchase: { insert: insertPurchase, update: updatePurchase, remove: deletePurchase },
   tally: { insert: insertTally, update: updateTally, remove: deleteTally },
+  occasion: { insert: insertOccasion, update: updateOccasion, remove: deleteOccasion },
 };
 
 export abstract class SqlTransaction extends SqlReader implements StoreTransaction {
