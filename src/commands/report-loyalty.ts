@@ -1,11 +1,11 @@
 // `precrm report loyalty`: flags → the customers of a first-purchase window, their purchases and touches (the
 // store's job), the figures per group (domain/reports/loyalty.ts), and under a table the one-line reading.
 import type { Context } from '../context.js';
-import { usageError } from '../domain/errors.js';
 import type { ProspectFilter } from '../domain/queries.js';
 import { LOYALTY_GROUPS, type LoyaltyQuery, type LoyaltyReport } from '../domain/reports/loyalty.js';
 import type { Store } from '../store/store.js';
 import { loyaltyColumns } from './loyalty-columns.js';
+import { currencyCode } from './money-option.js';
 import { parseChoice, parseDayWindow, parseSpanDays } from './options.js';
 import { parseProspectFilter, parseWindow } from './prospect-filter.js';
 import type { CohortFlags } from './report-run.js';
@@ -27,10 +27,7 @@ export function loyaltyFilter(flags: CohortFlags, now: Date): ProspectFilter {
 export function loyaltyQuery(flags: { by?: string; active?: string; currency?: string }, now: Date): LoyaltyQuery {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, LOYALTY_GROUPS, '--by group');
   const days = flags.active === undefined ? ACTIVE_DAYS : parseSpanDays(flags.active, '--active span');
-  const currency = flags.currency?.trim().toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
-    throw usageError(`--currency "${flags.currency}" is not a three-letter currency code (e.g. INR, EUR, USD)`);
-  }
+  const currency = flags.currency === undefined ? undefined : currencyCode(flags.currency, '--currency');
   const activeSince = parseDayWindow({ since: `${days}d` }, now).since!;
   return { by, activeSince, now: now.toISOString(), ...(currency === undefined ? {} : { currency }) };
 }

@@ -66,6 +66,14 @@ export function registerReport(program: Command, ctx: Context): Command {
     .addHelpText('after', examples('precrm report activity', 'precrm report activity --period day --by staff', 'precrm report activity --period month --by type --format csv'))
     .action((flags) => reports().then((m) => m.runActivity(ctx, flags)));
 
+  addOutputOption(report.command('tallies').description('anonymous counts (tally log) per day, week or month, with their cost per currency'))
+    .option('--period <period>', 'day, week or month (default week)')
+    .option('--by <group>', 'split by touch type or staff member (type, staff)')
+    .option('--since <when>', 'tallies on or after this day (2026-03-01, 30d, monday …)')
+    .option('--until <when>', 'tallies on or before this day')
+    .addHelpText('after', examples('precrm report tallies', 'precrm report tallies --period day --by type', 'precrm report tallies --period month --by staff --format csv'))
+    .action((flags) => reports().then((m) => m.runTallies(ctx, flags)));
+
   addFilterOptions(addOutputOption(report.command('loyalty')), { only: ['source', 'tag', 'owner', 'since', 'until'], prefix: 'customers: ', dates: 'first purchase' })
     .description('do customers come back? per group: repeat rate, days to the second purchase, revenue per customer, still active')
     .option('--by <group>', 'split customers by source, first-touch, sampled (a sample or tasting before buying), referred or owner')
