@@ -127,26 +127,26 @@ describe('report loyalty', () => {
   });
 });
 
-describe('report loyalty: the reading under the table', () => {
-  /** Ten customers: five sampled before buying, of whom four came back; five not sampled, of whom one did. */
-  async function tenCustomers(): Promise<string> {
-    const s = await tempStore();
-    const dir = tempDir();
-    const file = (name: string, lines: string[]) => {
-      writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
-      return join(dir, name);
-    };
-    const ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    await ok(s, ['import', 'prospects', file('people.csv', ['name', ...ids.map((i) => `Customer ${i}`)])]);
-    await ok(s, ['import', 'touches', file('touches.csv', ['prospect,type,at', ...ids.slice(0, 5).map((i) => `${i},sample,${day(1)}`)])], NOW);
-    const again = [1, 2, 3, 4, 6];
-    await ok(s, ['import', 'purchases', file('orders.csv', [
-      'prospect_id,at,value,currency,order_id',
-      ...ids.map((i) => `${i},${day(2)},10,EUR,A${i}`), ...again.map((i) => `${i},${day(20)},12,EUR,B${i}`),
-    ])], NOW);
-    return s;
-  }
+/** Ten customers: five sampled before buying, of whom four came back; five not sampled, of whom one did. */
+async function tenCustomers(): Promise<string> {
+  const s = await tempStore();
+  const dir = tempDir();
+  const file = (name: string, lines: string[]) => {
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    return join(dir, name);
+  };
+  const ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  await ok(s, ['import', 'prospects', file('people.csv', ['name', ...ids.map((i) => `Customer ${i}`)])]);
+  await ok(s, ['import', 'touches', file('touches.csv', ['prospect,type,at', ...ids.slice(0, 5).map((i) => `${i},sample,${day(1)}`)])], NOW);
+  const again = [1, 2, 3, 4, 6];
+  await ok(s, ['import', 'purchases', file('orders.csv', [
+    'prospect_id,at,value,currency,order_id',
+    ...ids.map((i) => `${i},${day(2)},10,EUR,A${i}`), ...again.map((i) => `${i},${day(20)},12,EUR,B${i}`),
+  ])], NOW);
+  return s;
+}
 
+describe('report loyalty: the reading under the table', () => {
   it('names the biggest difference in one line: 80% vs 20% is 4.0× as often; csv and json never carry it', async () => {
     const s = await tenCustomers();
     const table = await report(s, ['--by', 'sampled']);
@@ -156,5 +156,30 @@ describe('report loyalty: the reading under the table', () => {
     expect((await report(s, ['--by', 'sampled', '--format', 'tsv'])).stdout).not.toContain('came back');
     // Without --by there is one group and nothing to compare.
     expect((await report(s, [])).stdout.trimEnd().split('\n').at(-1)).toMatch(/^└/);
+  });
+});
+
+describe('report html: the loyalty section', () => {
+  const section = (page: string) => page.slice(page.indexOf('<section id="loyalty">'), page.indexOf('</section>', page.indexOf('<section id="loyalty">')));
+  /** Each table row's cells: the data-value of a figure, else its text. */
+  const cells = (html: string) => [...html.matchAll(/<tr><td>(.*?)<\/tr>/g)].map((m) => [...`<td>${m[1]}`.matchAll(/<td[^>]*?(?: data-value="([^"]*)")?>([^<]*)<\/td>/g)].map((c) => c[1] ?? c[2]));
+
+  it('is `report loyalty --by sampled` of the window: its figures, a chart for a phone, and the reading', async () => {
+    const s = await tenCustomers();
+    const page = (await run(s, ['report', 'html', '--since', '2026-01-01'], { now: NOW })).stdout;
+    const loyalty = section(page);
+    expect(loyalty).toMatch(/<svg [^>]*class="narrow"/); // the drawing a phone shows
+    expect(loyalty).toContain('<div class="scroll"><table>'); // a wide table scrolls in its box on a phone
+    const json = JSON.parse((await report(s, ['--by', 'sampled', '--since', '2026-01-01', '--json'])).stdout);
+    expect(cells(loyalty)).toEqual(json.map((r: Record<string, any>) => [
+      r.sampled === 'yes' ? 'sampled first' : 'not sampled', r.customers, r.repeat_customers, r.repeat_rate, r.median_days_to_second,
+      r.purchases_per_customer, r.revenue_per_customer.EUR, r.active_share,
+    ].map(String)));
+    expect(loyalty).toContain('<p class="more">customers sampled before buying came back 4.0× as often (80% vs 20%)</p>');
+  });
+
+  it('without customers in the window it says so', async () => {
+    const page = (await run(await tenCustomers(), ['report', 'html', '--until', '2026-01-02'], { now: NOW })).stdout;
+    expect(section(page)).toContain('No customers in this window yet.');
   });
 });
