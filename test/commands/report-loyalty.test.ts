@@ -1,7 +1,8 @@
 // `report loyalty` on every backend, on a shop recorded through the CLI: the bytes of csv, json and table, each
 // --by, the first-purchase window, --currency, --active, the reading under the table, and usage errors.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir, tempStore } from '../helpers.js';
 
@@ -138,10 +139,12 @@ async function tenCustomers(): Promise<string> {
   const ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   await ok(s, ['import', 'prospects', file('people.csv', ['name', ...ids.map((i) => `Customer ${i}`)])]);
   await ok(s, ['import', 'touches', file('touches.csv', ['prospect,type,at', ...ids.slice(0, 5).map((i) => `${i},sample,${day(1)}`)])], NOW);
-  const again = [1, 2, 3, 4, 6];
+  // Everyone first buys on day 2 (€10); customers 1-4 (sampled) come back on days 20, 30, 45 and 100 (€12), customer 6
+  // on day 60, paying ₹900.
+  const again = [[1, 20, '12,EUR'], [2, 30, '12,EUR'], [3, 45, '12,EUR'], [4, 100, '12,EUR'], [6, 60, '900,INR']] as const;
   await ok(s, ['import', 'purchases', file('orders.csv', [
     'prospect_id,at,value,currency,order_id',
-    ...ids.map((i) => `${i},${day(2)},10,EUR,A${i}`), ...again.map((i) => `${i},${day(20)},12,EUR,B${i}`),
+    ...ids.map((i) => `${i},${day(2)},10,EUR,A${i}`), ...again.map(([i, n, money]) => `${i},${day(n)},${money},B${i}`),
   ])], NOW);
   return s;
 }
@@ -154,6 +157,10 @@ describe('report loyalty: the reading under the table', () => {
     expect(table.stdout.trimEnd().split('\n').at(-1)).toBe('customers sampled before buying came back 4.0× as often (80% vs 20%)');
     expect((await report(s, ['--by', 'sampled', '--format', 'csv'])).stdout).not.toContain('came back');
     expect((await report(s, ['--by', 'sampled', '--format', 'tsv'])).stdout).not.toContain('came back');
+    // README's example is this shop: its console block is this command's output, byte for byte.
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const example = /^### Loyalty: do customers come back\?\n[\s\S]*?^```console\n\$ precrm report loyalty --by sampled\n([\s\S]*?)^```$/m.exec(readme);
+    expect(example?.[1]).toBe(table.stdout);
     // Without --by there is one group and nothing to compare.
     expect((await report(s, [])).stdout.trimEnd().split('\n').at(-1)).toMatch(/^└/);
   });
@@ -173,7 +180,7 @@ describe('report html: the loyalty section', () => {
     const json = JSON.parse((await report(s, ['--by', 'sampled', '--since', '2026-01-01', '--json'])).stdout);
     expect(cells(loyalty)).toEqual(json.map((r: Record<string, any>) => [
       r.sampled === 'yes' ? 'sampled first' : 'not sampled', r.customers, r.repeat_customers, r.repeat_rate, r.median_days_to_second,
-      r.purchases_per_customer, r.revenue_per_customer.EUR, r.active_share,
+      r.purchases_per_customer, r.revenue_per_customer.EUR, r.revenue_per_customer.INR, r.active_share,
     ].map(String)));
     expect(loyalty).toContain('<p class="more">customers sampled before buying came back 4.0× as often (80% vs 20%)</p>');
   });
