@@ -8,17 +8,17 @@ import { groupColumn } from './report-columns.js';
 
 const COUNTS: Column<LoyaltyRow>[] = [
   { key: 'customers', type: 'int', priority: 1 },
-  { key: 'repeat_customers', type: 'int', label: 'repeat', priority: 4 },
+  { key: 'repeat_customers', type: 'int', label: 'repeat', priority: 5 },
   { key: 'repeat_rate', type: 'rate', label: 'repeat_rate', priority: 1 },
-  { key: 'median_days_to_second', type: 'number', decimals: 1, label: 'days_to_2nd', priority: 3 },
-  { key: 'purchases_per_customer', type: 'number', decimals: 2, label: 'purchases/customer', priority: 3 },
+  { key: 'median_days_to_second', type: 'number', decimals: 1, label: 'days_to_2nd', priority: 2 },
+  { key: 'purchases_per_customer', type: 'number', decimals: 2, label: 'purchases/customer', priority: 4 },
 ];
 
 const ACTIVE: Column<LoyaltyRow> = { key: 'active_share', type: 'rate', label: 'active', priority: 2 };
 
 /** `revenue_per_customer_EUR` (a table says `EUR/customer`), one per currency of the report, in its order. */
 export const revenueColumns = (currencies: readonly string[]): Column<LoyaltyRow>[] => currencies.map((c) => ({
-  key: `revenue_per_customer_${c}`, label: `${c}/customer`, type: 'number', decimals: 2, get: (r) => r.revenue_per_customer[c] ?? 0, priority: 2,
+  key: `revenue_per_customer_${c}`, label: `${c}/customer`, type: 'number', decimals: 2, get: (r) => r.revenue_per_customer[c] ?? 0, priority: 3,
 }));
 
 const REVENUE_OBJECT: Column<LoyaltyRow> = { key: 'revenue_per_customer', type: 'json' };
