@@ -1,11 +1,12 @@
-// `precrm report html`: one self-contained page with the funnel, sources, cohorts, velocity, referrers, the week's
-// follow-ups and survey results. Every figure comes from the same pure report functions as `report funnel|sources|
-// cohorts|velocity|referrals`, so the page cannot disagree with the CSV. Only names are shown, never contact
+// `precrm report html`: one self-contained page with the funnel, sources, cohorts, velocity, referrers, loyalty, the
+// week's follow-ups and survey results. Every figure comes from the same pure report functions as `report funnel|
+// sources|cohorts|velocity|referrals|loyalty`, so the page cannot disagree with the CSV. Only names are shown, never contact
 // details, and nothing of a do-not-contact or forgotten prospect. The charting library loads only here.
 import type { Context } from '../context.js';
 import { localDay, showDay } from '../domain/dates.js';
 import { dueHorizon, type DueRow } from '../domain/due.js';
 import { mayContact, type CohortMember, type ProspectFilter } from '../domain/queries.js';
+import type { LoyaltyReport } from '../domain/reports/loyalty.js';
 import type { Survey, SurveyResponse } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
@@ -23,10 +24,12 @@ interface Records {
   referrers: Map<number, { name: string | null; contactable: boolean }>;
   due: DueRow[];
   surveys: { survey: Survey; responses: SurveyResponse[] }[];
+  /** `report loyalty --by sampled` of the page's window (read as first purchases) and filters. */
+  loyalty: LoyaltyReport;
 }
 
 /** Everything the page reads, as targeted store queries: the one place it touches the store. */
-async function selectRecords(store: Store, filter: ProspectFilter, now: Date): Promise<Records> {
+async function selectRecords(store: Store, filter: ProspectFilter, now: Date, loyalty: () => Promise<LoyaltyReport>): Promise<Records> {
   const [{ conversionInstants }, { dueList }] = await Promise.all([import('../domain/reports/journey.js'), import('../domain/due.js')]);
   const cohort = await store.cohort(filter);
   const referrerIds = [...new Set(cohort.flatMap((p) => (p.referredBy === null ? [] : [p.referredBy])))];
@@ -39,6 +42,7 @@ async function selectRecords(store: Store, filter: ProspectFilter, now: Date): P
     referrers: new Map(referrers.map((p) => [p.id, { name: p.name, contactable: mayContact(p) }])),
     due: dueList(dueCandidates, now, 7),
     surveys: await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) }))),
+    loyalty: await loyalty(),
   };
 }
 
@@ -75,7 +79,10 @@ export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<voi
   // Checked before any work: never onto the store or its own files, whatever the path or symlink.
   const { outputTarget, writeOutput } = await import('./output-file.js');
   const target = flags.out === undefined ? undefined : await outputTarget(ctx, flags.out, 'the report file');
-  const records = await selectRecords(await ctx.openStore(), filter, now);
+  const store = await ctx.openStore();
+  const { loyaltyFilter, loyaltyOf, loyaltyQuery } = await import('./report-loyalty.js');
+  const loyalty = () => loyaltyOf(store, loyaltyFilter(flags, now), loyaltyQuery({ by: 'sampled' }, now));
+  const records = await selectRecords(store, filter, now, loyalty);
   const sections = await buildSections(records, filter, now);
   const { renderPage } = await import('../output/html-page.js');
   const window = [flags.since && `from ${localDay(new Date(filter.createdSince!))}`, flags.until && `to ${localDay(new Date(filter.createdUntil!))}`].filter(Boolean).join(' ');
@@ -140,6 +147,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
       columns: VELOCITY_COLUMNS, rows: velocity, empty: 'No stage changes in this window.',
     },
     { id: 'referrers', title: 'Top referrers', columns: REFERRER_COLUMNS, rows: referrers, empty: 'No referrals yet.' },
+    await (await import('./report-html-loyalty.js')).loyaltySection(r.loyalty, charts.barChartSvg),
     { id: 'due', title: 'Due this week', intro: 'Follow-ups and cadences falling due in the next 7 days (contact details stay in precrm).', columns: DUE_PAGE_COLUMNS, rows: due, empty: 'Nothing due this week.', more: moreDue },
   ];
   for (const { survey, responses } of r.surveys) {
