@@ -1,6 +1,6 @@
 // `precrm report survey <name> --outcome`: each answer joined to what its respondents bought next, in every format.
 import type { Context } from '../context.js';
-import { surveyOutcome, type OutcomeRow } from '../domain/reports/survey-outcome.js';
+import { OUTCOME_DAYS, surveyOutcome, type OutcomeRow } from '../domain/reports/survey-outcome.js';
 import { usageError } from '../domain/errors.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { findSurvey } from './lookup.js';
@@ -9,11 +9,8 @@ import { parseDayWindow, parseSpanDays } from './options.js';
 /** The flags of `report survey` this report reads. */
 export interface OutcomeFlags { by?: string; since?: string; until?: string; output?: string; outcome?: boolean; within?: string }
 
-/** The window after an answer a purchase counts in when `--within` is not given. */
-export const OUTCOME_WITHIN = '90d';
-
 // Days are fractional in csv/tsv/json and shown with one decimal in tables, as in the other reports.
-export const OUTCOME_COLUMNS: Column<OutcomeRow>[] = [
+export const SURVEY_OUTCOME_COLUMNS: Column<OutcomeRow>[] = [
   { key: 'question', type: 'string', minWidth: WHOLE },
   { key: 'answer', type: 'string', minWidth: 12 },
   { key: 'not_linked', type: 'int', priority: 5 },
@@ -31,7 +28,7 @@ export const OUTCOME_COLUMNS: Column<OutcomeRow>[] = [
 export function outcomeWithinDays(flags: OutcomeFlags): number {
   if (!flags.outcome && flags.within !== undefined) throw usageError('--within goes with --outcome (the window after each answer a purchase counts in)');
   if (flags.outcome && flags.by !== undefined) throw usageError('--by does not go with --outcome (the outcome is per question and answer)');
-  return parseSpanDays(flags.within ?? OUTCOME_WITHIN, '--within span');
+  return flags.within === undefined ? OUTCOME_DAYS : parseSpanDays(flags.within, '--within span');
 }
 
 export async function reportSurveyOutcome(ctx: Context, ref: string, flags: OutcomeFlags): Promise<void> {
@@ -45,7 +42,7 @@ export async function reportSurveyOutcome(ctx: Context, ref: string, flags: Outc
   const rows = surveyOutcome(survey, responses, purchases, { withinDays, now: now.toISOString() });
   const { emitRows, fileFormat } = await import('./rows-out.js');
   const format = fileFormat(ctx.format, flags.output);
-  const wrote = await emitRows(ctx, rows, OUTCOME_COLUMNS, { format, output: flags.output, sheet: 'outcome' });
+  const wrote = await emitRows(ctx, rows, SURVEY_OUTCOME_COLUMNS, { format, output: flags.output, sheet: 'outcome' });
   if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);
   else if (format === 'table') ctx.info(`survey "${survey.name}": ${responses.length} response(s), purchases within ${withinDays} days of each answer`);
 }

@@ -98,3 +98,30 @@ describe('report survey --outcome', () => {
     expect(r.stderr).toBe('error: no survey is named "nope" (try: precrm survey list)\n');
   });
 });
+
+describe('report html: survey outcome', () => {
+  const section = (page: string, id: string) => page.slice(page.indexOf(`<section id="${id}">`), page.indexOf('</section>', page.indexOf(`<section id="${id}">`)));
+
+  it('shows, per answer given, the figures of report survey --outcome (90 days)', async () => {
+    const store = await fixture();
+    const page = (await run(store, ['report', 'html'], REPORT_NOW)).stdout;
+    const survey = JSON.parse((await run(store, ['survey', 'list', '--json'])).stdout)[0];
+    const html = section(page, `survey-outcome-${survey.id}`);
+    expect(html).toContain('<h2>Survey outcome: Taste</h2>');
+    const cells = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].slice(1).map((m) => [...m[1]!.matchAll(/<td[^>]*?(?: data-value="([^"]*)")?>([^<]*)<\/td>/g)].map((c) => c[1] ?? c[2]));
+    const rows = JSON.parse((await run(store, ['report', 'survey', 'Taste', '--outcome', '--json'], REPORT_NOW)).stdout);
+    const str = (v: unknown) => (v === null ? '' : String(v));
+    expect(cells).toEqual(rows.map((r: Record<string, unknown>) => [
+      `${r.question}: ${r.answer}`, r.linked, r.first_purchases, r.first_rate, r.second_purchases, r.median_days, r.already_customers, r.not_linked,
+    ].map(str)));
+    expect(cells[0]).toEqual(['reason: taste', '3', '1', '0.5', '1', '10', '1', '1']);
+  });
+
+  it('says so when no answer is linked to a prospect', async () => {
+    const store = await tempStore();
+    await run(store, ['survey', 'create', 'Walk', '--question', 'reason:choice(taste|price):Why?']);
+    await run(store, ['survey', 'respond', 'Walk', '--answer', 'reason=taste']);
+    const page = (await run(store, ['report', 'html'])).stdout;
+    expect(page).toContain('No answer is linked to a prospect yet');
+  });
+});

@@ -30,6 +30,9 @@ export interface OutcomeRow {
   still_open: number;
 }
 
+/** The window after an answer a purchase counts in when none is asked for. */
+export const OUTCOME_DAYS = 90;
+
 export interface OutcomeQuery {
   /** The window after each answer, in days of 24 hours. */
   withinDays: number;
