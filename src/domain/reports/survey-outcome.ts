@@ -66,7 +66,11 @@ function answerOf(q: Question, value: string | number): string | null {
 function purchasesByProspect(purchases: readonly Dated[]): Map<number, number[]> {
   const sorted = [...purchases].sort((a, b) => toMs(a.at) - toMs(b.at) || a.id - b.id);
   const by = new Map<number, number[]>();
-  for (const u of sorted) by.set(u.prospectId, [...(by.get(u.prospectId) ?? []), toMs(u.at)]);
+  for (const u of sorted) {
+    const times = by.get(u.prospectId);
+    if (times) times.push(toMs(u.at));
+    else by.set(u.prospectId, [toMs(u.at)]);
+  }
   return by;
 }
 
