@@ -7,7 +7,7 @@ import { localDay, showDay } from '../domain/dates.js';
 import { dueHorizon, type DueRow } from '../domain/due.js';
 import { mayContact, type CohortMember, type ProspectFilter } from '../domain/queries.js';
 import type { LoyaltyReport } from '../domain/reports/loyalty.js';
-import type { Survey, SurveyResponse } from '../domain/types.js';
+import type { Purchase, Survey, SurveyResponse } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
 import { cohortFilter, type CohortFlags } from './report-run.js';
@@ -26,6 +26,8 @@ interface Records {
   surveys: { survey: Survey; responses: SurveyResponse[] }[];
   /** `report loyalty --by sampled` of the page's window (read as first purchases) and filters. */
   loyalty: LoyaltyReport;
+  /** Every purchase of the surveys' linked respondents (the outcome sections). */
+  respondentPurchases: Purchase[];
 }
 
 /** Everything the page reads, as targeted store queries: the one place it touches the store. */
@@ -36,12 +38,15 @@ async function selectRecords(store: Store, filter: ProspectFilter, now: Date, lo
   const [touchesBefore, referrers, dueCandidates, surveys] = await Promise.all([
     store.countTouchesUpTo(conversionInstants(cohort)), store.getProspects(referrerIds), store.dueCandidates({}, dueHorizon(now, 7)), store.surveys(),
   ]);
+  const answered = await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) })));
+  const respondents = [...new Set(answered.flatMap((a) => a.responses.flatMap((x) => (x.prospectId === null ? [] : [x.prospectId]))))];
   return {
     cohort,
     touchesBefore,
     referrers: new Map(referrers.map((p) => [p.id, { name: p.name, contactable: mayContact(p) }])),
     due: dueList(dueCandidates, now, 7),
-    surveys: await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) }))),
+    surveys: answered,
+    respondentPurchases: await store.purchasesOf(respondents),
     loyalty: await loyalty(),
   };
 }
@@ -104,6 +109,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
     import('../domain/reports/velocity.js'), import('../domain/reports/referrals.js'),
     import('../domain/reports/survey-report.js'), import('../output/charts.js'),
   ]);
+  const { outcomeSection } = await import('./report-html-outcome.js');
   const funnel = funnelReport(r.cohort);
   const sources = sourcesReport(r.cohort, r.touchesBefore);
   const cohorts = cohortsReport(r.cohort, { period: 'month', since: filter.createdSince, until: filter.createdUntil }, now);
@@ -155,6 +161,8 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
       .filter((row) => row.responses > 0 && (row.type === 'nps' || row.type === 'choice' || row.type === 'scale'))
       .map((row) => ({ ...row, top: (row.top ?? []).slice(0, 3).map((t) => `${t.value} ${t.count}`).join(', ') }));
     if (rows.length) sections.push({ id: `survey-${survey.id}`, title: `Survey: ${survey.name}`, intro: 'NPS and the most frequent answers, by segment (anonymous, prospect, customer).', columns: SURVEY_COLUMNS, rows });
+    const outcome = outcomeSection(survey, responses, r.respondentPurchases, now);
+    if (outcome) sections.push(outcome);
   }
   return sections;
 }
