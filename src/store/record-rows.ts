@@ -2,6 +2,7 @@
 // a kind, and the mapping by column name, so no backend reads a row by position or lists a record's columns again.
 import type { ColumnField, Field, Fields, KindDecl, Value } from '../domain/records/declare.js';
 import { KINDS, type KindName, type RecordOfName } from '../domain/records/kinds.js';
+import { decimalText } from './sql/money.js';
 
 /** How a column's value is stored: what a backend needs to pick its SQL type and CHECK constraints. */
 export type ColumnKind = 'text' | 'integer' | 'boolean' | 'instant' | 'money' | 'enum' | 'list' | 'json';
@@ -26,7 +27,8 @@ export type NamedRow = Readonly<Record<string, unknown>>;
 
 const declOf = (kind: KindName | KindDecl): KindDecl => (typeof kind === 'string' ? KINDS[kind] : kind);
 
-function columnKind(value: Value, where: string): ColumnKind {
+/** The column kind of a declared value (what picks its SQL type and codec). */
+export function columnKind(value: Value, where: string): ColumnKind {
   if (value.kind === 'number' || value.kind === 'map' || value.kind === 'either' || value.kind === 'object') {
     throw new Error(`${where}: a ${value.kind} is stored as json: declare it { kind: 'json', of: … }`);
   }
@@ -58,24 +60,26 @@ export interface Codec {
   read: Record<ColumnKind, (stored: unknown) => unknown>;
 }
 
-const same = (x: unknown) => x;
+/** A value stored and read as it is; a row compiler reads such a column without a call. */
+export const asIs = (x: unknown): unknown => x;
 const parsed = (x: unknown) => (typeof x === 'string' ? JSON.parse(x) : x);
 const toNumber = (x: unknown) => (typeof x === 'number' ? x : Number(x));
 
 /**
- * What both SQL backends accept as parameters: booleans as 1/0, money as decimal text (exact: String(n) reads back
- * as the same number), lists and JSON as JSON text. Reading takes what either driver returns: numbers or the text
- * of a bigint or numeric, 1/0 or true/false, an instant as text or as a Date, JSON as text or parsed.
+ * What both SQL backends accept as parameters: booleans as 1/0, money as decimal text without an exponent (exact:
+ * it reads back as the same number, and SQLite's CHECK takes it), lists and JSON as JSON text. Reading takes what
+ * either driver returns: numbers or the text of a bigint or numeric, 1/0 or true/false, an instant as text or as a
+ * Date, JSON as text or parsed.
  */
 export const PORTABLE: Codec = {
   write: {
-    text: same, enum: same, instant: same, integer: same,
+    text: asIs, enum: asIs, instant: asIs, integer: asIs,
     boolean: (b) => (b ? 1 : 0),
-    money: (n) => String(n),
+    money: (n) => decimalText(n as number),
     list: (l) => JSON.stringify(l), json: (j) => JSON.stringify(j),
   },
   read: {
-    text: same, enum: same, integer: toNumber, money: toNumber,
+    text: asIs, enum: asIs, integer: toNumber, money: toNumber,
     boolean: (b) => b === 1 || b === true || b === '1' || b === 1n,
     instant: (t) => (t instanceof Date ? t.toISOString() : t),
     list: parsed, json: parsed,

@@ -4,13 +4,11 @@ import type { IdKind, Prospect } from '../../domain/types.js';
 import type { RecordOf } from '../store.js';
 import { valuesOf, type Columns } from './columns.js';
 import { bug } from './counters.js';
-import {
-  CONSENT_ROW, PROSPECT_ROW, PURCHASE_ROW, REACH_ROW, STAGE_ROW, TAG_ROW, consentRows, prospectValues, purchaseRow, reachRows,
-  stageRows, tagRows,
-} from './prospect-rows.js';
+import { CONSENTS, PROSPECTS, REACH_ROW, STAGES, TAG_ROW, consentValues, reachRows, stageValues, tagRows } from './prospect-rows.js';
 import { NO_LINKS, type Links } from './links.js';
-import { RESPONSE_ROW, responseValues } from './surveys.js';
-import { TALLY_ROW, tallyValues } from './tallies.js';
+import { PURCHASES, purchaseOf } from './purchases.js';
+import { RESPONSES } from './surveys.js';
+import { TALLIES } from './tallies.js';
 import { TOUCH_ROW, touchValues } from './touches.js';
 
 export type BulkKind = Exclude<IdKind, 'survey' | 'purchase' | 'occasion'>;
@@ -26,21 +24,24 @@ function* one<T>(records: readonly T[], rowOf: (r: T) => unknown[]): Generator<u
   for (const r of records) yield rowOf(r);
 }
 
-/** The rows of one child table, each given by name, as values in its columns' order. */
-const childTable = <C extends string>(table: string, cols: Columns<C>, rowsOf: (p: Prospect) => Record<C, unknown>[]): TableRows<Prospect> => ({
+/** The rows of one child table, each as values in its columns' order. */
+const childTable = (table: string, columns: string, rowsOf: (p: Prospect) => unknown[][]): TableRows<Prospect> => ({
   table,
-  columns: cols.list,
+  columns,
   *rows(ps) {
-    for (const p of ps) for (const r of rowsOf(p)) yield valuesOf(cols, r);
+    for (const p of ps) yield* rowsOf(p);
   },
 });
 
+/** A derived child table's rows, each given by name. */
+const namedRows = <C extends string>(cols: Columns<C>, rowsOf: (p: Prospect) => Record<C, unknown>[]) => (p: Prospect) => rowsOf(p).map((r) => valuesOf(cols, r));
+
 /** The purchase rows of the converted prospects, with the ids taken for them (a converted prospect without one is a bug). */
-const purchases = (purchaseIds: ReadonlyMap<number, number>): TableRows<Prospect> => childTable('purchases', PURCHASE_ROW, (p) => {
+const purchases = (purchaseIds: ReadonlyMap<number, number>): TableRows<Prospect> => childTable('purchases', PURCHASES.written.list, (p) => {
   if (p.conversion === null) return [];
   const id = purchaseIds.get(p.id);
   if (id === undefined) throw bug(`no purchase id for prospect ${p.id}`);
-  return [purchaseRow(id, p.id, p.conversion)];
+  return [PURCHASES.values(purchaseOf(id, p.id, p.conversion), undefined)];
 });
 
 export const isBulkKind = (kind: IdKind): kind is BulkKind => kind !== 'survey' && kind !== 'purchase' && kind !== 'occasion';
@@ -49,16 +50,16 @@ export const isBulkKind = (kind: IdKind): kind is BulkKind => kind !== 'survey' 
 export function bulkTables<K extends BulkKind>(kind: K, links: Links = NO_LINKS): TableRows<RecordOf[K]>[] {
   const tables: { [B in BulkKind]: () => TableRows<RecordOf[B]>[] } = {
     prospect: () => [
-      { table: 'prospects', columns: PROSPECT_ROW.list, rows: (ps) => one(ps, prospectValues) },
-      childTable('prospect_tags', TAG_ROW, tagRows),
-      childTable('stage_history', STAGE_ROW, stageRows),
-      childTable('consent', CONSENT_ROW, consentRows),
+      { table: 'prospects', columns: PROSPECTS.written.list, rows: (ps) => one(ps, (p) => PROSPECTS.values(p, undefined)) },
+      childTable('prospect_tags', TAG_ROW.list, namedRows(TAG_ROW, tagRows)),
+      childTable('stage_history', STAGES.written.list, stageValues),
+      childTable('consent', CONSENTS.written.list, consentValues),
       purchases(links.purchaseIds),
-      childTable('funnel_reach', REACH_ROW, reachRows),
+      childTable('funnel_reach', REACH_ROW.list, namedRows(REACH_ROW, reachRows)),
     ],
     touch: () => [{ table: 'touches', columns: TOUCH_ROW.list, rows: (ts) => one(ts, touchValues) }],
-    response: () => [{ table: 'responses', columns: RESPONSE_ROW.list, rows: (rs) => one(rs, (r) => responseValues(r, links)) }],
-    tally: () => [{ table: 'tallies', columns: TALLY_ROW.list, rows: (ts) => one(ts, tallyValues) }],
+    response: () => [{ table: 'responses', columns: RESPONSES.written.list, rows: (rs) => one(rs, (r) => RESPONSES.values(r, links)) }],
+    tally: () => [{ table: 'tallies', columns: TALLIES.written.list, rows: (ts) => one(ts, (t) => TALLIES.values(t, undefined)) }],
   };
   return tables[kind]() as TableRows<RecordOf[K]>[];
 }

@@ -9,7 +9,7 @@ import { HEX_256 } from '../../domain/suppression.js';
 import { SUPPRESSION_REASONS, type Prospect } from '../../domain/types.js';
 import { isCanonicalDate } from '../stored-dates.js';
 import { decimalText } from './money.js';
-import { prospectRow, reachRows, tagRows } from './prospect-rows.js';
+import { PROSPECT_DERIVED, reachRows, tagRows } from './prospect-rows.js';
 import { prospectsWhere } from './prospects.js';
 import type { SqlRunner } from './runner.js';
 import { COUNTER_KINDS, TABLE_OF } from './tables.js';
@@ -31,7 +31,7 @@ class Findings {
   }
 }
 
-const DERIVED = ['email_key', 'phone_key', 'name_lower', 'name_key', 'source_key', 'owner_key', 'search_text', 'created_ms'] as const;
+const DERIVED = Object.entries(PROSPECT_DERIVED);
 const same = (a: unknown, b: unknown) => (a === null || b === null ? a === b : String(a) === String(b));
 
 /** Rows of a prospect-keyed table for prospects [from, to], grouped by prospect id. */
@@ -47,13 +47,12 @@ async function grouped(db: SqlRunner, sql: string, from: number, to: number): Pr
 /** Compares a batch of prospects' derived rows with what the domain derives from the records. */
 async function checkProspects(db: SqlRunner, prospects: Prospect[], out: Findings): Promise<void> {
   const [from, to] = [prospects[0]!.id, prospects[prospects.length - 1]!.id];
-  const keys = await grouped(db, `SELECT id, ${DERIVED.join(', ')} FROM prospects WHERE id BETWEEN ? AND ?`, from, to);
+  const keys = await grouped(db, `SELECT id, ${DERIVED.map(([c]) => c).join(', ')} FROM prospects WHERE id BETWEEN ? AND ?`, from, to);
   const tags = await grouped(db, 'SELECT prospect_id, tag_key FROM prospect_tags WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq', from, to);
   const reach = await grouped(db, 'SELECT prospect_id, rank, ms FROM funnel_reach WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, rank', from, to);
   for (const p of prospects) {
-    const row = prospectRow(p);
     const stored = keys.get(p.id)![0]!;
-    if (DERIVED.some((c, i) => !same(stored[i + 1], row[c]))) out.add('its lookup keys are out of date', 'prospect', p.id);
+    if (DERIVED.some(([, derive], i) => !same(stored[i + 1], derive(p)))) out.add('its lookup keys are out of date', 'prospect', p.id);
     if (p.stageHistory.length === 0) out.add('it has no stage history', 'prospect', p.id);
     const tagKeys = (tags.get(p.id) ?? []).map((r) => r[1]);
     if (tagKeys.join('\n') !== tagRows(p).map((t) => t.tag_key).join('\n')) out.add('its tag keys are out of date', 'prospect', p.id);

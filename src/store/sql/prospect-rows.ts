@@ -1,77 +1,56 @@
-// A prospect as rows on any SQL backend, and back, by column name: the `prospects` row (with the lookup keys the
-// domain defines), and its rows in prospect_tags, stage_history, consent, purchases (its conversion is the first
-// purchase) and funnel_reach (the journey the funnel counts). One function per direction and kind.
+// A prospect as rows on any SQL backend, and back, by column name (from the declarations): the `prospects` row
+// (with the lookup keys the domain defines), and its rows in prospect_tags, stage_history, consent, purchases (its
+// conversion is the first purchase) and funnel_reach (the journey the funnel counts).
 import { emailKey, phoneKey } from '../../domain/dedupe.js';
 import { foldCase, searchText, tagKey } from '../../domain/queries.js';
+import { CONSENT_ENTRY } from '../../domain/records/consent-entry.js';
+import { PROSPECT } from '../../domain/records/prospect.js';
+import { STAGE_CHANGE } from '../../domain/records/stage-change.js';
 import { nameKey } from '../../domain/references.js';
 import { toMs } from '../../domain/reports/instants.js';
 import { journeyOf } from '../../domain/reports/journey.js';
-import type { ConsentEntry, Conversion, Prospect, StageChange } from '../../domain/types.js';
-import { columns, insertSql, jsonValue, valuesOf } from './columns.js';
-import { decimalText, decimalValue } from './money.js';
+import type { Conversion, Prospect } from '../../domain/types.js';
+import { PORTABLE } from '../record-rows.js';
+import { columns } from './columns.js';
+import { kindTable, type Within } from './kind-table.js';
+import { PURCHASES } from './purchases.js';
+import { compileReader } from './row-compiler.js';
 
-const RECORD_COLUMNS = [
-  'id', 'name', 'description', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'referred_by', 'do_not_contact',
-  'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'notes', 'forgotten_at', 'created_at', 'updated_at',
-] as const;
+const lowerOrNull = (s: string | null) => (s === null ? null : foldCase(s));
+
 /** Kept by precrm on every write from the record, never read back into it (`store check` verifies them). */
-const DERIVED_COLUMNS = ['email_key', 'phone_key', 'name_lower', 'name_key', 'source_key', 'owner_key', 'search_text', 'created_ms'] as const;
+export const PROSPECT_DERIVED = {
+  email_key: (p: Prospect) => emailKey(p.email),
+  phone_key: (p: Prospect) => phoneKey(p.phone),
+  name_lower: (p: Prospect) => (p.name === null ? null : p.name.toLowerCase()),
+  name_key: (p: Prospect) => (p.name === null ? null : nameKey(p.name)),
+  source_key: (p: Prospect) => lowerOrNull(p.source),
+  owner_key: (p: Prospect) => lowerOrNull(p.owner),
+  search_text: (p: Prospect) => searchText(p),
+  created_ms: (p: Prospect) => toMs(p.createdAt),
+} as const;
 
-export type ProspectColumn = (typeof RECORD_COLUMNS)[number] | (typeof DERIVED_COLUMNS)[number];
+/** `prospects` (aliased p): the tags are rows of prospect_tags, the conversion the first row of purchases. */
+export const PROSPECTS = kindTable(PROSPECT, { alias: 'p', elsewhere: ['tags', 'conversion'], derived: PROSPECT_DERIVED });
+/** A prospect's stage history and consent log, one row per entry at its position. */
+export const STAGES = kindTable(STAGE_CHANGE);
+export const CONSENTS = kindTable(CONSENT_ENTRY);
 
-/** Every column of `prospects`, for writes. */
-export const PROSPECT_ROW = columns<ProspectColumn>([...RECORD_COLUMNS, ...DERIVED_COLUMNS]);
-/** The record's columns, for reads (`prospects` aliased p). */
-export const PROSPECT_READ = columns<(typeof RECORD_COLUMNS)[number]>(RECORD_COLUMNS, 'p');
-
-export const STAGE_ROW = columns(['prospect_id', 'seq', 'stage', 'at'] as const);
-export const CONSENT_ROW = columns(['prospect_id', 'seq', 'at', 'granted', 'note'] as const);
 export const TAG_ROW = columns(['prospect_id', 'seq', 'tag', 'tag_key'] as const);
-export const PURCHASE_ROW = columns(['id', 'prospect_id', 'at', 'at_ms', 'value', 'currency', 'product', 'order_id'] as const);
 export const REACH_ROW = columns(['prospect_id', 'rank', 'ms'] as const);
 
 type RowOf<C extends { names: readonly string[] }> = Record<C['names'][number], unknown>;
 
-export const INSERT_PROSPECT = insertSql('prospects', PROSPECT_ROW);
-export const UPDATE_PROSPECT = `UPDATE prospects SET ${PROSPECT_ROW.names.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
-
-const lowerOrNull = (s: string | null) => (s === null ? null : foldCase(s));
-
-/** The `prospects` row of a record, with its derived keys. */
-export function prospectRow(p: Prospect): Record<ProspectColumn, unknown> {
-  return {
-    id: p.id, name: p.name, description: p.description, email: p.email, phone: p.phone, company: p.company, source: p.source, stage: p.stage, owner: p.owner,
-    referred_by: p.referredBy, do_not_contact: p.doNotContact ? 1 : 0, cadence_days: p.cadenceDays, lost_reason: p.lostReason,
-    follow_up_at: p.followUp?.at ?? null, follow_up_note: p.followUp?.note ?? null, fields: JSON.stringify(p.fields), notes: p.notes,
-    forgotten_at: p.forgottenAt, created_at: p.createdAt, updated_at: p.updatedAt,
-    email_key: emailKey(p.email), phone_key: phoneKey(p.phone), name_lower: p.name === null ? null : p.name.toLowerCase(),
-    name_key: p.name === null ? null : nameKey(p.name), source_key: lowerOrNull(p.source), owner_key: lowerOrNull(p.owner),
-    search_text: searchText(p), created_ms: toMs(p.createdAt),
-  };
+/** The values of each entry of a list kept inside its prospect, in order. */
+function entryValues<T>(id: number, entries: readonly T[], values: (entry: T, at: Within) => unknown[]): unknown[][] {
+  return entries.map((entry, position) => values(entry, { owner: id, position }));
 }
 
-export const prospectValues = (p: Prospect): unknown[] => valuesOf(PROSPECT_ROW, prospectRow(p));
-
-/** The values for UPDATE_PROSPECT: every column but the id, then the id. */
-export function prospectUpdateValues(p: Prospect): unknown[] {
-  const values = prospectValues(p);
-  return [...values.slice(1), values[0]];
-}
-
-export const stageRows = (p: Pick<Prospect, 'id' | 'stageHistory'>): RowOf<typeof STAGE_ROW>[] =>
-  p.stageHistory.map((h, seq) => ({ prospect_id: p.id, seq, stage: h.stage, at: h.at }));
-
-export const consentRows = (p: Pick<Prospect, 'id' | 'consent'>): RowOf<typeof CONSENT_ROW>[] =>
-  p.consent.map((c, seq) => ({ prospect_id: p.id, seq, at: c.at, granted: c.granted ? 1 : 0, note: c.note }));
+export const stageValues = (p: Pick<Prospect, 'id' | 'stageHistory'>): unknown[][] => entryValues(p.id, p.stageHistory, STAGES.values);
+export const consentValues = (p: Pick<Prospect, 'id' | 'consent'>): unknown[][] => entryValues(p.id, p.consent, CONSENTS.values);
 
 export const tagRows = (p: Pick<Prospect, 'id' | 'tags'>): RowOf<typeof TAG_ROW>[] =>
   p.tags.map((tag, seq) => ({ prospect_id: p.id, seq, tag, tag_key: tagKey(tag) }));
-
-/** The purchase row of a conversion (today a prospect's only purchase). */
-export const purchaseRow = (id: number, prospectId: number, c: Conversion): RowOf<typeof PURCHASE_ROW> => ({
-  id, prospect_id: prospectId, at: c.at, at_ms: toMs(c.at), value: c.value === null ? null : decimalText(c.value),
-  currency: c.currency, product: c.product, order_id: null,
-});
 
 /** One row per path rank reached: the milliseconds from creation to first reaching it, at least 0 (journeyOf). */
 export function reachRows(p: Pick<Prospect, 'id' | 'stageHistory' | 'createdAt' | 'conversion'>): RowOf<typeof REACH_ROW>[] {
@@ -81,52 +60,10 @@ export function reachRows(p: Pick<Prospect, 'id' | 'stageHistory' | 'createdAt' 
   return rows;
 }
 
-/** The parts of a prospect kept in rows of their own, read back in seq order. */
-export interface ProspectParts { stageHistory: StageChange[]; consent: ConsentEntry[]; tags: string[]; conversion: Conversion | null }
-
-/** A Prospect from a raw row selected with PROSPECT_READ and its other rows; keys in the order of docs/CONTRACT.md §4. */
-export function prospectFromRow(r: readonly unknown[], parts: ProspectParts): Prospect {
-  const at = PROSPECT_READ.at;
-  const followUpAt = r[at.follow_up_at] as string | null;
-  return {
-    id: Number(r[at.id]),
-    name: r[at.name] as string | null,
-    description: r[at.description] as string | null,
-    email: r[at.email] as string | null,
-    phone: r[at.phone] as string | null,
-    company: r[at.company] as string | null,
-    source: r[at.source] as string | null,
-    stage: r[at.stage] as Prospect['stage'],
-    stageHistory: parts.stageHistory,
-    tags: parts.tags,
-    owner: r[at.owner] as string | null,
-    referredBy: r[at.referred_by] === null ? null : Number(r[at.referred_by]),
-    doNotContact: Number(r[at.do_not_contact]) === 1,
-    consent: parts.consent,
-    cadenceDays: r[at.cadence_days] === null ? null : Number(r[at.cadence_days]),
-    lostReason: r[at.lost_reason] as string | null,
-    followUp: followUpAt === null ? null : { at: followUpAt, note: r[at.follow_up_note] as string | null },
-    fields: jsonValue(r[at.fields]) as Record<string, string>,
-    conversion: parts.conversion,
-    notes: r[at.notes] as string | null,
-    forgottenAt: r[at.forgotten_at] as string | null,
-    createdAt: r[at.created_at] as string,
-    updatedAt: r[at.updated_at] as string,
-  };
-}
-
-/** A stage-history entry from a row selected with STAGE_ROW. */
-export const stageFromRow = (r: readonly unknown[]): StageChange => ({ stage: r[STAGE_ROW.at.stage] as StageChange['stage'], at: r[STAGE_ROW.at.at] as string });
-
-/** A consent entry from a row selected with CONSENT_ROW. */
-export const consentFromRow = (r: readonly unknown[]): ConsentEntry =>
-  ({ at: r[CONSENT_ROW.at.at] as string, granted: Number(r[CONSENT_ROW.at.granted]) === 1, note: r[CONSENT_ROW.at.note] as string | null });
+/** A conversion from a purchase row read with PURCHASES.read (the prospect's conversion fields are a purchase's). */
+export const conversionFromRow = compileReader<Conversion, object>(
+  PROSPECT.fields.conversion.group, new Map(Object.entries(PURCHASES.read.at)), new Set(), PORTABLE,
+);
 
 /** A tag from a row selected with TAG_ROW. */
 export const tagFromRow = (r: readonly unknown[]): string => r[TAG_ROW.at.tag] as string;
-
-/** A conversion from a purchase row selected with PURCHASE_ROW. */
-export function conversionFromRow(r: readonly unknown[]): Conversion {
-  const at = PURCHASE_ROW.at;
-  return { at: r[at.at] as string, value: decimalValue(r[at.value]), currency: r[at.currency] as string | null, product: r[at.product] as string | null };
-}

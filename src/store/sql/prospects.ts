@@ -1,11 +1,11 @@
 // Reading and writing prospects (with their stage history, consent log, tags and first purchase) on any SQL
 // backend: by a WHERE clause, by reference keys, and whole records written as their rows.
 import type { Prospect } from '../../domain/types.js';
-import { insertSql, valuesOf, type Columns } from './columns.js';
+import { insertSql, valuesOf } from './columns.js';
 import {
-  CONSENT_ROW, INSERT_PROSPECT, PROSPECT_READ, PURCHASE_ROW, REACH_ROW, STAGE_ROW, TAG_ROW, UPDATE_PROSPECT, consentFromRow, consentRows,
-  conversionFromRow, prospectFromRow, stageFromRow, tagFromRow, prospectUpdateValues, prospectValues, purchaseRow, reachRows, stageRows, tagRows,
+  CONSENTS, PROSPECTS, REACH_ROW, STAGES, TAG_ROW, consentValues, conversionFromRow, reachRows, stageValues, tagFromRow, tagRows,
 } from './prospect-rows.js';
+import { PURCHASES, purchaseOf, updatePurchase } from './purchases.js';
 import type { SqlRunner } from './runner.js';
 import { takeIds } from './counters.js';
 
@@ -15,25 +15,29 @@ import { takeIds } from './counters.js';
  * that reads a prospect must not lose a concurrent change to it).
  */
 export async function prospectsWhere(db: SqlRunner, where: string, params: readonly unknown[] = [], lock = false): Promise<Prospect[]> {
-  const rows = await db.rows(`SELECT ${PROSPECT_READ.list} FROM prospects p WHERE ${where} ORDER BY p.id${lock ? ' FOR UPDATE' : ''}`, params);
+  const rows = await db.rows(`SELECT ${PROSPECTS.read.list} FROM prospects p WHERE ${where} ORDER BY p.id${lock ? ' FOR UPDATE' : ''}`, params);
   if (rows.length === 0) return [];
   // Each kind of child row in one ordered pass; rows of prospects the first query did not return (a concurrent
   // insert seen by a later statement) are left out.
   const byIds = `prospect_id IN (SELECT p.id FROM prospects p WHERE ${where})`;
-  const wanted = new Set(rows.map((r) => Number(r[PROSPECT_READ.at.id])));
-  const children = async <T>(table: string, cols: Columns<'prospect_id' | string>, order: string, make: (r: unknown[]) => T) =>
+  const idAt = PROSPECTS.read.at.id!;
+  const wanted = new Set(rows.map((r) => Number(r[idAt])));
+  const children = async <T>(table: string, cols: ReadList, order: string, make: (r: unknown[]) => T) =>
     groupById<T>(await db.rows(`SELECT ${cols.list} FROM ${table} WHERE ${byIds} ORDER BY ${order}`, params), cols.at.prospect_id!, wanted, make);
-  const history = await children('stage_history', STAGE_ROW, 'prospect_id, seq', stageFromRow);
-  const consent = await children('consent', CONSENT_ROW, 'prospect_id, seq', consentFromRow);
+  const history = await children('stage_history', STAGES.read, 'prospect_id, seq', (r) => STAGES.fromRow(r, {}));
+  const consent = await children('consent', CONSENTS.read, 'prospect_id, seq', (r) => CONSENTS.fromRow(r, {}));
   const tags = await children('prospect_tags', TAG_ROW, 'prospect_id, seq', tagFromRow);
-  const purchases = await children('purchases', PURCHASE_ROW, 'prospect_id, at, id', conversionFromRow);
+  const purchases = await children('purchases u', PURCHASES.read, 'u.prospect_id, u.at, u.id', (r) => conversionFromRow(r, {}));
   return rows.map((r) => {
-    const id = Number(r[PROSPECT_READ.at.id]);
-    return prospectFromRow(r, {
+    const id = Number(r[idAt]);
+    return PROSPECTS.fromRow(r, {
       stageHistory: history.get(id) ?? [], consent: consent.get(id) ?? [], tags: tags.get(id) ?? [], conversion: purchases.get(id)?.[0] ?? null,
     });
   });
 }
+
+/** A SELECT list and where each column sits in its rows. */
+interface ReadList { readonly list: string; readonly at: Readonly<Record<string, number>> }
 
 /** Child rows by their prospect's id (the column at `idAt`), in the order read, for the wanted prospects only. */
 function groupById<T>(rows: unknown[][], idAt: number, wanted: Set<number>, make: (r: unknown[]) => T): Map<number, T[]> {
@@ -86,25 +90,22 @@ export function prefixEnd(prefix: string): string {
   return '\u{10ffff}\u{10ffff}';
 }
 
-const INSERT_STAGE = insertSql('stage_history', STAGE_ROW);
-const INSERT_CONSENT = insertSql('consent', CONSENT_ROW);
 const INSERT_TAG = insertSql('prospect_tags', TAG_ROW);
 const INSERT_REACH = insertSql('funnel_reach', REACH_ROW);
-const INSERT_PURCHASE = insertSql('purchases', PURCHASE_ROW);
 
 /** Writes a new prospect; `purchaseId`: its conversion's (from takePurchaseIds), else one is taken here. */
 export async function insertProspect(db: SqlRunner, p: Prospect, purchaseId?: number): Promise<void> {
-  await db.run(INSERT_PROSPECT, prospectValues(p));
+  await db.run(PROSPECTS.insert, PROSPECTS.values(p, undefined));
   await writeOwnRows(db, p);
   if (p.conversion) {
     const id = purchaseId ?? (await takeIds(db, 'purchase', 1));
-    await db.run(INSERT_PURCHASE, valuesOf(PURCHASE_ROW, purchaseRow(id, p.id, p.conversion)));
+    await db.run(PURCHASES.insert, PURCHASES.values(purchaseOf(id, p.id, p.conversion), undefined));
   }
 }
 
 /** Rewrites the row and its own rows; 0 when there is no such prospect. The first purchase keeps its id. */
 export async function updateProspect(db: SqlRunner, p: Prospect): Promise<number> {
-  const changes = await db.run(UPDATE_PROSPECT, prospectUpdateValues(p));
+  const changes = await db.run(PROSPECTS.update, PROSPECTS.updateValues(p, undefined));
   if (changes === 0) return 0;
   await deleteOwnRows(db, p.id);
   await writeOwnRows(db, p);
@@ -112,17 +113,15 @@ export async function updateProspect(db: SqlRunner, p: Prospect): Promise<number
   return changes;
 }
 
-/** The conversion as the prospect's first purchase: updated in place, added, or removed. */
+/** The conversion as the prospect's first purchase: updated in place (its order id kept), added, or removed. */
 async function writeConversion(db: SqlRunner, p: Prospect): Promise<void> {
-  const [first] = await db.rows('SELECT id FROM purchases WHERE prospect_id = ? ORDER BY at, id LIMIT 1', [p.id]);
-  const id = first === undefined ? null : Number(first[0]);
+  const [row] = await db.rows(`SELECT ${PURCHASES.read.list} FROM purchases u WHERE u.prospect_id = ? ORDER BY u.at, u.id LIMIT 1`, [p.id]);
+  const first = row === undefined ? null : PURCHASES.fromRow(row, {});
   if (p.conversion === null) {
-    if (id !== null) await db.run('DELETE FROM purchases WHERE id = ?', [id]);
-    return;
-  }
-  const row = purchaseRow(id ?? (await takeIds(db, 'purchase', 1)), p.id, p.conversion);
-  if (id === null) await db.run(INSERT_PURCHASE, valuesOf(PURCHASE_ROW, row));
-  else await db.run('UPDATE purchases SET at = ?, at_ms = ?, value = ?, currency = ?, product = ? WHERE id = ?', [row.at, row.at_ms, row.value, row.currency, row.product, id]);
+    if (first !== null) await db.run('DELETE FROM purchases WHERE id = ?', [first.id]);
+  } else if (first === null) {
+    await db.run(PURCHASES.insert, PURCHASES.values(purchaseOf(await takeIds(db, 'purchase', 1), p.id, p.conversion), undefined));
+  } else await updatePurchase(db, { ...first, ...p.conversion });
 }
 
 /** Deletes the prospect and every row of its own; its touches, responses and referral links are the caller's (domain's) to change. */
@@ -133,8 +132,8 @@ export async function deleteProspect(db: SqlRunner, id: number): Promise<void> {
 }
 
 async function writeOwnRows(db: SqlRunner, p: Prospect): Promise<void> {
-  for (const r of stageRows(p)) await db.run(INSERT_STAGE, valuesOf(STAGE_ROW, r));
-  for (const r of consentRows(p)) await db.run(INSERT_CONSENT, valuesOf(CONSENT_ROW, r));
+  for (const values of stageValues(p)) await db.run(STAGES.insert, values);
+  for (const values of consentValues(p)) await db.run(CONSENTS.insert, values);
   for (const r of tagRows(p)) await db.run(INSERT_TAG, valuesOf(TAG_ROW, r));
   for (const r of reachRows(p)) await db.run(INSERT_REACH, valuesOf(REACH_ROW, r));
 }

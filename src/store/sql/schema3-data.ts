@@ -7,7 +7,7 @@ import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js'
 import { bulkTables } from './bulk-rows.js';
 import { columns, jsonValue } from './columns.js';
 import { linksFor } from './links.js';
-import { CONSENT_ROW, PROSPECT_ROW, STAGE_ROW, consentFromRow, stageFromRow } from './prospect-rows.js';
+import { PROSPECTS } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
 
 const BATCH = 2000;
@@ -19,6 +19,14 @@ const V2_PROSPECT = columns([
   'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'conversion_at', 'conversion_value', 'conversion_currency',
   'conversion_product', 'notes', 'forgotten_at', 'created_at', 'updated_at',
 ] as const);
+
+/** Schema 2's history and consent rows, as this step reads them (a released migration names what it knows). */
+const V2_STAGE = columns(['prospect_id', 'stage', 'at'] as const);
+const V2_CONSENT = columns(['prospect_id', 'at', 'granted', 'note'] as const);
+
+const v2Stage = (r: readonly unknown[]): StageChange => ({ stage: r[V2_STAGE.at.stage] as StageChange['stage'], at: r[V2_STAGE.at.at] as string });
+const v2Consent = (r: readonly unknown[]): ConsentEntry =>
+  ({ at: r[V2_CONSENT.at.at] as string, granted: Number(r[V2_CONSENT.at.granted]) === 1, note: r[V2_CONSENT.at.note] as string | null });
 
 const orNull = (v: unknown): number | null => (v === null ? null : Number(v));
 
@@ -58,10 +66,10 @@ async function readBatch(db: SqlRunner, after: number): Promise<Prospect[]> {
   if (rows.length === 0) return [];
   const [from, to] = [Number(rows[0]![0]), Number(rows[rows.length - 1]![0])];
   // Schema 2's history and consent have schema 3's columns.
-  const history = await byProspect(db, `SELECT ${STAGE_ROW.list} FROM v2_stage_history WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq`,
-    from, to, stageFromRow);
-  const consent = await byProspect(db, `SELECT ${CONSENT_ROW.list} FROM v2_consent WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq`,
-    from, to, consentFromRow);
+  const history = await byProspect(db, `SELECT ${V2_STAGE.list} FROM v2_stage_history WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq`,
+    from, to, v2Stage);
+  const consent = await byProspect(db, `SELECT ${V2_CONSENT.list} FROM v2_consent WHERE prospect_id BETWEEN ? AND ? ORDER BY prospect_id, seq`,
+    from, to, v2Consent);
   return rows.map((r) => v2Prospect(r, history.get(Number(r[0])) ?? [], consent.get(Number(r[0])) ?? []));
 }
 
@@ -90,10 +98,10 @@ export async function insertRows(db: SqlRunner, table: string, columnList: strin
  * run after this step, on rows that had none of them: all null).
  */
 const ADDED_LATER = new Set<string>(['description']);
-const SCHEMA3_PROSPECT = columns(PROSPECT_ROW.names.filter((c) => !ADDED_LATER.has(c)));
+const SCHEMA3_PROSPECT = columns(PROSPECTS.written.names.filter((c) => !ADDED_LATER.has(c)));
 
 function* schema3Rows(rows: Iterable<unknown[]>): Generator<unknown[]> {
-  const keep = PROSPECT_ROW.names.map((c) => !ADDED_LATER.has(c));
+  const keep = PROSPECTS.written.names.map((c) => !ADDED_LATER.has(c));
   for (const row of rows) yield row.filter((_, i) => keep[i]);
 }
 
