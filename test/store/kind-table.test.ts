@@ -12,6 +12,7 @@ import { CONSENTS, PROSPECTS, STAGES } from '../../src/store/sql/prospect-rows.j
 import { PURCHASES } from '../../src/store/sql/purchases.js';
 import { RESPONSES, SURVEYS } from '../../src/store/sql/surveys.js';
 import { TALLIES } from '../../src/store/sql/tallies.js';
+import { TOUCHES } from '../../src/store/sql/touches.js';
 import { openTestStore, SQLITE_BACKEND } from '../backends.js';
 import { P, T } from './contract.js';
 
@@ -84,7 +85,7 @@ describe('every table precrm writes', () => {
     const db = new Database(location, { readonly: true });
     try {
       const columnsOf = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).sort();
-      for (const t of [PROSPECTS, STAGES, CONSENTS, PURCHASES, SURVEYS, RESPONSES, TALLIES, OCCASIONS]) {
+      for (const t of [PROSPECTS, STAGES, CONSENTS, PURCHASES, TOUCHES, SURVEYS, RESPONSES, TALLIES, OCCASIONS]) {
         expect([...t.written.names].sort(), t.table).toEqual(columnsOf(t.table));
       }
     } finally {

@@ -9,7 +9,7 @@ import { NO_LINKS, type Links } from './links.js';
 import { PURCHASES, purchaseOf } from './purchases.js';
 import { RESPONSES } from './surveys.js';
 import { TALLIES } from './tallies.js';
-import { TOUCH_ROW, touchValues } from './touches.js';
+import { TOUCHES, touchValues } from './touches.js';
 
 export type BulkKind = Exclude<IdKind, 'survey' | 'purchase' | 'occasion'>;
 
@@ -57,7 +57,7 @@ export function bulkTables<K extends BulkKind>(kind: K, links: Links = NO_LINKS)
       purchases(links.purchaseIds),
       childTable('funnel_reach', REACH_ROW.list, namedRows(REACH_ROW, reachRows)),
     ],
-    touch: () => [{ table: 'touches', columns: TOUCH_ROW.list, rows: (ts) => one(ts, touchValues) }],
+    touch: () => [{ table: 'touches', columns: TOUCHES.written.list, rows: (ts) => one(ts, touchValues) }],
     response: () => [{ table: 'responses', columns: RESPONSES.written.list, rows: (rs) => one(rs, (r) => RESPONSES.values(r, links)) }],
     tally: () => [{ table: 'tallies', columns: TALLIES.written.list, rows: (ts) => one(ts, (t) => TALLIES.values(t, undefined)) }],
   };

@@ -23,7 +23,7 @@ import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
 import { talliesWhere } from './tallies.js';
-import { touchesWhere, touchFromRow, TOUCH_ROW } from './touches.js';
+import { touchesWhere, touchFromRow, TOUCHES } from './touches.js';
 import { occasionsWhere } from './occasions.js';
 
 /** Both conditions (either may be the filter's). */
@@ -146,7 +146,7 @@ export abstract class SqlReader implements StoreReader {
     if (prospectIds.length === 0) return last;
     const db = await this.db();
     // One index step per prospect (touches_prospect_at), all inside the database.
-    const sql = `SELECT ${TOUCH_ROW.list} FROM touches WHERE id IN (
+    const sql = `SELECT ${TOUCHES.read.list} FROM touches WHERE id IN (
       SELECT (SELECT id FROM touches WHERE prospect_id = j.value ORDER BY at DESC, id DESC LIMIT 1) FROM ${db.dialect.listTable('int')})`;
     for (const r of await db.rows(sql, [db.dialect.list(prospectIds)])) {
       const t = touchFromRow(r);

@@ -1,46 +1,29 @@
 // Touches on any SQL backend: by a WHERE clause in time order (the index touches_prospect_at), and written as
-// rows, by column name.
+// rows, by column name (from the declaration).
+import { TOUCH } from '../../domain/records/touch.js';
 import type { Touch } from '../../domain/types.js';
-import { columns, insertSql, valuesOf } from './columns.js';
+import { kindTable } from './kind-table.js';
 import type { SqlRunner } from './runner.js';
 
-export const TOUCH_ROW = columns(['id', 'prospect_id', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by'] as const);
+/** `touches`, its columns unqualified (read as `touches` or as `touches t`). */
+export const TOUCHES = kindTable(TOUCH);
 
-/** A Touch from a raw row selected with TOUCH_ROW; keys in the order of docs/CONTRACT.md §4. */
-export function touchFromRow(r: readonly unknown[]): Touch {
-  const at = TOUCH_ROW.at;
-  return {
-    id: Number(r[at.id]),
-    prospectId: Number(r[at.prospect_id]),
-    type: r[at.type] as Touch['type'],
-    at: r[at.at] as string,
-    note: r[at.note] as string | null,
-    outcome: r[at.outcome] as Touch['outcome'],
-    direction: r[at.direction] as Touch['direction'],
-    by: r[at.logged_by] as string | null,
-  };
-}
+/** A Touch from a raw row selected with TOUCHES.read. */
+export const touchFromRow = (r: readonly unknown[]): Touch => TOUCHES.fromRow(r, {});
 
-export const touchRow = (t: Touch): Record<(typeof TOUCH_ROW.names)[number], unknown> => ({
-  id: t.id, prospect_id: t.prospectId, type: t.type, at: t.at, note: t.note, outcome: t.outcome, direction: t.direction, logged_by: t.by,
-});
-
-export const touchValues = (t: Touch): unknown[] => valuesOf(TOUCH_ROW, touchRow(t));
+export const touchValues = (t: Touch): unknown[] => TOUCHES.values(t, undefined);
 
 /** The touches a WHERE clause on `touches` (aliased t) selects, by time then id. */
 export async function touchesWhere(db: SqlRunner, where: string, params: readonly unknown[] = []): Promise<Touch[]> {
-  return (await db.rows(`SELECT ${TOUCH_ROW.list} FROM touches t WHERE ${where} ORDER BY at, id`, params)).map(touchFromRow);
+  return (await db.rows(`SELECT ${TOUCHES.read.list} FROM touches t WHERE ${where} ORDER BY at, id`, params)).map(touchFromRow);
 }
 
-const INSERT_TOUCH = insertSql('touches', TOUCH_ROW);
-const UPDATE_TOUCH = `UPDATE touches SET ${TOUCH_ROW.names.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
-
 export const insertTouch = async (db: SqlRunner, t: Touch): Promise<void> => {
-  await db.run(INSERT_TOUCH, touchValues(t));
+  await db.run(TOUCHES.insert, touchValues(t));
 };
 
 /** Rewrites a touch; 0 when there is no such touch. */
-export const updateTouch = (db: SqlRunner, t: Touch): Promise<number> => db.run(UPDATE_TOUCH, [...touchValues(t).slice(1), t.id]);
+export const updateTouch = (db: SqlRunner, t: Touch): Promise<number> => db.run(TOUCHES.update, TOUCHES.updateValues(t, undefined));
 
 export const deleteTouch = async (db: SqlRunner, id: number): Promise<void> => {
   await db.run('DELETE FROM touches WHERE id = ?', [id]);
