@@ -15,6 +15,7 @@ const ON_EVERY_BACKEND = [
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    setupFiles: ['./test/setup.ts'],
     // e2e and fault tests spawn real processes; 2-core machines need room.
     testTimeout: 30_000,
     hookTimeout: 30_000,

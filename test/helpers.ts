@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
 import { storeDatabase } from './pg.js';
 import type { Prompter, World } from '../src/context.js';
 import { emptyDoc, type StoreDoc } from '../src/domain/types.js';
@@ -27,9 +26,11 @@ export interface RunOptions {
 export const DEFAULT_NOW = '2026-03-10T12:00:00.000Z';
 
 const dirs: string[] = [];
-afterEach(() => {
+
+/** Removes the temp folders of the test that ended: test/setup.ts runs it after each test of every file. */
+export function removeTempDirs(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+}
 
 /** A fresh temp folder removed after the test. */
 export function tempDir(): string {
