@@ -10,7 +10,7 @@ import { lookalikeWarnings } from '../domain/lookalikes.js';
 import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
-import { START_STAGES, parseStage } from '../domain/stages.js';
+import { START_STAGES, defaultStartStage, parseStage } from '../domain/stages.js';
 import { liftedByConsent } from '../domain/suppression.js';
 import type { Prospect, SuppressionEntry } from '../domain/types.js';
 import { applyChanges } from '../store/apply.js';
@@ -20,6 +20,7 @@ import { describeFieldChange } from './edit-summary.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
+import { dropOccasions } from './occasion-links.js';
 
 /** What is wrong when another prospect has this email (any case) or phone number (in any form); null when none does. */
 async function duplicateProblem(reader: StoreReader, p: { email: string | null; phone: string | null }, country: CountryCode | null, self?: number): Promise<string | null> {
@@ -92,13 +93,14 @@ async function promptForProspect(ctx: Context, flags: ProspectFlags, reader: Sto
 
 export async function addProspect(ctx: Context, nameArg: string | undefined, flagsIn: ProspectFlags): Promise<void> {
   let flags: ProspectFlags = { ...flagsIn, name: nameArg };
-  if (nameArg === undefined) {
+  const unnamed = nameArg === undefined && flagsIn.description !== undefined && flagsIn.description.trim() !== '';
+  if (nameArg === undefined && !unnamed) {
     if (!ctx.canPrompt) throw usageError('missing name (usage: precrm prospect add <name> [--email …]; it prompts only in a terminal)');
     // The flags given with the questions are checked first: a bad one should not cost the answers.
     parseProspectFlags(flags, ctx.now(), 'add');
     flags = await promptForProspect(ctx, flags, await ctx.openStore());
   }
-  checkName(flags.name ?? '');
+  if (!unnamed) checkName(flags.name ?? '');
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
   const country = shopCountry(ctx.world.env);
@@ -106,13 +108,13 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   const created = await store.transaction(async (tx) => {
     if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null }, country);
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
-    const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
+    const change = added(await tx.takeId('prospect'), input, stage ?? defaultStartStage(Boolean(input.name)), at, link);
     const lookalikes = await lookalikesOf(tx, change.prospect);
     await applyChanges(tx, change.changes);
     // The person is back and asked to be: off the list, so later imports merge into this record.
     return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all, country), lookalikes };
   });
-  ctx.info(`added prospect ${created.p.id} (${created.p.name})`);
+  ctx.info(`added prospect ${created.p.id} (${created.p.name ?? created.p.description})`);
   if (created.lifted.length) ctx.warn(liftedNotice(created.p, created.lifted));
   for (const line of lookalikeWarnings(created.p, created.lookalikes)) ctx.warn(line);
   printWritten(ctx, [created.p]);
@@ -190,6 +192,7 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
     const p = await findProspect(tx, String(snapshot.id));
     const [touches, responses, referred] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id }), tx.referralsOf(p.id)]);
     await suppress(tx, [p], 'removed', at);
+    await dropOccasions(tx, p.id);
     await applyChanges(tx, removed(p, touches, responses, referred));
     return { p, touches: touches.length, responses: responses.length };
   });

@@ -38,9 +38,12 @@ export abstract class ReadsFrom implements StoreReader {
   getSurvey = this.read('getSurvey');
   surveyByName = this.read('surveyByName');
   listResponses = this.read('listResponses');
+  listTallies = this.read('listTallies');
   countResponses = this.read('countResponses');
   suppressionSecret = this.read('suppressionSecret');
   suppressionEntries = this.read('suppressionEntries');
+  listOccasions = this.read('listOccasions');
+  getOccasion = this.read('getOccasion');
   counts = this.read('counts');
   counters = this.read('counters');
 }

@@ -18,11 +18,11 @@
 // the contract with one line in test/store/contract-<name>.test.ts.
 import type { DuplicateQuery } from '../domain/dedupe.js';
 import type {
-  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TouchQuery,
+  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TallyQuery, TouchQuery,
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
-import type { IdKind, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Touch } from '../domain/types.js';
+import type { IdKind, Occasion, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
 export interface RecordOf {
@@ -36,13 +36,15 @@ export interface RecordOf {
    * purchases; a purchase written on its own never changes the prospect.
    */
   purchase: Purchase;
+  tally: Tally;
+  occasion: Occasion;
 }
 
 /** Next id to hand out, per kind. */
 export type IdCounters = Record<IdKind, number>;
 
 /** How many records of each kind a store holds. */
-export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number };
+export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; tallies: number };
 
 /** The reads a command makes. Offered by the store (a snapshot per call) and by a transaction (its own view). */
 export interface StoreReader {
@@ -115,11 +117,20 @@ export interface StoreReader {
   /** Responses to each of these surveys, keyed by surveyKey(name); every asked name is in the map. */
   countResponses(surveyNames: readonly string[]): Promise<Map<string, number>>;
 
+  // ---- tallies: counts of anonymous touches
+  /** Tallies matching the query, by time then id. */
+  listTallies(q?: TallyQuery): Promise<Tally[]>;
+
   // ---- the suppression list (domain/suppression.ts)
   /** The secret the list's hashes are keyed with; null while the store has none (then the list is empty). */
   suppressionSecret(): Promise<string | null>;
   /** The entries with these hashes, by hash. */
   suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]>;
+
+  // ---- occasions (birthdays and other days that matter to a prospect)
+  /** The occasions of these prospects (all of them when left out), by id. */
+  listOccasions(prospectIds?: readonly number[]): Promise<Occasion[]>;
+  getOccasion(id: number): Promise<Occasion | null>;
 
   // ---- the store as a whole
   counts(): Promise<StoreCounts>;
@@ -164,6 +175,8 @@ export type DumpBatch =
   | { kind: 'survey'; records: Survey[] }
   | { kind: 'response'; records: SurveyResponse[] }
   | { kind: 'purchase'; records: Purchase[] }
+  | { kind: 'tally'; records: Tally[] }
+  | { kind: 'occasion'; records: Occasion[] }
   | { kind: 'suppression'; secret: string; entries: SuppressionEntry[] }
   | { kind: 'counters'; counters: IdCounters };
 
@@ -226,8 +239,8 @@ export interface Store extends StoreReader {
   finishErasure?(prospectId: number): Promise<void>;
 
   /**
-   * Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), the
-   * suppression list (by hash), then the counters.
+   * Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses, occasions (each by
+   * id), the suppression list (by hash), then the counters.
    */
   dump(): AsyncIterable<DumpBatch>;
   /**

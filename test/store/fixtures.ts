@@ -4,19 +4,20 @@ import { readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/domain/types.js';
 import { BIN, run, type RunResult } from '../helpers.js';
 
 /** A valid store with `count` prospects (ids 1..count), written directly: building it through precrm would be slow. */
 export function writeLargeStore(path: string, count: number): void {
   const at = '2026-01-05T17:10:00.000Z';
   const prospects = Array.from({ length: count }, (_, i) => ({
-    id: i + 1, name: `Prospect ${i + 1}`, email: `p${i + 1}@example.com`, phone: null, company: null,
+    id: i + 1, name: `Prospect ${i + 1}`, description: null, email: `p${i + 1}@example.com`, phone: null, company: null,
     source: 'walk-in', stage: 'interested', stageHistory: [{ stage: 'interested', at }], tags: ['bulk'], owner: null,
     referredBy: null, doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {},
     conversion: null, notes: 'a note long enough to make the file take a while to write', forgottenAt: null,
     createdAt: at, updatedAt: at,
   }));
-  const doc = { schema: 3, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, purchase: 1 }, prospects, touches: [], purchases: [], surveys: [], responses: [], suppression: { secret: null, entries: [] } };
+  const doc = { schema: SCHEMA_VERSION, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 }, prospects, touches: [], purchases: [], surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [], occasions: [] };
   writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
 }
 
