@@ -6,8 +6,9 @@ import type { Context } from '../context.js';
 import { localDay, showDay } from '../domain/dates.js';
 import { dueHorizon, type DueRow } from '../domain/due.js';
 import { mayContact, type CohortMember, type ProspectFilter } from '../domain/queries.js';
+import type { FunnelRow } from '../domain/reports/funnel.js';
 import type { LoyaltyReport } from '../domain/reports/loyalty.js';
-import type { Purchase, Survey, SurveyResponse } from '../domain/types.js';
+import type { Purchase, Survey, SurveyResponse, Tally } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
 import { cohortFilter, type CohortFlags } from './report-run.js';
@@ -28,6 +29,8 @@ interface Records {
   loyalty: LoyaltyReport;
   /** Every purchase of the surveys' linked respondents (the outcome sections). */
   respondentPurchases: Purchase[];
+  /** The anonymous counts of the page's window, for the funnel (none when the page is narrowed to a source, owner or tag). */
+  tallies: Tally[];
 }
 
 /** Everything the page reads, as targeted store queries: the one place it touches the store. */
@@ -40,6 +43,8 @@ async function selectRecords(store: Store, filter: ProspectFilter, now: Date, lo
   ]);
   const answered = await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) })));
   const respondents = [...new Set(answered.flatMap((a) => a.responses.flatMap((x) => (x.prospectId === null ? [] : [x.prospectId]))))];
+  // As report funnel: tallies belong to no source, owner or tag, so a narrowed page has none.
+  const narrowed = filter.source !== undefined || filter.owner !== undefined || Boolean(filter.tags?.length);
   return {
     cohort,
     touchesBefore,
@@ -48,6 +53,7 @@ async function selectRecords(store: Store, filter: ProspectFilter, now: Date, lo
     surveys: answered,
     respondentPurchases: await store.purchasesOf(respondents),
     loyalty: await loyalty(),
+    tallies: narrowed ? [] : await store.listTallies({ since: filter.createdSince, until: filter.createdUntil }),
   };
 }
 
@@ -109,8 +115,9 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
     import('../domain/reports/velocity.js'), import('../domain/reports/referrals.js'),
     import('../domain/reports/survey-report.js'), import('../output/charts.js'),
   ]);
-  const { outcomeSection } = await import('./report-html-outcome.js');
+  const [{ outcomeSection }, { anonymousFunnelRows }] = await Promise.all([import('./report-html-outcome.js'), import('../domain/reports/tallies.js')]);
   const funnel = funnelReport(r.cohort);
+  const anonymous = r.tallies.length === 0 ? [] : anonymousFunnelRows(r.tallies, funnel[0]?.reached ?? 0);
   const sources = sourcesReport(r.cohort, r.touchesBefore);
   const cohorts = cohortsReport(r.cohort, { period: 'month', since: filter.createdSince, until: filter.createdUntil }, now);
   const velocity = velocityReport(r.cohort);
@@ -126,7 +133,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
         title: 'Funnel: prospects reaching each stage', direction: 'horizontal', valueLabel: 'prospects',
         items: funnel.map((f) => ({ label: f.stage, value: f.reached, note: `${f.reached} · step ${pct(f.step_rate)} · overall ${pct(f.overall_rate)}` })),
       }),
-      columns: FUNNEL_COLUMNS, rows: funnel,
+      columns: FUNNEL_COLUMNS, rows: [...anonymous, ...funnel] as FunnelRow[],
     },
     {
       id: 'sources', title: 'Sources', intro: 'Prospects per source (light) and how many became customers (dark).',
