@@ -31,7 +31,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
     const back = join(tempDir(), 'back.json');
     const there = await run(source, ['store', 'migrate', here], NOW);
     expect(there.code, there.stderr).toBe(0);
-    expect(there.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses from .*bakery\.json to /);
+    expect(there.stderr).toMatch(/^migrated 43 prospects, 86 touches, 1 survey, 30 responses, 5 tallies from .*bakery\.json to /);
     expect((await run(here, ['store', 'check'])).code).toBe(0);
     expect((await run(here, ['store', 'migrate', back], NOW)).code).toBe(0);
     const expected = await everything(source);
@@ -54,7 +54,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
   it('--json prints the summary as an object', async () => {
     const here = await backend.tempStore();
     const r = await run(sampleCopy(), ['store', 'migrate', here, '--json'], NOW);
-    expect(JSON.parse(r.stdout)).toMatchObject({ prospects: 42, touches: 82, surveys: 1, responses: 27 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ prospects: 43, touches: 86, surveys: 1, responses: 30 });
   });
 });
 
