@@ -115,7 +115,7 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const read = await readTable(ctx, file, flags, { spec: PROSPECT_HEADERS, parse: parseProspectRow, checkValue: checkStage, vcard: true });
   try {
-    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email']], read.header);
+    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email', 'description']], read.header);
     if (missingColumns(read.match, [['email', 'phone']]).length) {
       ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
     }
