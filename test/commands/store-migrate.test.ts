@@ -32,7 +32,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
     const back = join(tempDir(), 'back.json');
     const there = await run(source, ['store', 'migrate', here], NOW);
     expect(there.code, there.stderr).toBe(0);
-    expect(there.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses, 7 purchases from .*bakery\.json to /);
+    expect(there.stderr).toMatch(/^migrated 43 prospects, 86 touches, 1 survey, 30 responses, 29 purchases, 5 tallies, 2 occasions from .*bakery\.json to /);
     expect((await run(here, ['store', 'check'])).code).toBe(0);
     expect((await run(here, ['store', 'migrate', back], NOW)).code).toBe(0);
     const expected = await everything(source);
@@ -55,7 +55,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
   it('--json prints the summary as an object', async () => {
     const here = await backend.tempStore();
     const r = await run(sampleCopy(), ['store', 'migrate', here, '--json'], NOW);
-    expect(JSON.parse(r.stdout)).toEqual({ from: expect.any(String), to: expect.any(String), prospects: 42, touches: 82, surveys: 1, responses: 27, purchases: 7, tallies: 0, occasions: 0 });
+    expect(JSON.parse(r.stdout)).toEqual({ from: expect.any(String), to: expect.any(String), prospects: 43, touches: 86, surveys: 1, responses: 30, purchases: 29, tallies: 5, occasions: 2 });
   });
 });
 
@@ -94,7 +94,7 @@ describe('store migrate checks every kind of record on both sides', () => {
     const target = await targetLosingPurchase(ids.at(-1)!);
     const r = await run(source, ['store', 'migrate', target], NOW);
     expect([r.code, r.stdout]).toEqual([65, '']);
-    expect(r.stderr.split('\n')[0]).toMatch(/^error: .*lossy\.db holds 42 prospects, 82 touches, 1 survey, 27 responses, 6 purchases after the migration, but .*bakery\.json holds 42 prospects, 82 touches, 1 survey, 27 responses, 7 purchases; nothing was migrated/);
+    expect(r.stderr.split('\n')[0]).toMatch(/^error: .*lossy\.db holds 43 prospects, 86 touches, 1 survey, 30 responses, 28 purchases, 5 tallies, 2 occasions after the migration, but .*bakery\.json holds 43 prospects, 86 touches, 1 survey, 30 responses, 29 purchases, 5 tallies, 2 occasions; nothing was migrated/);
     expect(JSON.parse((await run(target, ['prospect', 'list', '--json'])).stdout)).toEqual([]);
   });
 });
