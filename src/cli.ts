@@ -6,6 +6,7 @@ import { registerProspect } from './commands/prospect.js';
 import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
+import { registerTally } from './commands/tally.js';
 import { registerConvert } from './commands/convert.js';
 import { registerPurchase } from './commands/purchase.js';
 import { DUE_FORMATS, registerDue } from './commands/due.js';
@@ -56,6 +57,7 @@ export function createProgram(ctx: Context): Command {
   registerProspect(program, ctx);
   registerStore(program, ctx);
   registerTouch(program, ctx);
+  registerTally(program, ctx);
   registerConvert(program, ctx);
   registerPurchase(program, ctx);
   registerDue(program, ctx);

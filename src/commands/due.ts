@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueHorizon, dueList, silentBefore, staleList, type DueRow, type StaleRow } from '../domain/due.js';
+import { shownName } from '../domain/referrals.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { FORMATS } from '../output/render.js';
 import { emitRows } from './rows-out.js';
@@ -43,7 +44,7 @@ export const CONTACT_COLUMN: Column<DueRow> = { key: 'contact', type: 'string', 
 // phone and email come last: contact already holds one of them.
 export const DUE_TABLE_COLUMNS: Column<DueRow>[] = [
   { ...column('id'), priority: 3 },
-  { ...column('name'), minWidth: 16 },
+  { ...column('name'), get: (r) => shownName(r.prospect), minWidth: 16 },
   { ...column('reason'), minWidth: WHOLE },
   { ...CONTACT_COLUMN, minWidth: WHOLE },
   { ...column('due_at'), priority: 4 },

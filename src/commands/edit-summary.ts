@@ -4,7 +4,7 @@ import { localDay } from '../domain/dates.js';
 import type { FieldChange } from '../domain/prospect-changes.js';
 
 const LABEL: Record<FieldChange['field'], string> = {
-  name: 'name', email: 'email', phone: 'phone', company: 'company', source: 'source', stage: 'stage', owner: 'owner',
+  name: 'name', description: 'description', email: 'email', phone: 'phone', company: 'company', source: 'source', stage: 'stage', owner: 'owner',
   tags: 'tags', referredBy: 'referred by', cadenceDays: 'cadence', followUp: 'follow-up', notes: 'notes', fields: 'fields',
 };
 

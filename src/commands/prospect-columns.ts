@@ -1,11 +1,12 @@
 // The columns a prospect list prints: a compact set for terminals, the full fixed order for CSV/TSV.
+import { shownName } from '../domain/referrals.js';
 import type { Prospect } from '../domain/types.js';
 import { WHOLE, type Column } from '../output/columns.js';
 
 // priority: on a narrow terminal the highest numbers are left out first.
 export const PROSPECT_TABLE_COLUMNS: Column<Prospect>[] = [
   { key: 'id', type: 'int' },
-  { key: 'name', type: 'string', minWidth: 16 },
+  { key: 'name', type: 'string', minWidth: 16, get: shownName },
   { key: 'email', type: 'string', minWidth: 20, priority: 3 },
   { key: 'phone', type: 'string', minWidth: WHOLE, priority: 4 },
   { key: 'stage', type: 'string', minWidth: WHOLE, priority: 1 },
@@ -40,6 +41,8 @@ export const PROSPECT_CSV_COLUMNS: Column<Prospect>[] = [
   { key: 'notes', type: 'string' },
   { key: 'created_at', type: 'datetime', get: (p) => p.createdAt },
   { key: 'updated_at', type: 'datetime', get: (p) => p.updatedAt },
+  // Last, so the columns before it keep their places in files made before it existed.
+  { key: 'description', type: 'string' },
 ];
 
 /** Custom fields become `field.<key>` columns after the fixed ones, sorted by key. */

@@ -9,6 +9,7 @@ import { collect, parseDateOption, parseSpanDays } from './options.js';
 
 export interface ProspectFlags {
   name?: string;
+  description?: string;
   email?: string;
   phone?: string;
   company?: string;
@@ -30,6 +31,7 @@ export interface ProspectFlags {
 export function addProspectOptions(cmd: Command, mode: 'add' | 'edit'): Command {
   const stages = mode === 'add' ? 'aware, interested (default), engaged or intent' : 'aware, interested, engaged, intent, advocate (a customer who refers), lost';
   return cmd
+    .option('--description <text>', mode === 'add' ? 'who they are before you know the name ("blue scarf, passes at six"); without a name they start as aware' : 'what they are known by (kept once named)')
     .option('--email <email>', 'email address')
     .option('--phone <phone>', 'phone number')
     .option('--company <company>', 'company or household')
@@ -68,6 +70,7 @@ export function parseProspectFlags(flags: ProspectFlags, now: Date, mode: 'add' 
   if (flags.next !== undefined && flags.followUp === undefined) throw usageError('--next needs --follow-up <when>');
   const input: ProspectInput = {
     name: flags.name === undefined ? undefined : checkName(flags.name),
+    description: text('description', flags.description),
     email: text('email', flags.email, checkEmail),
     phone: text('phone', flags.phone, checkPhone),
     company: text('company', flags.company),

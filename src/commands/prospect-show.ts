@@ -59,7 +59,7 @@ function writer(c: ChalkInstance, width: number | undefined, len: Strlen) {
 export function renderStory(s: ProspectStory, c: ChalkInstance, width: number | undefined, len: Strlen): string {
   const w = writer(c, width, len);
   const stage = s.stage === 'lost' ? { text: `lost (furthest: ${s.furthestStage})`, style: c.red } : { text: s.stage, style: c.cyan };
-  w.add([{ text: s.name === null ? '(forgotten)' : oneLine(s.name), style: c.bold }, { text: `  #${s.id}  ` }, stage], 2);
+  w.add([{ text: s.name !== null ? oneLine(s.name) : s.description !== null ? `(${oneLine(s.description)})` : '(forgotten)', style: c.bold }, { text: `  #${s.id}  ` }, stage], 2);
   record(s, w);
   w.heading('stage history');
   for (const h of s.stageHistory) w.add([{ text: `  ${showDateTime(h.at)}  ${h.stage}` }], 4);
@@ -81,6 +81,8 @@ const text = (v: string | null | undefined) => (v ? oneLine(v) : null);
 /** The record's labelled lines: contact details, plans, fields, notes, the conversion and referrals. */
 function record(s: ProspectStory, w: Writer): void {
   const { line, c } = w;
+  // Once named, the description is kept: it says who they were before.
+  if (s.name !== null) line('description', text(s.description));
   line('email', text(s.email));
   line('phone', text(s.phone));
   line('company', text(s.company));

@@ -10,7 +10,7 @@ import { lookalikeWarnings } from '../domain/lookalikes.js';
 import { checkName, checkText } from '../domain/prospect.js';
 import { addProspect as added, checkEditable, editProspect as edited, recordConsent, removeProspect as removed } from '../domain/prospect-changes.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
-import { START_STAGES, parseStage } from '../domain/stages.js';
+import { START_STAGES, defaultStartStage, parseStage } from '../domain/stages.js';
 import { liftedByConsent } from '../domain/suppression.js';
 import type { Prospect, SuppressionEntry } from '../domain/types.js';
 import { applyChanges } from '../store/apply.js';
@@ -92,13 +92,14 @@ async function promptForProspect(ctx: Context, flags: ProspectFlags, reader: Sto
 
 export async function addProspect(ctx: Context, nameArg: string | undefined, flagsIn: ProspectFlags): Promise<void> {
   let flags: ProspectFlags = { ...flagsIn, name: nameArg };
-  if (nameArg === undefined) {
+  const unnamed = nameArg === undefined && flagsIn.description !== undefined && flagsIn.description.trim() !== '';
+  if (nameArg === undefined && !unnamed) {
     if (!ctx.canPrompt) throw usageError('missing name (usage: precrm prospect add <name> [--email …]; it prompts only in a terminal)');
     // The flags given with the questions are checked first: a bad one should not cost the answers.
     parseProspectFlags(flags, ctx.now(), 'add');
     flags = await promptForProspect(ctx, flags, await ctx.openStore());
   }
-  checkName(flags.name ?? '');
+  if (!unnamed) checkName(flags.name ?? '');
   const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
   const at = ctx.now().toISOString();
   const country = shopCountry(ctx.world.env);
@@ -106,13 +107,13 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   const created = await store.transaction(async (tx) => {
     if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null }, country);
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
-    const change = added(await tx.takeId('prospect'), input, stage ?? 'interested', at, link);
+    const change = added(await tx.takeId('prospect'), input, stage ?? defaultStartStage(Boolean(input.name)), at, link);
     const lookalikes = await lookalikesOf(tx, change.prospect);
     await applyChanges(tx, change.changes);
     // The person is back and asked to be: off the list, so later imports merge into this record.
     return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all, country), lookalikes };
   });
-  ctx.info(`added prospect ${created.p.id} (${created.p.name})`);
+  ctx.info(`added prospect ${created.p.id} (${created.p.name ?? created.p.description})`);
   if (created.lifted.length) ctx.warn(liftedNotice(created.p, created.lifted));
   for (const line of lookalikeWarnings(created.p, created.lookalikes)) ctx.warn(line);
   printWritten(ctx, [created.p]);

@@ -4,6 +4,7 @@ import type { CohortRow } from '../domain/reports/cohorts.js';
 import type { FunnelRow } from '../domain/reports/funnel.js';
 import type { ReferralRow } from '../domain/reports/referrals.js';
 import type { SourceRow } from '../domain/reports/sources.js';
+import type { TallyRow } from '../domain/reports/tallies.js';
 import type { TouchRow } from '../domain/reports/touches.js';
 import type { VelocityRow } from '../domain/reports/velocity.js';
 import { WHOLE, type Column } from '../output/columns.js';
@@ -77,3 +78,13 @@ export const ACTIVITY_COLUMNS: Column<ActivityRow>[] = [
   { key: 'touches', type: 'int', priority: 1 },
   { key: 'prospects', type: 'int', priority: 2 },
 ];
+
+export const TALLY_COLUMNS: Column<TallyRow>[] = [
+  { key: 'period', type: 'string', minWidth: WHOLE },
+  { key: 'count', type: 'int', priority: 1 },
+  { key: 'tallies', type: 'int', priority: 2 },
+];
+
+/** One cost column per currency (`cost_INR`), never one sum across currencies. */
+export const costColumns = (currencies: readonly string[]): Column<TallyRow>[] =>
+  currencies.map((c) => ({ key: `cost_${c}`, type: 'number', get: (r) => r.cost[c] ?? 0, priority: 3 }));

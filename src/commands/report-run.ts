@@ -11,8 +11,11 @@ import { parseChoice } from './options.js';
 import { parseProspectFilter, parseWindow } from './prospect-filter.js';
 import { emitRows, fileFormat } from './rows-out.js';
 import {
-  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS, groupColumn,
+  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TALLY_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS,
+  costColumns, groupColumn,
 } from './report-columns.js';
+import { PERIODS } from '../domain/reports/periods.js';
+import type { AnonymousFunnelRow, TallyRow } from '../domain/reports/tallies.js';
 
 export interface CohortFlags { since?: string; until?: string; source?: string; owner?: string; tag?: string[]; output?: string }
 export interface FunnelFlags extends CohortFlags { by?: string }
@@ -40,7 +43,8 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
   const store = await ctx.openStore();
   const { funnelReport, funnelRows } = await import('../domain/reports/funnel.js');
   // Without groups the store counts (a database does it in SQL); groups need each prospect's source, owner, tags.
-  const rows = by ? funnelReport(await store.cohort(filter), { by }) : funnelRows(await store.funnelCounts(filter));
+  const stages = by ? funnelReport(await store.cohort(filter), { by }) : funnelRows(await store.funnelCounts(filter));
+  const rows = [...(await anonymousRows(store, flags, ctx.now(), stages)), ...stages] as FunnelRow[];
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
   // The bar is for eyes only: a terminal table gets it, pipes and files get the plain columns.
   if (ctx.format === 'table' && ctx.stdoutIsTTY && flags.output === undefined) {
@@ -50,6 +54,18 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
     });
   }
   await print(ctx, rows, columns, 'funnel', flags.output);
+}
+
+/**
+ * The anonymous counts of the funnel's window, shown above its first stage with the new prospects the same window
+ * brought. Tallies belong to no source, owner or tag, and a grouped funnel has no one first stage: none then.
+ */
+async function anonymousRows(store: Store, flags: FunnelFlags, now: Date, stages: readonly FunnelRow[]): Promise<AnonymousFunnelRow[]> {
+  if (flags.by !== undefined || flags.source !== undefined || flags.owner !== undefined || flags.tag?.length) return [];
+  const tallies = await store.listTallies(parseWindow(flags, now));
+  if (tallies.length === 0) return [];
+  const { anonymousFunnelRows } = await import('../domain/reports/tallies.js');
+  return anonymousFunnelRows(tallies, stages[0]?.reached ?? 0);
 }
 
 type SimpleReport = 'sources' | 'touches' | 'velocity' | 'referrals';
@@ -87,6 +103,15 @@ export async function runCohorts(ctx: Context, flags: PeriodFlags): Promise<void
   const cohort = await (await ctx.openStore()).cohort(filter);
   const { cohortsReport } = await import('../domain/reports/cohorts.js');
   await print(ctx, cohortsReport(cohort, { period, ...parseWindow(flags, now) }, now), COHORT_COLUMNS, 'cohorts', flags.output);
+}
+
+export async function runTallies(ctx: Context, flags: PeriodFlags): Promise<void> {
+  const period = parseChoice(flags.period ?? 'week', PERIODS, '--period');
+  const { TALLY_GROUPS, costCurrencies, talliesReport } = await import('../domain/reports/tallies.js');
+  const by = flags.by === undefined ? undefined : parseChoice(flags.by, TALLY_GROUPS, '--by group');
+  const tallies = await (await ctx.openStore()).listTallies(parseWindow(flags, ctx.now()));
+  const columns = [...(by ? [groupColumn<TallyRow>(by)] : []), ...TALLY_COLUMNS, ...costColumns(costCurrencies(tallies))];
+  await print(ctx, talliesReport(tallies, { period, by }), columns, 'tallies', flags.output);
 }
 
 export async function runActivity(ctx: Context, flags: PeriodFlags): Promise<void> {

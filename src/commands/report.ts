@@ -66,6 +66,14 @@ export function registerReport(program: Command, ctx: Context): Command {
     .addHelpText('after', examples('precrm report activity', 'precrm report activity --period day --by staff', 'precrm report activity --period month --by type --format csv'))
     .action((flags) => reports().then((m) => m.runActivity(ctx, flags)));
 
+  addOutputOption(report.command('tallies').description('anonymous counts (tally log) per day, week or month, with their cost per currency'))
+    .option('--period <period>', 'day, week or month (default week)')
+    .option('--by <group>', 'split by touch type or staff member (type, staff)')
+    .option('--since <when>', 'tallies on or after this day (2026-03-01, 30d, monday …)')
+    .option('--until <when>', 'tallies on or before this day')
+    .addHelpText('after', examples('precrm report tallies', 'precrm report tallies --period day --by type', 'precrm report tallies --period month --by staff --format csv'))
+    .action((flags) => reports().then((m) => m.runTallies(ctx, flags)));
+
   addCohortOptions(report.command('html').description('one self-contained HTML page with charts: funnel, sources, cohorts, velocity, referrers, due, surveys'))
     .option('--out <file>', 'write the page to this file (default: stdout)')
     .option('--title <text>', 'the page title (default: precrm report)')

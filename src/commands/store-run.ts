@@ -65,7 +65,7 @@ export async function backupRun(ctx: Context, opts: { file?: string }): Promise<
 
 const sameLocation = (a: StoreLocation, b: StoreLocation) => (a.kind === 'postgres' ? a.kind === b.kind && a.url === b.url : b.kind !== 'postgres' && a.path === b.path);
 
-const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses' } as const;
+const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', tally: 'tallies' } as const;
 
 /** Passes the batches on, counting the records in `counts`. */
 async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
@@ -82,7 +82,7 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
 export async function migrateRun(ctx: Context, opts: { target: StoreLocation }): Promise<void> {
   if (sameLocation(ctx.storeLocation, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
   const source = await ctx.openStore();
-  const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0 };
+  const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0, tallies: 0 };
   const target = await openStore(opts.target, ctx.storeOptions());
   let written: StoreCounts;
   try {

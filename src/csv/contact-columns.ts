@@ -11,7 +11,7 @@ export const PROSPECT_HEADERS: HeaderSpec = {
     'id', 'name', 'first_name', 'middle_name', 'last_name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner',
     'referred_by', 'do_not_contact', 'unsubscribed_at', 'cadence_days', 'follow_up_at', 'follow_up_note', 'lost_reason',
     'converted_at', 'conversion_value', 'currency', 'product', 'notes', 'created_at', 'updated_at',
-    'orders', 'total_spent', 'last_purchase', 'email_marketing',
+    'orders', 'total_spent', 'last_purchase', 'email_marketing', 'description',
   ],
   aliases: {
     name: ['full name', 'contact name', 'display name', 'customer name', 'your name'],

@@ -109,7 +109,7 @@ function build(row: ProspectRow, id: number, now: string): Prospect {
   // A buyer walks the path like anyone else, from the stage the row gives before the purchase.
   const start = row.stage !== null && !isCustomer(row.stage) ? row.stage : 'interested';
   let p = newProspect(id, {
-    name: row.name, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
+    name: row.name, description: row.description, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
     notes: row.notes, tags: row.tags, fields: Object.fromEntries(row.fields), cadenceDays: row.cadenceDays, followUp: row.followUp,
   }, start, createdAt);
   p.lostReason = row.lostReason;
@@ -146,13 +146,14 @@ function mergeInto(p: Prospect, row: ProspectRow, now: string, known: Conversion
   const sale = bought ? convertProspect(p, row.conversion, now, known) : null;
   if (sale) Object.assign(p, sale.prospect);
   const filled: string[] = [];
-  const fill = <K extends 'name' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K], what: string) => {
+  const fill = <K extends 'name' | 'description' | 'email' | 'phone' | 'company' | 'source' | 'owner' | 'notes' | 'cadenceDays' | 'followUp'>(key: K, value: Prospect[K], what: string) => {
     if (p[key] === null && value !== null) {
       p[key] = value;
       filled.push(what);
     }
   };
   fill('name', row.name || null, 'name');
+  fill('description', row.description, 'description');
   fill('email', row.email, 'email');
   fill('phone', row.phone, 'phone');
   fill('company', row.company, 'company');

@@ -14,6 +14,8 @@ import { RowReader, type RowContext, type RowResult } from './row-reader.js';
 export interface ProspectRow {
   id: number | null;
   name: string;
+  /** What an unnamed prospect is known by (precrm's own export's last fixed column). */
+  description: string | null;
   email: string | null;
   phone: string | null;
   company: string | null;
@@ -173,6 +175,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
   const row: ProspectRow = {
     id: leadId === null ? r.wholeNumber('id', 1) : null,
     name: deriveName(r, email) ?? '',
+    description: r.text('description'),
     email,
     phone,
     company: r.text('company'),

@@ -49,7 +49,7 @@ function withoutFreeText(r: SurveyResponse, surveys: readonly Survey[]): [Survey
 export function forgetProspect(p: Prospect, touches: readonly Touch[], responses: readonly SurveyResponse[], surveys: readonly Survey[], at: string):
   { prospect: Prospect; result: ForgetResult; changes: Changes } {
   const next: Prospect = {
-    ...copyProspect(p), name: null, email: null, phone: null, company: null, notes: null, fields: {},
+    ...copyProspect(p), name: null, description: null, email: null, phone: null, company: null, notes: null, fields: {},
     followUp: null, cadenceDays: null, lostReason: null, doNotContact: true, forgottenAt: at, updatedAt: at,
   };
   next.consent = [...p.consent.map((c) => ({ ...c, note: null })), { at, granted: false, note: 'forgotten on request' }];

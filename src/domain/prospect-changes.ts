@@ -1,7 +1,7 @@
 // The changes of the prospect commands as pure functions: each takes what the store holds and returns the records
 // to write, never changing its inputs.
 import { changes, type Changes } from './changes.js';
-import { conflictError } from './errors.js';
+import { conflictError, usageError } from './errors.js';
 import { changeStage, refuseForgotten } from './lifecycle.js';
 import { applyEdit, copyProspect, newProspect, type ProspectInput } from './prospect.js';
 import { label, setReferrer, type ReferrerLink } from './referrals.js';
@@ -10,7 +10,7 @@ import type { FollowUp, Prospect, Stage, SurveyResponse, Touch } from './types.j
 export interface ProspectChange { prospect: Prospect; changes: Changes }
 
 /** The fields an edit can change, in the order a summary lists them. */
-export const EDITED_FIELDS = ['name', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'tags', 'referredBy', 'cadenceDays', 'followUp', 'notes', 'fields'] as const;
+export const EDITED_FIELDS = ['name', 'description', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'tags', 'referredBy', 'cadenceDays', 'followUp', 'notes', 'fields'] as const;
 export type EditedField = (typeof EDITED_FIELDS)[number];
 
 /** One field an edit changed, with its value before and after. */
@@ -27,6 +27,7 @@ export function editedFields(before: Prospect, after: Prospect): FieldChange[] {
 
 /** `prospect add`: a new record with its id, linked to its referrer (who may become an advocate). */
 export function addProspect(id: number, input: ProspectInput, stage: Stage, at: string, link: ReferrerLink | null): ProspectChange {
+  if (!input.name && !input.description) throw usageError('a prospect needs a name or a --description (e.g. "blue scarf, passes at six")');
   const p = newProspect(id, { ...input, referredBy: null }, stage, at);
   const promoted = link ? setReferrer(p, link, at) : null;
   return { prospect: p, changes: changes({ insert: { prospects: [p] }, update: { prospects: promoted ? [promoted] : [] } }) };
@@ -47,6 +48,7 @@ export function editProspect(p: Prospect, input: ProspectInput, at: string, link
   applyEdit(next, { ...input, referredBy: undefined }, at);
   const promoted = link === undefined || link?.referrer.id === p.referredBy ? null : setReferrer(next, link, at);
   if (stage) changeStage(next, stage, at);
+  if (next.name === null && next.description === null) throw usageError(`${label(p)} needs a name or a description; give one before clearing the other`);
   const edited = editedFields(p, next);
   if (edited.length === 0) return { prospect: p, changes: changes({}), edited };
   return { prospect: next, changes: changes({ update: { prospects: promoted ? [next, promoted] : [next] } }), edited };

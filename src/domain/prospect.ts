@@ -67,6 +67,7 @@ export function mergeTags(existing: readonly string[], added: readonly string[],
 
 export interface ProspectInput {
   name?: string | null;
+  description?: string | null;
   email?: string | null;
   phone?: string | null;
   company?: string | null;
@@ -85,6 +86,7 @@ export function newProspect(id: number, input: ProspectInput, stage: Stage, at: 
   return {
     id,
     name: input.name ?? null,
+    description: input.description ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
     company: input.company ?? null,
@@ -114,7 +116,7 @@ export const copyProspect = (p: Prospect): Prospect =>
 
 /** Applies an edit: only the given keys change; `null` clears a value. */
 export function applyEdit(p: Prospect, input: ProspectInput, at: string): void {
-  const simple = ['name', 'email', 'phone', 'company', 'source', 'owner', 'notes', 'referredBy', 'cadenceDays', 'followUp'] as const;
+  const simple = ['name', 'description', 'email', 'phone', 'company', 'source', 'owner', 'notes', 'referredBy', 'cadenceDays', 'followUp'] as const;
   for (const key of simple) {
     if (input[key] !== undefined) (p as unknown as Record<string, unknown>)[key] = input[key];
   }

@@ -2,7 +2,7 @@
 // list, export and reports, the sort orders, the touch and response queries. The JSON backend answers them with
 // these predicates over its document; a database backend may narrow by index first, but must give the same rows.
 import { toMs } from './reports/instants.js';
-import { STAGES, type Prospect, type Stage, type SurveyResponse, type Touch, type TouchType } from './types.js';
+import { STAGES, type Prospect, type Stage, type SurveyResponse, type Tally, type Touch, type TouchType } from './types.js';
 import { mayContact } from './contactable.js';
 
 /** The one prospect filter (prospect list, export, reports, due/stale). Every field left out matches all. */
@@ -37,8 +37,8 @@ export const foldCase = (s: string): string => s.toLowerCase();
 export const tagKey = foldCase;
 
 /** The text `search` looks in. */
-export function searchText(p: Pick<Prospect, 'name' | 'email' | 'phone' | 'company' | 'notes' | 'tags'>): string {
-  return foldCase([p.name, p.email, p.phone, p.company, p.notes, ...p.tags].filter(Boolean).join('\n'));
+export function searchText(p: Pick<Prospect, 'name' | 'description' | 'email' | 'phone' | 'company' | 'notes' | 'tags'>): string {
+  return foldCase([p.name, p.description, p.email, p.phone, p.company, p.notes, ...p.tags].filter(Boolean).join('\n'));
 }
 
 const inWindow = (ms: number, since: number | undefined, until: number | undefined) =>
@@ -127,6 +127,13 @@ export function touchMatcher(q: TouchQuery): (t: Touch) => boolean {
     && (!types || types.has(t.type))
     && (q.since === undefined || t.at >= q.since) && (q.until === undefined || t.at <= q.until)
     && (by === undefined || t.by?.toLowerCase() === by);
+}
+
+/** Tallies in a window (ISO instants, inclusive), sorted by time then id. */
+export interface TallyQuery { since?: string; until?: string }
+
+export function tallyMatcher(q: TallyQuery): (t: Tally) => boolean {
+  return (t) => (q.since === undefined || t.at >= q.since) && (q.until === undefined || t.at <= q.until);
 }
 
 /** Responses, sorted by answer time then id. `survey` is matched by surveyKey. */

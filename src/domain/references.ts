@@ -23,6 +23,19 @@ export function startsNameOrWord<T extends Pick<Prospect, 'name'>>(prospects: re
   return found.map((x) => x.p);
 }
 
+/**
+ * The last tier, when no name answers: prospects with a word of their description starting with `key` (`scarf`
+ * finds "blue scarf, passes at six"), so an unnamed regular can be referred to before anyone knows the name.
+ */
+export function startsDescriptionWord<T extends Pick<Prospect, 'description'>>(prospects: readonly T[], key: string): T[] {
+  if (key === '') return [];
+  return prospects.filter((p) => {
+    if (p.description === null) return false;
+    const folded = fold(p.description);
+    return wordStarts(folded).some((i) => folded.startsWith(key, i));
+  });
+}
+
 const wordStarts = (folded: string): number[] => [...folded.matchAll(WORD_START)].map((m) => m.index + m[0].length);
 
 /** A `<prospect>` reference taken apart: what a store looks up to find the candidates. */
@@ -42,9 +55,10 @@ export function parseReference(ref: string): ProspectReference {
  * case), or a name whose nameKey, or one of its words, starts with the reference's. A store returns (a superset
  * of) these candidates, sorted by id; resolveProspect decides among them.
  */
-export function isCandidate(p: Pick<Prospect, 'id' | 'email' | 'name'>, r: ProspectReference): boolean {
+export function isCandidate(p: Pick<Prospect, 'id' | 'email' | 'name' | 'description'>, r: ProspectReference): boolean {
   if (r.kind === 'id') return p.id === r.id;
   if (r.email !== null && p.email?.toLowerCase() === r.email) return true;
+  if (startsDescriptionWord([p], r.nameKey).length > 0) return true;
   if (p.name === null) return false;
   return p.name.toLowerCase() === r.lowerName || startsNameOrWord([p], r.nameKey).length > 0;
 }
@@ -61,7 +75,8 @@ export function candidatesIn(prospects: readonly Prospect[], r: ProspectReferenc
   }
   const exact = prospects.filter((p) => p.name?.toLowerCase() === r.lowerName);
   if (exact.length) return exact;
-  return startsNameOrWord(prospects, r.nameKey);
+  const named = startsNameOrWord(prospects, r.nameKey);
+  return named.length ? named : startsDescriptionWord(prospects, r.nameKey);
 }
 
 /** Picks the one prospect `ref` means among the candidates (or all prospects): id, email, name, unique name or word start. */
@@ -84,7 +99,8 @@ export function resolveProspect(prospects: readonly Prospect[], ref: string): Pr
   const folded = fold(text);
   const loose = exact.length ? exact : prospects.filter((x) => x.name !== null && fold(x.name) === folded);
   if (loose.length === 1) return loose[0]!;
-  const matches = loose.length > 1 ? loose : startsNameOrWord(prospects, folded);
+  const byName = loose.length > 1 ? loose : startsNameOrWord(prospects, folded);
+  const matches = byName.length ? byName : startsDescriptionWord(prospects, folded);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const shown = candidateLines(matches.slice(0, 10)).map((line) => `  ${line}`);
@@ -114,8 +130,9 @@ export function candidateDetails(p: Described, exact = false): string {
  * time they were added, so no two lines read the same apart from the id.
  */
 export function candidateLines(candidates: readonly Prospect[]): string[] {
-  const head = (p: Prospect) => `${p.name ?? '(forgotten)'} (${candidateDetails(p)})`;
+  const who = (p: Prospect) => p.name ?? (p.description === null ? '(forgotten)' : `(${p.description})`);
+  const head = (p: Prospect) => `${who(p)} (${candidateDetails(p)})`;
   const seen = new Map<string, number>();
   for (const p of candidates) seen.set(head(p), (seen.get(head(p)) ?? 0) + 1);
-  return candidates.map((p) => `${p.id}  ${p.name ?? '(forgotten)'} (${candidateDetails(p, seen.get(head(p))! > 1)})`);
+  return candidates.map((p) => `${p.id}  ${who(p)} (${candidateDetails(p, seen.get(head(p))! > 1)})`);
 }

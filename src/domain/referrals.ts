@@ -44,4 +44,8 @@ export function promoteToAdvocate(p: Prospect, at: string): boolean {
   return p.stage === 'customer' ? moveToStage(p, 'advocate', at) : false;
 }
 
-export const label = (p: Prospect): string => (p.name ? `${p.name} (${p.id})` : `prospect ${p.id}`);
+export const label = (p: Prospect): string => (p.name ? `${p.name} (${p.id})` : p.description ? `prospect ${p.id} (${p.description})` : `prospect ${p.id}`);
+
+/** How lists and tables show who a prospect is: the name, else the description in brackets (`(blue scarf)`). */
+export const shownName = (p: Pick<Prospect, 'name' | 'description'>): string | null =>
+  p.name ?? (p.description === null ? null : `(${p.description})`);

@@ -52,6 +52,12 @@ export function moveToStage(p: Prospect, stage: Stage, at: string): boolean {
  */
 export const START_STAGES = OPEN_STAGES;
 
+/**
+ * Where a new prospect starts unless told: a passer-by known only by a description is `aware` (noticed, not yet
+ * met); a person whose name we know is `interested`.
+ */
+export const defaultStartStage = (named: boolean): Stage => (named ? 'interested' : 'aware');
+
 /** A new prospect's stage; anything else is a usage error naming the ones it can be. */
 export function parseStartStage(input: string): Stage {
   const stage = parseStage(input);

@@ -7,6 +7,7 @@ import type { RESPONSE, SEGMENTS } from './records/response.js';
 import type { PATH_STAGES, STAGE_CHANGE, STAGES } from './records/stage-change.js';
 import type { SUPPRESSION_ENTRY, SUPPRESSION_REASONS } from './records/suppression-entry.js';
 import type { QUESTION, QUESTION_TYPES, SURVEY } from './records/survey.js';
+import type { TALLY } from './records/tally.js';
 import type { DIRECTIONS, OUTCOMES, TOUCH, TOUCH_TYPES } from './records/touch.js';
 
 // The enumerations live with the kinds that declare them (domain/records/); they are re-exported here, where
@@ -40,13 +41,15 @@ export interface SurveyResponse extends RecordOfKind<typeof RESPONSE> {}
 export interface Purchase extends RecordOfKind<typeof PURCHASE> {}
 /** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
 export interface SuppressionEntry extends RecordOfKind<typeof SUPPRESSION_ENTRY> {}
+/** A count of anonymous touches (greeted 40 passers-by), belonging to no prospect. */
+export interface Tally extends RecordOfKind<typeof TALLY> {}
 
-export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'purchase';
+export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'purchase' | 'tally';
 
 /** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
 export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface StoreDoc {
   schema: number;
@@ -58,18 +61,20 @@ export interface StoreDoc {
   surveys: Survey[];
   responses: SurveyResponse[];
   suppression: SuppressionList;
+  tallies: Tally[];
 }
 
 export function emptyDoc(): StoreDoc {
   return {
     schema: SCHEMA_VERSION,
-    nextId: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1 },
+    nextId: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 },
     prospects: [],
     touches: [],
     purchases: [],
     surveys: [],
     responses: [],
     suppression: { secret: null, entries: [] },
+    tallies: [],
   };
 }
 

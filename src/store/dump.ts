@@ -9,9 +9,11 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export const describeCounts = (c: StoreCounts): string => [
   count(c.prospects, 'prospect', 'prospects'), count(c.touches, 'touch', 'touches'),
   count(c.surveys, 'survey', 'surveys'), count(c.responses, 'response', 'responses'),
+  // Named only when there are some, so a store without tallies is described as it always was.
+  ...(c.tallies ? [count(c.tallies, 'tally', 'tallies')] : []),
 ].join(', ');
 
-export const isEmpty = (c: StoreCounts): boolean => c.prospects + c.touches + c.surveys + c.responses === 0;
+export const isEmpty = (c: StoreCounts): boolean => c.prospects + c.touches + c.surveys + c.responses + c.tallies === 0;
 
 /** Moves each counter up to the given value (never down: ids are never reused). */
 export async function raiseCounters(tx: StoreTransaction, counters: IdCounters): Promise<void> {

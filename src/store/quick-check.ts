@@ -8,6 +8,7 @@ import { PROSPECT } from '../domain/records/prospect.js';
 import { RESPONSE } from '../domain/records/response.js';
 import { conversionIs, firstPurchases } from '../domain/first-purchase.js';
 import { PURCHASE } from '../domain/records/purchase.js';
+import { TALLY } from '../domain/records/tally.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
 import { SURVEY } from '../domain/records/survey.js';
 import { TOUCH } from '../domain/records/touch.js';
@@ -38,6 +39,7 @@ const touches = compileListCheck(TOUCH.fields, HELPERS);
 const surveys = compileListCheck(SURVEY.fields, HELPERS);
 const responses = compileListCheck(RESPONSE.fields, HELPERS);
 const purchases = compileListCheck(PURCHASE.fields, HELPERS);
+const tallies = compileListCheck(TALLY.fields, HELPERS);
 const suppressionEntries = compileListCheck(SUPPRESSION_ENTRY.fields, HELPERS);
 const isHex256 = SUPPRESSION_ENTRY.fields.hash.value.rule.test;
 
@@ -70,7 +72,7 @@ function links(doc: StoreDoc): boolean {
   };
   const prospects = ids(doc.prospects, doc.nextId.prospect);
   if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)
-    || !ids(doc.purchases, doc.nextId.purchase)) return false;
+    || !ids(doc.purchases, doc.nextId.purchase) || !ids(doc.tallies, doc.nextId.tally)) return false;
   for (const t of doc.touches) if (prospects[t.prospectId] !== 1) return false;
   if (!conversionsAgree(doc)) return false;
   for (const p of doc.prospects) if (p.referredBy !== null && prospects[p.referredBy] !== 1) return false;
@@ -94,6 +96,6 @@ export function quickCheck(raw: unknown): raw is StoreDoc {
   if (!isObj(raw) || raw.schema !== SCHEMA_VERSION || !keyCount(raw, DOC_KEYS) || !suppression(raw.suppression)) return false;
   const next = raw.nextId;
   if (!isObj(next) || !ID_KINDS.every((kind) => isId(next[kind])) || !keyCount(next, ID_KINDS.length)) return false;
-  return prospects(raw.prospects) && touches(raw.touches) && purchases(raw.purchases) && surveys(raw.surveys) && responses(raw.responses)
+  return prospects(raw.prospects) && touches(raw.touches) && purchases(raw.purchases) && surveys(raw.surveys) && responses(raw.responses) && tallies(raw.tallies)
     && links(raw as unknown as StoreDoc);
 }

@@ -38,6 +38,7 @@ export abstract class ReadsFrom implements StoreReader {
   getSurvey = this.read('getSurvey');
   surveyByName = this.read('surveyByName');
   listResponses = this.read('listResponses');
+  listTallies = this.read('listTallies');
   countResponses = this.read('countResponses');
   suppressionSecret = this.read('suppressionSecret');
   suppressionEntries = this.read('suppressionEntries');

@@ -5,6 +5,7 @@ import { PURCHASE } from '../domain/records/purchase.js';
 import { RESPONSE } from '../domain/records/response.js';
 import { SUPPRESSION_ENTRY } from '../domain/records/suppression-entry.js';
 import { SURVEY } from '../domain/records/survey.js';
+import { TALLY } from '../domain/records/tally.js';
 import { TOUCH } from '../domain/records/touch.js';
 import { conversionIs, firstPurchases } from '../domain/first-purchase.js';
 import { surveyKey } from '../domain/queries.js';
@@ -19,13 +20,14 @@ const SuppressionSchema = v.object({
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const DocSchema = v.object({
   schema: v.literal(SCHEMA_VERSION),
-  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId, purchase: nextId }),
+  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId, purchase: nextId, tally: nextId }),
   prospects: v.array(objectSchema(PROSPECT.fields)),
   touches: v.array(objectSchema(TOUCH.fields)),
   purchases: v.array(objectSchema(PURCHASE.fields)),
   surveys: v.array(objectSchema(SURVEY.fields)),
   responses: v.array(objectSchema(RESPONSE.fields)),
   suppression: SuppressionSchema,
+  tallies: v.array(objectSchema(TALLY.fields)),
 });
 
 export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
@@ -60,7 +62,7 @@ export function validateDoc(raw: unknown): Validation {
   const doc = parsed.output as StoreDoc;
   const problems: string[] = [];
   const prospectIds = new Set<number>();
-  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses], ['purchase', doc.purchases]] as const) {
+  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses], ['purchase', doc.purchases], ['tally', doc.tallies]] as const) {
     const seen = new Set<number>();
     for (const rec of list) {
       if (seen.has(rec.id)) problems.push(`${kind} id ${rec.id} appears twice`);

@@ -18,12 +18,12 @@
 // the contract with one line in test/store/contract-<name>.test.ts.
 import type { DuplicateQuery } from '../domain/dedupe.js';
 import type {
-  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TouchQuery,
+  CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TallyQuery, TouchQuery,
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
 import type { TouchInput } from '../domain/touches.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
-import type { IdKind, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Touch } from '../domain/types.js';
+import type { IdKind, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
 export interface RecordOf {
@@ -37,13 +37,14 @@ export interface RecordOf {
    * purchases; a purchase written on its own never changes the prospect.
    */
   purchase: Purchase;
+  tally: Tally;
 }
 
 /** Next id to hand out, per kind. */
 export type IdCounters = Record<IdKind, number>;
 
 /** How many records of each kind a store holds. */
-export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number };
+export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; tallies: number };
 
 /** The reads a command makes. Offered by the store (a snapshot per call) and by a transaction (its own view). */
 export interface StoreReader {
@@ -115,6 +116,10 @@ export interface StoreReader {
   listResponses(q?: ResponseQuery): Promise<SurveyResponse[]>;
   /** Responses to each of these surveys, keyed by surveyKey(name); every asked name is in the map. */
   countResponses(surveyNames: readonly string[]): Promise<Map<string, number>>;
+
+  // ---- tallies: counts of anonymous touches
+  /** Tallies matching the query, by time then id. */
+  listTallies(q?: TallyQuery): Promise<Tally[]>;
 
   // ---- the suppression list (domain/suppression.ts)
   /** The secret the list's hashes are keyed with; null while the store has none (then the list is empty). */
@@ -188,6 +193,7 @@ export type DumpBatch =
   | { kind: 'survey'; records: Survey[] }
   | { kind: 'response'; records: SurveyResponse[] }
   | { kind: 'purchase'; records: Purchase[] }
+  | { kind: 'tally'; records: Tally[] }
   | { kind: 'suppression'; secret: string; entries: SuppressionEntry[] }
   | { kind: 'counters'; counters: IdCounters };
 

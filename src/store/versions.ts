@@ -40,6 +40,15 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
       schema: 3, nextId: { ...(nextId as object), purchase: purchases.length + 1 }, prospects, touches, purchases, ...rest,
     };
   },
+  // Version 4: a prospect's description (right after its name; none on the existing ones) and the tallies.
+  3: (doc) => ({
+    ...doc,
+    schema: 4,
+    nextId: { ...(doc.nextId as Record<string, number>), tally: 1 },
+    prospects: (doc.prospects as Record<string, unknown>[])
+      .map(({ id, name, ...rest }) => ({ id, name, description: null, ...rest })),
+    tallies: [],
+  }),
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

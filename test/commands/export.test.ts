@@ -33,7 +33,7 @@ describe('export prospects', () => {
     expect(excel.startsWith('\ufeffid,name,')).toBe(true);
     expect(excel.split('\r\n')).toHaveLength(5);
     expect((await run(store, ['export', 'prospects', '--format', 'tsv'])).stdout.split('\n')[0]).toBe(
-      'id\tname\temail\tphone\tcompany\tsource\tstage\ttags\towner\treferred_by\tdo_not_contact\tcadence_days\tfollow_up_at\tfollow_up_note\tlost_reason\tconverted_at\tconversion_value\tcurrency\tproduct\tnotes\tcreated_at\tupdated_at\tfield.allergy\tfield.balance\tfield.note');
+      'id\tname\temail\tphone\tcompany\tsource\tstage\ttags\towner\treferred_by\tdo_not_contact\tcadence_days\tfollow_up_at\tfollow_up_note\tlost_reason\tconverted_at\tconversion_value\tcurrency\tproduct\tnotes\tcreated_at\tupdated_at\tdescription\tfield.allergy\tfield.balance\tfield.note');
     const json = JSON.parse((await run(store, ['export', 'prospects', '--json'])).stdout);
     expect(json[0]).toMatchObject({ id: 1, name: 'Ravi Sen', fields: { allergy: 'nuts' }, stageHistory: [{ stage: 'interested', at: '2026-01-05T17:10:00.000Z' }] });
   });

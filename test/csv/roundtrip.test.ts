@@ -93,7 +93,7 @@ function toDoc(drafts: Draft[]): StoreDoc {
     const fixed = d.conversion && d.conversion.at < d.createdAt ? { ...d.conversion, at: d.createdAt } : d.conversion;
     const conversion = fixed && fixed.at > IMPORT_NOW ? null : fixed;
     return {
-      id, name: `${d.name} #${i}`, email: d.email ? `p${i}.x@example.com` : null, phone: d.phone ? `+1 555 ${String(1000 + i).padStart(6, '0')}` : null,
+      id, name: `${d.name} #${i}`, description: null, email: d.email ? `p${i}.x@example.com` : null, phone: d.phone ? `+1 555 ${String(1000 + i).padStart(6, '0')}` : null,
       company: d.company, source: d.source, stage, stageHistory: [{ stage, at: d.createdAt }], tags: d.tags, owner: d.owner,
       referredBy: null, doNotContact: d.doNotContact, consent: [], cadenceDays: d.cadenceDays, lostReason: d.lostReason,
       followUp: d.followUp, fields: d.fields, conversion, notes: d.notes, forgottenAt: null, createdAt: d.createdAt, updatedAt: d.updatedAt,
@@ -104,7 +104,7 @@ function toDoc(drafts: Draft[]): StoreDoc {
     if (d.refer !== null && i > 0) prospects[i]!.referredBy = prospects[d.refer % i]!.id;
   });
   const purchases = purchasesOfConversions(prospects);
-  return { schema: 3, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1, purchase: purchases.length + 1 }, prospects, touches: [], purchases, surveys: [], responses: [], suppression: { secret: null, entries: [] } };
+  return { schema: 4, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1, purchase: purchases.length + 1, tally: 1 }, prospects, touches: [], purchases, surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [] };
 }
 
 describe('round trip property', () => {

@@ -14,7 +14,7 @@ import type {
 
 // The record shapes as they were written by hand before the declarations (docs/CONTRACT.md §4 and §5).
 interface OldProspect {
-  id: number; name: string | null; email: string | null; phone: string | null; company: string | null; source: string | null;
+  id: number; name: string | null; description: string | null; email: string | null; phone: string | null; company: string | null; source: string | null;
   stage: Stage; stageHistory: { stage: Stage; at: string }[]; tags: string[]; owner: string | null; referredBy: number | null;
   doNotContact: boolean; consent: { at: string; granted: boolean; note: string | null }[]; cadenceDays: number | null;
   lostReason: string | null; followUp: { at: string; note: string | null } | null; fields: Record<string, string>;

@@ -15,7 +15,7 @@ const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 0, day, hour)).to
 
 export function P(id: number, over: Partial<Prospect> = {}): Prospect {
   return {
-    id, name: `Person ${id}`, email: null, phone: null, company: null, source: null, stage: 'interested',
+    id, name: `Person ${id}`, description: null, email: null, phone: null, company: null, source: null, stage: 'interested',
     stageHistory: [{ stage: 'interested', at: over.createdAt ?? at(1) }], tags: [], owner: null, referredBy: null,
     doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {}, conversion: null,
     notes: null, forgottenAt: null, createdAt: at(1), updatedAt: at(1), ...over,
@@ -112,12 +112,12 @@ export function runStoreContract(backend: TestBackend): void {
       expect(await s.countResponses(['X'])).toEqual(new Map([['x', 0]]));
       expect(await s.suppressionSecret()).toBeNull();
       expect(await s.suppressionEntries(['a'.repeat(64)])).toEqual([]);
-      expect(await s.counts()).toEqual({ prospects: 0, touches: 0, surveys: 0, responses: 0 });
-      expect(await s.counters()).toEqual({ prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1 });
+      expect(await s.counts()).toEqual({ prospects: 0, touches: 0, surveys: 0, responses: 0, tallies: 0 });
+      expect(await s.counters()).toEqual({ prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 });
       expect(await s.check()).toEqual([]);
       const dumped = [];
       for await (const b of s.dump()) dumped.push(b);
-      expect(dumped.at(-1)).toEqual({ kind: 'counters', counters: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1 } });
+      expect(dumped.at(-1)).toEqual({ kind: 'counters', counters: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 } });
       expect(await s.transaction(async (tx) => (await tx.listProspects()).length)).toBe(0); // a transaction that writes nothing
       expect(await backend.created(location)).toBe(false);
     }, fresh));
@@ -143,7 +143,7 @@ export function runStoreContract(backend: TestBackend): void {
         await s.transaction((tx) => tx.delete('prospect', [3]));
         expect(await add('d')).toBe(4); // never reused after a delete
         expect(await s.transaction((tx) => tx.takeId('touch', 3))).toBe(1);
-        expect(await s.counters()).toEqual({ prospect: 5, touch: 4, survey: 1, response: 1, purchase: 1 });
+        expect(await s.counters()).toEqual({ prospect: 5, touch: 4, survey: 1, response: 1, purchase: 1, tally: 1 });
         expect((await s.listProspects()).map((p) => p.name)).toEqual(['a', 'b', 'd']);
       }, fresh));
 
@@ -174,7 +174,7 @@ export function runStoreContract(backend: TestBackend): void {
         })).rejects.toThrow(TypeError);
         expect((await s.getProspect(1))!.name).toBe('Ravi Sen');
         expect(ids(await s.listTouches())).toEqual([1, 3, 5, 2, 4, 6]);
-        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3 });
+        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, tallies: 0 });
         expect(await s.counters()).toEqual(before);
       }));
 
@@ -434,8 +434,8 @@ export function runStoreContract(backend: TestBackend): void {
 
     describe('the store as a whole', () => {
       it('counts, counters and check on a sound store', withStore(async (s) => {
-        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3 });
-        expect(await s.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 4, purchase: 2 });
+        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, tallies: 0 });
+        expect(await s.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 4, purchase: 2, tally: 1 });
         expect(await s.check()).toEqual([]);
         expect(typeof s.describe()).toBe('string');
       }));
@@ -448,12 +448,12 @@ export function runStoreContract(backend: TestBackend): void {
         const target = await fresh();
         try {
           const counts = await target.store.load(s.dump());
-          expect(counts).toEqual({ prospects: 6, touches: 6, surveys: 2, responses: 3 });
+          expect(counts).toEqual({ prospects: 6, touches: 6, surveys: 2, responses: 3, tallies: 0 });
           expect(await target.store.listProspects()).toEqual(await s.listProspects());
           expect(await target.store.listTouches()).toEqual(await s.listTouches());
           expect(await target.store.listResponses()).toEqual(await s.listResponses());
           expect(await target.store.surveys()).toEqual(await s.surveys());
-          expect(await target.store.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 14, purchase: 2 });
+          expect(await target.store.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 14, purchase: 2, tally: 1 });
           await failsWith(target.store.load(s.dump()), EXIT.conflict);
           expect(await target.store.counts()).toEqual(counts);
         } finally {

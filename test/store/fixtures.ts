@@ -16,7 +16,7 @@ export function writeLargeStore(path: string, count: number): void {
     conversion: null, notes: 'a note long enough to make the file take a while to write', forgottenAt: null,
     createdAt: at, updatedAt: at,
   }));
-  const doc = { schema: 3, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, purchase: 1 }, prospects, touches: [], purchases: [], surveys: [], responses: [], suppression: { secret: null, entries: [] } };
+  const doc = { schema: 4, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 }, prospects, touches: [], purchases: [], surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [] };
   writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
 }
 

@@ -29,7 +29,7 @@ const names = (columns: ColumnInfo[]) => columns.map((c) => c.column);
 describe('columnsOf', () => {
   it('names the columns of each kind as the SQL tables do, in declaration order', () => {
     expect(names(columnsOf('prospect'))).toEqual([
-      'id', 'name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner', 'referred_by', 'do_not_contact',
+      'id', 'name', 'description', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner', 'referred_by', 'do_not_contact',
       'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'conversion_at', 'conversion_value',
       'conversion_currency', 'conversion_product', 'notes', 'forgotten_at', 'created_at', 'updated_at',
     ]);
@@ -38,6 +38,7 @@ describe('columnsOf', () => {
     expect(names(columnsOf('consentEntry'))).toEqual(['at', 'granted', 'note']);
     expect(names(columnsOf('survey'))).toEqual(['id', 'name', 'questions', 'created_at']);
     expect(names(columnsOf('response'))).toEqual(['id', 'survey', 'prospect_id', 'segment', 'stage', 'at', 'answers']);
+    expect(names(columnsOf('tally'))).toEqual(['id', 'type', 'count', 'at', 'note', 'logged_by', 'cost', 'currency']);
     expect(names(columnsOf('suppressionEntry'))).toEqual(['hash', 'reason', 'at']);
     expect(names(columnsOf('purchase'))).toEqual(['id', 'prospect_id', 'at', 'value', 'currency', 'product', 'order_id']);
   });

@@ -7,6 +7,7 @@ import { RESPONSE } from './response.js';
 import { STAGE_CHANGE } from './stage-change.js';
 import { SUPPRESSION_ENTRY } from './suppression-entry.js';
 import { SURVEY } from './survey.js';
+import { TALLY } from './tally.js';
 import { TOUCH } from './touch.js';
 
 export const KINDS = {
@@ -18,6 +19,7 @@ export const KINDS = {
   survey: SURVEY,
   response: RESPONSE,
   suppressionEntry: SUPPRESSION_ENTRY,
+  tally: TALLY,
 } as const satisfies Record<string, KindDecl>;
 
 export type KindName = keyof typeof KINDS;

@@ -17,6 +17,8 @@ export const PROSPECT = {
   fields: {
     id: { column: 'id', value: ID },
     name: maybeText('name'),
+    // What an unnamed prospect is known by ("blue scarf, passes at six"); kept once a name is given.
+    description: maybeText('description'),
     email: maybeText('email'),
     phone: maybeText('phone'),
     company: maybeText('company'),

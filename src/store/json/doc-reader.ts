@@ -4,19 +4,19 @@ import { duplicateMatcher, type DuplicateQuery } from '../../domain/dedupe.js';
 import { searchedTexts } from '../../domain/forget.js';
 import { allowedBy, CONTACTABLE } from '../../domain/contactable.js';
 import {
-  byTouchTime, laterTouch, prospectMatcher, responseMatcher, sortProspects, surveyKey, touchMatcher,
+  byTouchTime, laterTouch, prospectMatcher, responseMatcher, sortProspects, surveyKey, tallyMatcher, touchMatcher,
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
-  type ResponseQuery, type TouchQuery,
+  type ResponseQuery, type TallyQuery, type TouchQuery,
 } from '../../domain/queries.js';
 import { candidatesIn, sameName, type ProspectReference } from '../../domain/references.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
-import type { IdKind, Prospect, Purchase, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { IdKind, Prospect, Purchase, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import { copyData } from './copy-data.js';
 
 type Listed = { id: number };
-const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses' | 'purchases'> = {
-  prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases',
+const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses' | 'purchases' | 'tallies'> = {
+  prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases', tally: 'tallies',
 };
 
 /** Sorts a list by id in place unless it already is (the usual case: ids are handed out in order). */
@@ -232,6 +232,10 @@ export class DocReader implements StoreReader {
     return counts;
   }
 
+  async listTallies(q: TallyQuery = {}): Promise<Tally[]> {
+    return this.out(this.doc.tallies.filter(tallyMatcher(q)).sort(byTouchTime));
+  }
+
   /** The whole list with its secret, for `store migrate` (read-only: the document's own). */
   suppressionList(): StoreDoc['suppression'] {
     return this.doc.suppression;
@@ -248,7 +252,7 @@ export class DocReader implements StoreReader {
 
   async counts(): Promise<StoreCounts> {
     const d = this.doc;
-    return { prospects: d.prospects.length, touches: d.touches.length, surveys: d.surveys.length, responses: d.responses.length };
+    return { prospects: d.prospects.length, touches: d.touches.length, surveys: d.surveys.length, responses: d.responses.length, tallies: d.tallies.length };
   }
 
   async counters(): Promise<IdCounters> {

@@ -330,4 +330,27 @@ CREATE TABLE suppression (
 );
 `,
   3: V3,
+  // Schema 4 only adds: an unnamed prospect's description, and the tallies (counts of anonymous touches, which
+  // belong to no prospect: no foreign key).
+  // Earlier steps of the same upgrade leave deferred foreign-key checks pending, and PostgreSQL alters no table with
+  // pending checks: they are made now (a broken link fails here as it would at COMMIT), then deferred again.
+  4: `
+SET CONSTRAINTS ALL IMMEDIATE;
+SET CONSTRAINTS ALL DEFERRED;
+ALTER TABLE prospects ADD COLUMN description TEXT COLLATE "C";
+
+CREATE TABLE tallies (
+  id BIGINT PRIMARY KEY,
+  type TEXT COLLATE "C" NOT NULL CHECK (type IN ('greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting', 'event', 'website', 'social', 'referral', 'other')),
+  count BIGINT NOT NULL CHECK (count >= 1),
+  at TIMESTAMPTZ NOT NULL,
+  note TEXT COLLATE "C",
+  logged_by TEXT COLLATE "C",
+  cost NUMERIC CHECK (cost >= 0),
+  currency TEXT COLLATE "C",
+  CHECK (cost IS NULL OR currency IS NOT NULL)
+);
+CREATE INDEX tallies_at ON tallies (at, id);
+INSERT INTO counters (kind, next_id) VALUES ('tally', 1);
+`,
 };

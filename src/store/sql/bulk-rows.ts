@@ -10,6 +10,7 @@ import {
 } from './prospect-rows.js';
 import { NO_LINKS, type Links } from './links.js';
 import { RESPONSE_ROW, responseValues } from './surveys.js';
+import { TALLY_ROW, tallyValues } from './tallies.js';
 import { TOUCH_ROW, touchValues } from './touches.js';
 
 export type BulkKind = Exclude<IdKind, 'survey' | 'purchase'>;
@@ -57,6 +58,7 @@ export function bulkTables<K extends BulkKind>(kind: K, links: Links = NO_LINKS)
     ],
     touch: () => [{ table: 'touches', columns: TOUCH_ROW.list, rows: (ts) => one(ts, touchValues) }],
     response: () => [{ table: 'responses', columns: RESPONSE_ROW.list, rows: (rs) => one(rs, (r) => responseValues(r, links)) }],
+    tally: () => [{ table: 'tallies', columns: TALLY_ROW.list, rows: (ts) => one(ts, tallyValues) }],
   };
   return tables[kind]() as TableRows<RecordOf[K]>[];
 }

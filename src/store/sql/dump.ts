@@ -1,5 +1,5 @@
 // `store migrate` out of a SQL backend: everything in batches from one consistent snapshot (the caller's read
-// transaction): prospects, touches, surveys, responses, purchases by id, the suppression list, then the counters.
+// transaction): prospects, touches, surveys, responses, purchases, tallies by id, the suppression list, then the counters.
 import type { DumpBatch } from '../store.js';
 import { prospectsWhere } from './prospects.js';
 import { purchasesWhere } from './purchases.js';
@@ -7,6 +7,7 @@ import { countersOf } from './reader.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
+import { talliesWhere } from './tallies.js';
 import { touchesWhere } from './touches.js';
 
 const BATCH = 2000;
@@ -32,7 +33,9 @@ export async function* dumpRows(db: SqlRunner, suppression = true): AsyncGenerat
   if (surveys.length) yield { kind: 'survey', records: surveys };
   for await (const [from, to] of idRanges(db, 'responses')) yield { kind: 'response', records: byId(await responsesWhere(db, 'r.id BETWEEN ? AND ?', [from, to])) };
   for await (const [from, to] of idRanges(db, 'purchases')) yield { kind: 'purchase', records: byId(await purchasesWhere(db, 'u.id BETWEEN ? AND ?', [from, to])) };
+  for await (const [from, to] of idRanges(db, 'tallies')) yield { kind: 'tally', records: byId(await talliesWhere(db, 'id BETWEEN ? AND ?', [from, to])) };
   const secret = suppression ? await readSecret(db) : null;
   if (secret !== null) yield { kind: 'suppression', secret, entries: await readEntries(db) };
+  // The record kinds' counters, as every backend has them (purchase ids are the SQL backends' own).
   yield { kind: 'counters', counters: await countersOf(db) };
 }

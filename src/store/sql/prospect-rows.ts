@@ -11,7 +11,7 @@ import { columns, insertSql, jsonValue, valuesOf } from './columns.js';
 import { decimalText, decimalValue } from './money.js';
 
 const RECORD_COLUMNS = [
-  'id', 'name', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'referred_by', 'do_not_contact',
+  'id', 'name', 'description', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'referred_by', 'do_not_contact',
   'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'notes', 'forgotten_at', 'created_at', 'updated_at',
 ] as const;
 /** Kept by precrm on every write from the record, never read back into it (`store check` verifies them). */
@@ -40,7 +40,7 @@ const lowerOrNull = (s: string | null) => (s === null ? null : foldCase(s));
 /** The `prospects` row of a record, with its derived keys. */
 export function prospectRow(p: Prospect): Record<ProspectColumn, unknown> {
   return {
-    id: p.id, name: p.name, email: p.email, phone: p.phone, company: p.company, source: p.source, stage: p.stage, owner: p.owner,
+    id: p.id, name: p.name, description: p.description, email: p.email, phone: p.phone, company: p.company, source: p.source, stage: p.stage, owner: p.owner,
     referred_by: p.referredBy, do_not_contact: p.doNotContact ? 1 : 0, cadence_days: p.cadenceDays, lost_reason: p.lostReason,
     follow_up_at: p.followUp?.at ?? null, follow_up_note: p.followUp?.note ?? null, fields: JSON.stringify(p.fields), notes: p.notes,
     forgotten_at: p.forgottenAt, created_at: p.createdAt, updated_at: p.updatedAt,
@@ -91,6 +91,7 @@ export function prospectFromRow(r: readonly unknown[], parts: ProspectParts): Pr
   return {
     id: Number(r[at.id]),
     name: r[at.name] as string | null,
+    description: r[at.description] as string | null,
     email: r[at.email] as string | null,
     phone: r[at.phone] as string | null,
     company: r[at.company] as string | null,

@@ -7,10 +7,10 @@ import { searchedTexts } from '../../domain/forget.js';
 import {
   responseMatcher, sortProspects, surveyKey, touchMatcher,
   type CohortMember, type CohortTouch, type ProspectFilter, type ProspectQuery, type ProspectWithLastTouch,
-  type ResponseQuery, type TouchQuery,
+  type ResponseQuery, type TallyQuery, type TouchQuery,
 } from '../../domain/queries.js';
-import { nameKey, sameName, type ProspectReference } from '../../domain/references.js';
-import type { Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import { nameKey, sameName, startsDescriptionWord, type ProspectReference } from '../../domain/references.js';
+import type { Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import { compileProspectFilter, EVERY_PROSPECT, type SqlCondition } from './filter.js';
@@ -22,6 +22,7 @@ import { contactableSql, SEARCHED_TEXT_SQL } from './rules.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
+import { talliesWhere } from './tallies.js';
 import { touchesWhere, touchFromRow, TOUCH_ROW } from './touches.js';
 
 /** Both conditions (either may be the filter's). */
@@ -60,7 +61,10 @@ export abstract class SqlReader implements StoreReader {
     const found = await this.prospects(where, params);
     if (found.length || ref.nameKey === '') return found;
     const words = referenceWhere(ref, 'words');
-    return this.prospects(words.where, words.params);
+    const named = await this.prospects(words.where, words.params);
+    if (named.length) return named;
+    // The last tier, a word of a description: the domain decides among the prospects that have one.
+    return startsDescriptionWord(await this.prospects('p.description IS NOT NULL'), ref.nameKey);
   }
 
   async findDuplicates(q: DuplicateQuery): Promise<Prospect[]> {
@@ -224,6 +228,14 @@ export abstract class SqlReader implements StoreReader {
     return rows.map((r) => ({ id: Number(r[0]), prospectId: Number(r[1]), type: r[2] as Touch['type'], at: r[3] as string, by: r[4] as string | null }));
   }
 
+  async listTallies(q: TallyQuery = {}): Promise<Tally[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (q.since !== undefined) { conditions.push('at >= ?'); params.push(q.since); }
+    if (q.until !== undefined) { conditions.push('at <= ?'); params.push(q.until); }
+    return talliesWhere(await this.db(), conditions.length ? conditions.join(' AND ') : '1 = 1', params);
+  }
+
   async surveys(): Promise<Survey[]> {
     return surveysWhere(await this.db(), '1 = 1');
   }
@@ -272,9 +284,9 @@ export abstract class SqlReader implements StoreReader {
 
   async counts(): Promise<StoreCounts> {
     const [r] = await (await this.db()).rows(
-      'SELECT (SELECT count(*) FROM prospects), (SELECT count(*) FROM touches), (SELECT count(*) FROM surveys), (SELECT count(*) FROM responses)',
+      'SELECT (SELECT count(*) FROM prospects), (SELECT count(*) FROM touches), (SELECT count(*) FROM surveys), (SELECT count(*) FROM responses), (SELECT count(*) FROM tallies)',
     );
-    return { prospects: Number(r![0]), touches: Number(r![1]), surveys: Number(r![2]), responses: Number(r![3]) };
+    return { prospects: Number(r![0]), touches: Number(r![1]), surveys: Number(r![2]), responses: Number(r![3]), tallies: Number(r![4]) };
   }
 
   async counters(): Promise<IdCounters> {

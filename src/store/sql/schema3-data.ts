@@ -7,7 +7,7 @@ import type { ConsentEntry, Prospect, StageChange } from '../../domain/types.js'
 import { bulkTables } from './bulk-rows.js';
 import { columns, jsonValue } from './columns.js';
 import { linksFor } from './links.js';
-import { CONSENT_ROW, STAGE_ROW, consentFromRow, stageFromRow } from './prospect-rows.js';
+import { CONSENT_ROW, PROSPECT_ROW, STAGE_ROW, consentFromRow, stageFromRow } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
 
 const BATCH = 2000;
@@ -29,7 +29,7 @@ function v2Prospect(r: readonly unknown[], stageHistory: StageChange[], consent:
   const followUpAt = text('follow_up_at');
   const conversionAt = text('conversion_at');
   return {
-    id: Number(r[at.id]), name: text('name'), email: text('email'), phone: text('phone'), company: text('company'), source: text('source'),
+    id: Number(r[at.id]), name: text('name'), description: null, email: text('email'), phone: text('phone'), company: text('company'), source: text('source'),
     stage: text('stage') as Prospect['stage'], stageHistory, tags: jsonValue(r[at.tags]) as string[], owner: text('owner'),
     referredBy: orNull(r[at.referred_by]), doNotContact: Number(r[at.do_not_contact]) === 1, consent, cadenceDays: orNull(r[at.cadence_days]),
     lostReason: text('lost_reason'), followUp: followUpAt === null ? null : { at: followUpAt, note: text('follow_up_note') },
@@ -85,13 +85,28 @@ export async function insertRows(db: SqlRunner, table: string, columnList: strin
   await flush();
 }
 
+/**
+ * The columns of schema 3's `prospects`: today's rows, less the columns later versions added (their migrations
+ * run after this step, on rows that had none of them: all null).
+ */
+const ADDED_LATER = new Set<string>(['description']);
+const SCHEMA3_PROSPECT = columns(PROSPECT_ROW.names.filter((c) => !ADDED_LATER.has(c)));
+
+function* schema3Rows(rows: Iterable<unknown[]>): Generator<unknown[]> {
+  const keep = PROSPECT_ROW.names.map((c) => !ADDED_LATER.has(c));
+  for (const row of rows) yield row.filter((_, i) => keep[i]);
+}
+
 /** Schema 3's data step (after the dialect's DDL of version 3, in the same transaction). */
 export async function fillSchema3(db: SqlRunner): Promise<void> {
   for (let after = 0; ;) {
     const prospects = await readBatch(db, after);
     if (prospects.length === 0) break;
     const links = await linksFor(db, 'prospect', prospects);
-    for (const t of bulkTables('prospect', links)) await insertRows(db, t.table, t.columns, t.rows(prospects));
+    for (const t of bulkTables('prospect', links)) {
+      if (t.table === 'prospects') await insertRows(db, t.table, SCHEMA3_PROSPECT.list, schema3Rows(t.rows(prospects)));
+      else await insertRows(db, t.table, t.columns, t.rows(prospects));
+    }
     after = prospects[prospects.length - 1]!.id;
   }
   for (const table of ['v2_consent', 'v2_stage_history', 'v2_prospects']) await db.run(`DROP TABLE ${table}`);

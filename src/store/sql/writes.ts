@@ -10,6 +10,7 @@ import { SqlReader } from './reader.js';
 import { deleteEntries, keepSecret, putEntries, readSecret } from './suppression.js';
 import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
+import { deleteTally, insertTally, updateTally } from './tallies.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
 
 export { bug };
@@ -26,8 +27,8 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   survey: { insert: insertSurvey, update: updateSurvey, remove: deleteSurvey },
   response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
   purchase: { insert: insertPurchase, update: updatePurchase, remove: deletePurchase },
+  tally: { insert: insertTally, update: updateTally, remove: deleteTally },
 };
-
 
 export abstract class SqlTransaction extends SqlReader implements StoreTransaction {
   /** Set when a person's data was erased or removed (the store then cleans up what the engine keeps of it). */

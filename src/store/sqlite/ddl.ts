@@ -326,5 +326,25 @@ CREATE INDEX responses_survey ON responses (survey_id, at, id);
 CREATE INDEX responses_prospect ON responses (prospect_id) WHERE prospect_id IS NOT NULL;
 `;
 
+// Schema 4 only adds: an unnamed prospect's description, and the tallies (counts of anonymous touches, which
+// belong to no prospect: no foreign key). cost: the canonical decimal text of the amount, as purchases.value.
+const V4 = `
+ALTER TABLE prospects ADD COLUMN description TEXT;
+
+CREATE TABLE tallies (
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL CHECK (type IN ('greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting', 'event', 'website', 'social', 'referral', 'other')),
+  count INTEGER NOT NULL CHECK (count >= 1),
+  at TEXT NOT NULL,
+  note TEXT,
+  logged_by TEXT,
+  cost TEXT CHECK (cost GLOB '[0-9]*' AND cost NOT GLOB '*[^0-9.]*' AND cost NOT GLOB '*.*.*' AND cost NOT GLOB '*.'),
+  currency TEXT,
+  CHECK (cost IS NULL OR currency IS NOT NULL)
+) STRICT;
+CREATE INDEX tallies_at ON tallies (at, id);
+INSERT INTO counters (kind, next_id) VALUES ('tally', 1);
+`;
+
 /** SQLITE_DDL[n] takes a database from version n - 1 to n; schema 3 then needs its data step (fillSchema3). */
-export const SQLITE_DDL: Record<number, string> = { 1: V1, 2: V2, 3: V3 };
+export const SQLITE_DDL: Record<number, string> = { 1: V1, 2: V2, 3: V3, 4: V4 };

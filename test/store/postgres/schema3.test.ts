@@ -8,6 +8,7 @@ import { EXIT, PrecrmError } from '../../../src/domain/errors.js';
 import { journeyOf } from '../../../src/domain/reports/journey.js';
 import type { Prospect, Survey, SurveyResponse, Touch } from '../../../src/domain/types.js';
 import { PG_DDL } from '../../../src/store/postgres/ddl.js';
+import { SQL_SCHEMA_VERSION } from '../../../src/store/sql/tables.js';
 import { PostgresStore } from '../../../src/store/postgres/store.js';
 import { P } from '../contract.js';
 import { asAdmin, freshDatabase } from '../../pg.js';
@@ -92,7 +93,7 @@ describe('a schema-2 PostgreSQL database', () => {
       purchases: [{ id: 1, prospect_id: 1, value: '0.30000000000000004' }, { id: 2, prospect_id: 4, value: '0.0000001' }],
       tagKeys: ['cakes', 'i̇zmir', 'éclair', 'éclair'],
       leftOver: [],
-      version: 3,
+      version: SQL_SCHEMA_VERSION,
       nextPurchase: 3,
     });
   });

@@ -66,7 +66,7 @@ type Gen = typeof prospectArb extends fc.Arbitrary<infer T> ? T : never;
 function prospect(id: number, g: Gen): Prospect {
   const stageHistory = [{ stage: 'aware' as Stage, at: iso(g.created) }, { stage: g.stage, at: iso(g.created + g.moved) }];
   return {
-    id, name: g.name, email: null, phone: null, company: null, source: g.source, stage: g.stage, stageHistory, tags: g.tags, owner: g.owner,
+    id, name: g.name, description: null, email: null, phone: null, company: null, source: g.source, stage: g.stage, stageHistory, tags: g.tags, owner: g.owner,
     referredBy: null, doNotContact: g.doNotContact, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {},
     conversion: g.converted === null ? null : { at: iso(g.created + g.converted), value: 12.5, currency: 'EUR', product: null },
     notes: g.notes, forgottenAt: g.forgotten ? iso(11) : null, createdAt: iso(g.created), updatedAt: iso(g.created),

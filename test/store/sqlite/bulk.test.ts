@@ -10,7 +10,7 @@ import { tempDir } from '../../helpers.js';
 
 const AT = '2026-01-05T10:00:00.000Z';
 const prospect = (id: number): Prospect => ({
-  id, name: `Person ${id}`, email: `p${id}@example.com`, phone: null, company: null, source: 'walk-in', stage: 'interested',
+  id, name: `Person ${id}`, description: null, email: `p${id}@example.com`, phone: null, company: null, source: 'walk-in', stage: 'interested',
   stageHistory: [{ stage: 'interested', at: AT }], tags: [], owner: null, referredBy: null, doNotContact: false, consent: [],
   cadenceDays: null, lostReason: null, followUp: null, fields: {}, conversion: null, notes: null, forgottenAt: null, createdAt: AT, updatedAt: AT,
 });

@@ -17,7 +17,7 @@ const SECRETS = ['Zanzibar Quokkafeather', 'quokka.secret@example.org', '+44 770
 
 function person(id: number): Prospect {
   return {
-    id, name: SECRETS[0]!, email: SECRETS[1]!, phone: SECRETS[2]!, company: SECRETS[3]!, source: 'walk-in', stage: 'interested',
+    id, name: SECRETS[0]!, description: null, email: SECRETS[1]!, phone: SECRETS[2]!, company: SECRETS[3]!, source: 'walk-in', stage: 'interested',
     stageHistory: [{ stage: 'interested', at: AT }], tags: ['cakes'], owner: 'mitra', referredBy: null, doNotContact: false,
     consent: [{ at: AT, granted: true, note: 'quokka consent form' }], cadenceDays: null, lostReason: null, followUp: null,
     fields: { allergy: SECRETS[4]! }, conversion: null, notes: 'prefers quokka cake', forgottenAt: null, createdAt: AT, updatedAt: AT,

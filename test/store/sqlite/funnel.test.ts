@@ -29,7 +29,7 @@ function prospect(id: number, g: Gen): Prospect {
   let t = g.created;
   const stageHistory = g.history.map((h) => ({ stage: h.stage, at: iso((t += h.after)) }));
   return {
-    id, name: `P${id}`, email: null, phone: null, company: null, source: null, stage: g.stage, stageHistory, tags: [], owner: null,
+    id, name: `P${id}`, description: null, email: null, phone: null, company: null, source: null, stage: g.stage, stageHistory, tags: [], owner: null,
     referredBy: null, doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {},
     conversion: g.converted === null ? null : { at: iso(g.created + g.converted), value: 10, currency: null, product: null },
     notes: null, forgottenAt: null, createdAt: iso(g.created), updatedAt: iso(g.created),

@@ -9,12 +9,13 @@ import { journeyOf } from '../../../src/domain/reports/journey.js';
 import type { Prospect, SurveyResponse, Touch } from '../../../src/domain/types.js';
 import { openForRead, openForWrite, writeTransaction } from '../../../src/store/sqlite/connection.js';
 import { SQLITE_DDL } from '../../../src/store/sqlite/ddl.js';
+import { SQL_SCHEMA_VERSION } from '../../../src/store/sql/tables.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
 import { run, tempDir } from '../../helpers.js';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString();
 const base = (id: number, more: Partial<Prospect>): Prospect => ({
-  id, name: `P${id}`, email: null, phone: null, company: null, source: null, stage: 'interested', stageHistory: [{ stage: 'interested', at: at(id) }],
+  id, name: `P${id}`, description: null, email: null, phone: null, company: null, source: null, stage: 'interested', stageHistory: [{ stage: 'interested', at: at(id) }],
   tags: [], owner: null, referredBy: null, doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {},
   conversion: null, notes: null, forgottenAt: null, createdAt: at(id), updatedAt: at(id), ...more,
 });
@@ -71,14 +72,14 @@ describe('schema 3 on SQLite', () => {
       expect(await store.listProspects()).toEqual(PROSPECTS);
       expect(await store.listTouches()).toEqual(TOUCHES);
       expect(await store.listResponses()).toEqual(RESPONSES);
-      expect(await store.counters()).toEqual({ prospect: 7, touch: 3, survey: 2, response: 4, purchase: 3 });
+      expect(await store.counters()).toEqual({ prospect: 7, touch: 3, survey: 2, response: 4, purchase: 3, tally: 1 });
       expect(await store.check()).toEqual([]);
       expect(await store.listProspects({ filter: { tags: ['CAKES'] } })).toEqual([PROSPECTS[0]]);
     } finally {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(3);
+    expect(db.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(SQL_SCHEMA_VERSION);
     expect(db.prepare('SELECT id, prospect_id, value FROM purchases ORDER BY id').raw().all()).toEqual([[1, 1, '12.5'], [2, 4, '0.0000001']]);
     expect(db.prepare("SELECT next_id FROM counters WHERE kind = 'purchase'").pluck().get()).toBe(3);
     expect(db.prepare('SELECT survey_id FROM responses ORDER BY id').pluck().all()).toEqual([1, 1]);
@@ -94,7 +95,7 @@ describe('schema 3 on SQLite', () => {
     db.close();
     const r = await run(path, ['prospect', 'list']);
     expect(r.code).toBe(65);
-    expect(r.stderr).toBe(`error: the store ${path} cannot be upgraded to schema 3: touches row 1 points at a missing row of prospects; it was left as it was\n`);
+    expect(r.stderr).toBe(`error: the store ${path} cannot be upgraded to schema ${SQL_SCHEMA_VERSION}: touches row 1 points at a missing row of prospects; it was left as it was\n`);
     const after = new Database(path, { readonly: true });
     expect(after.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(2);
     after.close();

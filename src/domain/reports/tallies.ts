@@ -1,0 +1,92 @@
+// report tallies: the anonymous counts per day, week or month, optionally per touch type or staff member, with
+// their cost per currency (amounts in different currencies are never added up); and the rows the funnel shows
+// above its first stage when its window has tallies.
+import { TOUCH_TYPES, type Tally } from '../types.js';
+import { compareGroups } from './groups.js';
+import { toMs } from './instants.js';
+import { periodKeyer, periodsBetween, type Period } from './periods.js';
+
+export const TALLY_GROUPS = ['type', 'staff'] as const;
+export type TallyGroup = (typeof TALLY_GROUPS)[number];
+
+export interface TallyQuery { period: Period; by?: TallyGroup }
+
+export interface TallyRow {
+  /** The touch type or staff member (null = not recorded) with `by`, else undefined. */
+  group?: string | null;
+  /** `2026-03-05`, ISO week `2026-W10` or `2026-03`, local time. */
+  period: string;
+  /** The counts added up (people greeted, samples handed out). */
+  count: number;
+  /** How many tallies were logged. */
+  tallies: number;
+  /** Cost per currency code; a currency with no cost in the period is 0. */
+  cost: Record<string, number>;
+}
+
+interface Cell { count: number; tallies: number; cost: Map<string, number> }
+
+/** The currencies the tallies' costs are in, sorted: one cost column each. */
+export const costCurrencies = (tallies: readonly Tally[]): string[] =>
+  [...new Set(tallies.flatMap((t) => (t.cost === null || t.currency === null ? [] : [t.currency])))].sort();
+
+/** Sums cents-exact enough for money: each amount rounded to 1e-9 first, then the sum (no 0.30000000000000004). */
+const addMoney = (a: number, b: number): number => Math.round((a + b) * 1e9) / 1e9;
+
+/**
+ * Tallies per period, from the first to the last with empty periods filled in; with `by`, each group gets its full
+ * run of periods (groups alphabetical, none last).
+ */
+export function talliesReport(tallies: readonly Tally[], q: TallyQuery): TallyRow[] {
+  const keyOf = periodKeyer(q.period);
+  const currencies = costCurrencies(tallies);
+  const cells = new Map<string | null, Map<string, Cell>>();
+  let [first, last] = [Infinity, -Infinity];
+  for (const t of tallies) {
+    const at = toMs(t.at);
+    [first, last] = [Math.min(first, at), Math.max(last, at)];
+    const group = q.by === 'type' ? t.type : q.by === 'staff' ? t.by : null;
+    let periods = cells.get(group);
+    if (!periods) cells.set(group, (periods = new Map()));
+    const key = keyOf(at);
+    let cell = periods.get(key);
+    if (!cell) periods.set(key, (cell = { count: 0, tallies: 0, cost: new Map() }));
+    cell.count += t.count;
+    cell.tallies++;
+    if (t.cost !== null && t.currency !== null) cell.cost.set(t.currency, addMoney(cell.cost.get(t.currency) ?? 0, t.cost));
+  }
+  if (cells.size === 0) return [];
+  const run = periodsBetween(first, last, q.period);
+  return [...cells.keys()].sort(compareGroups).flatMap((group) => run.map((period) => {
+    const cell = cells.get(group)!.get(period);
+    const cost = Object.fromEntries(currencies.map((c) => [c, cell?.cost.get(c) ?? 0]));
+    const row = { period, count: cell?.count ?? 0, tallies: cell?.tallies ?? 0, cost };
+    return q.by ? { group, ...row } : row;
+  }));
+}
+
+/** A funnel row for the anonymous counts of one touch type, shown above the first stage. */
+export interface AnonymousFunnelRow {
+  stage: string;
+  /** The anonymous count of this type in the window. */
+  reached: number;
+  current: null;
+  lost: null;
+  step_rate: null;
+  /** New prospects of the same window per anonymous count of this type (how many of them became known). */
+  overall_rate: number | null;
+  median_days: null;
+}
+
+/**
+ * The anonymous counts of the window by touch type (in the types' own order), each with the new prospects the
+ * same window brought per count. Empty without tallies, so the funnel is then exactly as it was.
+ */
+export function anonymousFunnelRows(tallies: readonly Tally[], newProspects: number): AnonymousFunnelRow[] {
+  const counts = new Map<string, number>();
+  for (const t of tallies) counts.set(t.type, (counts.get(t.type) ?? 0) + t.count);
+  return TOUCH_TYPES.filter((type) => counts.has(type)).map((type) => {
+    const reached = counts.get(type)!;
+    return { stage: `anonymous ${type}`, reached, current: null, lost: null, step_rate: null, overall_rate: newProspects / reached, median_days: null };
+  });
+}
