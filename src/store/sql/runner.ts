@@ -25,6 +25,9 @@ export interface SqlDialect {
   listTable(type: ListType): string;
   /** The larger of two values: SQLite's two-argument max, PostgreSQL's greatest. */
   greatest: 'max' | 'greatest';
+  /** Column types of a temporary table, as the store's own tables keep text (compared byte by byte) and instants. */
+  text: 'TEXT' | 'TEXT COLLATE "C"';
+  instant: 'TEXT' | 'timestamptz';
   /** A FROM item over (id, instant) pairs, as `j` with columns `id` and `at`, and its parameters. */
   pairTable(pairs: readonly (readonly [number, string])[]): { from: string; params: unknown[] };
 }
@@ -34,6 +37,8 @@ export const SQLITE_DIALECT: SqlDialect = {
   list: (values) => JSON.stringify(values),
   listTable: () => 'json_each(?) j',
   greatest: 'max',
+  text: 'TEXT',
+  instant: 'TEXT',
   pairTable: (pairs) => ({
     from: "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS at FROM json_each(?)) j",
     params: [JSON.stringify(pairs)],
