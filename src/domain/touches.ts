@@ -27,13 +27,17 @@ export const touchDirection = (input: Pick<TouchInput, 'type' | 'direction'>): D
   input.direction === undefined ? DEFAULT_DIRECTION[input.type] ?? null : input.direction;
 
 /**
- * Whether recording a touch without a stage or follow-up of its own (an imported one) can change more of this
- * prospect than its updatedAt, or keep less of the touch than it was given: an aware prospect may become interested,
- * a follow-up may be completed, a forgotten prospect's touch keeps no note. For everyone else the touch is stored as
- * given and only updatedAt moves, which lets a database record many such touches at once (store/sql/touch-import.ts).
+ * Whether recording a touch of this direction (touchDirection), without a stage or follow-up of its own (an imported
+ * one), can change more of this prospect than its updatedAt, or keep less of the touch than it was given: an aware
+ * prospect becomes interested by an inbound touch, a follow-up may be completed, a forgotten prospect's touch keeps
+ * no note. For everyone else the touch is stored as given and only updatedAt moves, which lets a database record
+ * many such touches at once (store/sql/touch-import.ts).
  */
-export const touchMayChange = (p: Pick<Prospect, 'stage' | 'followUp' | 'forgottenAt'>): boolean =>
-  TOUCH_MOVES_FROM.includes(p.stage) || p.followUp !== null || p.forgottenAt !== null;
+export const touchMayChange = (p: Pick<Prospect, 'stage' | 'followUp' | 'forgottenAt'>, direction: Direction | null): boolean =>
+  (direction === MOVING_DIRECTION && TOUCH_MOVES_FROM.includes(p.stage)) || p.followUp !== null || p.forgottenAt !== null;
+
+/** The direction of a touch that moves a prospect on. */
+export const MOVING_DIRECTION: Direction = 'in';
 
 /** The stages an inbound touch moves a prospect on from (to interested). */
 export const TOUCH_MOVES_FROM: readonly Stage[] = ['aware'];
@@ -67,7 +71,7 @@ export function recordTouch(prospect: Prospect, id: number, input: TouchInput, n
   };
   const stageAt = stageTime(p, input.at, now);
   if (input.stage !== undefined) changeStage(p, input.stage, stageAt);
-  else if (touch.direction === 'in' && TOUCH_MOVES_FROM.includes(p.stage)) moveToStage(p, 'interested', stageAt);
+  else if (touch.direction === MOVING_DIRECTION && TOUCH_MOVES_FROM.includes(p.stage)) moveToStage(p, 'interested', stageAt);
   if (completesFollowUp(p.followUp, touch.at)) p.followUp = null;
   if (input.followUp !== undefined) p.followUp = input.followUp;
   p.updatedAt = now;

@@ -25,5 +25,9 @@ const HOLDS_TEXT: Record<SearchedText, string> = {
 /** The condition on prospects (aliased p) that keeps every prospect with some text `forget` searches. */
 export const SEARCHED_TEXT_SQL = `(${SEARCHED_TEXTS.map((k) => HOLDS_TEXT[k]).join(' OR ')})`;
 
-/** The condition on prospects (aliased p) of domain/touches.ts touchMayChange: aware, with a follow-up, or forgotten. */
-export const TOUCH_MAY_CHANGE_SQL = `(p.stage IN (${TOUCH_MOVES_FROM.map((s) => `'${s}'`).join(', ')}) OR p.follow_up_at IS NOT NULL OR p.forgotten_at IS NOT NULL)`;
+/**
+ * The condition on prospects (aliased p) of domain/touches.ts touchMayChange for any of a prospect's touches:
+ * `inbound` is the condition that one of them has the direction that moves a prospect on (MOVING_DIRECTION).
+ */
+export const touchMayChangeSql = (inbound: string): string =>
+  `(p.follow_up_at IS NOT NULL OR p.forgotten_at IS NOT NULL OR (p.stage IN (${TOUCH_MOVES_FROM.map((s) => `'${s}'`).join(', ')}) AND ${inbound}))`;

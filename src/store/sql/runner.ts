@@ -44,3 +44,13 @@ export const SQLITE_DIALECT: SqlDialect = {
     params: [JSON.stringify(pairs)],
   }),
 };
+
+/**
+ * Many rows into a table inside the caller's transaction: one COPY where the engine has it, else one prepared INSERT
+ * run per row (SQLite runs it in-process: cheaper than multi-row statements, which it would parse and bind anew).
+ */
+export async function loadRows(db: SqlRunner, table: string, columnList: string, rows: Iterable<unknown[]>): Promise<void> {
+  if (db.copyRows) return db.copyRows(table, columnList, rows);
+  const insert = `INSERT INTO ${table} (${columnList}) VALUES (${columnList.split(',').map(() => '?').join(', ')})`;
+  for (const row of rows) await db.run(insert, row);
+}

@@ -3,16 +3,16 @@
 // move the prospects on. Only the prospects a touch may change beyond updated_at (domain/touches.ts touchMayChange:
 // aware, with a follow-up, or forgotten) are read whole and replayed through recordTouch, the one home of a touch's
 // rules; every other touch is stored as given and its prospect's updated_at set, one statement for all of them.
-import { recordTouch, touchDirection } from '../../domain/touches.js';
+import { MOVING_DIRECTION, recordTouch, touchDirection } from '../../domain/touches.js';
 import type { Prospect, Touch } from '../../domain/types.js';
 import type { ImportRef, TouchBatch, TouchBatchRow } from '../store.js';
 import { columns } from './columns.js';
 import { bug, takeIds } from './counters.js';
 import { writeMoves } from './touch-moves.js';
 import { prospectsWhere } from './prospects.js';
-import { TOUCH_MAY_CHANGE_SQL } from './rules.js';
+import { touchMayChangeSql } from './rules.js';
 import type { SqlRunner } from './runner.js';
-import { insertRows } from './schema3-data.js';
+import { loadRows } from './runner.js';
 
 /** What the import needs of the transaction it runs in. */
 export interface TouchBatchHost {
@@ -51,6 +51,13 @@ const INSERT_PLAIN = `INSERT INTO touches (id, prospect_id, type, at, note, outc
   SELECT ? + k.n - 1, k.prospect_id, k.type, k.at, k.note, k.outcome, k.direction, k.logged_by
   FROM (SELECT s.*, row_number() OVER (ORDER BY s.seq) AS n FROM import_touches s WHERE s.keep > 0) k WHERE k.keep = 1`;
 
+// The touched prospects a touch may change beyond updated_at (read whole and replayed through recordTouch).
+const MAY_CHANGE = `SELECT p.id FROM (SELECT prospect_id, max(CASE WHEN direction = '${MOVING_DIRECTION}' THEN 1 ELSE 0 END) AS inbound
+  FROM import_touches WHERE keep = 1 GROUP BY prospect_id) k JOIN prospects p ON p.id = k.prospect_id WHERE ${touchMayChangeSql('k.inbound = 1')}`;
+
+// recordTouch sets updatedAt to now; a prospect an earlier batch touched has it already (a row left as it is).
+const TOUCHED = 'UPDATE prospects SET updated_at = ? WHERE id IN (SELECT prospect_id FROM import_touches WHERE keep > 0) AND updated_at <> ?';
+
 const refColumns = (ref: ImportRef | undefined): [number | null, string | null] =>
   !ref ? [null, null] : 'id' in ref ? [ref.id, null] : [null, ref.emailKey];
 
@@ -66,7 +73,7 @@ function* stagedRows(rows: readonly TouchBatchRow[]): Generator<unknown[]> {
 export async function touchBatch(db: SqlRunner, host: TouchBatchHost, rows: readonly TouchBatchRow[], now: string): Promise<TouchBatch> {
   await db.run(stagingTable(db));
   await db.run('DELETE FROM import_touches');
-  await insertRows(db, 'import_touches', STAGED.list, stagedRows(rows));
+  await loadRows(db, 'import_touches', STAGED.list, stagedRows(rows));
   if (rows.some((r) => r.refs.some((ref) => ref !== null && 'emailKey' in ref))) await host.beforeIdentityLookup();
   await db.run(RESOLVE);
   if (host.lock) await db.rows('SELECT p.id FROM prospects p WHERE p.id IN (SELECT prospect_id FROM import_touches) ORDER BY p.id FOR UPDATE');
@@ -84,12 +91,18 @@ export async function touchBatch(db: SqlRunner, host: TouchBatchHost, rows: read
   };
 }
 
+/** The touched prospects a touch may change, whole (the ids first: one pass over the batch, then the primary key). */
+async function mayChange(db: SqlRunner, lock: boolean): Promise<Prospect[]> {
+  const ids = (await db.rows(MAY_CHANGE)).map((r) => Number(r[0]));
+  return ids.length ? prospectsWhere(db, `p.id ${db.dialect.inList('int')}`, [db.dialect.list(ids)], lock) : [];
+}
+
 /** Inserts the batch's new touches (ids in row order) and moves their prospects on. */
 async function writeBatch(host: TouchBatchHost, rows: readonly TouchBatchRow[], kept: { seq: number; prospectId: number }[], now: string): Promise<void> {
   if (kept.length === 0) return;
   const db = await host.writable();
   const base = await takeIds(db, 'touch', kept.length);
-  const before = await prospectsWhere(db, `p.id IN (SELECT prospect_id FROM import_touches WHERE keep = 1) AND ${TOUCH_MAY_CHANGE_SQL}`, [], host.lock);
+  const before = await mayChange(db, host.lock);
   const after = new Map(before.map((p) => [p.id, p]));
   const replayed: Touch[] = [];
   kept.forEach(({ seq, prospectId }, i) => {
@@ -105,5 +118,5 @@ async function writeBatch(host: TouchBatchHost, rows: readonly TouchBatchRow[], 
   await db.run(INSERT_PLAIN, [base]);
   await host.insertTouches(replayed);
   await writeMoves(db, (ps) => host.updateProspects(ps), before, after);
-  await db.run('UPDATE prospects SET updated_at = ? WHERE id IN (SELECT prospect_id FROM import_touches WHERE keep > 0)', [now]);
+  await db.run(TOUCHED, [now, now]);
 }

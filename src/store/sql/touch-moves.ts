@@ -6,7 +6,7 @@ import type { Prospect } from '../../domain/types.js';
 import { columns, valuesOf } from './columns.js';
 import { PROSPECT_ROW, REACH_ROW, STAGE_ROW, prospectRow, reachRows, stageRows, type ProspectColumn } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
-import { insertRows } from './schema3-data.js';
+import { loadRows } from './runner.js';
 
 /** The columns of `prospects` a touch may change (updated_at is set for every touched prospect afterwards). */
 const MOVED = columns(['id', 'stage', 'follow_up_at', 'follow_up_note'] as const);
@@ -41,12 +41,12 @@ export async function writeMoves(db: SqlRunner, writeWhole: (prospects: Prospect
   if (moved.length === 0) return;
   await db.run(movesTable(db));
   await db.run('DELETE FROM import_moves');
-  await insertRows(db, 'import_moves', MOVED.list, moved.map(([, a]) => valuesOf(MOVED, prospectRow(a))));
+  await loadRows(db, 'import_moves', MOVED.list, moved.map(([, a]) => valuesOf(MOVED, prospectRow(a))));
   await db.run(UPDATE_MOVED);
   const grown = moved.filter(([b, a]) => a.stageHistory.length > b.stageHistory.length);
   if (grown.length === 0) return;
-  await insertRows(db, 'stage_history', STAGE_ROW.list, grown.flatMap(([b, a]) => stageRows(a).slice(b.stageHistory.length).map((r) => valuesOf(STAGE_ROW, r))));
+  await loadRows(db, 'stage_history', STAGE_ROW.list, grown.flatMap(([b, a]) => stageRows(a).slice(b.stageHistory.length).map((r) => valuesOf(STAGE_ROW, r))));
   const ids = grown.map(([, a]) => a.id);
   await db.run(`DELETE FROM funnel_reach WHERE prospect_id ${db.dialect.inList('int')}`, [db.dialect.list(ids)]);
-  await insertRows(db, 'funnel_reach', REACH_ROW.list, grown.flatMap(([, a]) => reachRows(a).map((r) => valuesOf(REACH_ROW, r))));
+  await loadRows(db, 'funnel_reach', REACH_ROW.list, grown.flatMap(([, a]) => reachRows(a).map((r) => valuesOf(REACH_ROW, r))));
 }
