@@ -10,7 +10,7 @@ import { BIN, run, type RunResult } from '../helpers.js';
 export function writeLargeStore(path: string, count: number): void {
   const at = '2026-01-05T17:10:00.000Z';
   const prospects = Array.from({ length: count }, (_, i) => ({
-    id: i + 1, name: `Prospect ${i + 1}`, email: `p${i + 1}@example.com`, phone: null, company: null,
+    id: i + 1, name: `Prospect ${i + 1}`, description: null, email: `p${i + 1}@example.com`, phone: null, company: null,
     source: 'walk-in', stage: 'interested', stageHistory: [{ stage: 'interested', at }], tags: ['bulk'], owner: null,
     referredBy: null, doNotContact: false, consent: [], cadenceDays: null, lostReason: null, followUp: null, fields: {},
     conversion: null, notes: 'a note long enough to make the file take a while to write', forgottenAt: null,
