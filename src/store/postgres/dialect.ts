@@ -7,6 +7,8 @@ export const POSTGRES_DIALECT: SqlDialect = {
   list: (values) => values,
   listTable: (type) => `unnest(?::${type === 'int' ? 'bigint' : 'text'}[]) AS j(value)`,
   greatest: 'greatest',
+  empty: (table) => `TRUNCATE ${table}`,
+  analyze: (table) => `ANALYZE ${table}`,
   text: 'TEXT COLLATE "C"',
   instant: 'timestamptz',
   // The pairs' second halves are instants: compared with timestamptz columns as instants.

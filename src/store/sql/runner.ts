@@ -25,6 +25,13 @@ export interface SqlDialect {
   listTable(type: ListType): string;
   /** The larger of two values: SQLite's two-argument max, PostgreSQL's greatest. */
   greatest: 'max' | 'greatest';
+  /**
+   * Empties a temporary table that is filled again (each batch of an import): PostgreSQL's DELETE would leave dead
+   * rows that every later scan reads (nothing vacuums a temporary table), SQLite's DELETE without WHERE truncates.
+   */
+  empty: (table: string) => string;
+  /** Gathers a filled temporary table's statistics, where the planner has none otherwise (PostgreSQL). */
+  analyze?: (table: string) => string;
   /** Column types of a temporary table, as the store's own tables keep text (compared byte by byte) and instants. */
   text: 'TEXT' | 'TEXT COLLATE "C"';
   instant: 'TEXT' | 'timestamptz';
@@ -37,6 +44,7 @@ export const SQLITE_DIALECT: SqlDialect = {
   list: (values) => JSON.stringify(values),
   listTable: () => 'json_each(?) j',
   greatest: 'max',
+  empty: (table) => `DELETE FROM ${table}`,
   text: 'TEXT',
   instant: 'TEXT',
   pairTable: (pairs) => ({

@@ -36,9 +36,11 @@ const stagingTable = (db: SqlRunner) => `CREATE TEMP TABLE IF NOT EXISTS import_
 
 // A row's prospect as planTouches finds it: its first reference that names a prospect; an email names the
 // prospect of that email key with the smallest id (csv/prospect-index.ts: the first prospect with a key keeps it).
+// `min(p.id + 0)`, not `min(p.id)`: PostgreSQL would answer the latter by walking the primary key in order until an
+// email matches, when it has no statistics yet (right after a large prospects import) — half the table per row.
 const RESOLVE = `UPDATE import_touches SET prospect_id = coalesce(
-  (SELECT min(p.id) FROM prospects p WHERE p.email_key = import_touches.a_key), (SELECT p.id FROM prospects p WHERE p.id = import_touches.a_id),
-  (SELECT min(p.id) FROM prospects p WHERE p.email_key = import_touches.b_key), (SELECT p.id FROM prospects p WHERE p.id = import_touches.b_id))`;
+  (SELECT min(p.id + 0) FROM prospects p WHERE p.email_key = import_touches.a_key), (SELECT p.id FROM prospects p WHERE p.id = import_touches.a_id),
+  (SELECT min(p.id + 0) FROM prospects p WHERE p.email_key = import_touches.b_key), (SELECT p.id FROM prospects p WHERE p.id = import_touches.b_id))`;
 
 // A touch is new unless its prospect has one of the same type at the same time, stored or earlier in the batch
 // (touches.ts touchKey; earlier batches of the file are stored by now).
@@ -72,8 +74,9 @@ function* stagedRows(rows: readonly TouchBatchRow[]): Generator<unknown[]> {
 /** Plans a batch in the database: the rows' prospects and which rows are new; `write` then records them. */
 export async function touchBatch(db: SqlRunner, host: TouchBatchHost, rows: readonly TouchBatchRow[], now: string): Promise<TouchBatch> {
   await db.run(stagingTable(db));
-  await db.run('DELETE FROM import_touches');
+  await db.run(db.dialect.empty('import_touches'));
   await loadRows(db, 'import_touches', STAGED.list, stagedRows(rows));
+  if (db.dialect.analyze) await db.run(db.dialect.analyze('import_touches'));
   if (rows.some((r) => r.refs.some((ref) => ref !== null && 'emailKey' in ref))) await host.beforeIdentityLookup();
   await db.run(RESOLVE);
   if (host.lock) await db.rows('SELECT p.id FROM prospects p WHERE p.id IN (SELECT prospect_id FROM import_touches) ORDER BY p.id FOR UPDATE');

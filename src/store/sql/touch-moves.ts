@@ -40,7 +40,7 @@ export async function writeMoves(db: SqlRunner, writeWhole: (prospects: Prospect
   await writeWhole(whole);
   if (moved.length === 0) return;
   await db.run(movesTable(db));
-  await db.run('DELETE FROM import_moves');
+  await db.run(db.dialect.empty('import_moves'));
   await loadRows(db, 'import_moves', MOVED.list, moved.map(([, a]) => valuesOf(MOVED, prospectRow(a))));
   await db.run(UPDATE_MOVED);
   const grown = moved.filter(([b, a]) => a.stageHistory.length > b.stageHistory.length);
