@@ -7,6 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerStore } from './commands/store.js';
 import { registerTouch } from './commands/touch.js';
 import { registerTally } from './commands/tally.js';
+import { registerOccasion } from './commands/occasion.js';
 import { registerConvert } from './commands/convert.js';
 import { registerPurchase } from './commands/purchase.js';
 import { DUE_FORMATS, registerDue } from './commands/due.js';
@@ -58,6 +59,7 @@ export function createProgram(ctx: Context): Command {
   registerStore(program, ctx);
   registerTouch(program, ctx);
   registerTally(program, ctx);
+  registerOccasion(program, ctx);
   registerConvert(program, ctx);
   registerPurchase(program, ctx);
   registerDue(program, ctx);

@@ -62,7 +62,7 @@ export function missingStoreWarning(location: string): string {
   return `warning: ${what}, so there was nothing to read (check --store or PRECRM_STORE; it is created by the first write)\n`;
 }
 
-const LIST = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases', tally: 'tallies' } as const;
+const LIST = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases', tally: 'tallies', occasion: 'occasions' } as const;
 
 /** Everything a store holds, read through its backend (any backend), as one document. */
 export async function storedDoc(location: string): Promise<StoreDoc> {

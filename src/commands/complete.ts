@@ -4,6 +4,7 @@ import type { Command, Option } from 'commander';
 import { Context, type World } from '../context.js';
 import { ACTIVITY_GROUPS } from '../domain/reports/activity.js';
 import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
+import { LOYALTY_GROUPS } from '../domain/reports/loyalty.js';
 import { SURVEY_GROUPS } from '../domain/reports/survey-report.js';
 import { nameKey, parseReference } from '../domain/references.js';
 import type { StoreReader } from '../store/store.js';
@@ -28,6 +29,7 @@ const OPTIONS: Record<string, Source> = {
   '--on-duplicate': ['merge', 'skip', 'error'],
   '--sort': ['id', 'name', 'created', 'updated', 'stage', 'source', 'owner', 'follow-up'],
   'report funnel --by': PROSPECT_GROUPS, 'report activity --by': ACTIVITY_GROUPS, 'report survey --by': SURVEY_GROUPS,
+  'report loyalty --by': LOYALTY_GROUPS,
   'report cohorts --period': ['week', 'month'], 'report activity --period': ['day', 'week', 'month'],
 };
 

@@ -2,6 +2,7 @@
 // a small self-contained HTML page, or JSON.
 import { localDay } from '../domain/dates.js';
 import { periodDays, type Digest, type Tally } from '../domain/digest.js';
+import { inDaysText, shortDay } from '../domain/occasions.js';
 import { sanitizeForTerminal, wrapWords } from '../output/text.js';
 
 const WIDTH = 78;
@@ -34,6 +35,14 @@ const span = (d: Digest) => `${localDay(new Date(d.period.since))} to ${localDay
 const these = (d: Digest) => (periodDays(d.period) === 1 ? 'this day' : `these ${periodDays(d.period)} days`);
 const before = (d: Digest) => (periodDays(d.period) === 1 ? 'the day before' : `the ${periodDays(d.period)} days before`);
 
+/** `Sat 14 Mar  wife's birthday: Ravi Sen (in 5 days)`: the coming-up section's lines. */
+function comingUpLines(d: Digest): string[] {
+  return d.comingUp.map((c) => {
+    const day = new Date(`${c.day}T00:00:00`);
+    return `${shortDay(day)}  ${c.label}: ${c.name ?? `prospect ${c.prospectId}`} (${inDaysText(c.inDays)})`;
+  });
+}
+
 function nowLines(d: Digest): [string, number][] {
   return [['Due in the next 7 days', d.dueNext7Days], ['Stale (no touch for 14+ days)', d.stale]];
 }
@@ -51,6 +60,7 @@ export function digestText(d: Digest): string {
   }
   out.push('');
   for (const [label, n] of nowLines(d)) out.push(`${label.padEnd(30)}${String(n).padStart(6)}`);
+  if (d.comingUp.length) out.push('', 'Coming up (next 7 days)', ...comingUpLines(d).map((l) => `    ${sanitizeForTerminal(l)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -67,6 +77,7 @@ export function digestMarkdown(d: Digest): string {
     out.push('');
   }
   for (const [label, n] of nowLines(d)) out.push(`- ${label}: **${n}**`);
+  if (d.comingUp.length) out.push('', '## Coming up (next 7 days)', '', ...comingUpLines(d).map((l) => `- ${md(l)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -83,6 +94,6 @@ export function digestHtml(d: Digest): string {
 <h1>precrm digest: ${esc(span(d))}</h1>
 ${d.quiet ? `<p>Nothing happened in ${these(d)}: no new prospects, touches, stage moves or conversions.</p>` : `<p>Each figure with its change against ${before(d)}.</p>\n<table>${rows.join('\n')}</table>`}
 <ul>${nowLines(d).map(([l, n]) => `<li>${esc(l)}: <strong>${n}</strong></li>`).join('')}</ul>
-</body></html>
+${d.comingUp.length ? `<h2>Coming up (next 7 days)</h2>\n<ul>${comingUpLines(d).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>\n` : ''}</body></html>
 `;
 }

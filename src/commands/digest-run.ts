@@ -1,9 +1,10 @@
 // `precrm digest`, run: the period from the flags, the records from the store, the figures from domain/digest.
 import type { Context } from '../context.js';
-import { parseWhen, startOfLocalDay } from '../domain/dates.js';
+import { localDay, parseWhen, startOfLocalDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
 import { dueHorizon, silentBefore } from '../domain/due.js';
 import { previousWindow } from '../domain/digest.js';
+import { occasionCandidates } from './due-occasions.js';
 
 /** What digest prints: the registration (digest.ts) lists them for --format. */
 export type DigestFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -23,13 +24,17 @@ export async function digestRun(ctx: Context, opts: DigestOptions): Promise<void
   const store = await ctx.openStore();
   // The slim rows of every prospect (their creation, moves and purchase may fall in either period), the touches of
   // the two periods, and the candidates of the daily lists.
-  const [prospects, touches, due, stale] = await Promise.all([
+  const [prospects, touches, due, stale, occasions] = await Promise.all([
     store.cohort({}), store.listTouches({ since: previousWindow(period).since, until: period.until }),
     store.dueCandidates({}, dueHorizon(opts.until, 7)), store.staleCandidates({}, silentBefore(opts.until, 14)),
+    occasionCandidates(store, {}, opts.until, (u) => u.inDays <= 7),
   ]);
   const { digest } = await import('../domain/digest.js');
-  const { dueList, staleList } = await import('../domain/due.js');
-  const d = digest({ prospects, touches, dueNext7Days: dueList(due, opts.until, 7).length, stale: staleList(stale, opts.until, 14).length }, period);
+  const { dueList, occasionDueRows, staleList } = await import('../domain/due.js');
+  const comingUp = occasionDueRows(occasions, opts.until, 7, true).map((r) => ({
+    day: localDay(r.occasion!.next), inDays: r.occasion!.inDays, label: r.occasion!.occasion.label, prospectId: r.prospect.id, name: r.prospect.name,
+  }));
+  const d = digest({ prospects, touches, dueNext7Days: dueList(due, opts.until, 7).length, stale: staleList(stale, opts.until, 14).length, comingUp }, period);
   const render = await import('./digest-render.js');
   if (opts.format === 'json') ctx.out(`${JSON.stringify(d, null, 2)}\n`);
   else ctx.out(opts.format === 'markdown' ? render.digestMarkdown(d) : opts.format === 'html' ? render.digestHtml(d) : render.digestText(d));

@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../domain/dates.js';
 import { usageError } from '../domain/errors.js';
-import { dueHorizon, dueList, silentBefore, staleList, type DueRow, type StaleRow } from '../domain/due.js';
+import { dueHorizon, dueList, mergeDue, occasionDueRows, silentBefore, staleList, type DueRow, type StaleRow } from '../domain/due.js';
+import { isRemindedOf } from '../domain/occasions.js';
 import { shownName } from '../domain/referrals.js';
+import { occasionCandidates } from './due-occasions.js';
 import { WHOLE, type Column } from '../output/columns.js';
 import { FORMATS } from '../output/render.js';
 import { emitRows } from './rows-out.js';
@@ -77,7 +79,7 @@ export const DUE_FORMATS = [...FORMATS, 'ics'] as const;
 const CALENDAR_DAYS = 30;
 
 export function registerDue(program: Command, ctx: Context): void {
-  program.command('due').description('who to get in touch with today: follow-ups due or overdue, cadences run out')
+  program.command('due').description('who to get in touch with today: follow-ups due or overdue, cadences run out, occasions coming up')
     .option('--within <span>', 'also what falls due in the coming days (7d, 2w, friday)')
     .option('--owner <name>', 'only prospects of this owner')
     .option('--limit <n>', 'only the n most pressing (the longest overdue come first)')
@@ -131,8 +133,11 @@ export async function dueRun(ctx: Context, flags: DueFlags): Promise<void> {
   // The output file is checked before the store is read: a wrong path costs nothing.
   const target = flags.output === undefined || flags.output === '-' ? undefined : await outputTarget(ctx, flags.output, 'the output file');
   const store = await ctx.openStore();
-  // dueList's order is the priority: the earliest due first, so the longest overdue lead and --limit keeps them.
-  const all = dueList(await store.dueCandidates(byOwner(flags.owner), dueHorizon(now, within)), now, within);
+  // The order is the priority (domain/due byDue): the earliest due first, so the longest overdue lead and --limit
+  // keeps them. A calendar shows an occasion on its day; the list reminds of it from its reminder day.
+  const filter = byOwner(flags.owner);
+  const occasions = await occasionCandidates(store, filter, now, (u) => (calendar ? u.inDays <= within : isRemindedOf(u, within)));
+  const all = mergeDue(dueList(await store.dueCandidates(filter, dueHorizon(now, within)), now, within), occasionDueRows(occasions, now, within, calendar));
   const rows = all.slice(0, limit);
   if (calendar) {
     const { calendarEvents } = await import('../domain/calendar.js');

@@ -7,6 +7,7 @@ import type { Rejection } from '../csv/report.js';
 import type { StoreDoc } from '../domain/types.js';
 import type { Planner, Tally } from './import-apply.js';
 import { suppress } from '../store/suppress.js';
+import { addBirthdays } from './import-birthdays.js';
 import { suppressionLookup } from '../store/suppression-hash.js';
 import { prospectSlice, suppressionSlice, withReferrals } from './import-slice.js';
 
@@ -34,19 +35,26 @@ export function prospectPlanner(options: PlanOptions): Planner<ProspectRow, Pros
       const contacts = rows.map((r) => r.row);
       const doc = await prospectSlice(reader, contacts, country);
       const prospects = await withReferrals(reader, doc.prospects, buyersIn(doc, rows, country));
-      return { ...doc, prospects, suppression: await suppressionSlice(reader, contacts, country) };
+      // Their occasions too: a birthday the store has already is not planned again.
+      const occasions = rows.some((r) => r.row.birthday) ? await reader.listOccasions(prospects.map((p) => p.id)) : [];
+      return { ...doc, prospects, suppression: await suppressionSlice(reader, contacts, country), occasions };
     },
     plan: (doc, rows) => {
       const plan = planImport(doc, rows, { ...options, createdFrom, suppressed: suppressionLookup(doc.suppression, country) });
       for (const [from, to] of plan.movedIds) if (!moved.has(from)) moved.set(from, to);
       return plan;
     },
-    changes: planChanges,
+    // A birthday for a prospect the file changes nothing else of is a change too (added once: import-birthdays.ts).
+    changes: (p) => planChanges(p) || p.birthdays.size > 0,
     apply: applyProspectPlan,
     tally: prospectTally,
     holdBack: danglingReferrals,
     // Rows that mark someone do-not-contact put them on the list, as `prospect do-not-contact` does.
-    also: (tx, p) => suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', options.now),
+    // And the birthdays the rows gave become occasions.
+    also: async (tx, p) => {
+      await suppress(tx, [...p.creates, ...p.updates.values()].filter((x) => x.doNotContact && x.forgottenAt === null), 'do-not-contact', options.now);
+      await addBirthdays(tx, p.birthdays, options.now);
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { parseMoney } from './options.js';
 const CODE = /^[A-Z]{3}$/;
 
 /** A three-letter code from a flag or the environment, upper-cased; `what` names where it came from. */
-function currencyCode(text: string, what: string): string {
+export function currencyCode(text: string, what: string): string {
   const code = text.trim().toUpperCase();
   if (!CODE.test(code)) throw usageError(`${what} "${text}" is not a three-letter currency code (e.g. INR, EUR, USD)`);
   return code;

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import type { Column } from '../output/columns.js';
 import { renderRows, type Format, type RenderOptions } from '../output/render.js';
-import { wrapWords } from '../output/text.js';
+import { sanitizeForTerminal, wrapWords } from '../output/text.js';
 import { chooseColumns } from './column-choice.js';
 
 export interface PrintOptions<R = any> extends Pick<RenderOptions, 'jsonRecords' | 'rowStyle' | 'excel'> {
@@ -10,6 +10,8 @@ export interface PrintOptions<R = any> extends Pick<RenderOptions, 'jsonRecords'
   format?: Format;
   /** Lines printed above a table (terminal only), cut to the window like the table. */
   heading?: string;
+  /** A line printed under a table (a report's reading of it), wrapped to a terminal's width; other formats never get it. */
+  footing?: string;
   /** Columns `--columns` may name besides those printed by default (a table's compact set leaves some out). */
   more?: readonly Column<R>[];
 }
@@ -28,7 +30,7 @@ export function columnsToPrint<R>(ctx: Context, columns: readonly Column<R>[], m
  * to see them; pipes and files get every column and every value in full.
  */
 export async function printRows<R>(ctx: Context, rows: readonly R[], shown: readonly Column<R>[], extra: PrintOptions<R> = {}): Promise<void> {
-  const { heading, format = ctx.format, more, ...render } = extra;
+  const { heading, footing, format = ctx.format, more, ...render } = extra;
   const { columns, jsonRecords } = columnsToPrint(ctx, shown, more, render.jsonRecords);
   const width = format === 'table' ? ctx.terminalWidth : undefined;
   let dropped: string[] = [];
@@ -37,7 +39,9 @@ export async function printRows<R>(ctx: Context, rows: readonly R[], shown: read
   });
   // A table carries colour of its own around cells already made safe; every other format is plain data on a terminal.
   const form = format === 'table' ? 'styled' : format === 'json' ? 'json' : 'text';
-  await ctx.page(heading === undefined || format !== 'table' ? text : `${await fitLines(ctx, heading)}${text}`, form);
+  const head = heading === undefined || format !== 'table' ? '' : await fitLines(ctx, heading);
+  const foot = footing === undefined || format !== 'table' ? '' : `${wrapWords(sanitizeForTerminal(footing), width ?? Infinity)}\n`;
+  await ctx.page(`${head}${text}${foot}`, form);
   if (dropped.length) {
     const note = `left out to fit ${width} columns: ${dropped.join(', ')} (to see them: a wider window, --columns to choose, or --format csv)`;
     ctx.info(wrapWords(note, ctx.helpWidth('err')));

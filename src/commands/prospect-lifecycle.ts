@@ -15,6 +15,7 @@ import { confirmDestructive, printWritten } from './io.js';
 import { findProspect } from './lookup.js';
 import { parseDateOption, parseSpanDays } from './options.js';
 import { changeProspect as updateProspect } from './prospect-write.js';
+import { dropOccasions } from './occasion-links.js';
 
 export async function loseRun(ctx: Context, ref: string, opts: { reason: string }): Promise<void> {
   const reason = checkText('--reason', opts.reason.trim());
@@ -82,6 +83,7 @@ export async function forgetRun(ctx: Context, ref: string): Promise<void> {
     await suppress(tx, [p], 'forgotten', at);
     const identifying = identifyingStrings(p);
     const forgotten = forgetProspect(p, touches, responses, surveys.filter((s): s is Survey => s !== null), at);
+    await dropOccasions(tx, p.id);
     await applyChanges(tx, forgotten.changes);
     // Looked for after the erasure, so the person's own (now empty) records do not count.
     // Only what names the person: their own notes' words in other people's notes are not about them.

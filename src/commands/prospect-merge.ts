@@ -9,6 +9,7 @@ import { applyChanges } from '../store/apply.js';
 import type { StoreReader, StoreTransaction } from '../store/store.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
+import { moveOccasions } from './occasion-links.js';
 
 /** The referrer the merged record would have, with its chain up (for the no-circle rule). */
 async function mergedReferrer(reader: StoreReader, keep: Prospect, other: Prospect): Promise<ReferrerLink | null> {
@@ -28,6 +29,7 @@ async function mergeIn(tx: StoreTransaction, keepId: number, otherId: number, at
   const touchId = mergeNeedsTouchId(keep, other) ? await tx.takeId('touch') : null;
   const keepHasReferred = keepReferred.some((p) => p.id !== other.id);
   const merged = mergeProspects({ keep, other, touches, responses, referredByOther, keepHasReferred, referrer }, at, touchId);
+  await moveOccasions(tx, other.id, keep.id);
   await applyChanges(tx, merged.changes);
   return merged;
 }

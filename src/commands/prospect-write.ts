@@ -20,6 +20,7 @@ import { describeFieldChange } from './edit-summary.js';
 import { confirmDestructive, printWritten } from './io.js';
 import { findProspect, referrerChain } from './lookup.js';
 import { parseProspectFlags, type ProspectFlags } from './prospect-input.js';
+import { dropOccasions } from './occasion-links.js';
 
 /** What is wrong when another prospect has this email (any case) or phone number (in any form); null when none does. */
 async function duplicateProblem(reader: StoreReader, p: { email: string | null; phone: string | null }, country: CountryCode | null, self?: number): Promise<string | null> {
@@ -191,6 +192,7 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
     const p = await findProspect(tx, String(snapshot.id));
     const [touches, responses, referred] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id }), tx.referralsOf(p.id)]);
     await suppress(tx, [p], 'removed', at);
+    await dropOccasions(tx, p.id);
     await applyChanges(tx, removed(p, touches, responses, referred));
     return { p, touches: touches.length, responses: responses.length };
   });

@@ -1,12 +1,13 @@
-// `precrm report html`: one self-contained page with the funnel, sources, cohorts, velocity, referrers, the week's
-// follow-ups and survey results. Every figure comes from the same pure report functions as `report funnel|sources|
-// cohorts|velocity|referrals`, so the page cannot disagree with the CSV. Only names are shown, never contact
+// `precrm report html`: one self-contained page with the funnel, sources, cohorts, velocity, referrers, loyalty, the
+// week's follow-ups and survey results. Every figure comes from the same pure report functions as `report funnel|
+// sources|cohorts|velocity|referrals|loyalty`, so the page cannot disagree with the CSV. Only names are shown, never contact
 // details, and nothing of a do-not-contact or forgotten prospect. The charting library loads only here.
 import type { Context } from '../context.js';
 import { localDay, showDay } from '../domain/dates.js';
 import { dueHorizon, type DueRow } from '../domain/due.js';
 import { mayContact, type CohortMember, type ProspectFilter } from '../domain/queries.js';
-import type { Survey, SurveyResponse } from '../domain/types.js';
+import type { LoyaltyReport } from '../domain/reports/loyalty.js';
+import type { Purchase, Survey, SurveyResponse } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
 import { cohortFilter, type CohortFlags } from './report-run.js';
@@ -23,22 +24,30 @@ interface Records {
   referrers: Map<number, { name: string | null; contactable: boolean }>;
   due: DueRow[];
   surveys: { survey: Survey; responses: SurveyResponse[] }[];
+  /** `report loyalty --by sampled` of the page's window (read as first purchases) and filters. */
+  loyalty: LoyaltyReport;
+  /** Every purchase of the surveys' linked respondents (the outcome sections). */
+  respondentPurchases: Purchase[];
 }
 
 /** Everything the page reads, as targeted store queries: the one place it touches the store. */
-async function selectRecords(store: Store, filter: ProspectFilter, now: Date): Promise<Records> {
+async function selectRecords(store: Store, filter: ProspectFilter, now: Date, loyalty: () => Promise<LoyaltyReport>): Promise<Records> {
   const [{ conversionInstants }, { dueList }] = await Promise.all([import('../domain/reports/journey.js'), import('../domain/due.js')]);
   const cohort = await store.cohort(filter);
   const referrerIds = [...new Set(cohort.flatMap((p) => (p.referredBy === null ? [] : [p.referredBy])))];
   const [touchesBefore, referrers, dueCandidates, surveys] = await Promise.all([
     store.countTouchesUpTo(conversionInstants(cohort)), store.getProspects(referrerIds), store.dueCandidates({}, dueHorizon(now, 7)), store.surveys(),
   ]);
+  const answered = await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) })));
+  const respondents = [...new Set(answered.flatMap((a) => a.responses.flatMap((x) => (x.prospectId === null ? [] : [x.prospectId]))))];
   return {
     cohort,
     touchesBefore,
     referrers: new Map(referrers.map((p) => [p.id, { name: p.name, contactable: mayContact(p) }])),
     due: dueList(dueCandidates, now, 7),
-    surveys: await Promise.all(surveys.map(async (survey) => ({ survey, responses: await store.listResponses({ survey: survey.name }) }))),
+    surveys: answered,
+    respondentPurchases: await store.purchasesOf(respondents),
+    loyalty: await loyalty(),
   };
 }
 
@@ -75,7 +84,10 @@ export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<voi
   // Checked before any work: never onto the store or its own files, whatever the path or symlink.
   const { outputTarget, writeOutput } = await import('./output-file.js');
   const target = flags.out === undefined ? undefined : await outputTarget(ctx, flags.out, 'the report file');
-  const records = await selectRecords(await ctx.openStore(), filter, now);
+  const store = await ctx.openStore();
+  const { loyaltyFilter, loyaltyOf, loyaltyQuery } = await import('./report-loyalty.js');
+  const loyalty = () => loyaltyOf(store, loyaltyFilter(flags, now), loyaltyQuery({ by: 'sampled' }, now));
+  const records = await selectRecords(store, filter, now, loyalty);
   const sections = await buildSections(records, filter, now);
   const { renderPage } = await import('../output/html-page.js');
   const window = [flags.since && `from ${localDay(new Date(filter.createdSince!))}`, flags.until && `to ${localDay(new Date(filter.createdUntil!))}`].filter(Boolean).join(' ');
@@ -97,6 +109,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
     import('../domain/reports/velocity.js'), import('../domain/reports/referrals.js'),
     import('../domain/reports/survey-report.js'), import('../output/charts.js'),
   ]);
+  const { outcomeSection } = await import('./report-html-outcome.js');
   const funnel = funnelReport(r.cohort);
   const sources = sourcesReport(r.cohort, r.touchesBefore);
   const cohorts = cohortsReport(r.cohort, { period: 'month', since: filter.createdSince, until: filter.createdUntil }, now);
@@ -140,6 +153,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
       columns: VELOCITY_COLUMNS, rows: velocity, empty: 'No stage changes in this window.',
     },
     { id: 'referrers', title: 'Top referrers', columns: REFERRER_COLUMNS, rows: referrers, empty: 'No referrals yet.' },
+    await (await import('./report-html-loyalty.js')).loyaltySection(r.loyalty, charts.barChartSvg),
     { id: 'due', title: 'Due this week', intro: 'Follow-ups and cadences falling due in the next 7 days (contact details stay in precrm).', columns: DUE_PAGE_COLUMNS, rows: due, empty: 'Nothing due this week.', more: moreDue },
   ];
   for (const { survey, responses } of r.surveys) {
@@ -147,6 +161,8 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
       .filter((row) => row.responses > 0 && (row.type === 'nps' || row.type === 'choice' || row.type === 'scale'))
       .map((row) => ({ ...row, top: (row.top ?? []).slice(0, 3).map((t) => `${t.value} ${t.count}`).join(', ') }));
     if (rows.length) sections.push({ id: `survey-${survey.id}`, title: `Survey: ${survey.name}`, intro: 'NPS and the most frequent answers, by segment (anonymous, prospect, customer).', columns: SURVEY_COLUMNS, rows });
+    const outcome = outcomeSection(survey, responses, r.respondentPurchases, now);
+    if (outcome) sections.push(outcome);
   }
   return sections;
 }

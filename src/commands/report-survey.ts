@@ -11,7 +11,7 @@ import { parseChoice, parseDayWindow } from './options.js';
 import { addOutputOption } from './report.js';
 import { examples } from './help.js';
 
-export interface SurveyReportFlags { by?: string; since?: string; until?: string; output?: string }
+export interface SurveyReportFlags { by?: string; since?: string; until?: string; output?: string; outcome?: boolean; within?: string }
 
 const pairs = (entries: [string, number][]) => entries.map(([k, n]) => `${k}:${n}`);
 const topPairs = (top: TopValue[] | null) => (top ? pairs(top.map((t) => [t.value, t.count])) : null);
@@ -57,6 +57,7 @@ export function surveyReportColumns(format: Format, by: SurveyGroup | undefined)
 }
 
 export async function reportSurvey(ctx: Context, ref: string, flags: SurveyReportFlags): Promise<void> {
+  if (flags.outcome || flags.within !== undefined) return (await import('./report-survey-outcome.js')).reportSurveyOutcome(ctx, ref, flags);
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
   const now = ctx.now();
   const { since, until } = parseDayWindow(flags, now);
@@ -80,10 +81,13 @@ export function registerSurveyReport(report: Command, ctx: Context): void {
     .option('--by <group>', 'split every figure by segment, stage (at answer time) or source'))
     .option('--since <when>', 'responses on or after (2026-03-01, 30d …)')
     .option('--until <when>', 'responses on or before')
+    .option('--outcome', 'per answer: respondents who made a first (and second) purchase within --within after answering')
+    .option('--within <span>', 'with --outcome: the window after each answer (default 90d; 30d, 8w, 6m …)')
     .addHelpText('after', examples(
       'precrm report survey "first impressions"',
       'precrm report survey "first impressions" --by segment',
       'precrm report survey "first impressions" --by stage --format csv > expectations.csv',
+      'precrm report survey "first impressions" --outcome --within 60d',
     ))
     .action((ref: string, flags: SurveyReportFlags) => reportSurvey(ctx, ref, flags));
 }

@@ -74,7 +74,19 @@ export function registerReport(program: Command, ctx: Context): Command {
     .addHelpText('after', examples('precrm report tallies', 'precrm report tallies --period day --by type', 'precrm report tallies --period month --by staff --format csv'))
     .action((flags) => reports().then((m) => m.runTallies(ctx, flags)));
 
-  addCohortOptions(report.command('html').description('one self-contained HTML page with charts: funnel, sources, cohorts, velocity, referrers, due, surveys'))
+  addFilterOptions(addOutputOption(report.command('loyalty')), { only: ['source', 'tag', 'owner', 'since', 'until'], prefix: 'customers: ', dates: 'first purchase' })
+    .description('do customers come back? per group: repeat rate, days to the second purchase, revenue per customer, still active')
+    .option('--by <group>', 'split customers by source, first-touch, sampled (a sample or tasting before buying), referred or owner')
+    .option('--active <span>', 'a customer with a purchase in this span back from today is active (default 90d)')
+    .option('--currency <code>', 'show revenue in this currency only (e.g. EUR); amounts in different currencies are never added')
+    .addHelpText('after', examples(
+      'precrm report loyalty --by sampled',
+      'precrm report loyalty --by first-touch --since 2026-01-01 --format csv',
+      'precrm report loyalty --by source --active 30d --currency EUR --json',
+    ))
+    .action((flags) => import('./report-loyalty.js').then((m) => m.runLoyalty(ctx, flags)));
+
+  addCohortOptions(report.command('html').description('one self-contained HTML page with charts: funnel, sources, cohorts, velocity, referrers, loyalty, due, surveys'))
     .option('--out <file>', 'write the page to this file (default: stdout)')
     .option('--title <text>', 'the page title (default: precrm report)')
     .addHelpText('after', examples(

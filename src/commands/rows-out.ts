@@ -14,6 +14,8 @@ export interface EmitOptions {
   output?: string;
   excel?: boolean;
   jsonRecords?: unknown[];
+  /** A line under a table on stdout (print.ts); files and other formats never get it. */
+  footing?: string;
   /** The worksheet's name in an xlsx file (`prospects`, `funnel` …). */
   sheet: string;
 }
@@ -34,7 +36,7 @@ export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: rea
   }
   if (toStdout) {
     // stdout: a table fits the terminal and long output is paged (print.ts).
-    await printRows(ctx, rows, columns, { excel: opts.excel, jsonRecords: opts.jsonRecords, format: opts.format });
+    await printRows(ctx, rows, columns, { excel: opts.excel, jsonRecords: opts.jsonRecords, format: opts.format, footing: opts.footing });
     return false;
   }
   // A file gets the columns --columns names too, as stdout would.

@@ -65,7 +65,7 @@ export async function backupRun(ctx: Context, opts: { file?: string }): Promise<
 
 const sameLocation = (a: StoreLocation, b: StoreLocation) => (a.kind === 'postgres' ? a.kind === b.kind && a.url === b.url : b.kind !== 'postgres' && a.path === b.path);
 
-const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', tally: 'tallies' } as const;
+const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', tally: 'tallies', purchase: null, occasion: null } as const;
 
 /** Passes the batches on, counting the records in `counts`. */
 async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
@@ -73,7 +73,11 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
     // A NUL byte (left by a release that imported them) is refused on every target alike, never half-copied.
     const nul = nulInBatch(batch);
     if (nul !== null) throw dataError(`${nul} holds a NUL byte (\\0), which not every backend can store; nothing was migrated (remove it from that field, e.g. with precrm prospect edit, then migrate again)`);
-    if (batch.kind !== 'counters' && batch.kind !== 'suppression' && batch.kind !== 'purchase') counts[COUNT_OF[batch.kind]] += batch.records.length;
+    if (batch.kind !== 'counters' && batch.kind !== 'suppression') {
+      // Purchases and occasions come along with their prospects; the summary counts the kinds it always has.
+      const key = COUNT_OF[batch.kind];
+      if (key !== null) counts[key] += batch.records.length;
+    }
     yield batch;
   }
 }

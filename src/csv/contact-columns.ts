@@ -11,7 +11,7 @@ export const PROSPECT_HEADERS: HeaderSpec = {
     'id', 'name', 'first_name', 'middle_name', 'last_name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner',
     'referred_by', 'do_not_contact', 'unsubscribed_at', 'cadence_days', 'follow_up_at', 'follow_up_note', 'lost_reason',
     'converted_at', 'conversion_value', 'currency', 'product', 'notes', 'created_at', 'updated_at',
-    'orders', 'total_spent', 'last_purchase', 'email_marketing', 'description',
+    'orders', 'total_spent', 'last_purchase', 'email_marketing', 'description', 'birthday',
   ],
   aliases: {
     name: ['full name', 'contact name', 'display name', 'customer name', 'your name'],
@@ -52,6 +52,8 @@ export const PROSPECT_HEADERS: HeaderSpec = {
     orders: ['total orders', 'transaction count', 'order count', 'orders count', 'number of orders'],
     total_spent: ['total spent', 'total spend', 'money spent', 'lifetime spend'],
     last_purchase: ['last visit', 'last order', 'last order date', 'date of last order'],
+    // Google Contacts and Outlook write `Birthday`, a vCard BDAY: the occasion "birthday", every year.
+    birthday: ['date of birth', 'birth date', 'birthdate', 'dob', 'bday'],
     // Consent to marketing e-mails: "no", "unsubscribed", "opted out" … make the person do-not-contact.
     email_marketing: [
       'accepts email marketing', 'accepts marketing', 'email subscription status', 'email marketing', 'marketing status',

@@ -16,6 +16,7 @@ import { ProspectIndex, keysOf } from './prospect-index.js';
 import type { ProspectRow } from './prospect-rows.js';
 import { differentPeople, withoutSharedEmail } from './shared-email.js';
 import type { Rejection, RowOutcome } from './report.js';
+import { BIRTHDAY, type OccasionDay } from '../domain/occasions.js';
 
 export const ON_DUPLICATE = ['merge', 'skip', 'error'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
@@ -55,6 +56,8 @@ export interface ProspectPlan {
   outcomes: RowOutcome[];
   /** File ids whose row became a prospect with another id (so a later batch's referral by that id can follow it). */
   movedIds: Map<number, number>;
+  /** The birthdays rows gave, by the prospect they created or merged into (the occasions are added after the rows). */
+  birthdays: Map<number, OccasionDay>;
 }
 
 const lower = (s: string | null) => (s ?? '').toLowerCase();
@@ -224,7 +227,7 @@ function reserveIds(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[]): { k
 }
 
 export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow>[], options: PlanOptions): ProspectPlan {
-  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, shared: 0, nextId: doc.nextId.prospect, outcomes: [], movedIds: new Map() };
+  const plan: ProspectPlan = { creates: [], updates: new Map(), rejected: [], warnings: [], created: 0, merged: 0, skipped: 0, suppressed: 0, shared: 0, nextId: doc.nextId.prospect, outcomes: [], movedIds: new Map(), birthdays: new Map() };
   const rows = rejectDanglingReferrals(doc, [...rowsIn], plan.rejected);
   const byId = new Map(doc.prospects.map((p) => [p.id, p]));
   const dupes = new ProspectIndex(doc.prospects);
@@ -238,6 +241,7 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
   const fileIds = new Map<number, Prospect>();
   const referred = referrerIds(doc.prospects);
   const createdFrom = options.createdFrom ?? Infinity;
+  const hasBirthday = new Set(doc.occasions.filter((o) => o.label.toLowerCase() === BIRTHDAY).map((o) => o.prospectId));
 
   for (const read of rows) {
     const { r, found, shared } = identify(read, { byId, dupes, createdLine, country: options.country ?? null });
@@ -268,9 +272,13 @@ export function planImport(doc: StoreDoc, rowsIn: readonly ImportRow<ProspectRow
       plan.created++;
       if (shared) plan.shared++;
       if (options.explain) plan.outcomes.push({ line: r.line, action: 'created', id, reason: shared ? `shares the email of ${shared}: kept without it, with a note` : null });
+      if (row.birthday) plan.birthdays.set(target.id, row.birthday);
     } else {
       target = createdLine.has(found) ? found : plan.updates.get(found.id) ?? clone(found);
+      const rejected = plan.rejected.length;
       duplicateRow(plan, r, found, target, { options, known: { byId, plan, createdLine, referred, createdFrom } });
+      // A merged row brings its birthday too (a skipped, forgotten or rejected one brings nothing).
+      if (row.birthday && options.onDuplicate === 'merge' && !target.forgottenAt && plan.rejected.length === rejected && !hasBirthday.has(target.id)) plan.birthdays.set(target.id, row.birthday);
     }
     dupes.add(target, createdLine.has(target) && target.email === row.email && target.phone === row.phone ? keys : keysOf(target));
     if (row.id !== null && !fileIds.has(row.id)) fileIds.set(row.id, target);

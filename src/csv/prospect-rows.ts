@@ -2,6 +2,7 @@
 // it is invalid: what each export's columns mean for the person (a shop's order count makes a customer, a refusal
 // of marketing makes do-not-contact). Pure: the clock is passed in; every effect is the planner's, through the domain.
 import { MAX_SPAN_DAYS } from '../domain/dates.js';
+import { parseBirthday, type OccasionDay } from '../domain/occasions.js';
 import { currencyAgrees, type Amount } from '../domain/money.js';
 import { boughtBeforeAdded } from '../domain/lifecycle.js';
 import { checkEmail, checkName, checkPhone } from '../domain/prospect.js';
@@ -42,6 +43,8 @@ export interface ProspectRow {
   fields: [string, string][];
   createdAt: string | null;
   updatedAt: string | null;
+  /** A birthday column (Google, Outlook, a vCard's BDAY): becomes the yearly occasion "birthday". */
+  birthday: OccasionDay | null;
 }
 
 /**
@@ -195,6 +198,7 @@ export function parseProspectRow(values: ReadonlyMap<string, string>, ctx: RowCo
     fields,
     createdAt,
     updatedAt: r.date('updated_at'),
+    birthday: values.has('birthday') ? r.check(() => parseBirthday(values.get('birthday')!)) : null,
   };
   return r.reasons.length ? { ok: false, reasons: r.reasons } : { ok: true, row };
 }

@@ -9,7 +9,7 @@ import { contentLines } from './vcard-lines.js';
 /** The columns a card becomes (matched like any CSV header: each is a prospect field or a custom field). */
 export const VCARD_HEADER = [
   'name', 'first_name', 'middle_name', 'last_name', 'email', 'phone', 'company', 'tags', 'notes',
-  'field.birthday', 'field.title', 'field.other_phones', 'field.other_emails', 'field.address', 'field.website',
+  'birthday', 'field.title', 'field.other_phones', 'field.other_emails', 'field.address', 'field.website',
 ] as const;
 
 interface Prop { name: string; params: Record<string, unknown>; values: unknown[] }

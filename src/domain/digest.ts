@@ -22,8 +22,13 @@ export interface Digest {
   /** A state, not a flow: today's figures, without a previous period (stored records do not keep yesterday's follow-ups). */
   dueNext7Days: number;
   stale: number;
+  /** Occasions of the next 7 days (today included), soonest first: a state, like due. */
+  comingUp: ComingUp[];
   quiet: boolean;
 }
+
+/** An occasion coming up: its day (local `2026-03-14`), how many days away, its label and whose it is. */
+export interface ComingUp { day: string; inDays: number; label: string; prospectId: number; name: string | null }
 
 export interface DigestInput {
   /** Every prospect's slim row (StoreReader.cohort of no filter). */
@@ -33,6 +38,8 @@ export interface DigestInput {
   /** How many are due in the next 7 days and stale now (computed by the due/stale rules of domain/due). */
   dueNext7Days: number;
   stale: number;
+  /** The occasions of the next 7 days of prospects who may be contacted. */
+  comingUp?: ComingUp[];
 }
 
 /** The period before `w`, of the same length, ending where `w` starts. */
@@ -91,6 +98,7 @@ export function digest(input: DigestInput, period: Window): Digest {
     newAdvocates: tally(advocates, (h) => h.at, () => 'advocate', period, previous),
     dueNext7Days: input.dueNext7Days,
     stale: input.stale,
+    comingUp: input.comingUp ?? [],
   };
   const quiet = [d.newProspects, d.touchesByType, d.stageMoves, d.conversions, d.newReferrals, d.newAdvocates].every((t) => t.now === 0);
   return { ...d, quiet };

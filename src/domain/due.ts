@@ -2,10 +2,11 @@
 import { addDays } from 'date-fns';
 import { calendarDaysBetween, endOfLocalDay, startOfLocalDay } from './dates.js';
 import { allowedBy, CONTACTABLE } from './contactable.js';
+import { isRemindedOf, occasionNote, type Upcoming } from './occasions.js';
 import type { ProspectWithLastTouch } from './queries.js';
 import type { Prospect, Touch } from './types.js';
 
-export type DueReason = 'follow-up' | 'cadence';
+export type DueReason = 'follow-up' | 'cadence' | 'occasion';
 
 export interface DueRow {
   prospect: Prospect;
@@ -16,7 +17,12 @@ export interface DueRow {
   overdueDays: number;
   lastTouch: Touch | null;
   note: string | null;
+  /** The occasion a row of reason `occasion` reminds of, with its day. */
+  occasion?: Upcoming;
 }
+
+/** An occasion coming up for a prospect `due` may list, with the prospect's last touch. */
+export interface OccasionCandidate { upcoming: Upcoming; prospect: Prospect; lastTouch: Touch | null }
 
 export interface StaleRow {
   prospect: Prospect;
@@ -60,8 +66,36 @@ export function dueList(candidates: readonly ProspectWithLastTouch[], now: Date,
     if (p.followUp && p.followUp.at <= horizon) rows.push(row('follow-up', p.followUp.at, p.followUp.note));
     else if (cadenceAt && cadenceAt <= horizon) rows.push(row('cadence', cadenceAt, null));
   }
-  return rows.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.prospect.id - b.prospect.id));
+  return rows.sort(byDue);
 }
+
+const REASON_RANK: Record<DueReason, number> = { 'follow-up': 0, cadence: 1, occasion: 2 };
+
+/**
+ * due's order: the earliest due first (the longest overdue lead; an occasion is due on its day), then by prospect;
+ * a prospect with a follow-up and an occasion on the same day has the follow-up first.
+ */
+export function byDue(a: DueRow, b: DueRow): number {
+  if (a.dueAt !== b.dueAt) return a.dueAt < b.dueAt ? -1 : 1;
+  return a.prospect.id - b.prospect.id || REASON_RANK[a.reason] - REASON_RANK[b.reason] || (a.occasion?.occasion.id ?? 0) - (b.occasion?.occasion.id ?? 0);
+}
+
+/**
+ * The occasions due lists: from the reminder day until the day itself (or, `withinDays` ahead, whose reminder day
+ * comes by then); `onDay`: those whose day itself falls within the span (a calendar shows the day, not the
+ * reminder). Never for a prospect that may not be contacted or is lost.
+ */
+export function occasionDueRows(candidates: readonly OccasionCandidate[], now: Date, withinDays = 0, onDay = false): DueRow[] {
+  const rows: DueRow[] = [];
+  for (const { upcoming: u, prospect: p, lastTouch } of candidates) {
+    if (!allowedBy(CONTACTABLE.due, p) || !(onDay ? u.inDays <= withinDays : isRemindedOf(u, withinDays))) continue;
+    rows.push({ prospect: p, reason: 'occasion', dueAt: u.next.toISOString(), overdueDays: -u.inDays, lastTouch, note: occasionNote(u), occasion: u });
+  }
+  return rows.sort(byDue);
+}
+
+/** Follow-ups, cadences and occasions in due's one order. */
+export const mergeDue = (...lists: DueRow[][]): DueRow[] => lists.flat().sort(byDue);
 
 /**
  * True when a next action is in hand: a follow-up planned for today or later, or a cadence that has not run

@@ -91,3 +91,9 @@ const PLAIN = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
 const inRange = (value: number, currency: string | null): Amount | 'invalid' =>
   (Number.isFinite(value) && Math.abs(value) <= 1e15 ? { value, currency } : 'invalid');
+
+/** Sums money exactly enough: the sum rounded to 1e-9, so 0.1 + 0.2 is 0.3 (never 0.30000000000000004). */
+export const addMoney = (a: number, b: number): number => Math.round((a + b) * 1e9) / 1e9;
+
+/** An amount shared out (revenue per customer), to 6 decimals: what CSV shows, so JSON and CSV agree. */
+export const moneyPer = (amount: number, count: number): number => Math.round((amount / count) * 1e6) / 1e6;

@@ -2,6 +2,7 @@
 import type { RecordOf, RecordOfKind } from './records/declare.js';
 import type { CONSENT_ENTRY } from './records/consent-entry.js';
 import type { FOLLOW_UP, PROSPECT } from './records/prospect.js';
+import type { OCCASION } from './records/occasion.js';
 import type { CONVERSION, PURCHASE } from './records/purchase.js';
 import type { RESPONSE, SEGMENTS } from './records/response.js';
 import type { PATH_STAGES, STAGE_CHANGE, STAGES } from './records/stage-change.js';
@@ -39,17 +40,19 @@ export interface Survey extends RecordOfKind<typeof SURVEY> {}
 export interface SurveyResponse extends RecordOfKind<typeof RESPONSE> {}
 /** A purchase. A prospect's first one (by time, then id) is also its `conversion`. */
 export interface Purchase extends RecordOfKind<typeof PURCHASE> {}
+/** A day that matters to a prospect: yearly (year null) or once. */
+export interface Occasion extends RecordOfKind<typeof OCCASION> {}
 /** One email or phone on the suppression list: its keyed hash (never the text), why, and since when. */
 export interface SuppressionEntry extends RecordOfKind<typeof SUPPRESSION_ENTRY> {}
 /** A count of anonymous touches (greeted 40 passers-by), belonging to no prospect. */
 export interface Tally extends RecordOfKind<typeof TALLY> {}
 
-export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'purchase' | 'tally';
+export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'purchase' | 'tally' | 'occasion';
 
 /** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
 export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface StoreDoc {
   schema: number;
@@ -62,12 +65,13 @@ export interface StoreDoc {
   responses: SurveyResponse[];
   suppression: SuppressionList;
   tallies: Tally[];
+  occasions: Occasion[];
 }
 
 export function emptyDoc(): StoreDoc {
   return {
     schema: SCHEMA_VERSION,
-    nextId: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 },
+    nextId: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 },
     prospects: [],
     touches: [],
     purchases: [],
@@ -75,6 +79,7 @@ export function emptyDoc(): StoreDoc {
     responses: [],
     suppression: { secret: null, entries: [] },
     tallies: [],
+    occasions: [],
   };
 }
 

@@ -4,6 +4,7 @@
 // valibot's output would equal the input (no unknown keys, no keys valibot drops), so the parsed document is used
 // as is. Anything it rejects — or is unsure of — goes to validateDoc, which has the last word and writes the
 // problem messages. So it may be stricter, never looser.
+import { OCCASION } from '../domain/records/occasion.js';
 import { PROSPECT } from '../domain/records/prospect.js';
 import { RESPONSE } from '../domain/records/response.js';
 import { conversionIs, firstPurchases } from '../domain/first-purchase.js';
@@ -40,6 +41,7 @@ const surveys = compileListCheck(SURVEY.fields, HELPERS);
 const responses = compileListCheck(RESPONSE.fields, HELPERS);
 const purchases = compileListCheck(PURCHASE.fields, HELPERS);
 const tallies = compileListCheck(TALLY.fields, HELPERS);
+const occasions = compileListCheck(OCCASION.fields, HELPERS);
 const suppressionEntries = compileListCheck(SUPPRESSION_ENTRY.fields, HELPERS);
 const isHex256 = SUPPRESSION_ENTRY.fields.hash.value.rule.test;
 
@@ -72,8 +74,9 @@ function links(doc: StoreDoc): boolean {
   };
   const prospects = ids(doc.prospects, doc.nextId.prospect);
   if (!prospects || !ids(doc.touches, doc.nextId.touch) || !ids(doc.surveys, doc.nextId.survey) || !ids(doc.responses, doc.nextId.response)
-    || !ids(doc.purchases, doc.nextId.purchase) || !ids(doc.tallies, doc.nextId.tally)) return false;
+    || !ids(doc.purchases, doc.nextId.purchase) || !ids(doc.tallies, doc.nextId.tally) || !ids(doc.occasions, doc.nextId.occasion)) return false;
   for (const t of doc.touches) if (prospects[t.prospectId] !== 1) return false;
+  for (const o of doc.occasions) if (prospects[o.prospectId] !== 1) return false;
   if (!conversionsAgree(doc)) return false;
   for (const p of doc.prospects) if (p.referredBy !== null && prospects[p.referredBy] !== 1) return false;
   const surveyNames = new Set(doc.surveys.map((s) => surveyKey(s.name)));
@@ -97,5 +100,6 @@ export function quickCheck(raw: unknown): raw is StoreDoc {
   const next = raw.nextId;
   if (!isObj(next) || !ID_KINDS.every((kind) => isId(next[kind])) || !keyCount(next, ID_KINDS.length)) return false;
   return prospects(raw.prospects) && touches(raw.touches) && purchases(raw.purchases) && surveys(raw.surveys) && responses(raw.responses) && tallies(raw.tallies)
+    && occasions(raw.occasions)
     && links(raw as unknown as StoreDoc);
 }

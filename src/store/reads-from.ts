@@ -42,6 +42,8 @@ export abstract class ReadsFrom implements StoreReader {
   countResponses = this.read('countResponses');
   suppressionSecret = this.read('suppressionSecret');
   suppressionEntries = this.read('suppressionEntries');
+  listOccasions = this.read('listOccasions');
+  getOccasion = this.read('getOccasion');
   counts = this.read('counts');
   counters = this.read('counters');
 }

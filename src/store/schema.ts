@@ -1,5 +1,6 @@
 // Validates a store document read from disk and migrates older schema versions to the current one.
 import * as v from 'valibot';
+import { OCCASION } from '../domain/records/occasion.js';
 import { PROSPECT } from '../domain/records/prospect.js';
 import { PURCHASE } from '../domain/records/purchase.js';
 import { RESPONSE } from '../domain/records/response.js';
@@ -20,7 +21,7 @@ const SuppressionSchema = v.object({
 const nextId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const DocSchema = v.object({
   schema: v.literal(SCHEMA_VERSION),
-  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId, purchase: nextId, tally: nextId }),
+  nextId: v.object({ prospect: nextId, touch: nextId, survey: nextId, response: nextId, purchase: nextId, tally: nextId, occasion: nextId }),
   prospects: v.array(objectSchema(PROSPECT.fields)),
   touches: v.array(objectSchema(TOUCH.fields)),
   purchases: v.array(objectSchema(PURCHASE.fields)),
@@ -28,6 +29,7 @@ const DocSchema = v.object({
   responses: v.array(objectSchema(RESPONSE.fields)),
   suppression: SuppressionSchema,
   tallies: v.array(objectSchema(TALLY.fields)),
+  occasions: v.array(objectSchema(OCCASION.fields)),
 });
 
 export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
@@ -62,7 +64,7 @@ export function validateDoc(raw: unknown): Validation {
   const doc = parsed.output as StoreDoc;
   const problems: string[] = [];
   const prospectIds = new Set<number>();
-  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses], ['purchase', doc.purchases], ['tally', doc.tallies]] as const) {
+  for (const [kind, list] of [['prospect', doc.prospects], ['touch', doc.touches], ['survey', doc.surveys], ['response', doc.responses], ['purchase', doc.purchases], ['tally', doc.tallies], ['occasion', doc.occasions]] as const) {
     const seen = new Set<number>();
     for (const rec of list) {
       if (seen.has(rec.id)) problems.push(`${kind} id ${rec.id} appears twice`);
@@ -73,6 +75,7 @@ export function validateDoc(raw: unknown): Validation {
   }
   for (const t of doc.touches) if (!prospectIds.has(t.prospectId)) problems.push(`touch ${t.id} points to missing prospect ${t.prospectId}`);
   problems.push(...purchaseProblems(doc, prospectIds));
+  for (const o of doc.occasions) if (!prospectIds.has(o.prospectId)) problems.push(`occasion ${o.id} points to missing prospect ${o.prospectId}`);
   const rawDoc = raw as { prospects: { fields: object }[]; responses: { answers: object }[] };
   doc.prospects.forEach((p, i) => problems.push(...droppedKeys(`prospect ${p.id} fields`, rawDoc.prospects[i]!.fields, p.fields)));
   doc.responses.forEach((r, i) => problems.push(...droppedKeys(`response ${r.id} answers`, rawDoc.responses[i]!.answers, r.answers)));

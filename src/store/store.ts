@@ -23,7 +23,7 @@ import type {
 import type { ProspectReference } from '../domain/references.js';
 import type { TouchInput } from '../domain/touches.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
-import type { IdKind, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
+import type { IdKind, Occasion, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
 
 /** The record type stored under each id kind. */
 export interface RecordOf {
@@ -38,6 +38,7 @@ export interface RecordOf {
    */
   purchase: Purchase;
   tally: Tally;
+  occasion: Occasion;
 }
 
 /** Next id to hand out, per kind. */
@@ -127,6 +128,11 @@ export interface StoreReader {
   /** The entries with these hashes, by hash. */
   suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]>;
 
+  // ---- occasions (birthdays and other days that matter to a prospect)
+  /** The occasions of these prospects (all of them when left out), by id. */
+  listOccasions(prospectIds?: readonly number[]): Promise<Occasion[]>;
+  getOccasion(id: number): Promise<Occasion | null>;
+
   // ---- the store as a whole
   counts(): Promise<StoreCounts>;
   /** The next id of each kind (what takeId would hand out). */
@@ -194,6 +200,7 @@ export type DumpBatch =
   | { kind: 'response'; records: SurveyResponse[] }
   | { kind: 'purchase'; records: Purchase[] }
   | { kind: 'tally'; records: Tally[] }
+  | { kind: 'occasion'; records: Occasion[] }
   | { kind: 'suppression'; secret: string; entries: SuppressionEntry[] }
   | { kind: 'counters'; counters: IdCounters };
 
@@ -256,8 +263,8 @@ export interface Store extends StoreReader {
   finishErasure?(prospectId: number): Promise<void>;
 
   /**
-   * Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses (each by id), the
-   * suppression list (by hash), then the counters.
+   * Everything, as one consistent snapshot, in batches: prospects, touches, surveys, responses, occasions (each by
+   * id), the suppression list (by hash), then the counters.
    */
   dump(): AsyncIterable<DumpBatch>;
   /**

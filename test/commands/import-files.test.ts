@@ -114,7 +114,7 @@ describe('import: vCard files', () => {
       {
         name: 'Lucie Bernard', email: 'lucie.bernard@example.fr', phone: '+33 6 12 34 00 01', company: 'Boulangerie Bernard, Fils', tags: ['Regulars', 'Cakes'],
         notes: 'Allergic to hazelnuts, wants a birthday cake for the 14th.\nBudget around 40 €.',
-        fields: { birthday: '1985-04-12', title: 'Owner', other_phones: '+33 4 72 00 00 01 (home)', other_emails: 'contact@boulangerie-bernard.example (work)', address: '12 rue des Lilas, Lyon, 69001, France' },
+        fields: { title: 'Owner', other_phones: '+33 4 72 00 00 01 (home)', other_emails: 'contact@boulangerie-bernard.example (work)', address: '12 rue des Lilas, Lyon, 69001, France' },
       },
       { name: 'Ngozi Okafor', email: null, phone: '+234 803 123 4567', company: null, tags: [], notes: null, fields: {} },
     ]);
@@ -128,7 +128,7 @@ describe('import: vCard files', () => {
       {
         name: 'François Élodie', email: 'francois.elodie@example.fr', phone: '+33 6 11 22 33 44', company: null, tags: [],
         notes: 'Commande une bûche de Noël chaque année, très fidèle.\nSans gluten.',
-        fields: { birthday: '1979-12-03', other_phones: '+33 1 23 45 67 89 (home); +33 1 98 76 54 32 (work)' },
+        fields: { other_phones: '+33 1 23 45 67 89 (home); +33 1 98 76 54 32 (work)' },
       },
       { name: 'Marco', email: null, phone: '+39 347 123 4567', company: null, tags: [], notes: null, fields: {} },
     ]);
@@ -141,7 +141,7 @@ describe('import: vCard files', () => {
     expect(r).toMatchObject({ code: 0, stderr: 'created 0, merged 1, skipped 0, rejected 0\n' });
     expect(await landed(store, ['name', 'email', 'phone', 'tags', 'notes', 'fields'])).toEqual([{
       name: 'Zoé M.', email: 'zoe.martin@example.fr', phone: '+33-6-98-76-54-32', tags: ['market', 'sourdough'], notes: 'Comes on Saturdays; prefers rye.',
-      fields: { birthday: '--04-12', other_phones: '+33-4-78-00-00-02 (home)', other_emails: 'zoe@atelier.example (work)', website: 'https://atelier.example' },
+      fields: { other_phones: '+33-4-78-00-00-02 (home)', other_emails: 'zoe@atelier.example (work)', website: 'https://atelier.example' },
     }]);
     const before = await storeBytes(store);
     expect((await run(store, ['import', 'prospects', fixture('contacts-4.0.vcf')])).code).toBe(0);
@@ -160,7 +160,7 @@ describe('import: vCard files', () => {
     const rejects = join(tempDir(), 'rejects.csv');
     const r = await run(store, ['import', 'prospects', file, '--skip-invalid', '--rejects', rejects]);
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(rejects, 'utf8').split('\n')[0]).toBe('name,first_name,middle_name,last_name,email,phone,company,tags,notes,field.birthday,field.title,field.other_phones,field.other_emails,field.address,field.website,reason');
+    expect(readFileSync(rejects, 'utf8').split('\n')[0]).toBe('name,first_name,middle_name,last_name,email,phone,company,tags,notes,birthday,field.title,field.other_phones,field.other_emails,field.address,field.website,reason');
     expect(readFileSync(rejects, 'utf8')).toContain('Lucie Bernard,Lucie,,Bernard,lucie-at-example,');
     expect((await storedDoc(store)).prospects.map((p) => p.name)).toEqual(['Ngozi Okafor']);
   });

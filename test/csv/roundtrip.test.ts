@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES, type Prospect, type StoreDoc } from '../../src/domain/types.js';
+import { SCHEMA_VERSION, STAGES, type Prospect, type StoreDoc } from '../../src/domain/types.js';
 import { run, tempDir, tempStore } from '../helpers.js';
 import { purchasesOfConversions } from '../fixtures/store-builder.js';
 
@@ -104,7 +104,7 @@ function toDoc(drafts: Draft[]): StoreDoc {
     if (d.refer !== null && i > 0) prospects[i]!.referredBy = prospects[d.refer % i]!.id;
   });
   const purchases = purchasesOfConversions(prospects);
-  return { schema: 4, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1, purchase: purchases.length + 1, tally: 1 }, prospects, touches: [], purchases, surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [] };
+  return { schema: SCHEMA_VERSION, nextId: { prospect: id + 1, touch: 1, survey: 1, response: 1, purchase: purchases.length + 1, tally: 1, occasion: 1 }, prospects, touches: [], purchases, surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [], occasions: [] };
 }
 
 describe('round trip property', () => {

@@ -23,7 +23,7 @@ describe('vCard', () => {
     expect(cards).toEqual([{
       line: 1, name: 'Lucie Bernard', first_name: 'Lucie', middle_name: 'Marie', last_name: 'Bernard', email: 'lucie@example.fr',
       phone: '+33 6 12 34 00 01', company: 'Bernard, Fils', tags: 'Regulars;Cakes', notes: 'Nuts, no.\nBudget 40 €.',
-      'field.birthday': '1985-04-12', 'field.other_phones': '+33 4 72 00 00 01 (home)', 'field.other_emails': 'work@example.fr (work)',
+      birthday: '1985-04-12', 'field.other_phones': '+33 4 72 00 00 01 (home)', 'field.other_emails': 'work@example.fr (work)',
     }]);
   });
 
@@ -46,7 +46,7 @@ describe('vCard', () => {
       'BEGIN:VCARD', 'VERSION:4.0', 'FN:Kai', 'END:VCARD',
     ].join('\r\n'));
     expect(cards).toEqual([
-      { line: 1, name: 'Zoé', email: 'a@example.fr', phone: '+33-6-98', notes: 'Saturdays; rye', 'field.birthday': '--04-12', 'field.other_emails': 'b@example.fr' },
+      { line: 1, name: 'Zoé', email: 'a@example.fr', phone: '+33-6-98', notes: 'Saturdays; rye', birthday: '--04-12', 'field.other_emails': 'b@example.fr' },
       { line: 11, name: 'Kai' },
     ]);
   });

@@ -1,7 +1,7 @@
 // Amounts as people write them: symbols and codes give the currency, a comma is a decimal comma only where it
 // cannot be a thousands separator.
 import { describe, expect, it } from 'vitest';
-import { currencyAgrees, parseAmountText } from '../../src/domain/money.js';
+import { addMoney, currencyAgrees, moneyPer, parseAmountText } from '../../src/domain/money.js';
 
 describe('parseAmountText', () => {
   it.each([
@@ -34,5 +34,16 @@ describe('parseAmountText', () => {
     expect(currencyAgrees('USD', 'CAD')).toBe(true);
     expect(currencyAgrees('EUR', 'EUR')).toBe(true);
     expect(currencyAgrees('EUR', 'USD')).toBe(false);
+  });
+});
+
+describe('addMoney and moneyPer', () => {
+  it('add without binary crumbs and share out to 6 decimals, as CSV shows', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(addMoney(0.1, 0.2)).toBe(0.3);
+    expect([19.99, 0.01, 80].reduce(addMoney, 0)).toBe(100);
+    expect(moneyPer(100, 3)).toBe(33.333333);
+    expect(moneyPer(500, 3)).toBe(166.666667);
+    expect(moneyPer(0, 7)).toBe(0);
   });
 });

@@ -63,6 +63,7 @@ describe('precrm completion bash, in a real bash', () => {
     expect((await complete(['report', 'funnel', '--b'], env)).candidates).toEqual(['--by']);
     expect((await complete(['report', 'funnel', '--by', ''], env)).candidates).toEqual(['source', 'owner', 'tag', 'month']);
     expect((await complete(['report', 'activity', '--by', ''], env)).candidates).toEqual(['type', 'staff']);
+    expect((await complete(['report', 'loyalty', '--by', ''], env)).candidates).toEqual(['source', 'first-touch', 'sampled', 'referred', 'owner']);
     expect((await complete(['due', '--format', 'c'], env)).candidates).toEqual(['csv']);
   });
 

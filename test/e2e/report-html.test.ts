@@ -58,9 +58,9 @@ describe('report html in a browser', () => {
     expect(seen.failed).toEqual([]);
     expect(seen.requests).toEqual([`file://${out}`]);
     expect(seen.dom.title).toBe('Bakery 2026');
-    expect(seen.dom.figures).toBe(4);
-    expect(seen.dom.svgs).toBe(4);
-    expect(seen.dom.narrow).toBe(4);
+    expect(seen.dom.figures).toBe(5); // funnel, sources, cohorts, velocity, loyalty
+    expect(seen.dom.svgs).toBe(5);
+    expect(seen.dom.narrow).toBe(5);
     expect(seen.dom.funnelBars).toBe(6);
     const num = (v: string | null) => (v === '' || v === null ? null : Number(v));
     expect(seen.dom.funnelRows.map(([stage, ...rest]) => [stage, ...rest.map(num)])).toEqual(

@@ -113,11 +113,11 @@ export function runStoreContract(backend: TestBackend): void {
       expect(await s.suppressionSecret()).toBeNull();
       expect(await s.suppressionEntries(['a'.repeat(64)])).toEqual([]);
       expect(await s.counts()).toEqual({ prospects: 0, touches: 0, surveys: 0, responses: 0, tallies: 0 });
-      expect(await s.counters()).toEqual({ prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 });
+      expect(await s.counters()).toEqual({ prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 });
       expect(await s.check()).toEqual([]);
       const dumped = [];
       for await (const b of s.dump()) dumped.push(b);
-      expect(dumped.at(-1)).toEqual({ kind: 'counters', counters: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 } });
+      expect(dumped.at(-1)).toEqual({ kind: 'counters', counters: { prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 } });
       expect(await s.transaction(async (tx) => (await tx.listProspects()).length)).toBe(0); // a transaction that writes nothing
       expect(await backend.created(location)).toBe(false);
     }, fresh));
@@ -143,7 +143,7 @@ export function runStoreContract(backend: TestBackend): void {
         await s.transaction((tx) => tx.delete('prospect', [3]));
         expect(await add('d')).toBe(4); // never reused after a delete
         expect(await s.transaction((tx) => tx.takeId('touch', 3))).toBe(1);
-        expect(await s.counters()).toEqual({ prospect: 5, touch: 4, survey: 1, response: 1, purchase: 1, tally: 1 });
+        expect(await s.counters()).toEqual({ prospect: 5, touch: 4, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 });
         expect((await s.listProspects()).map((p) => p.name)).toEqual(['a', 'b', 'd']);
       }, fresh));
 
@@ -435,7 +435,7 @@ export function runStoreContract(backend: TestBackend): void {
     describe('the store as a whole', () => {
       it('counts, counters and check on a sound store', withStore(async (s) => {
         expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, tallies: 0 });
-        expect(await s.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 4, purchase: 2, tally: 1 });
+        expect(await s.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 4, purchase: 2, tally: 1, occasion: 1 });
         expect(await s.check()).toEqual([]);
         expect(typeof s.describe()).toBe('string');
       }));
@@ -444,6 +444,8 @@ export function runStoreContract(backend: TestBackend): void {
         await s.transaction(async (tx) => {
           await tx.delete('prospect', [7]);
           await tx.takeId('response', 10);
+          const occasion = { prospectId: 1, label: 'birthday', month: 2, day: 29, year: null, remindDays: 7, createdAt: at(9) };
+          await tx.insert('occasion', [{ id: await tx.takeId('occasion'), ...occasion }, { id: 5, ...occasion, label: 'wedding', year: 2026, remindDays: 0 }]);
         });
         const target = await fresh();
         try {
@@ -453,7 +455,10 @@ export function runStoreContract(backend: TestBackend): void {
           expect(await target.store.listTouches()).toEqual(await s.listTouches());
           expect(await target.store.listResponses()).toEqual(await s.listResponses());
           expect(await target.store.surveys()).toEqual(await s.surveys());
-          expect(await target.store.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 14, purchase: 2, tally: 1 });
+          expect(await target.store.listOccasions()).toEqual(await s.listOccasions());
+          expect((await target.store.listOccasions([1])).map((o) => o.id)).toEqual([1, 5]);
+          expect(await target.store.getOccasion(5)).toEqual((await s.listOccasions())[1]);
+          expect(await target.store.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 14, purchase: 2, tally: 1, occasion: 6 });
           await failsWith(target.store.load(s.dump()), EXIT.conflict);
           expect(await target.store.counts()).toEqual(counts);
         } finally {

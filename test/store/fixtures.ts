@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/domain/types.js';
 import { BIN, run, type RunResult } from '../helpers.js';
 
 /** A valid store with `count` prospects (ids 1..count), written directly: building it through precrm would be slow. */
@@ -16,7 +17,7 @@ export function writeLargeStore(path: string, count: number): void {
     conversion: null, notes: 'a note long enough to make the file take a while to write', forgottenAt: null,
     createdAt: at, updatedAt: at,
   }));
-  const doc = { schema: 4, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1 }, prospects, touches: [], purchases: [], surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [] };
+  const doc = { schema: SCHEMA_VERSION, nextId: { prospect: count + 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 }, prospects, touches: [], purchases: [], surveys: [], responses: [], suppression: { secret: null, entries: [] }, tallies: [], occasions: [] };
   writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
 }
 

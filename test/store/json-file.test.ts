@@ -108,7 +108,7 @@ describe('migration', () => {
     expect(statSync(`${store}.schema0.bak`).mode & 0o777).toBe(0o600);
     const doc = JSON.parse(readFileSync(store, 'utf8'));
     expect(doc.schema).toBe(SCHEMA_VERSION);
-    expect(doc.nextId).toEqual({ prospect: 6, touch: 1, survey: 1, response: 1, purchase: 2, tally: 1 });
+    expect(doc.nextId).toEqual({ prospect: 6, touch: 1, survey: 1, response: 1, purchase: 2, tally: 1, occasion: 1 });
     expect(doc.prospects.map((p: { id: number }) => p.id)).toEqual([4, 5]);
     expect((await run(store, ['store', 'check'])).code).toBe(0);
   });

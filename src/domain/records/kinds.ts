@@ -1,6 +1,7 @@
 // Every stored kind by name: what `columnsOf('touch')` and the store's derivations look a declaration up in.
 import type { KindDecl, RecordOfKind } from './declare.js';
 import { CONSENT_ENTRY } from './consent-entry.js';
+import { OCCASION } from './occasion.js';
 import { PROSPECT } from './prospect.js';
 import { PURCHASE } from './purchase.js';
 import { RESPONSE } from './response.js';
@@ -20,6 +21,7 @@ export const KINDS = {
   response: RESPONSE,
   suppressionEntry: SUPPRESSION_ENTRY,
   tally: TALLY,
+  occasion: OCCASION,
 } as const satisfies Record<string, KindDecl>;
 
 export type KindName = keyof typeof KINDS;

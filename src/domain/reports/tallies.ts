@@ -1,6 +1,7 @@
 // report tallies: the anonymous counts per day, week or month, optionally per touch type or staff member, with
 // their cost per currency (amounts in different currencies are never added up); and the rows the funnel shows
 // above its first stage when its window has tallies.
+import { addMoney } from '../money.js';
 import { TOUCH_TYPES, type Tally } from '../types.js';
 import { compareGroups } from './groups.js';
 import { toMs } from './instants.js';
@@ -29,9 +30,6 @@ interface Cell { count: number; tallies: number; cost: Map<string, number> }
 /** The currencies the tallies' costs are in, sorted: one cost column each. */
 export const costCurrencies = (tallies: readonly Tally[]): string[] =>
   [...new Set(tallies.flatMap((t) => (t.cost === null || t.currency === null ? [] : [t.currency])))].sort();
-
-/** Sums cents-exact enough for money: each amount rounded to 1e-9 first, then the sum (no 0.30000000000000004). */
-const addMoney = (a: number, b: number): number => Math.round((a + b) * 1e9) / 1e9;
 
 /**
  * Tallies per period, from the first to the last with empty periods filled in; with `by`, each group gets its full

@@ -10,13 +10,13 @@ import {
 } from '../../domain/queries.js';
 import { candidatesIn, sameName, type ProspectReference } from '../../domain/references.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
-import type { IdKind, Prospect, Purchase, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
+import type { IdKind, Occasion, Prospect, Purchase, StoreDoc, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import { copyData } from './copy-data.js';
 
 type Listed = { id: number };
-const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses' | 'purchases' | 'tallies'> = {
-  prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases', tally: 'tallies',
+const LIST: Record<IdKind, 'prospects' | 'touches' | 'surveys' | 'responses' | 'purchases' | 'tallies' | 'occasions'> = {
+  prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases', tally: 'tallies', occasion: 'occasions',
 };
 
 /** Sorts a list by id in place unless it already is (the usual case: ids are handed out in order). */
@@ -248,6 +248,15 @@ export class DocReader implements StoreReader {
   async suppressionEntries(hashes: readonly string[]): Promise<SuppressionEntry[]> {
     const wanted = new Set(hashes);
     return this.out(this.doc.suppression.entries.filter((e) => wanted.has(e.hash)));
+  }
+
+  async listOccasions(prospectIds?: readonly number[]): Promise<Occasion[]> {
+    const wanted = prospectIds && new Set(prospectIds);
+    return this.out(wanted ? this.doc.occasions.filter((o) => wanted.has(o.prospectId)) : this.doc.occasions);
+  }
+
+  async getOccasion(id: number): Promise<Occasion | null> {
+    return this.out((this.byId('occasion', id) as Occasion | undefined) ?? null);
   }
 
   async counts(): Promise<StoreCounts> {

@@ -101,7 +101,7 @@ export class JsonStore extends ReadsFrom implements Store {
   async *dump(): AsyncIterable<DumpBatch> {
     const reader = await this.reader();
     const BATCH = 5000;
-    for (const kind of ['prospect', 'touch', 'survey', 'response', 'purchase', 'tally'] as const) {
+    for (const kind of ['prospect', 'touch', 'survey', 'response', 'purchase', 'tally', 'occasion'] as const) {
       const all = await allOf(reader, kind);
       for (let i = 0; i < all.length; i += BATCH) yield { kind, records: all.slice(i, i + BATCH) } as DumpBatch;
     }
@@ -126,6 +126,7 @@ async function allOf(reader: StoreReader, kind: IdKind) {
     case 'survey': return reader.surveys();
     case 'purchase': return (await reader.listPurchases()).sort((a, b) => a.id - b.id);
     case 'response': return (await reader.listResponses()).sort((a, b) => a.id - b.id);
+    case 'occasion': return reader.listOccasions();
     default: return (await reader.listTallies()).sort((a, b) => a.id - b.id);
   }
 }

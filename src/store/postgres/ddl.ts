@@ -196,6 +196,22 @@ INSERT INTO responses (id, survey_id, prospect_id, segment, stage, at, answers)
 DROP TABLE v2_surveys, v2_touches, v2_responses;
 `;
 
+// Schema 5: the days that matter to a prospect (occasion add). year NULL: every year. Gone with the prospect.
+const V5 = `
+CREATE TABLE occasions (
+  id BIGINT PRIMARY KEY,
+  prospect_id BIGINT NOT NULL ${FK('prospects', true)},
+  label TEXT COLLATE "C" NOT NULL,
+  month SMALLINT NOT NULL CHECK (month BETWEEN 1 AND 12),
+  day SMALLINT NOT NULL CHECK (day BETWEEN 1 AND 31),
+  year SMALLINT CHECK (year BETWEEN 1 AND 9999),
+  remind_days INTEGER NOT NULL CHECK (remind_days >= 0),
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX occasions_prospect ON occasions (prospect_id, id);
+INSERT INTO counters (kind, next_id) VALUES ('occasion', 1);
+`;
+
 /** PG_DDL[n] takes a database from schema n - 1 to n (0 = no tables yet). */
 export const PG_DDL: Record<number, string> = {
   1: `
@@ -353,4 +369,5 @@ CREATE TABLE tallies (
 CREATE INDEX tallies_at ON tallies (at, id);
 INSERT INTO counters (kind, next_id) VALUES ('tally', 1);
 `,
+  5: V5,
 };

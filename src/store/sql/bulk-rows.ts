@@ -13,7 +13,7 @@ import { RESPONSE_ROW, responseValues } from './surveys.js';
 import { TALLY_ROW, tallyValues } from './tallies.js';
 import { TOUCH_ROW, touchValues } from './touches.js';
 
-export type BulkKind = Exclude<IdKind, 'survey' | 'purchase'>;
+export type BulkKind = Exclude<IdKind, 'survey' | 'purchase' | 'occasion'>;
 
 export interface TableRows<T> {
   table: string;
@@ -43,7 +43,7 @@ const purchases = (purchaseIds: ReadonlyMap<number, number>): TableRows<Prospect
   return [purchaseRow(id, p.id, p.conversion)];
 });
 
-export const isBulkKind = (kind: IdKind): kind is BulkKind => kind !== 'survey' && kind !== 'purchase';
+export const isBulkKind = (kind: IdKind): kind is BulkKind => kind !== 'survey' && kind !== 'purchase' && kind !== 'occasion';
 
 /** The tables a kind's records fill, each with its columns and rows; `links` as linksFor gave them for the records. */
 export function bulkTables<K extends BulkKind>(kind: K, links: Links = NO_LINKS): TableRows<RecordOf[K]>[] {

@@ -1,5 +1,5 @@
 // `store migrate` out of a SQL backend: everything in batches from one consistent snapshot (the caller's read
-// transaction): prospects, touches, surveys, responses, purchases, tallies by id, the suppression list, then the counters.
+// transaction): prospects, touches, surveys, responses, purchases, tallies, occasions by id, the suppression list, then the counters.
 import type { DumpBatch } from '../store.js';
 import { prospectsWhere } from './prospects.js';
 import { purchasesWhere } from './purchases.js';
@@ -9,6 +9,7 @@ import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
 import { talliesWhere } from './tallies.js';
 import { touchesWhere } from './touches.js';
+import { occasionsWhere } from './occasions.js';
 
 const BATCH = 2000;
 
@@ -34,6 +35,7 @@ export async function* dumpRows(db: SqlRunner, suppression = true): AsyncGenerat
   for await (const [from, to] of idRanges(db, 'responses')) yield { kind: 'response', records: byId(await responsesWhere(db, 'r.id BETWEEN ? AND ?', [from, to])) };
   for await (const [from, to] of idRanges(db, 'purchases')) yield { kind: 'purchase', records: byId(await purchasesWhere(db, 'u.id BETWEEN ? AND ?', [from, to])) };
   for await (const [from, to] of idRanges(db, 'tallies')) yield { kind: 'tally', records: byId(await talliesWhere(db, 'id BETWEEN ? AND ?', [from, to])) };
+  for await (const [from, to] of idRanges(db, 'occasions')) yield { kind: 'occasion', records: await occasionsWhere(db, 'o.id BETWEEN ? AND ?', [from, to]) };
   const secret = suppression ? await readSecret(db) : null;
   if (secret !== null) yield { kind: 'suppression', secret, entries: await readEntries(db) };
   // The record kinds' counters, as every backend has them (purchase ids are the SQL backends' own).

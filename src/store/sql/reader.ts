@@ -10,7 +10,7 @@ import {
   type ResponseQuery, type TallyQuery, type TouchQuery,
 } from '../../domain/queries.js';
 import { nameKey, sameName, startsDescriptionWord, type ProspectReference } from '../../domain/references.js';
-import type { Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
+import type { Occasion, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../../domain/types.js';
 import type { IdCounters, StoreCounts, StoreReader } from '../store.js';
 import type { FunnelCounts } from '../../domain/reports/funnel.js';
 import { compileProspectFilter, EVERY_PROSPECT, type SqlCondition } from './filter.js';
@@ -24,6 +24,7 @@ import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
 import { talliesWhere } from './tallies.js';
 import { touchesWhere, touchFromRow, TOUCH_ROW } from './touches.js';
+import { occasionsWhere } from './occasions.js';
 
 /** Both conditions (either may be the filter's). */
 const and = (a: SqlCondition, b: SqlCondition): SqlCondition => ({ where: `(${a.where}) AND (${b.where})`, params: [...a.params, ...b.params] });
@@ -287,6 +288,17 @@ export abstract class SqlReader implements StoreReader {
       'SELECT (SELECT count(*) FROM prospects), (SELECT count(*) FROM touches), (SELECT count(*) FROM surveys), (SELECT count(*) FROM responses), (SELECT count(*) FROM tallies)',
     );
     return { prospects: Number(r![0]), touches: Number(r![1]), surveys: Number(r![2]), responses: Number(r![3]), tallies: Number(r![4]) };
+  }
+
+  async listOccasions(prospectIds?: readonly number[]): Promise<Occasion[]> {
+    const db = await this.db();
+    if (prospectIds === undefined) return occasionsWhere(db, '1 = 1');
+    if (prospectIds.length === 0) return [];
+    return occasionsWhere(db, `o.prospect_id ${db.dialect.inList('int')}`, [db.dialect.list(prospectIds)]);
+  }
+
+  async getOccasion(id: number): Promise<Occasion | null> {
+    return (await occasionsWhere(await this.db(), 'o.id = ?', [id]))[0] ?? null;
   }
 
   async counters(): Promise<IdCounters> {

@@ -14,6 +14,7 @@ import { deleteTally, insertTally, updateTally } from './tallies.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
 import { touchBatch } from './touch-import.js';
 import type { TouchBatch, TouchBatchRow } from '../store.js';
+import { deleteOccasion, insertOccasion, updateOccasion } from './occasions.js';
 
 export { bug };
 
@@ -30,6 +31,7 @@ const WRITERS: { [K in IdKind]: Writer<K> } = {
   response: { insert: (db, r, links) => insertResponse(db, r, links), update: updateResponse, remove: deleteResponse },
   purchase: { insert: insertPurchase, update: updatePurchase, remove: deletePurchase },
   tally: { insert: insertTally, update: updateTally, remove: deleteTally },
+  occasion: { insert: insertOccasion, update: updateOccasion, remove: deleteOccasion },
 };
 
 export abstract class SqlTransaction extends SqlReader implements StoreTransaction {

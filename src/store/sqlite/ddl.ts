@@ -346,5 +346,21 @@ CREATE INDEX tallies_at ON tallies (at, id);
 INSERT INTO counters (kind, next_id) VALUES ('tally', 1);
 `;
 
+// Schema 5: the days that matter to a prospect (occasion add). year NULL: every year. Gone with the prospect.
+const V5 = `
+CREATE TABLE occasions (
+  id INTEGER PRIMARY KEY,
+  prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  label TEXT NOT NULL,
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+  year INTEGER CHECK (year BETWEEN 1 AND 9999),
+  remind_days INTEGER NOT NULL CHECK (remind_days >= 0),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX occasions_prospect ON occasions (prospect_id, id);
+INSERT INTO counters (kind, next_id) VALUES ('occasion', 1);
+`;
+
 /** SQLITE_DDL[n] takes a database from version n - 1 to n; schema 3 then needs its data step (fillSchema3). */
-export const SQLITE_DDL: Record<number, string> = { 1: V1, 2: V2, 3: V3, 4: V4 };
+export const SQLITE_DDL: Record<number, string> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5 };

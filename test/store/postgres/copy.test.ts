@@ -38,7 +38,7 @@ describe('bulk inserts through COPY', () => {
     expect(await store.listProspects()).toEqual(prospects);
     expect((await store.listTouches()).sort((a, b) => a.id - b.id)).toEqual(touches);
     expect((await store.listResponses()).map((r) => r.answers.why)).toEqual(prospects.map((_, i) => NASTY[i % NASTY.length]));
-    expect(await store.counters()).toEqual({ prospect: 301, touch: 301, survey: 2, response: 301, purchase: 44, tally: 1 });
+    expect(await store.counters()).toEqual({ prospect: 301, touch: 301, survey: 2, response: 301, purchase: 44, tally: 1, occasion: 1 });
     expect(await store.check()).toEqual([]);
 
     const clash = await store.transaction((tx) => tx.insert('prospect', Array.from({ length: 100 }, (_, i) => P(250 + i)))).catch((e: unknown) => e);

@@ -72,7 +72,7 @@ describe('schema 3 on SQLite', () => {
       expect(await store.listProspects()).toEqual(PROSPECTS);
       expect(await store.listTouches()).toEqual(TOUCHES);
       expect(await store.listResponses()).toEqual(RESPONSES);
-      expect(await store.counters()).toEqual({ prospect: 7, touch: 3, survey: 2, response: 4, purchase: 3, tally: 1 });
+      expect(await store.counters()).toEqual({ prospect: 7, touch: 3, survey: 2, response: 4, purchase: 3, tally: 1, occasion: 1 });
       expect(await store.check()).toEqual([]);
       expect(await store.listProspects({ filter: { tags: ['CAKES'] } })).toEqual([PROSPECTS[0]]);
     } finally {
