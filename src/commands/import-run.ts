@@ -14,11 +14,12 @@ import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type
 import { renderRows } from '../output/render.js';
 import { describeColumns, describeLayout, layoutNotes, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser, type ResponsePlan, type ResponseRow } from '../csv/response-rows.js';
-import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
-import { emptyTally, importRows } from './import-apply.js';
+import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, unmatchedRow, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
+import type { ImportRow } from '../csv/load.js';
+import { emptyTally, importRows, type DirectBatch } from './import-apply.js';
 import { prospectPlanner } from './import-prospect-plan.js';
 import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './import-read.js';
-import { purchaseSlice, responseSlice, touchSlice } from './import-slice.js';
+import { purchaseSlice, responseSlice, touchBatchRows, touchSlice } from './import-slice.js';
 import { PURCHASE_HEADERS, purchaseRowParser, type PurchaseRow } from '../csv/purchase-rows.js';
 import { noOrdersYet, planPurchases, type PurchasePlan } from '../csv/purchase-plan.js';
 import { saleCurrency } from './purchase-run.js';
@@ -139,11 +140,20 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
       changes: (p) => p.touches.length > 0,
       apply: (doc, p) => applyTouchPlan(doc, p, now),
       tally: (p) => ({ ...emptyTally(), created: p.touches.length, skipped: p.skipped, rejected: p.rejected }),
+      direct: (tx, rows) => directTouches(tx, rows, now),
     });
     await finish(ctx, flags, read, { ...tally, outcomes: undefined }, written, rejects);
   } finally {
     await read.close();
   }
+}
+
+/** A touch batch planned by the database (SQL stores: set-based), with the tally planTouches would give. */
+async function directTouches(tx: StoreTransaction, rows: readonly ImportRow<TouchRow>[], now: string): Promise<DirectBatch | undefined> {
+  if (!tx.touchBatch) return undefined;
+  const batch = await tx.touchBatch(touchBatchRows(rows), now);
+  const rejected = batch.unmatched.map((i) => unmatchedRow(rows[i]!));
+  return { tally: { ...emptyTally(), created: batch.created, skipped: batch.skipped, rejected }, changes: batch.created > 0, write: batch.write };
 }
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {

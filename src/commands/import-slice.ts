@@ -10,7 +10,8 @@ import { parseReference } from '../domain/references.js';
 import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
 import { matchHashes } from '../store/suppression-hash.js';
-import type { StoreReader, StoreTransaction } from '../store/store.js';
+import type { ImportRef, StoreReader, StoreTransaction, TouchBatchRow } from '../store/store.js';
+import type { TouchInput } from '../domain/touches.js';
 
 const isId = (ref: string) => /^\d+$/.test(ref);
 
@@ -106,6 +107,21 @@ export async function touchSlice(reader: StoreReader, rows: readonly { prospect:
   const touches = prospects.length ? await reader.listTouches({ prospectIds: prospects.map((p) => p.id) }) : [];
   return sliceDoc(reader, { prospects, touches });
 }
+
+/** A reference as an import file writes it (an id, or an email) as the store looks it up; null: it names no one. */
+export function importRef(ref: string | null): ImportRef {
+  if (ref === null) return null;
+  if (isId(ref)) {
+    const id = Number(ref);
+    return Number.isSafeInteger(id) ? { id } : null;
+  }
+  const key = emailKey(ref);
+  return key === null ? null : { emailKey: key };
+}
+
+/** For `import touches` on a store that plans a batch itself: each row's references (email first) and touch. */
+export const touchBatchRows = (rows: readonly { row: { prospect: string | null; email: string | null; input: TouchInput } }[]): TouchBatchRow[] =>
+  rows.map(({ row }) => ({ refs: [importRef(row.email), importRef(row.prospect)], input: row.input }));
 
 /** For `import responses`: the prospects the rows name, the survey, and its responses (to skip a repeated answer). */
 export async function responseSlice(reader: StoreReader, survey: Survey, rows: readonly { prospect: string | null; email: string | null }[]): Promise<StoreDoc> {

@@ -21,6 +21,7 @@ import type {
   CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TallyQuery, TouchQuery,
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
+import type { TouchInput } from '../domain/touches.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
 import type { IdKind, Occasion, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
 
@@ -163,6 +164,29 @@ export interface StoreTransaction extends StoreReader {
   putSuppressions(entries: readonly SuppressionEntry[]): Promise<void>;
   /** Takes these hashes off the suppression list; hashes not on it are ignored. */
   liftSuppressions(hashes: readonly string[]): Promise<void>;
+  /**
+   * `import touches` of one batch planned and written by the database itself (the SQL backends); without it the
+   * import plans in TypeScript against a slice of the store. The result is the same either way.
+   */
+  touchBatch?(rows: readonly TouchBatchRow[], now: string): Promise<TouchBatch>;
+}
+
+/** How an import row names its prospect: by id, or by email key (domain/dedupe.ts emailKey); null names no one. */
+export type ImportRef = { id: number } | { emailKey: string } | null;
+
+/** One row of a touch import: its references, tried in order (the first that finds a prospect wins), and the touch. */
+export interface TouchBatchRow {
+  refs: readonly ImportRef[];
+  input: TouchInput;
+}
+
+/** A touch batch as the database planned it: rows (by index) that name no prospect, repeats skipped, touches to create. */
+export interface TouchBatch {
+  unmatched: number[];
+  skipped: number;
+  created: number;
+  /** Records the planned touches as recordTouch does (ids in row order, the prospects moved on), in the transaction. */
+  write(): Promise<void>;
 }
 
 /**
