@@ -16,7 +16,8 @@ const large = args.includes('--large');
 const reps = args.includes('--reps') ? Number(args[args.indexOf('--reps') + 1]) || 7 : 7;
 // --large adds 100k prospects with 1M touches to the JSON sizes (--large-touches N for fewer: building 1M touches takes
 // a while); the SQLite section always runs at 100k / 1M (or --large-touches) unless --no-sqlite (--sqlite-only: just it),
-// and so does the PostgreSQL section unless --no-postgres (--postgres-only: just it).
+// and so does the PostgreSQL section unless --no-postgres (--postgres-only: just it). --touch-import-only: only the
+// `import touches` cases of both (one file, ten files), after building their 100k-prospect stores.
 const largeTouches = args.includes('--large-touches') ? Number(args[args.indexOf('--large-touches') + 1]) : 1_000_000;
 // The import's memory (issue 20): a generated prospects CSV of --import-memory MB (default 32; 1024 for the issue's
 // 1 GB figure) into each backend, peak RSS against IMPORT_MEM_TARGET; --import-memory-only runs just that.
@@ -96,6 +97,13 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
     return;
   }
+  if (args.includes('--touch-import-only')) {
+    if (!args.includes('--no-sqlite')) await sqliteBench();
+    if (!args.includes('--no-postgres')) await postgresBench();
+    writeResults();
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
   if (args.includes('--sqlite-only')) {
     await sqliteBench();
     writeResults();
@@ -152,6 +160,32 @@ function recordSqlite(name, r, memTarget) {
   console.error(`sqlite     ${name.padEnd(28)} ${r.ms.toFixed(0).padStart(7)} ms vs ${r.floorMs.toFixed(0).padStart(6)} ms  ×${ratio.toFixed(2)} ${ok(ratio, SQLITE_TARGETS[name])}  mem ${(r.rss / 1024).toFixed(0)} MB ×${memRatio.toFixed(2)} ${ok(memRatio, memTarget)}`);
 }
 
+// `import touches` of 1M rows into the 100k-prospect store (issue 21): in one file, and in ten files of 100k rows
+// one after the other, each into a fresh copy of the store as the prospects import left it. Target: 60 s each way.
+const TOUCH_IMPORT_TARGET = 60;
+const touchImportRows = [];
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** The touches CSV cut into `parts` files of equal rows (each with the header). */
+function splitCsv(path, parts) {
+  const [header, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const per = Math.ceil(lines.length / parts);
+  return Array.from({ length: parts }, (_, i) => {
+    const part = `${path.replace(/\.csv$/, '')}-${i + 1}.csv`;
+    writeFileSync(part, `${[header, ...lines.slice(i * per, (i + 1) * per)].join('\n')}\n`);
+    return part;
+  });
+}
+
+function recordTouchImport(backend, what, files) {
+  const load = loadAverage();
+  const times = files.map((f) => f());
+  const s = times.reduce((a, b) => a + b.ms, 0) / 1000;
+  const row = { backend, what, s, slowest: Math.max(...times.map((t) => t.ms)) / 1000, files: times.length, load };
+  touchImportRows.push(row);
+  console.error(`import touches ${backend.padEnd(10)} ${what.padEnd(24)} ${s.toFixed(1)} s (slowest file ${row.slowest.toFixed(1)} s) ${s <= TOUCH_IMPORT_TARGET ? 'ok' : 'OVER'}  load ${load}`);
+}
+
 async function sqliteBench() {
   const dir = mkdtempSync(join(work, 'sqlite-'));
   const [p, t] = [100_000, largeTouches];
@@ -161,8 +195,16 @@ async function sqliteBench() {
   const t0 = Date.now();
   once(process.execPath, [bin, '--store', db, '-q', 'import', 'prospects', join(dir, 'prospects.csv')]);
   const t1 = Date.now();
-  once(process.execPath, [bin, '--store', db, '-q', 'import', 'touches', join(dir, 'touches.csv')]);
+  spawnSync('sqlite3', [db, 'PRAGMA wal_checkpoint(TRUNCATE)']);
+  const base = join(dir, 'base.db');
+  copyFileSync(db, base);
+  const touchesCsv = join(dir, 'touches.csv');
+  recordTouchImport('sqlite', `${t / 1e6}M rows, one file`, [() => once(process.execPath, [bin, '--store', db, '-q', 'import', 'touches', touchesCsv])]);
   console.error(`built the ${p / 1000}k/${t / 1e6}M SQLite store (${(statSync(db).size / 1e6).toFixed(0)} MB): prospects ${((t1 - t0) / 1000).toFixed(1)} s, touches ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  const ten = join(dir, 'ten.db');
+  copyFileSync(base, ten);
+  recordTouchImport('sqlite', `${t / 1e6}M rows, ten files`, splitCsv(touchesCsv, 10).map((f) => () => once(process.execPath, [bin, '--store', ten, '-q', 'import', 'touches', f])));
+  if (args.includes('--touch-import-only')) return;
   const bare = node('-e', '');
   // "Today" for due: late in the data's year, so a few thousand follow-ups and cadences have come due.
   const now = { PRECRM_NOW: '2025-12-31T08:00:00Z' };
@@ -226,8 +268,14 @@ async function postgresBench() {
     const t0 = Date.now();
     once(process.execPath, [bin, '--store', shop, '-q', 'import', 'prospects', join(dir, 'prospects.csv')]);
     const t1 = Date.now();
-    once(process.execPath, [bin, '--store', shop, '-q', 'import', 'touches', join(dir, 'touches.csv')]);
+    psql(server.url, '-c', 'DROP DATABASE IF EXISTS shop_base', '-c', 'CREATE DATABASE shop_base TEMPLATE shop');
+    const touchesCsv = join(dir, 'touches.csv');
+    recordTouchImport('postgres', `${t / 1e6}M rows, one file`, [() => once(process.execPath, [bin, '--store', shop, '-q', 'import', 'touches', touchesCsv])]);
     console.error(`built the ${p / 1000}k/${t / 1e6}M PostgreSQL store: prospects ${((t1 - t0) / 1000).toFixed(1)} s, touches ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    psql(server.url, '-c', 'DROP DATABASE IF EXISTS shop_ten', '-c', 'CREATE DATABASE shop_ten TEMPLATE shop_base');
+    const ten = withDatabase(server.url, 'shop_ten');
+    recordTouchImport('postgres', `${t / 1e6}M rows, ten files`, splitCsv(touchesCsv, 10).map((f) => () => once(process.execPath, [bin, '--store', ten, '-q', 'import', 'touches', f])));
+    if (args.includes('--touch-import-only')) return;
     psql(shop, '-c', 'VACUUM ANALYZE');
     const bare = node('-e', '');
     const now = { PRECRM_NOW: '2025-12-31T08:00:00Z' };
@@ -339,6 +387,18 @@ function writeResults() {
       '',
     );
   }
+  if (touchImportRows.length) {
+    lines.push(
+      `## import touches: ${largeTouches / 1e6}M rows into the 100k-prospect store`,
+      '',
+      `Each into a fresh copy of the store the prospects import made (one prospect in 200 with a follow-up, one in 1000 with a cadence), one file or ten files of equal rows one after the other. Target: ${TOUCH_IMPORT_TARGET} s. The load average (1, 5, 15 min) when it started.`,
+      '',
+      '| backend | rows | seconds | slowest file (s) | target | load average |',
+      '|---|---|---:|---:|---:|---|',
+      ...touchImportRows.map((r) => `| ${r.backend} | ${r.what} | ${r.s.toFixed(1)} | ${r.slowest.toFixed(1)} | ${TOUCH_IMPORT_TARGET} ${r.s <= TOUCH_IMPORT_TARGET ? '✓' : '✗'} | ${r.load} |`),
+      '',
+    );
+  }
   if (importMemRows.length) {
     lines.push(
       `## Import memory: a ${importMemoryMb} MB prospects CSV`,
@@ -353,7 +413,7 @@ function writeResults() {
   }
   lines.push('Why a target is missed, and how noisy these figures are: see `bench/NOTES.md`.', '');
   // A partial run (--sqlite-only, --postgres-only) prints its table but keeps the committed results whole.
-  if (!args.includes('--sqlite-only') && !args.includes('--postgres-only') && !args.includes('--import-memory-only')) writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
+  if (!args.includes('--sqlite-only') && !args.includes('--postgres-only') && !args.includes('--import-memory-only') && !args.includes('--touch-import-only')) writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
   console.log(lines.join('\n'));
 }
 

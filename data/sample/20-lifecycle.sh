@@ -51,11 +51,11 @@ by mitra 2026-01-20T10:00 touch log "Priya Nair" email "wedding in December, 120
 by mitra 2026-02-15T15:00 touch log "Priya Nair" meeting "tasting of three sponges" --direction in --outcome positive --stage intent
 by mitra 2026-11-02T11:00 touch log "Priya Nair" call "guest list grew to 150" --direction in --follow-up 2026-11-20 --next "send the revised wedding quote"
 
-# Europe: tastings and a few sales in euros.
+# The European neighbours pay in rupees like everyone else; Rossi Events, an agency in Milan, pays in euros.
 by mitra 2026-02-12T10:00 touch log "Hannah Becker" email "nut-free options?" --direction in --stage engaged
-by mitra 2026-02-20T16:00 convert "Hannah Becker" --value 42.50 --currency EUR --product "nut-free cake"
+by mitra 2026-02-20T16:00 convert "Hannah Becker" --value 3400 --currency INR --product "nut-free cake"
 by joel 2026-02-23T12:45 touch log "Chloé Martin" tasting "loved the pain au levain" --direction in --outcome positive --stage engaged
-by joel 2026-03-10T11:00 convert "Chloé Martin" --value 65 --currency EUR --product "tasting box"
+by joel 2026-03-10T11:00 convert "Chloé Martin" --value 2600 --currency INR --product "tasting box"
 by mitra 2026-04-12T10:00 touch log "Sofia Rossi" meeting "Rossi Events: three weddings this season" --direction in --stage engaged
 by mitra 2026-06-20T10:00 touch log "Sofia Rossi" tasting "wedding cake tasting" --direction in --outcome positive --stage intent
 by mitra 2026-09-12T10:00 convert "Sofia Rossi" --value 480 --currency EUR --product "wedding cake"

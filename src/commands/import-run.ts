@@ -14,13 +14,14 @@ import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type
 import { renderRows } from '../output/render.js';
 import { describeColumns, describeLayout, layoutNotes, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser, type ResponsePlan, type ResponseRow } from '../csv/response-rows.js';
-import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
-import { emptyTally, importRows } from './import-apply.js';
+import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, unmatchedRow, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
+import type { ImportRow } from '../csv/load.js';
+import { emptyTally, importRows, type DirectBatch } from './import-apply.js';
 import { prospectPlanner } from './import-prospect-plan.js';
 import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './import-read.js';
-import { purchaseSlice, responseSlice, touchSlice } from './import-slice.js';
+import { purchaseSlice, responseSlice, touchBatchRows, touchSlice } from './import-slice.js';
 import { PURCHASE_HEADERS, purchaseRowParser, type PurchaseRow } from '../csv/purchase-rows.js';
-import { planPurchases, type PurchasePlan } from '../csv/purchase-plan.js';
+import { noOrdersYet, planPurchases, type PurchasePlan } from '../csv/purchase-plan.js';
 import { saleCurrency } from './purchase-run.js';
 import type { StoreTransaction } from '../store/store.js';
 import { findSurvey } from './lookup.js';
@@ -115,7 +116,7 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const read = await readTable(ctx, file, flags, { spec: PROSPECT_HEADERS, parse: parseProspectRow, checkValue: checkStage, vcard: true });
   try {
-    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email']], read.header);
+    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email', 'description']], read.header);
     if (missingColumns(read.match, [['email', 'phone']]).length) {
       ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
     }
@@ -139,11 +140,20 @@ export async function importTouches(ctx: Context, file: string, flags: ImportFla
       changes: (p) => p.touches.length > 0,
       apply: (doc, p) => applyTouchPlan(doc, p, now),
       tally: (p) => ({ ...emptyTally(), created: p.touches.length, skipped: p.skipped, rejected: p.rejected }),
+      direct: (tx, rows) => directTouches(tx, rows, now),
     });
     await finish(ctx, flags, read, { ...tally, outcomes: undefined }, written, rejects);
   } finally {
     await read.close();
   }
+}
+
+/** A touch batch planned by the database (SQL stores: set-based), with the tally planTouches would give. */
+async function directTouches(tx: StoreTransaction, rows: readonly ImportRow<TouchRow>[], now: string): Promise<DirectBatch | undefined> {
+  if (!tx.touchBatch) return undefined;
+  const batch = await tx.touchBatch(touchBatchRows(rows), now);
+  const rejected = batch.unmatched.map((i) => unmatchedRow(rows[i]!));
+  return { tally: { ...emptyTally(), created: batch.created, skipped: batch.skipped, rejected }, changes: batch.created > 0, write: batch.write };
 }
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
@@ -167,9 +177,13 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
   }
 }
 
-/** Writes a purchase plan: the converted prospects (their first purchases come with them), order ids, later purchases. */
+/**
+ * Writes a purchase plan: the converted prospects (their first purchases come with them), order ids, purchases an
+ * earlier batch made with their order's further rows added, later purchases.
+ */
 async function writePurchases(tx: StoreTransaction, p: PurchasePlan): Promise<void> {
   if (p.prospects.size) await tx.update('prospect', [...p.prospects.values()]);
+  if (p.amended.length) await tx.update('purchase', p.amended);
   const firsts = await tx.purchasesOf([...p.firstOrders.keys()]);
   for (const [prospectId, orderId] of p.firstOrders) {
     const first = firsts.find((u) => u.prospectId === prospectId)!;
@@ -189,10 +203,12 @@ export async function importPurchases(ctx: Context, file: string, flags: ImportF
     requireColumns(read.match, [['prospect', 'email', 'phone', 'name'], ['at', 'day'], ['value']], read.header);
     const now = ctx.now().toISOString();
     const country = shopCountry(env);
+    let sofar = noOrdersYet();
     const { tally, written } = await importRows<PurchaseRow, PurchasePlan>(ctx, flags, read, {
+      start: async () => { sofar = noOrdersYet(); },
       slice: (reader, rows) => purchaseSlice(reader, rows.map((r) => r.row), country),
-      plan: (doc, rows) => planPurchases(doc, rows, now, country),
-      changes: (p) => p.created > 0,
+      plan: (doc, rows) => planPurchases(doc, rows, now, country, sofar),
+      changes: (p) => p.created > 0 || p.amended.length > 0,
       apply: () => undefined,
       also: writePurchases,
       tally: (p) => ({ ...emptyTally(), created: p.created, skipped: p.skipped, rejected: p.rejected }),

@@ -10,7 +10,8 @@ import { parseReference } from '../domain/references.js';
 import { emptyDoc, type IdKind, type Prospect, type StoreDoc, type SuppressionList, type Survey } from '../domain/types.js';
 import { raiseCounters } from '../store/dump.js';
 import { matchHashes } from '../store/suppression-hash.js';
-import type { StoreReader, StoreTransaction } from '../store/store.js';
+import type { ImportRef, StoreReader, StoreTransaction, TouchBatchRow } from '../store/store.js';
+import type { TouchInput } from '../domain/touches.js';
 
 const isId = (ref: string) => /^\d+$/.test(ref);
 
@@ -107,6 +108,21 @@ export async function touchSlice(reader: StoreReader, rows: readonly { prospect:
   return sliceDoc(reader, { prospects, touches });
 }
 
+/** A reference as an import file writes it (an id, or an email) as the store looks it up; null: it names no one. */
+export function importRef(ref: string | null): ImportRef {
+  if (ref === null) return null;
+  if (isId(ref)) {
+    const id = Number(ref);
+    return Number.isSafeInteger(id) ? { id } : null;
+  }
+  const key = emailKey(ref);
+  return key === null ? null : { emailKey: key };
+}
+
+/** For `import touches` on a store that plans a batch itself: each row's references (email first) and touch. */
+export const touchBatchRows = (rows: readonly { row: { prospect: string | null; email: string | null; input: TouchInput } }[]): TouchBatchRow[] =>
+  rows.map(({ row }) => ({ refs: [importRef(row.email), importRef(row.prospect)], input: row.input }));
+
 /** For `import responses`: the prospects the rows name, the survey, and its responses (to skip a repeated answer). */
 export async function responseSlice(reader: StoreReader, survey: Survey, rows: readonly { prospect: string | null; email: string | null }[]): Promise<StoreDoc> {
   const [prospects, responses] = await Promise.all([
@@ -131,9 +147,13 @@ export async function purchaseSlice(reader: StoreReader, rows: readonly { prospe
     ...names.map((n) => reader.prospectsNamed(n)),
   ]);
   const buyers = byIdUnion(...found);
-  const prospects = await withReferrals(reader, await withReferrers(reader, buyers), buyers.filter((p) => p.conversion === null));
+  const known = await withReferrals(reader, await withReferrers(reader, buyers), buyers.filter((p) => p.conversion === null));
   const orders = [...new Set(rows.flatMap((r) => (r.sale.orderId === null ? [] : [r.sale.orderId])))];
-  const purchases = byIdUnion(await reader.purchasesOf(buyers.map((p) => p.id)), await reader.purchasesWithOrders(orders));
+  const withOrders = await reader.purchasesWithOrders(orders);
+  const purchases = byIdUnion(await reader.purchasesOf(buyers.map((p) => p.id)), withOrders);
+  // The buyers of those orders too: an order an earlier batch took may go on in rows that do not name its buyer.
+  const owners = [...new Set(withOrders.map((u) => u.prospectId))].filter((id) => !known.some((p) => p.id === id));
+  const prospects = owners.length ? byIdUnion(known, await reader.getProspects(owners)) : known;
   return sliceDoc(reader, { prospects, purchases });
 }
 

@@ -6,7 +6,8 @@ import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
 import type { FunnelRow } from '../domain/reports/funnel.js';
 import { bar } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreReader } from '../store/store.js';
+import type { Tally } from '../domain/types.js';
 import { parseChoice } from './options.js';
 import { parseProspectFilter, parseWindow } from './prospect-filter.js';
 import { emitRows, fileFormat } from './rows-out.js';
@@ -56,13 +57,18 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
   await print(ctx, rows, columns, 'funnel', flags.output);
 }
 
+/** The tallies a funnel of these flags shows (report funnel, report html): its window's, none when grouped or filtered. */
+export async function funnelTallies(store: StoreReader, flags: FunnelFlags, now: Date): Promise<Tally[]> {
+  if (flags.by !== undefined || flags.source !== undefined || flags.owner !== undefined || flags.tag?.length) return [];
+  return store.listTallies(parseWindow(flags, now));
+}
+
 /**
  * The anonymous counts of the funnel's window, shown above its first stage with the new prospects the same window
  * brought. Tallies belong to no source, owner or tag, and a grouped funnel has no one first stage: none then.
  */
 async function anonymousRows(store: Store, flags: FunnelFlags, now: Date, stages: readonly FunnelRow[]): Promise<AnonymousFunnelRow[]> {
-  if (flags.by !== undefined || flags.source !== undefined || flags.owner !== undefined || flags.tag?.length) return [];
-  const tallies = await store.listTallies(parseWindow(flags, now));
+  const tallies = await funnelTallies(store, flags, now);
   if (tallies.length === 0) return [];
   const { anonymousFunnelRows } = await import('../domain/reports/tallies.js');
   return anonymousFunnelRows(tallies, stages[0]?.reached ?? 0);

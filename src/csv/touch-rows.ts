@@ -59,6 +59,10 @@ export interface TouchPlan {
   skipped: number;
 }
 
+/** The rejection of a row whose prospect is not in the store. */
+export const unmatchedRow = ({ line, cells, row }: ImportRow<TouchRow>): Rejection =>
+  ({ line, cells, reason: `prospect "${row.email ?? row.prospect}" matches no prospect (import or add the prospect first)` });
+
 export function planTouches(doc: StoreDoc, rows: readonly ImportRow<TouchRow>[]): TouchPlan {
   const find = prospectByRef(doc.prospects);
   const seen = new Set(doc.touches.map(touchKey));
@@ -66,7 +70,7 @@ export function planTouches(doc: StoreDoc, rows: readonly ImportRow<TouchRow>[])
   for (const { line, cells, row } of rows) {
     const p = find(row.email) ?? find(row.prospect);
     if (!p) {
-      plan.rejected.push({ line, cells, reason: `prospect "${row.email ?? row.prospect}" matches no prospect (import or add the prospect first)` });
+      plan.rejected.push(unmatchedRow({ line, cells, row }));
       continue;
     }
     const key = touchKey({ prospectId: p.id, type: row.input.type, at: row.input.at });

@@ -22,6 +22,26 @@ export interface TouchInput {
 /** Types whose direction is never in doubt: a website visit is always theirs. Others stay null unless given. */
 export const DEFAULT_DIRECTION: Partial<Record<TouchType, Direction>> = { website: 'in' };
 
+/** The direction a touch is recorded with: the one given (null included), else its type's own. */
+export const touchDirection = (input: Pick<TouchInput, 'type' | 'direction'>): Direction | null =>
+  input.direction === undefined ? DEFAULT_DIRECTION[input.type] ?? null : input.direction;
+
+/**
+ * Whether recording a touch of this direction (touchDirection), without a stage or follow-up of its own (an imported
+ * one), can change more of this prospect than its updatedAt, or keep less of the touch than it was given: an aware
+ * prospect becomes interested by an inbound touch, a follow-up may be completed, a forgotten prospect's touch keeps
+ * no note. For everyone else the touch is stored as given and only updatedAt moves, which lets a database record
+ * many such touches at once (store/sql/touch-import.ts).
+ */
+export const touchMayChange = (p: Pick<Prospect, 'stage' | 'followUp' | 'forgottenAt'>, direction: Direction | null): boolean =>
+  (direction === MOVING_DIRECTION && TOUCH_MOVES_FROM.includes(p.stage)) || p.followUp !== null || p.forgottenAt !== null;
+
+/** The direction of a touch that moves a prospect on. */
+export const MOVING_DIRECTION: Direction = 'in';
+
+/** The stages an inbound touch moves a prospect on from (to interested). */
+export const TOUCH_MOVES_FROM: readonly Stage[] = ['aware'];
+
 /**
  * A touch is something that happened: any time today is fine, a later day is a plan (a follow-up), not a touch.
  * `touch log --at` and `import touches` both refuse a touch on a later day.
@@ -46,12 +66,12 @@ export function recordTouch(prospect: Prospect, id: number, input: TouchInput, n
     at: input.at,
     note: p.forgottenAt ? null : input.note ?? null,
     outcome: input.outcome ?? null,
-    direction: input.direction === undefined ? DEFAULT_DIRECTION[input.type] ?? null : input.direction,
+    direction: touchDirection(input),
     by: input.by ?? null,
   };
   const stageAt = stageTime(p, input.at, now);
   if (input.stage !== undefined) changeStage(p, input.stage, stageAt);
-  else if (touch.direction === 'in' && p.stage === 'aware') moveToStage(p, 'interested', stageAt);
+  else if (touch.direction === MOVING_DIRECTION && TOUCH_MOVES_FROM.includes(p.stage)) moveToStage(p, 'interested', stageAt);
   if (completesFollowUp(p.followUp, touch.at)) p.followUp = null;
   if (input.followUp !== undefined) p.followUp = input.followUp;
   p.updatedAt = now;

@@ -21,6 +21,7 @@ import type {
   CohortMember, CohortTouch, ProspectFilter, ProspectQuery, ProspectWithLastTouch, ResponseQuery, TallyQuery, TouchQuery,
 } from '../domain/queries.js';
 import type { ProspectReference } from '../domain/references.js';
+import type { TouchInput } from '../domain/touches.js';
 import type { FunnelCounts } from '../domain/reports/funnel.js';
 import type { IdKind, Occasion, Prospect, Purchase, SuppressionEntry, Survey, SurveyResponse, Tally, Touch } from '../domain/types.js';
 
@@ -44,7 +45,7 @@ export interface RecordOf {
 export type IdCounters = Record<IdKind, number>;
 
 /** How many records of each kind a store holds. */
-export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; tallies: number };
+export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; purchases: number; tallies: number; occasions: number };
 
 /** The reads a command makes. Offered by the store (a snapshot per call) and by a transaction (its own view). */
 export interface StoreReader {
@@ -163,6 +164,29 @@ export interface StoreTransaction extends StoreReader {
   putSuppressions(entries: readonly SuppressionEntry[]): Promise<void>;
   /** Takes these hashes off the suppression list; hashes not on it are ignored. */
   liftSuppressions(hashes: readonly string[]): Promise<void>;
+  /**
+   * `import touches` of one batch planned and written by the database itself (the SQL backends); without it the
+   * import plans in TypeScript against a slice of the store. The result is the same either way.
+   */
+  touchBatch?(rows: readonly TouchBatchRow[], now: string): Promise<TouchBatch>;
+}
+
+/** How an import row names its prospect: by id, or by email key (domain/dedupe.ts emailKey); null names no one. */
+export type ImportRef = { id: number } | { emailKey: string } | null;
+
+/** One row of a touch import: its references, tried in order (the first that finds a prospect wins), and the touch. */
+export interface TouchBatchRow {
+  refs: readonly ImportRef[];
+  input: TouchInput;
+}
+
+/** A touch batch as the database planned it: rows (by index) that name no prospect, repeats skipped, touches to create. */
+export interface TouchBatch {
+  unmatched: number[];
+  skipped: number;
+  created: number;
+  /** Records the planned touches as recordTouch does (ids in row order, the prospects moved on), in the transaction. */
+  write(): Promise<void>;
 }
 
 /**
@@ -181,6 +205,9 @@ export type DumpBatch =
   | { kind: 'counters'; counters: IdCounters };
 
 export type BackendKind = 'json' | 'sqlite' | 'postgres';
+
+/** Looks at what a load wrote, inside its transaction; throws to roll it back. */
+export type LoadCheck = (written: StoreCounts) => void;
 
 /** What `store upgrade` did: the schema versions before and after, and the backup made first (if one was). */
 export interface StoreUpgrade { from: number; to: number; backup: string | null }
@@ -247,8 +274,9 @@ export interface Store extends StoreReader {
    * Writes a dump into this store, which must hold nothing (else a conflict, exit 4), in one transaction; the
    * counters end at the dump's, or past the largest id written, whichever is greater. The suppression list comes
    * with its secret; a store that has a different secret already is a conflict too (its hashes would not match).
+   * `check` sees the counts before the commit: what it throws rolls the whole load back.
    */
-  load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts>;
+  load(batches: AsyncIterable<DumpBatch>, check?: LoadCheck): Promise<StoreCounts>;
 
   /** Releases connections and handles; the store is not used afterwards. Safe to call twice. */
   close(): Promise<void>;

@@ -70,7 +70,7 @@ describe('precrm completion bash, in a real bash', () => {
   it('completes prospect names from the store by prefix (any case, accents optional), quoted for the command line', async () => {
     expect((await complete(['prospect', 'show', 'ra'], env)).candidates).toEqual(['Ravi\\ Sen']);
     expect((await complete(['touch', 'log', 'tom'], env)).candidates).toEqual(['Tomás\\ Ortega']);
-    expect((await complete(['convert', '4'], env)).candidates).toEqual(['4', '40', '41', '42']);
+    expect((await complete(['convert', '4'], env)).candidates).toEqual(['4', '40', '41', '42', '43']);
     expect((await complete(['report', 'survey', 'bak'], env)).candidates).toEqual(['bakery\\ perception']);
     expect((await complete(['prospect', 'list', '--source', 'in'], env)).candidates).toEqual(['instagram']);
   });
@@ -88,7 +88,7 @@ describe('precrm completion bash, in a real bash', () => {
     const on = { PRECRM_STORE: db };
     expect((await complete(['prospect', 'show', 'ra'], on)).candidates).toEqual(['Ravi\\ Sen']);
     expect((await complete(['touch', 'log', 'TOMA'], on)).candidates).toEqual(['Tomás\\ Ortega']);
-    expect((await complete(['convert', '4'], on)).candidates).toEqual(['4', '40', '41', '42']);
+    expect((await complete(['convert', '4'], on)).candidates).toEqual(['4', '40', '41', '42', '43']);
     expect((await complete(['prospect', 'list', '--source', 'in'], on)).candidates).toEqual(['instagram']);
   });
 

@@ -167,7 +167,7 @@ describe('pager', () => {
     expect(paged.screen).toContain('paged with LESS=FRX');
     expect(paged.screen).toMatch(/^> │ {2}1 │ Ravi Sen /m);
     // The count on stderr comes after the pager has quit, not in the middle of the table.
-    expect(paged.screen.trimEnd().endsWith('42 prospect(s)')).toBe(true);
+    expect(paged.screen.trimEnd().endsWith('43 prospect(s)')).toBe(true);
     const viaPager = await inTerminal(100, list, { NO_COLOR: '1', PRECRM_PAGER: undefined, PAGER: PAGER, LESS: 'R' });
     expect(viaPager.screen).toContain('paged with LESS=R');
   });

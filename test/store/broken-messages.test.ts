@@ -76,7 +76,7 @@ const BREAKS: [string, (d: Doc) => void][] = [
   ['suppression secret not hex', (d) => { d.suppression.secret = 'not a secret'; }],
   ['suppression entries not a list', (d) => { d.suppression.entries = 'x'; }],
   ['suppression entry broken', (d) => { d.suppression = { secret: HASH, entries: [{ hash: 'x', reason: 'asked', at: 'x' }] }; }],
-  ['suppression entries without a secret', (d) => { d.suppression.entries = [{ hash: HASH, reason: 'forgotten', at: AT }]; }],
+  ['suppression entries without a secret', (d) => { d.suppression = { secret: null, entries: [{ hash: HASH, reason: 'forgotten', at: AT }] }; }],
   ['prospect id repeated, touch to a missing prospect', (d) => { d.prospects[1].id = d.prospects[0].id; d.touches[0].prospectId = 999_999; }],
 ];
 

@@ -39,7 +39,7 @@ const BREAKS: [string, (d: Record<string, any>) => void][] = [
   ['response to a missing survey', (d) => { d.responses[0].survey = 'no such survey'; }],
   ['response answer a boolean', (d) => { d.responses[0].answers = { q: true }; }],
   ['no suppression list (schema 1)', (d) => { delete d.suppression; }],
-  ['suppression entries without a secret', (d) => { d.suppression.entries = [entry('a')]; }],
+  ['suppression entries without a secret', (d) => { d.suppression = { secret: null, entries: [entry('a')] }; }],
   ['suppression secret not hex', (d) => { d.suppression.secret = 'not a secret'; }],
   ['suppression hash repeated', (d) => { d.suppression = { secret: SECRET, entries: [entry('a'), entry('a')] }; }],
   ['suppression hash not hex', (d) => { d.suppression = { secret: SECRET, entries: [{ ...entry('a'), hash: 'ravi@example.com' }] }; }],

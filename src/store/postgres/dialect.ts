@@ -7,6 +7,10 @@ export const POSTGRES_DIALECT: SqlDialect = {
   list: (values) => values,
   listTable: (type) => `unnest(?::${type === 'int' ? 'bigint' : 'text'}[]) AS j(value)`,
   greatest: 'greatest',
+  empty: (table) => `TRUNCATE ${table}`,
+  analyze: (table) => `ANALYZE ${table}`,
+  text: 'TEXT COLLATE "C"',
+  instant: 'timestamptz',
   // The pairs' second halves are instants: compared with timestamptz columns as instants.
   pairTable: (pairs) => ({ from: 'unnest(?::bigint[], ?::timestamptz[]) AS j(id, at)', params: [pairs.map((p) => p[0]), pairs.map((p) => p[1])] }),
 };

@@ -1,7 +1,8 @@
 // Domain rules a database must say in SQL, compiled from the domain's one declaration of each: "contactable"
-// (domain/contactable.ts) and the texts `forget` searches (domain/forget.ts).
+// (domain/contactable.ts), the texts `forget` searches (domain/forget.ts), and the prospects a touch may change.
 import type { ContactRule } from '../../domain/contactable.js';
 import { SEARCHED_TEXTS, type SearchedText } from '../../domain/forget.js';
+import { TOUCH_MOVES_FROM } from '../../domain/touches.js';
 
 /** The condition on prospects (aliased p) that keeps exactly the prospects the rule allows. */
 export function contactableSql(rule: ContactRule): string {
@@ -23,3 +24,10 @@ const HOLDS_TEXT: Record<SearchedText, string> = {
 
 /** The condition on prospects (aliased p) that keeps every prospect with some text `forget` searches. */
 export const SEARCHED_TEXT_SQL = `(${SEARCHED_TEXTS.map((k) => HOLDS_TEXT[k]).join(' OR ')})`;
+
+/**
+ * The condition on prospects (aliased p) of domain/touches.ts touchMayChange for any of a prospect's touches:
+ * `inbound` is the condition that one of them has the direction that moves a prospect on (MOVING_DIRECTION).
+ */
+export const touchMayChangeSql = (inbound: string): string =>
+  `(p.follow_up_at IS NOT NULL OR p.forgotten_at IS NOT NULL OR (p.stage IN (${TOUCH_MOVES_FROM.map((s) => `'${s}'`).join(', ')}) AND ${inbound}))`;

@@ -25,6 +25,16 @@ export interface SqlDialect {
   listTable(type: ListType): string;
   /** The larger of two values: SQLite's two-argument max, PostgreSQL's greatest. */
   greatest: 'max' | 'greatest';
+  /**
+   * Empties a temporary table that is filled again (each batch of an import): PostgreSQL's DELETE would leave dead
+   * rows that every later scan reads (nothing vacuums a temporary table), SQLite's DELETE without WHERE truncates.
+   */
+  empty: (table: string) => string;
+  /** Gathers a filled temporary table's statistics, where the planner has none otherwise (PostgreSQL). */
+  analyze?: (table: string) => string;
+  /** Column types of a temporary table, as the store's own tables keep text (compared byte by byte) and instants. */
+  text: 'TEXT' | 'TEXT COLLATE "C"';
+  instant: 'TEXT' | 'timestamptz';
   /** A FROM item over (id, instant) pairs, as `j` with columns `id` and `at`, and its parameters. */
   pairTable(pairs: readonly (readonly [number, string])[]): { from: string; params: unknown[] };
 }
@@ -34,8 +44,21 @@ export const SQLITE_DIALECT: SqlDialect = {
   list: (values) => JSON.stringify(values),
   listTable: () => 'json_each(?) j',
   greatest: 'max',
+  empty: (table) => `DELETE FROM ${table}`,
+  text: 'TEXT',
+  instant: 'TEXT',
   pairTable: (pairs) => ({
     from: "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS at FROM json_each(?)) j",
     params: [JSON.stringify(pairs)],
   }),
 };
+
+/**
+ * Many rows into a table inside the caller's transaction: one COPY where the engine has it, else one prepared INSERT
+ * run per row (SQLite runs it in-process: cheaper than multi-row statements, which it would parse and bind anew).
+ */
+export async function loadRows(db: SqlRunner, table: string, columnList: string, rows: Iterable<unknown[]>): Promise<void> {
+  if (db.copyRows) return db.copyRows(table, columnList, rows);
+  const insert = `INSERT INTO ${table} (${columnList}) VALUES (${columnList.split(',').map(() => '?').join(', ')})`;
+  for (const row of rows) await db.run(insert, row);
+}

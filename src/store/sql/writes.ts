@@ -12,6 +12,8 @@ import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
 import { deleteTally, insertTally, updateTally } from './tallies.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
+import { touchBatch } from './touch-import.js';
+import type { TouchBatch, TouchBatchRow } from '../store.js';
 import { deleteOccasion, insertOccasion, updateOccasion } from './occasions.js';
 
 export { bug };
@@ -105,5 +107,16 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
 
   async liftSuppressions(hashes: readonly string[]): Promise<void> {
     if (hashes.length) await deleteEntries(await this.writable(), hashes);
+  }
+
+  /** Planned on the read connection (a batch whose rows name no one writes nothing, not even a new store's file). */
+  async touchBatch(rows: readonly TouchBatchRow[], now: string): Promise<TouchBatch> {
+    return touchBatch(await this.db(), {
+      writable: () => this.writable(),
+      lock: this.lockRows,
+      beforeIdentityLookup: () => this.beforeIdentityLookup(),
+      insertTouches: (touches) => this.insert('touch', touches),
+      updateProspects: (prospects) => this.update('prospect', prospects),
+    }, rows, now);
   }
 }

@@ -283,6 +283,8 @@ export async function openForWrite(path: string, opts: SqliteOptions): Promise<C
     db.pragma('secure_delete = ON');
     // Up to 64 MB of page cache (allocated only as pages are used): a large import updates indexes all over.
     db.pragma('cache_size = -65536');
+    // A temporary table (an import's batch, store/sql/touch-import.ts) in memory, not in a journaled temp file.
+    db.pragma('temp_store = MEMORY');
     guard(db);
     return { db, path, options: opts };
   } catch (err) {

@@ -2,9 +2,11 @@
 // database, the owner makes the tables and grants the staff role its rights): touches are signed with the staff
 // member's database role, and a `prospect forget` by that role — which may not VACUUM tables it does not own —
 // says what is left in the server's files and the exact command the owner must run, which then removes it.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../helpers.js';
+import { run, tempDir } from '../../helpers.js';
 import { asAdmin, pgUrlFor } from '../../pg.js';
 
 const SUFFIX = `${process.pid}_${Date.now() % 100_000}`;
@@ -84,6 +86,22 @@ describe("README's team on PostgreSQL", () => {
     expect(await filesHolding('zq-secret')).toContain('prospects');
     await sqlAs(OWNER, /VACUUM FULL [^;]+;/.exec(r.stderr)![0]);
     expect([...await filesHolding('QX7'), ...await filesHolding('zq-secret')]).toEqual([]);
+  });
+
+  it('import touches by the staff role with the grants; without the right to temporary tables, exit 77 naming it', async () => {
+    expect((await asStaff(['prospect', 'add', 'Ines Vale', '--email', 'ines@example.com', '--stage', 'aware'])).code).toBe(0);
+    const file = join(tempDir(), 'visits.csv');
+    writeFileSync(file, 'email,type,at\nines@example.com,website,2026-03-01\n');
+    expect(await asStaff(['import', 'touches', file])).toMatchObject({ code: 0, stderr: 'created 1, merged 0, skipped 0, rejected 0\n' });
+    await asAdmin((c) => c.query(`REVOKE TEMPORARY ON DATABASE ${DB} FROM PUBLIC`));
+    try {
+      writeFileSync(file, 'email,type,at\nines@example.com,call,2026-03-02\n');
+      const r = await asStaff(['import', 'touches', file]);
+      expect(r.code, r.stderr).toBe(77);
+      expect(r.stderr.split('\n')[0]).toMatch(/^error: user "mitra_\w+" lacks a permission precrm needs .*temporary tables/);
+    } finally {
+      await asAdmin((c) => c.query(`GRANT TEMPORARY ON DATABASE ${DB} TO PUBLIC`));
+    }
   });
 
   it('forget by the owner rewrites the tables itself: nothing of the person is left in their files, no warning', async () => {
