@@ -4,13 +4,17 @@
 // command writes it (rare; it also lets the store clean up after a forgotten person as before).
 import type { Prospect } from '../../domain/types.js';
 import { columns, valuesOf } from './columns.js';
-import { PROSPECT_ROW, REACH_ROW, STAGE_ROW, prospectRow, reachRows, stageRows, type ProspectColumn } from './prospect-rows.js';
+import { PROSPECTS, REACH_ROW, STAGES, reachRows, stageValues } from './prospect-rows.js';
 import type { SqlRunner } from './runner.js';
 import { loadRows } from './runner.js';
 
 /** The columns of `prospects` a touch may change (updated_at is set for every touched prospect afterwards). */
 const MOVED = columns(['id', 'stage', 'follow_up_at', 'follow_up_note'] as const);
-const SET_BY_MOVE = new Set<ProspectColumn>([...MOVED.names, 'updated_at']);
+const SET_BY_MOVE = new Set<string>([...MOVED.names, 'updated_at']);
+/** Where each column of `prospects` sits in a prospect's values: the ones a move leaves alone, and MOVED's. */
+const UNMOVED_AT = PROSPECTS.written.names.flatMap((c, i) => (SET_BY_MOVE.has(c) ? [] : [i]));
+const MOVED_AT = MOVED.names.map((c) => PROSPECTS.written.names.indexOf(c));
+const prospectValues = (p: Prospect) => PROSPECTS.values(p, undefined);
 
 const movesTable = (db: SqlRunner) => `CREATE TEMP TABLE IF NOT EXISTS import_moves (
   id BIGINT PRIMARY KEY, stage ${db.dialect.text} NOT NULL, follow_up_at ${db.dialect.instant}, follow_up_note ${db.dialect.text})`;
@@ -22,8 +26,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Whether `after` differs from `before` only in what a touch moves: stage, follow-up, updatedAt, history entries added. */
 function onlyMoved(before: Prospect, after: Prospect): boolean {
-  const [b, a] = [prospectRow(before), prospectRow(after)];
-  if (PROSPECT_ROW.names.some((c) => !SET_BY_MOVE.has(c) && b[c] !== a[c])) return false;
+  const [b, a] = [prospectValues(before), prospectValues(after)];
+  if (UNMOVED_AT.some((i) => b[i] !== a[i])) return false;
   return same(before.tags, after.tags) && same(before.consent, after.consent) && same(before.conversion, after.conversion)
     && same(before.stageHistory, after.stageHistory.slice(0, before.stageHistory.length));
 }
@@ -41,11 +45,14 @@ export async function writeMoves(db: SqlRunner, writeWhole: (prospects: Prospect
   if (moved.length === 0) return;
   await db.run(movesTable(db));
   await db.run(db.dialect.empty('import_moves'));
-  await loadRows(db, 'import_moves', MOVED.list, moved.map(([, a]) => valuesOf(MOVED, prospectRow(a))));
+  await loadRows(db, 'import_moves', MOVED.list, moved.map(([, a]) => {
+    const values = prospectValues(a);
+    return MOVED_AT.map((i) => values[i]);
+  }));
   await db.run(UPDATE_MOVED);
   const grown = moved.filter(([b, a]) => a.stageHistory.length > b.stageHistory.length);
   if (grown.length === 0) return;
-  await loadRows(db, 'stage_history', STAGE_ROW.list, grown.flatMap(([b, a]) => stageRows(a).slice(b.stageHistory.length).map((r) => valuesOf(STAGE_ROW, r))));
+  await loadRows(db, 'stage_history', STAGES.written.list, grown.flatMap(([b, a]) => stageValues(a).slice(b.stageHistory.length)));
   const ids = grown.map(([, a]) => a.id);
   await db.run(`DELETE FROM funnel_reach WHERE prospect_id ${db.dialect.inList('int')}`, [db.dialect.list(ids)]);
   await loadRows(db, 'funnel_reach', REACH_ROW.list, grown.flatMap(([, a]) => reachRows(a).map((r) => valuesOf(REACH_ROW, r))));
