@@ -94,15 +94,22 @@ export async function insertRows(db: SqlRunner, table: string, columnList: strin
 }
 
 /**
- * The columns of schema 3's `prospects`: today's rows, less the columns later versions added (their migrations
- * run after this step, on rows that had none of them: all null).
+ * The columns of schema 3's `prospects`, named here (a released migration names what it knows): today's rows carry
+ * the columns later versions added too, whose migrations run after this step on rows that had none of them.
  */
-const ADDED_LATER = new Set<string>(['description']);
-const SCHEMA3_PROSPECT = columns(PROSPECTS.written.names.filter((c) => !ADDED_LATER.has(c)));
+const SCHEMA3_PROSPECT = columns([
+  'id', 'name', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'referred_by', 'do_not_contact', 'cadence_days', 'lost_reason',
+  'follow_up_at', 'follow_up_note', 'fields', 'notes', 'forgotten_at', 'created_at', 'updated_at',
+  'email_key', 'phone_key', 'name_lower', 'name_key', 'source_key', 'owner_key', 'search_text', 'created_ms',
+] as const);
 
 function* schema3Rows(rows: Iterable<unknown[]>): Generator<unknown[]> {
-  const keep = PROSPECTS.written.names.map((c) => !ADDED_LATER.has(c));
-  for (const row of rows) yield row.filter((_, i) => keep[i]);
+  const at = SCHEMA3_PROSPECT.names.map((c) => {
+    const i = PROSPECTS.written.names.indexOf(c);
+    if (i < 0) throw new Error(`prospects.${c} is written by no declaration: schema 3's data step needs it`);
+    return i;
+  });
+  for (const row of rows) yield at.map((i) => row[i]);
 }
 
 /** Schema 3's data step (after the dialect's DDL of version 3, in the same transaction). */
