@@ -8,7 +8,9 @@ import type { TallyRow } from '../domain/reports/tallies.js';
 import type { TouchRow } from '../domain/reports/touches.js';
 import type { VelocityRow } from '../domain/reports/velocity.js';
 import { WHOLE, type Column } from '../output/columns.js';
+import type { Format } from '../output/render.js';
 import { sanitizeForTerminal } from '../output/text.js';
+import { moneyColumns } from './money-columns.js';
 
 /** Tables say "(none)" for a missing group; CSV leaves the cell empty and JSON prints null. */
 const noneInTable = (v: unknown): string => (v === null || v === undefined ? '(none)' : sanitizeForTerminal(String(v)));
@@ -30,14 +32,19 @@ export const FUNNEL_COLUMNS: Column<FunnelRow>[] = [
   { key: 'median_days', type: 'number', decimals: 1, priority: 6 },
 ];
 
-export const SOURCE_COLUMNS: Column<SourceRow>[] = [
+const SOURCE_COUNTS: Column<SourceRow>[] = [
   { key: 'source', type: 'string', show: noneInTable, minWidth: 12 },
   { key: 'prospects', type: 'int', priority: 1 },
   { key: 'customers', type: 'int', priority: 1 },
   { key: 'conversion_rate', type: 'rate', priority: 2 },
   { key: 'median_days_to_convert', type: 'number', decimals: 1, priority: 4 },
   { key: 'avg_touches_before_conversion', type: 'number', decimals: 1, priority: 5 },
-  { key: 'revenue', type: 'number', decimals: 2, priority: 3 },
+];
+
+/** `report sources`' columns: the counts, then revenue in the report's `currencies` (see money-columns.ts). */
+export const sourceColumns = (currencies: readonly string[], format: Format): Column<SourceRow>[] => [
+  ...SOURCE_COUNTS,
+  ...moneyColumns<SourceRow>({ key: 'revenue', get: (r) => r.revenue, none: 0 }, currencies, format),
 ];
 
 export const TOUCH_COLUMNS: Column<TouchRow>[] = [
@@ -65,12 +72,16 @@ export const COHORT_COLUMNS: Column<CohortRow>[] = [
   { key: 'median_days_to_convert', type: 'number', decimals: 1, priority: 3 },
 ];
 
-export const REFERRAL_COLUMNS: Column<ReferralRow>[] = [
+const REFERRAL_COUNTS: Column<ReferralRow>[] = [
   { key: 'id', type: 'int', priority: 4 },
   { key: 'name', type: 'string', minWidth: 12 },
   { key: 'referrals', type: 'int', priority: 1 },
   { key: 'referred_customers', type: 'int', priority: 2 },
-  { key: 'referred_revenue', type: 'number', decimals: 2, priority: 3 },
+];
+
+export const referralColumns = (currencies: readonly string[], format: Format): Column<ReferralRow>[] => [
+  ...REFERRAL_COUNTS,
+  ...moneyColumns<ReferralRow>({ key: 'referred_revenue', get: (r) => r.referred_revenue, none: 0 }, currencies, format),
 ];
 
 export const ACTIVITY_COLUMNS: Column<ActivityRow>[] = [
