@@ -23,7 +23,7 @@ export function purchaseTouch(id: number, keepId: number, { conversion: c, from 
   const value = c.value === null ? '' : ` of ${c.value}${c.currency ? ` ${c.currency}` : ''}`;
   const product = c.product ? `: ${c.product}` : '';
   const note = `purchase${value}${product} (the first purchase recorded on prospect ${from.id} before the merge)`;
-  return { id, prospectId: keepId, type: 'visit', at: c.at, note, outcome: null, direction: 'in', by: null };
+  return { id, prospectId: keepId, type: 'visit', at: c.at, note, outcome: null, direction: 'in', by: null, cost: null, currency: null };
 }
 
 /** Both histories, in time order (the kept record's entry first on the same instant); nothing is dropped. */

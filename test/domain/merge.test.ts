@@ -13,7 +13,7 @@ function prospect(id: number, name: string, createdAt: string, extra: Partial<Pr
 }
 
 const touch = (id: number, prospectId: number): Touch =>
-  ({ id, prospectId, type: 'greeting', at: day(4), note: null, outcome: null, direction: null, by: 'mitra' });
+  ({ id, prospectId, type: 'greeting', at: day(4), note: null, outcome: null, direction: null, by: 'mitra', cost: null, currency: null });
 const response = (id: number, prospectId: number): SurveyResponse =>
   ({ id, survey: 'taste', prospectId, segment: 'prospect', stage: 'interested', at: day(4), answers: { q: 1 } });
 
@@ -119,7 +119,7 @@ describe('mergeProspects: stage and purchase', () => {
     const r = mergeProspects(input(keep, other), NOW, 40);
     expect(r.prospect.conversion).toEqual(other.conversion);
     expect(r.changes.insert.touches).toEqual([{
-      id: 40, prospectId: 1, type: 'visit', at: day(6), direction: 'in', outcome: null, by: null,
+      id: 40, prospectId: 1, type: 'visit', at: day(6), direction: 'in', outcome: null, by: null, cost: null, currency: null,
       note: 'purchase of 30 EUR: cake (the first purchase recorded on prospect 1 before the merge)',
     }]);
   });
