@@ -7,7 +7,7 @@ import { FORMATS } from '../output/render.js';
 import { CONVERSION_CSV_COLUMNS, TOUCH_CSV_COLUMNS } from './export-run.js';
 import { PROSPECT_CSV_COLUMNS } from './prospect-columns.js';
 import {
-  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns,
+  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns, touchColumns,
 } from './report-columns.js';
 import { DUE_COLUMNS, STALE_COLUMNS } from './due.js';
 
@@ -135,8 +135,8 @@ function csv(): string {
       ['due', keys(DUE_COLUMNS)],
       ['stale', keys(STALE_COLUMNS)],
       ['report funnel', keys(FUNNEL_COLUMNS)],
-      ['report sources', keys(sourceColumns([], 'csv'))],
-      ['report touches', keys(TOUCH_COLUMNS)],
+      ['report sources', `${keys(sourceColumns([], 'csv'))}, then cost, revenue_per_cost once a touch has a cost`],
+      ['report touches', `${keys(touchColumns([], 'csv'))}, then revenue, cost, revenue_per_cost once a touch or tally has a cost`],
       ['report velocity', keys(VELOCITY_COLUMNS)],
       ['report cohorts', keys(COHORT_COLUMNS)],
       ['report referrals', keys(referralColumns([], 'csv'))],

@@ -41,13 +41,14 @@ export function registerReport(program: Command, ctx: Context): Command {
     ))
     .action((flags) => reports().then((m) => m.runFunnel(ctx, flags)));
 
-  addCohortOptions(report.command('sources').description('per source: conversion rate, days and touches to convert, revenue'))
+  addCohortOptions(report.command('sources').description('per source: conversion rate, days and touches to convert, revenue, cost'))
     .option('--currency <code>', CURRENCY_HELP)
     .addHelpText('after', examples('precrm report sources', 'precrm report sources --since 90d --json', 'precrm report sources --currency EUR'))
     .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'sources', flags)));
 
-  addCohortOptions(report.command('touches').description('per touch type: reach, conversion, first- and last-touch attribution'))
-    .addHelpText('after', examples('precrm report touches', 'precrm report touches --owner mitra --format csv'))
+  addCohortOptions(report.command('touches').description('per touch type: reach, conversion, first- and last-touch attribution, cost'))
+    .option('--currency <code>', CURRENCY_HELP)
+    .addHelpText('after', examples('precrm report touches', 'precrm report touches --owner mitra --format csv', 'precrm report touches --currency INR'))
     .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'touches', flags)));
 
   addCohortOptions(report.command('velocity').description('per stage transition: how many, median and 90th percentile days'))

@@ -89,6 +89,28 @@ describe('money in several currencies', () => {
     expect(r.stdout).not.toContain('522.5');
   });
 
+  it('report sources and touches gain cost and revenue per unit of cost once a touch or tally has a cost', async () => {
+    const s = await twoCurrencies();
+    await ok(s, ['touch', 'log', 'asha', 'sample', '--cost', '2', '--currency', 'EUR', '--at', day(2)], NOW);
+    await ok(s, ['touch', 'log', 'ben', 'sample', '--cost', '50', '--currency', 'INR', '--at', day(3)], NOW);
+    await ok(s, ['tally', 'log', 'sample', '10', '--cost', '100', '--currency', 'INR', '--at', day(1)], NOW);
+    // Tallies belong to no source: walk-in's cost is Asha's 2 EUR and Ben's 50 INR only.
+    expect((await at(s, ['report', 'sources', '--format', 'csv'])).stdout).toBe([
+      'source,prospects,customers,conversion_rate,median_days_to_convert,avg_touches_before_conversion,revenue_EUR,revenue_INR,cost_EUR,cost_INR,revenue_per_cost_EUR,revenue_per_cost_INR',
+      'instagram,2,1,0.5,7,0,12.5,0,0,0,,',
+      'walk-in,2,2,1,5.5,1,10,500,2,50,5,10',
+      '',
+    ].join('\n'));
+    // sample, in INR: Ben's 500 against his sample's 50 and the tally's 100.
+    const touches = await at(s, ['report', 'touches', '--format', 'csv', '--currency', 'INR']);
+    expect(touches.stdout.split('\n')[0]).toBe('type,touches,prospects,conversion_rate,first_touch_conversions,last_touch_conversions,revenue,cost,revenue_per_cost');
+    expect(touches.stdout.split('\n')[3]).toBe('sample,2,2,1,2,2,500,150,3.333333');
+    const json = JSON.parse((await at(s, ['report', 'touches', '--json'])).stdout);
+    expect(json[2]).toMatchObject({ type: 'sample', revenue: { EUR: 10, INR: 500 }, cost: { EUR: 2, INR: 150 }, revenue_per_cost: { EUR: 5, INR: 3.333333 } });
+    // With --source the tallies (of no source) are left out.
+    expect((await at(s, ['report', 'touches', '--format', 'csv', '--currency', 'INR', '--source', 'walk-in'])).stdout.split('\n')[3]).toBe('sample,2,2,1,2,2,500,50,10');
+  });
+
   it('one currency prints as it always did: one revenue column, a number in json', async () => {
     const s = await tempStore();
     await ok(s, ['prospect', 'add', 'Asha', '--source', 'walk-in']);
