@@ -12,12 +12,35 @@ const ON_EVERY_BACKEND = [
   'test/commands/migrate-chain.test.ts',
 ];
 
+/** Command tests that mock a module (vi.mock): they need a module registry of their own, so they run isolated. */
+const MOCKING = ['test/commands/import-whole-file.test.ts'];
+
+/**
+ * Every command-level test again on a SQLite store, then on PostgreSQL (test/helpers.ts tempStore: a database of
+ * the file's own, emptied between its tests, on the run's one server), so identical output, ids and exit codes on
+ * every backend are tested, not hoped. These files run in-process and leave no module state behind, so they share
+ * their modules (isolate off): the CLI loads once per worker, not once per file.
+ */
+function onBackend(backend: 'sqlite' | 'postgres') {
+  const test = {
+    env: { TZ: 'UTC', PRECRM_TEST_BACKEND: backend },
+    ...(backend === 'postgres' ? { globalSetup: ['./test/pg-server.ts'] } : {}),
+  };
+  return [
+    { extends: true, test: { ...test, name: backend, isolate: false, include: ['test/commands/**/*.test.ts'], exclude: [...ON_EVERY_BACKEND, ...MOCKING] } },
+    { extends: true, test: { ...test, name: `${backend}-mocking`, include: MOCKING } },
+  ];
+}
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    setupFiles: ['./test/setup.ts'],
     // e2e and fault tests spawn real processes; 2-core machines need room.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // vitest's default is one worker on 2 cores; most of an end-to-end test's time is spent waiting on a child.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -29,28 +52,8 @@ export default defineConfig({
           env: { TZ: 'UTC' },
         },
       },
-      {
-        // Every command-level test again on a SQLite store (test/helpers.ts tempStore), so identical output, ids and
-        // exit codes on both backends are tested, not hoped.
-        extends: true,
-        test: {
-          name: 'sqlite',
-          include: ['test/commands/**/*.test.ts'],
-          exclude: ON_EVERY_BACKEND,
-          env: { TZ: 'UTC', PRECRM_TEST_BACKEND: 'sqlite' },
-        },
-      },
-      {
-        // And once more on PostgreSQL: a new database per store, on a server of this project's own.
-        extends: true,
-        test: {
-          name: 'postgres',
-          include: ['test/commands/**/*.test.ts'],
-          exclude: ON_EVERY_BACKEND,
-          globalSetup: ['./test/pg-server.ts'],
-          env: { TZ: 'UTC', PRECRM_TEST_BACKEND: 'postgres' },
-        },
-      },
+      ...onBackend('sqlite'),
+      ...onBackend('postgres'),
     ],
   },
 });

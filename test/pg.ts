@@ -3,7 +3,7 @@
 // of their own (freshDatabase); all of them dropped when the file ends.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The admin URL of the test server. */
 export const pgAdminUrl = (): string => inject('pgAdminUrl');
@@ -110,14 +110,24 @@ async function empty(database: string): Promise<void> {
   }, database);
 }
 
-// Registered as this module loads (hooks cannot be added from inside a test); nothing to do in a file that never
-// takes a store database.
-afterEach(async () => {
+/** A store database handed back before its test ends (a test that makes many stores): emptied, and free again. */
+export async function releaseStoreDatabase(url: string): Promise<void> {
+  const i = pool.used.findIndex((db) => db.url === url);
+  if (i < 0) return;
+  const [db] = pool.used.splice(i, 1);
+  await empty(db!.name);
+  pool.free.push(db!);
+}
+
+/** After each test (test/setup.ts): the store databases it took, emptied for the next; nothing to do if none. */
+export async function emptyUsedStoreDatabases(): Promise<void> {
   const used = pool.used.splice(0);
   for (const db of used) await empty(db.name);
   pool.free.push(...used);
-});
-afterAll(async () => {
+}
+
+/** After each file (test/setup.ts): its store databases, dropped. */
+export async function dropStoreDatabases(): Promise<void> {
   const names = [...pool.free, ...pool.used].map((db) => db.name);
   pool.free.length = 0;
   pool.used.length = 0;
@@ -125,4 +135,4 @@ afterAll(async () => {
   await asAdmin(async (c) => {
     for (const n of names) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
   });
-});
+}

@@ -20,7 +20,7 @@ import { prospectPlanner } from './import-prospect-plan.js';
 import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './import-read.js';
 import { purchaseSlice, responseSlice, touchSlice } from './import-slice.js';
 import { PURCHASE_HEADERS, purchaseRowParser, type PurchaseRow } from '../csv/purchase-rows.js';
-import { planPurchases, type PurchasePlan } from '../csv/purchase-plan.js';
+import { noOrdersYet, planPurchases, type PurchasePlan } from '../csv/purchase-plan.js';
 import { saleCurrency } from './purchase-run.js';
 import type { StoreTransaction } from '../store/store.js';
 import { findSurvey } from './lookup.js';
@@ -115,7 +115,7 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const read = await readTable(ctx, file, flags, { spec: PROSPECT_HEADERS, parse: parseProspectRow, checkValue: checkStage, vcard: true });
   try {
-    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email']], read.header);
+    requireColumns(read.match, [['name', 'first_name', 'last_name', 'email', 'description']], read.header);
     if (missingColumns(read.match, [['email', 'phone']]).length) {
       ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
     }
@@ -169,9 +169,13 @@ export async function importResponses(ctx: Context, surveyRef: string, file: str
   }
 }
 
-/** Writes a purchase plan: the converted prospects (their first purchases come with them), order ids, later purchases. */
+/**
+ * Writes a purchase plan: the converted prospects (their first purchases come with them), order ids, purchases an
+ * earlier batch made with their order's further rows added, later purchases.
+ */
 async function writePurchases(tx: StoreTransaction, p: PurchasePlan): Promise<void> {
   if (p.prospects.size) await tx.update('prospect', [...p.prospects.values()]);
+  if (p.amended.length) await tx.update('purchase', p.amended);
   const firsts = await tx.purchasesOf([...p.firstOrders.keys()]);
   for (const [prospectId, orderId] of p.firstOrders) {
     const first = firsts.find((u) => u.prospectId === prospectId)!;
@@ -191,10 +195,12 @@ export async function importPurchases(ctx: Context, file: string, flags: ImportF
     requireColumns(read.match, [['prospect', 'email', 'phone', 'name'], ['at', 'day'], ['value']], read.header);
     const now = ctx.now().toISOString();
     const country = shopCountry(env);
+    let sofar = noOrdersYet();
     const { tally, written } = await importRows<PurchaseRow, PurchasePlan>(ctx, flags, read, {
+      start: async () => { sofar = noOrdersYet(); },
       slice: (reader, rows) => purchaseSlice(reader, rows.map((r) => r.row), country),
-      plan: (doc, rows) => planPurchases(doc, rows, now, country),
-      changes: (p) => p.created > 0,
+      plan: (doc, rows) => planPurchases(doc, rows, now, country, sofar),
+      changes: (p) => p.created > 0 || p.amended.length > 0,
       apply: () => undefined,
       also: writePurchases,
       tally: (p) => ({ ...emptyTally(), created: p.created, skipped: p.skipped, rejected: p.rejected }),

@@ -131,9 +131,13 @@ export async function purchaseSlice(reader: StoreReader, rows: readonly { prospe
     ...names.map((n) => reader.prospectsNamed(n)),
   ]);
   const buyers = byIdUnion(...found);
-  const prospects = await withReferrals(reader, await withReferrers(reader, buyers), buyers.filter((p) => p.conversion === null));
+  const known = await withReferrals(reader, await withReferrers(reader, buyers), buyers.filter((p) => p.conversion === null));
   const orders = [...new Set(rows.flatMap((r) => (r.sale.orderId === null ? [] : [r.sale.orderId])))];
-  const purchases = byIdUnion(await reader.purchasesOf(buyers.map((p) => p.id)), await reader.purchasesWithOrders(orders));
+  const withOrders = await reader.purchasesWithOrders(orders);
+  const purchases = byIdUnion(await reader.purchasesOf(buyers.map((p) => p.id)), withOrders);
+  // The buyers of those orders too: an order an earlier batch took may go on in rows that do not name its buyer.
+  const owners = [...new Set(withOrders.map((u) => u.prospectId))].filter((id) => !known.some((p) => p.id === id));
+  const prospects = owners.length ? byIdUnion(known, await reader.getProspects(owners)) : known;
   return sliceDoc(reader, { prospects, purchases });
 }
 

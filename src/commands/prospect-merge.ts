@@ -1,7 +1,6 @@
 // prospect merge: the other record of a person moves onto the kept one, in one store transaction, after a confirmation.
 import type { Context } from '../context.js';
-import { showDay } from '../domain/dates.js';
-import { checkMergeable, mergeNeedsTouchId, mergeProspects, mergedReferrerId, type MergeResult } from '../domain/merge.js';
+import { checkMergeable, mergeProspects, mergedReferrerId, type MergeResult } from '../domain/merge.js';
 import { candidateDetails } from '../domain/references.js';
 import { label, type ReferrerLink } from '../domain/referrals.js';
 import type { Prospect } from '../domain/types.js';
@@ -21,14 +20,14 @@ async function mergedReferrer(reader: StoreReader, keep: Prospect, other: Prospe
 /** Reads what the merge moves, computes it and writes it: all inside the caller's transaction. */
 async function mergeIn(tx: StoreTransaction, keepId: number, otherId: number, at: string): Promise<MergeResult> {
   const [keep, other] = [await findProspect(tx, String(keepId)), await findProspect(tx, String(otherId))];
-  const [touches, responses, referredByOther, keepReferred] = await Promise.all([
-    tx.listTouches({ prospectId: other.id }), tx.listResponses({ prospectId: other.id }), tx.referralsOf(other.id), tx.referralsOf(keep.id),
+  const [touches, responses, purchases, referredByOther, keepReferred] = await Promise.all([
+    tx.listTouches({ prospectId: other.id }), tx.listResponses({ prospectId: other.id }), tx.purchasesOf([keep.id, other.id]),
+    tx.referralsOf(other.id), tx.referralsOf(keep.id),
   ]);
   const referrer = await mergedReferrer(tx, keep, other);
   checkMergeable(keep, other, referrer);
-  const touchId = mergeNeedsTouchId(keep, other) ? await tx.takeId('touch') : null;
   const keepHasReferred = keepReferred.some((p) => p.id !== other.id);
-  const merged = mergeProspects({ keep, other, touches, responses, referredByOther, keepHasReferred, referrer }, at, touchId);
+  const merged = mergeProspects({ keep, other, touches, responses, purchases, referredByOther, keepHasReferred, referrer }, at);
   await moveOccasions(tx, other.id, keep.id);
   await applyChanges(tx, merged.changes);
   return merged;
@@ -42,17 +41,13 @@ export async function mergeRun(ctx: Context, keepRef: string, otherRef: string):
   checkMergeable(keep, other, await mergedReferrer(store, keep, other));
   ctx.info(`keep   ${keep.id}  ${keep.name} (${candidateDetails(keep)})`);
   ctx.info(`merge  ${other.id}  ${other.name} (${candidateDetails(other)})`);
-  const question = `Merge prospect ${other.id} into ${label(keep)}? Its touches, purchase, responses and referrals move to ${keep.id}; ${other.id} is deleted.`;
+  const question = `Merge prospect ${other.id} into ${label(keep)}? Its touches, purchases, responses and referrals move to ${keep.id}; ${other.id} is deleted.`;
   if (!(await confirmDestructive(ctx, question, 'prospect merge'))) {
     ctx.info('nothing merged');
     return;
   }
   const done = await store.transaction((tx) => mergeIn(tx, keep.id, other.id, ctx.now().toISOString()));
-  const { touches, responses, referrals } = done.moved;
-  ctx.info(`merged prospect ${other.id} into ${label(done.prospect)} (${done.prospect.stage}): moved ${touches} touch(es), ${responses} survey response(s), ${referrals} referral(s); prospect ${other.id} is deleted`);
-  if (done.laterPurchase) {
-    const first = done.prospect.conversion!;
-    ctx.info(`both had bought: the purchase of ${showDay(first.at)} stays the first purchase; the one of ${showDay(done.laterPurchase.conversion.at)} is kept as a visit touch`);
-  }
+  const { touches, purchases, responses, referrals } = done.moved;
+  ctx.info(`merged prospect ${other.id} into ${label(done.prospect)} (${done.prospect.stage}): moved ${touches} touch(es), ${purchases} purchase(s), ${responses} survey response(s), ${referrals} referral(s); prospect ${other.id} is deleted`);
   printWritten(ctx, [done.prospect]);
 }

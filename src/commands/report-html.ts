@@ -6,11 +6,12 @@ import type { Context } from '../context.js';
 import { localDay, showDay } from '../domain/dates.js';
 import { dueHorizon, type DueRow } from '../domain/due.js';
 import { mayContact, type CohortMember, type ProspectFilter } from '../domain/queries.js';
+import type { FunnelRow } from '../domain/reports/funnel.js';
 import type { LoyaltyReport } from '../domain/reports/loyalty.js';
-import type { Purchase, Survey, SurveyResponse } from '../domain/types.js';
+import type { Purchase, Survey, SurveyResponse, Tally } from '../domain/types.js';
 import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
-import { cohortFilter, type CohortFlags } from './report-run.js';
+import { cohortFilter, funnelTallies, type CohortFlags } from './report-run.js';
 import type { Store } from '../store/store.js';
 import { moneyColumns, rowCurrencies } from './money-columns.js';
 import { COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, sourceColumns } from './report-columns.js';
@@ -29,10 +30,12 @@ interface Records {
   loyalty: LoyaltyReport;
   /** Every purchase of the surveys' linked respondents (the outcome sections). */
   respondentPurchases: Purchase[];
+  /** The tallies of the page's window, counted above the funnel's first stage as `report funnel` does. */
+  tallies: Tally[];
 }
 
 /** Everything the page reads, as targeted store queries: the one place it touches the store. */
-async function selectRecords(store: Store, filter: ProspectFilter, now: Date, loyalty: () => Promise<LoyaltyReport>): Promise<Records> {
+async function selectRecords(store: Store, filter: ProspectFilter, now: Date, loyalty: () => Promise<LoyaltyReport>, flags: HtmlFlags): Promise<Records> {
   const [{ conversionInstants }, { dueList }] = await Promise.all([import('../domain/reports/journey.js'), import('../domain/due.js')]);
   const cohort = await store.cohort(filter);
   const referrerIds = [...new Set(cohort.flatMap((p) => (p.referredBy === null ? [] : [p.referredBy])))];
@@ -49,6 +52,7 @@ async function selectRecords(store: Store, filter: ProspectFilter, now: Date, lo
     surveys: answered,
     respondentPurchases: await store.purchasesOf(respondents),
     loyalty: await loyalty(),
+    tallies: await funnelTallies(store, flags, now),
   };
 }
 
@@ -82,6 +86,21 @@ const SURVEY_COLUMNS: Column<{ group?: string; question: string; responses: numb
 
 const pct = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)}%`);
 
+const FUNNEL_INTRO = 'How far prospects got: reached = at or beyond the stage; step = of the stage before; overall = of everyone.';
+const ANONYMOUS_INTRO = ' The anonymous rows above the first stage are the counts logged with tally log in this window (people greeted, samples handed out); their overall = the new prospects the same window brought per count.';
+
+/** The funnel's stages under the anonymous counts of the window (none without tallies), as `report funnel` has them. */
+async function withAnonymous(stages: FunnelRow[], tallies: readonly Tally[]): Promise<FunnelRow[]> {
+  if (tallies.length === 0) return stages;
+  const { anonymousFunnelRows } = await import('../domain/reports/tallies.js');
+  return [...anonymousFunnelRows(tallies, stages[0]?.reached ?? 0), ...stages] as FunnelRow[];
+}
+
+/** A funnel bar's note: an anonymous count has no step, only the new prospects per count. */
+const funnelNote = (f: FunnelRow): string => (f.current === null
+  ? `${f.reached} · new prospects ${pct(f.overall_rate)}`
+  : `${f.reached} · step ${pct(f.step_rate)} · overall ${pct(f.overall_rate)}`);
+
 export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<void> {
   const now = ctx.now();
   const filter = cohortFilter(flags, now);
@@ -91,7 +110,7 @@ export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<voi
   const store = await ctx.openStore();
   const { loyaltyFilter, loyaltyOf, loyaltyQuery } = await import('./report-loyalty.js');
   const loyalty = () => loyaltyOf(store, loyaltyFilter(flags, now), loyaltyQuery({ by: 'sampled' }, now));
-  const records = await selectRecords(store, filter, now, loyalty);
+  const records = await selectRecords(store, filter, now, loyalty, flags);
   const sections = await buildSections(records, filter, now);
   const { renderPage } = await import('../output/html-page.js');
   const window = [flags.since && `from ${localDay(new Date(filter.createdSince!))}`, flags.until && `to ${localDay(new Date(filter.createdUntil!))}`].filter(Boolean).join(' ');
@@ -114,7 +133,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
     import('../domain/reports/survey-report.js'), import('../output/charts.js'),
   ]);
   const { outcomeSection } = await import('./report-html-outcome.js');
-  const funnel = funnelReport(r.cohort);
+  const funnel = await withAnonymous(funnelReport(r.cohort), r.tallies);
   const sources = sourcesReport(r.cohort, r.touchesBefore);
   const cohorts = cohortsReport(r.cohort, { period: 'month', since: filter.createdSince, until: filter.createdUntil }, now);
   const velocity = velocityReport(r.cohort);
@@ -125,10 +144,11 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
   const moreDue = r.due.length > DUE_ROWS ? `and ${r.due.length - DUE_ROWS} more (precrm due --within 7d)` : undefined;
   const sections: Section[] = [
     {
-      id: 'funnel', title: 'Funnel', intro: 'How far prospects got: reached = at or beyond the stage; step = of the stage before; overall = of everyone.',
+      id: 'funnel', title: 'Funnel', intro: FUNNEL_INTRO + (r.tallies.length ? ANONYMOUS_INTRO : ''),
       chart: await charts.barChartSvg({
         title: 'Funnel: prospects reaching each stage', direction: 'horizontal', valueLabel: 'prospects',
-        items: funnel.map((f) => ({ label: f.stage, value: f.reached, note: `${f.reached} · step ${pct(f.step_rate)} · overall ${pct(f.overall_rate)}` })),
+        // "anon. greeting": the table's "anonymous greeting", short enough for a phone's label room.
+        items: funnel.map((f) => ({ label: f.stage.replace(/^anonymous /, 'anon. '), value: f.reached, note: funnelNote(f) })),
       }),
       columns: FUNNEL_COLUMNS, rows: funnel,
     },

@@ -6,7 +6,7 @@ import { PROSPECT_GROUPS } from '../domain/reports/groups.js';
 import type { FunnelRow } from '../domain/reports/funnel.js';
 import { bar } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreReader } from '../store/store.js';
 import type { MoneyQuery } from '../domain/reports/currencies.js';
 import type { Tally } from '../domain/types.js';
 import type { Format } from '../output/render.js';
@@ -63,22 +63,21 @@ export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void>
   await print(ctx, rows, columns, 'funnel', flags.output);
 }
 
+/** The tallies a funnel of these flags shows (report funnel, report html): its window's, none when grouped or filtered. */
+export async function funnelTallies(store: StoreReader, flags: FunnelFlags, now: Date): Promise<Tally[]> {
+  if (flags.by !== undefined || flags.source !== undefined || flags.owner !== undefined || flags.tag?.length) return [];
+  return store.listTallies(parseWindow(flags, now));
+}
+
 /**
  * The anonymous counts of the funnel's window, shown above its first stage with the new prospects the same window
  * brought. Tallies belong to no source, owner or tag, and a grouped funnel has no one first stage: none then.
  */
 async function anonymousRows(store: Store, flags: FunnelFlags, now: Date, stages: readonly FunnelRow[]): Promise<AnonymousFunnelRow[]> {
-  if (flags.by !== undefined) return [];
-  const tallies = await windowTallies(store, flags, now);
+  const tallies = await funnelTallies(store, flags, now);
   if (tallies.length === 0) return [];
   const { anonymousFunnelRows } = await import('../domain/reports/tallies.js');
   return anonymousFunnelRows(tallies, stages[0]?.reached ?? 0);
-}
-
-/** The tallies of the report's --since/--until window; none with --source, --owner or --tag (tallies belong to no prospect). */
-async function windowTallies(store: Store, flags: CohortFlags, now: Date): Promise<Tally[]> {
-  if (flags.source !== undefined || flags.owner !== undefined || flags.tag?.length) return [];
-  return store.listTallies(parseWindow(flags, now));
 }
 
 type SimpleReport = 'sources' | 'touches' | 'velocity' | 'referrals';
@@ -100,7 +99,7 @@ async function simpleRows(name: SimpleReport, store: Store, q: SimpleQuery, form
     }
     case 'touches': {
       const [{ touchesReport }, { hasCosts }] = await Promise.all([import('../domain/reports/touches.js'), import('../domain/reports/cost.js')]);
-      const [touches, tallies] = await Promise.all([store.cohortTouches(q.filter), windowTallies(store, q.flags, q.now)]);
+      const [touches, tallies] = await Promise.all([store.cohortTouches(q.filter), funnelTallies(store, q.flags, q.now)]);
       const rows = touchesReport(cohort, touches, { ...q.money, tallies });
       return [rows, touchColumns(rowCurrencies(rows, (r) => r.revenue), format, hasCosts(touches) || hasCosts(tallies))];
     }

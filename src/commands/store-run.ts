@@ -1,7 +1,7 @@
 // The work of `precrm store check|backup|upgrade|migrate` (commands/store.ts declares them), loaded only when one runs.
 import type { Context } from '../context.js';
 import { EXIT, PrecrmError, dataError, usageError } from '../domain/errors.js';
-import { describeCounts } from '../store/dump.js';
+import { describeCounts, sameCounts } from '../store/dump.js';
 import { describeLocation, openStore, type StoreLocation } from '../store/open.js';
 import { nulInBatch } from '../store/nul-bytes.js';
 import { snapshotText } from '../store/snapshot.js';
@@ -65,7 +65,7 @@ export async function backupRun(ctx: Context, opts: { file?: string }): Promise<
 
 const sameLocation = (a: StoreLocation, b: StoreLocation) => (a.kind === 'postgres' ? a.kind === b.kind && a.url === b.url : b.kind !== 'postgres' && a.path === b.path);
 
-const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', tally: 'tallies', purchase: null, occasion: null } as const;
+const COUNT_OF = { prospect: 'prospects', touch: 'touches', survey: 'surveys', response: 'responses', purchase: 'purchases', tally: 'tallies', occasion: 'occasions' } as const;
 
 /** Passes the batches on, counting the records in `counts`. */
 async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): AsyncIterable<DumpBatch> {
@@ -74,9 +74,8 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
     const nul = nulInBatch(batch);
     if (nul !== null) throw dataError(`${nul} holds a NUL byte (\\0), which not every backend can store; nothing was migrated (remove it from that field, e.g. with precrm prospect edit, then migrate again)`);
     if (batch.kind !== 'counters' && batch.kind !== 'suppression') {
-      // Purchases and occasions come along with their prospects; the summary counts the kinds it always has.
-      const key = COUNT_OF[batch.kind];
-      if (key !== null) counts[key] += batch.records.length;
+      // Every kind is counted, purchases and occasions too: a row the target lost is caught by the comparison.
+      counts[COUNT_OF[batch.kind]] += batch.records.length;
     }
     yield batch;
   }
@@ -86,15 +85,17 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
 export async function migrateRun(ctx: Context, opts: { target: StoreLocation }): Promise<void> {
   if (sameLocation(ctx.storeLocation, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
   const source = await ctx.openStore();
-  const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0, tallies: 0 };
+  const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0, purchases: 0, tallies: 0, occasions: 0 };
   const target = await openStore(opts.target, ctx.storeOptions());
   let written: StoreCounts;
-  try {
-    written = await target.load(tally(source.dump(), expected));
-    const after = await target.counts();
-    if (describeCounts(after) !== describeCounts(expected) || describeCounts(written) !== describeCounts(expected)) {
-      throw dataError(`${describeLocation(opts.target)} holds ${describeCounts(after)} after the migration, but ${ctx.storeLabel} holds ${describeCounts(expected)}; check both stores (precrm store check)`);
+  // Checked inside the target's transaction, before its commit: a target that lost a row keeps nothing.
+  const check = (counts: StoreCounts) => {
+    if (!sameCounts(counts, expected)) {
+      throw dataError(`${describeLocation(opts.target)} holds ${describeCounts(counts)} after the migration, but ${ctx.storeLabel} holds ${describeCounts(expected)}; nothing was migrated (check both stores: precrm store check)`);
     }
+  };
+  try {
+    written = await target.load(tally(source.dump(), expected), check);
   } finally {
     await target.close();
   }

@@ -6,6 +6,19 @@
 import { FORM_EMAIL, FORM_SUBMITTED_AT } from './form-columns.js';
 import type { HeaderSpec } from './headers.js';
 
+const NAMED = new Set(['name', 'first_name', 'last_name']);
+
+/**
+ * `Description` is a prospect's description (an unnamed passer-by) in precrm's own export, which has notes beside
+ * it, and in a file of people without names; beside a name and no notes (Zoho's leads) it is what was noted about
+ * the contact: notes.
+ */
+function descriptionOrNotes(targets: readonly (string | null)[]): (string | null)[] {
+  const notes = targets.includes('notes');
+  const named = targets.some((t) => t !== null && NAMED.has(t));
+  return notes || !named ? [...targets] : targets.map((t) => (t === 'description' ? 'notes' : t));
+}
+
 export const PROSPECT_HEADERS: HeaderSpec = {
   fields: [
     'id', 'name', 'first_name', 'middle_name', 'last_name', 'email', 'phone', 'company', 'source', 'stage', 'tags', 'owner',
@@ -13,6 +26,7 @@ export const PROSPECT_HEADERS: HeaderSpec = {
     'converted_at', 'conversion_value', 'currency', 'product', 'notes', 'created_at', 'updated_at',
     'orders', 'total_spent', 'last_purchase', 'email_marketing', 'description', 'birthday',
   ],
+  settle: descriptionOrNotes,
   aliases: {
     name: ['full name', 'contact name', 'display name', 'customer name', 'your name'],
     first_name: ['first', 'given name', 'forename'],

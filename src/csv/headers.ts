@@ -28,6 +28,11 @@ export interface HeaderSpec {
    * `ID` is the other system's record id, never read as a field.
    */
   prefixed?: { records: readonly string[]; qualifiers: readonly string[] };
+  /**
+   * A last say on the columns' fields once all are known, for a column whose meaning depends on the others (see
+   * contact-columns.ts: a lone `Description` beside a name is a contact's notes).
+   */
+  settle?: (targets: readonly (string | null)[]) => (string | null)[];
 }
 
 export interface HeaderMatch {
@@ -159,6 +164,7 @@ export function matchHeaders(header: readonly string[], spec: HeaderSpec, overri
     match.targets.push(target);
     sortKey.push(key);
   });
+  if (spec.settle) match.targets = spec.settle(match.targets);
   match.order = header.map((_, i) => i).filter((i) => match.targets[i] !== null)
     .sort((a, b) => sortKey[a]![0] - sortKey[b]![0] || sortKey[a]![1] - sortKey[b]![1] || a - b);
   return match;

@@ -110,9 +110,10 @@ export function createdAtOf(row: ProspectRow, now: string): string {
 function build(row: ProspectRow, id: number, now: string): Prospect {
   const createdAt = createdAtOf(row, now);
   // A buyer walks the path like anyone else, from the stage the row gives before the purchase.
-  const start = row.stage !== null && !isCustomer(row.stage) ? row.stage : 'interested';
+  // An unnamed one starts where `prospect add --description` starts it: aware.
+  const start = row.stage !== null && !isCustomer(row.stage) ? row.stage : row.name ? 'interested' : 'aware';
   let p = newProspect(id, {
-    name: row.name, description: row.description, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
+    name: row.name || null, description: row.description, email: row.email, phone: row.phone, company: row.company, source: row.source, owner: row.owner,
     notes: row.notes, tags: row.tags, fields: Object.fromEntries(row.fields), cadenceDays: row.cadenceDays, followUp: row.followUp,
   }, start, createdAt);
   p.lostReason = row.lostReason;
@@ -306,6 +307,9 @@ export function buyersIn(doc: StoreDoc, rows: readonly ImportRow<ProspectRow>[],
   return [...buyers];
 }
 
+/** A row without a name re-importing the unnamed prospect of its id: the same description says it is that one. */
+const sameUnnamed = (p: Prospect, row: ProspectRow) => p.name === null && !row.name && p.description !== null && p.description === row.description;
+
 interface Known { byId: ReadonlyMap<number, Prospect>; dupes: ProspectIndex; createdLine: ReadonlyMap<Prospect, number>; country: CountryCode | null }
 
 /**
@@ -318,7 +322,7 @@ function identify(r: ImportRow<ProspectRow>, k: Known): { r: ImportRow<ProspectR
   const keys = lookupKeys(r.row, k.country);
   const idMatch = r.row.id === null ? undefined : k.byId.get(r.row.id);
   const found = (keys.email !== null || keys.phone !== null ? k.dupes.find(keys) : undefined)
-    ?? (idMatch && lower(idMatch.name) === keys.name ? idMatch : undefined)
+    ?? (idMatch && (lower(idMatch.name) === keys.name || sameUnnamed(idMatch, r.row)) ? idMatch : undefined)
     // With an email or phone the first look-up already answered; only a contact-less row looks again, by name.
     ?? (keys.email === null && keys.phone === null ? k.dupes.find(keys) : undefined);
   // The same name (most re-imports) is the same person without a closer look.

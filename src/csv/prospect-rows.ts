@@ -93,7 +93,9 @@ function deriveName(r: RowReader, email: string | null): string | null {
   const whole = v.get('name') ?? [v.get('first_name'), v.get('middle_name'), v.get('last_name')].filter(Boolean).join(' ');
   if (whole) return r.check(() => checkName(whole));
   if (email) return email.slice(0, email.indexOf('@'));
-  r.reasons.push('has no name (give a name, first and last name, or an email)');
+  // An unnamed passer-by is known by a description until someone learns the name.
+  if (v.get('description')) return null;
+  r.reasons.push('has no name (give a name, first and last name, an email, or a description)');
   return null;
 }
 

@@ -4,7 +4,8 @@
 import { PrecrmError } from '../domain/errors.js';
 import { sameName } from '../domain/references.js';
 import { lookupKeys, type CountryCode } from '../domain/phones.js';
-import { recordSale, sameSale, type Sale } from '../domain/purchases.js';
+import { copyProspect } from '../domain/prospect.js';
+import { conversionOf, recordSale, sameSale, type Sale } from '../domain/purchases.js';
 import type { Prospect, Purchase, StoreDoc } from '../domain/types.js';
 import type { ImportRow } from './load.js';
 import { ProspectIndex } from './prospect-index.js';
@@ -17,6 +18,8 @@ export interface PurchasePlan {
   /** The order id of each first purchase made by this plan, by prospect id. */
   firstOrders: Map<number, string>;
   later: Omit<Purchase, 'id'>[];
+  /** Purchases an earlier batch of this import made, with the further rows of their order added. */
+  amended: Purchase[];
   created: number;
   skipped: number;
   rejected: Rejection[];
@@ -30,6 +33,21 @@ export function addAmounts(a: number, b: number): number {
 }
 
 type Order = ImportRow<PurchaseRow>;
+
+/**
+ * The orders of an import so far, so the rows of an order that a large file's batches split are still one
+ * purchase: those made (as a first purchase or a later one), and those skipped or rejected, by order id.
+ */
+export interface OrdersSoFar { made: Map<string, 'first' | 'later'>; passed: Set<string> }
+
+export const noOrdersYet = (): OrdersSoFar => ({ made: new Map(), passed: new Set() });
+
+/** Adds an order's further rows to the sale recorded for it (as joinOrders joins the rows of one batch). */
+function addRows(into: { value: number | null; currency: string | null; product: string | null }, s: PurchaseRow['sale']): void {
+  into.currency ??= s.currency;
+  if (s.value !== null) into.value = into.value === null ? s.value : addAmounts(into.value, s.value);
+  if (s.product !== null && !(into.product ?? '').split('; ').includes(s.product)) into.product = into.product === null ? s.product : `${into.product}; ${s.product}`;
+}
 
 /** The rows of each order as one (the first row's buyer and date; values added up, products listed), in file order. */
 export function joinOrders(rows: readonly Order[]): Order[] {
@@ -47,9 +65,7 @@ export function joinOrders(rows: readonly Order[]): Order[] {
     const [into, s] = [had.row, r.row.sale];
     for (const k of ['prospect', 'email', 'phone', 'name'] as const) into[k] ??= r.row[k];
     into.sale.at ??= s.at;
-    into.sale.currency ??= s.currency;
-    if (s.value !== null) into.sale.value = into.sale.value === null ? s.value : addAmounts(into.sale.value, s.value);
-    if (s.product !== null && !(into.sale.product ?? '').split('; ').includes(s.product)) into.sale.product = into.sale.product === null ? s.product : `${into.sale.product}; ${s.product}`;
+    addRows(into.sale, s);
   }
   return out;
 }
@@ -69,21 +85,48 @@ function finder(doc: StoreDoc, country: CountryCode | null) {
 
 const whoOf = (r: PurchaseRow) => r.email ?? r.phone ?? r.prospect ?? r.name ?? '';
 
-export function planPurchases(doc: StoreDoc, rows: readonly Order[], now: string, country: CountryCode | null): PurchasePlan {
-  const plan: PurchasePlan = { prospects: new Map(), firstOrders: new Map(), later: [], created: 0, skipped: 0, rejected: [] };
+/**
+ * The further rows of an order an earlier batch of this import took: added to the purchase it made (and to the
+ * conversion, when that was the buyer's first), or passed over as that order was. False for an order not seen yet.
+ */
+function continueOrder(plan: PurchasePlan, doc: StoreDoc, sofar: OrdersSoFar, sale: PurchaseRow['sale']): boolean {
+  const id = sale.orderId;
+  if (id === null) return false;
+  if (sofar.passed.has(id)) return true;
+  const made = sofar.made.get(id);
+  if (made === undefined) return false;
+  const had = plan.amended.find((u) => u.orderId === id) ?? doc.purchases.find((u) => u.orderId === id);
+  if (!had) throw new Error(`planPurchases: order ${id} was made by this import but its purchase is not in the slice`);
+  const u = { ...had };
+  addRows(u, sale);
+  plan.amended = [...plan.amended.filter((x) => x.id !== u.id), u];
+  const buyer = plan.prospects.get(u.prospectId) ?? doc.prospects.find((p) => p.id === u.prospectId);
+  if (made === 'first' && buyer) {
+    const p = copyProspect(buyer);
+    p.conversion = conversionOf(u);
+    plan.prospects.set(p.id, p);
+  }
+  return true;
+}
+
+/** `sofar`: the orders earlier batches of the same import took (it learns this batch's). */
+export function planPurchases(doc: StoreDoc, rows: readonly Order[], now: string, country: CountryCode | null, sofar: OrdersSoFar = noOrdersYet()): PurchasePlan {
+  const plan: PurchasePlan = { prospects: new Map(), firstOrders: new Map(), later: [], amended: [], created: 0, skipped: 0, rejected: [] };
   const find = finder(doc, country);
   const known: Pick<Purchase, 'prospectId' | 'at' | 'value' | 'orderId'>[] = [...doc.purchases];
   // Oldest first, so a buyer's earliest purchase in the file is the one that converts.
   const orders = joinOrders(rows).sort((a, b) => ((a.row.sale.at ?? '') < (b.row.sale.at ?? '') ? -1 : (a.row.sale.at ?? '') > (b.row.sale.at ?? '') ? 1 : a.line - b.line));
   for (const { line, cells, row } of orders) {
-    const reject = (reason: string) => plan.rejected.push({ line, cells, reason });
+    if (continueOrder(plan, doc, sofar, row.sale)) continue;
+    const pass = () => row.sale.orderId !== null && sofar.passed.add(row.sale.orderId);
+    const reject = (reason: string) => { plan.rejected.push({ line, cells, reason }); pass(); };
     const { at, value } = row.sale;
     if (at === null || value === null) { reject(`order "${row.sale.orderId}" has no ${at === null ? 'date' : 'value'} on any of its rows`); continue; }
     const sale: Sale = { ...row.sale, at, value };
     const found = find(row);
     if (!found) { reject(`"${whoOf(row)}" matches no prospect (import or add the prospect first)`); continue; }
     const buyer = plan.prospects.get(found.id) ?? found;
-    if (known.some((u) => sameSale(u, buyer.id, sale))) { plan.skipped++; continue; }
+    if (known.some((u) => sameSale(u, buyer.id, sale))) { plan.skipped++; pass(); continue; }
     try {
       const referrer = buyer.referredBy === null ? null : plan.prospects.get(buyer.referredBy) ?? doc.prospects.find((p) => p.id === buyer.referredBy) ?? null;
       const step = recordSale(buyer, sale, now, { hasReferred: doc.prospects.some((p) => p.referredBy === buyer.id), referrer, touchesUpToSale: 0 });
@@ -98,6 +141,7 @@ export function planPurchases(doc: StoreDoc, rows: readonly Order[], now: string
       continue;
     }
     known.push({ prospectId: buyer.id, at: sale.at, value: sale.value, orderId: sale.orderId });
+    if (sale.orderId !== null) sofar.made.set(sale.orderId, buyer.conversion === null ? 'first' : 'later');
     plan.created++;
   }
   return plan;

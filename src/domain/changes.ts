@@ -1,10 +1,11 @@
 // What a domain mutation changed, as records to write: a store applies it as a few row writes
 // (store/apply.ts), a dry run can print it, and a test can read it.
-import type { Prospect, Survey, SurveyResponse, Touch } from './types.js';
+import type { Prospect, Purchase, Survey, SurveyResponse, Touch } from './types.js';
 
 export interface Changes {
   insert: { prospects: Prospect[]; touches: Touch[]; surveys: Survey[]; responses: SurveyResponse[] };
-  update: { prospects: Prospect[]; touches: Touch[]; responses: SurveyResponse[] };
+  /** Purchases are written before prospects: a prospect's write rewrites its first purchase, which must be in place. */
+  update: { prospects: Prospect[]; touches: Touch[]; responses: SurveyResponse[]; purchases: Purchase[] };
   delete: {
     prospects: number[]; touches: number[]; responses: number[];
     /** Prospects merged into another: deleted, but their data lives on in the kept record, so nothing is erased. */
@@ -15,7 +16,7 @@ export interface Changes {
 export function noChanges(): Changes {
   return {
     insert: { prospects: [], touches: [], surveys: [], responses: [] },
-    update: { prospects: [], touches: [], responses: [] },
+    update: { prospects: [], touches: [], responses: [], purchases: [] },
     delete: { prospects: [], touches: [], responses: [], mergedProspects: [] },
   };
 }
@@ -31,7 +32,7 @@ export function changes(...parts: Part[]): Changes {
       for (const [kind, list] of Object.entries(lists ?? {})) (all[op] as Record<string, unknown[]>)[kind]!.push(...list);
     }
   }
-  for (const kind of ['prospects', 'touches', 'responses'] as const) all.update[kind] = lastById(all.update[kind] as { id: number }[]) as never;
+  for (const kind of ['prospects', 'touches', 'responses', 'purchases'] as const) all.update[kind] = lastById(all.update[kind] as { id: number }[]) as never;
   return all;
 }
 

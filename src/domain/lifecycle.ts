@@ -133,7 +133,7 @@ export function convertProspect(buyer: Prospect, sale: Conversion | null, now: s
   refuseForgotten(p, 'recording a purchase');
   if (hasBought(p)) {
     const since = p.conversion ? ` on ${p.conversion.at.slice(0, 10)}` : '';
-    throw conflictError(`${label(p)} already bought${since} (${p.stage}); a conversion is the first purchase only (log later purchases as touches: precrm touch log ${p.id} visit "bought …")`);
+    throw conflictError(`${label(p)} already bought${since} (${p.stage}); a conversion is the first purchase only (record a later purchase with: precrm purchase log ${p.id} --value <amount>)`);
   }
   if (p.stage === 'lost') throw conflictError(`${label(p)} is lost; reopen first (precrm prospect reopen ${p.id}), then convert`);
   if (sale && sale.at > now) throw usageError(`the purchase date ${sale.at.slice(0, 10)} is in the future; a conversion records a purchase that happened`);

@@ -1,29 +1,19 @@
 // Where a merged prospect stands: its first purchase, its stage history joined in time order, and its stage.
+import { firstPurchases } from './first-purchase.js';
 import { stageTime } from './lifecycle.js';
+import { conversionOf } from './purchases.js';
 import { furthestStage, isCustomer, moveToStage, stageRank } from './stages.js';
-import type { Conversion, Prospect, Stage, StageChange, Touch } from './types.js';
-
-/** A first purchase that lost its place to an earlier one, with the record it was recorded on. */
-export interface LaterPurchase { conversion: Conversion; from: Prospect }
+import type { Conversion, Prospect, Purchase, Stage, StageChange } from './types.js';
 
 /**
- * The conversion is the first purchase: of two, the earlier stays the conversion (the kept record's on the same
- * instant) and the later one becomes a purchase touch, as later purchases are logged. Never a conflict: both happened.
+ * The merged record's purchases (both records' own, re-pointed to the kept one) and its conversion: the first of
+ * them by time, then id, as on any record. Never a conflict: every purchase happened, so none is dropped.
  */
-export function pickConversion(keep: Prospect, other: Prospect): { conversion: Conversion | null; later: LaterPurchase | null } {
-  if (keep.conversion === null || other.conversion === null) return { conversion: keep.conversion ?? other.conversion, later: null };
-  const otherFirst = other.conversion.at < keep.conversion.at;
-  return otherFirst
-    ? { conversion: other.conversion, later: { conversion: keep.conversion, from: keep } }
-    : { conversion: keep.conversion, later: { conversion: other.conversion, from: other } };
-}
-
-/** The later purchase as an inbound visit on the kept record, its note saying what was bought and where it was recorded. */
-export function purchaseTouch(id: number, keepId: number, { conversion: c, from }: LaterPurchase): Touch {
-  const value = c.value === null ? '' : ` of ${c.value}${c.currency ? ` ${c.currency}` : ''}`;
-  const product = c.product ? `: ${c.product}` : '';
-  const note = `purchase${value}${product} (the first purchase recorded on prospect ${from.id} before the merge)`;
-  return { id, prospectId: keepId, type: 'visit', at: c.at, note, outcome: null, direction: 'in', by: null, cost: null, currency: null };
+export function mergedPurchases(keep: Prospect, other: Prospect, purchases: readonly Purchase[]): { moved: Purchase[]; conversion: Conversion | null } {
+  const moved = purchases.filter((u) => u.prospectId === other.id).map((u) => ({ ...u, prospectId: keep.id }));
+  const first = firstPurchases([...purchases.filter((u) => u.prospectId === keep.id), ...moved]).get(keep.id);
+  // A record that holds no purchase row keeps the conversion it carries (the store writes its row).
+  return { moved, conversion: first ? conversionOf(first) : keep.conversion ?? other.conversion };
 }
 
 /** Both histories, in time order (the kept record's entry first on the same instant); nothing is dropped. */

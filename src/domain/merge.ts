@@ -3,10 +3,10 @@ import { changes, type Changes } from './changes.js';
 import { showDay } from './dates.js';
 import { conflictError, usageError } from './errors.js';
 import { refuseForgotten } from './lifecycle.js';
-import { mergedHistory, pickConversion, purchaseTouch, type LaterPurchase } from './merge-stage.js';
+import { mergedHistory, mergedPurchases } from './merge-stage.js';
 import { copyProspect, mergeTags } from './prospect.js';
 import { label, promoteToAdvocate, type ReferrerLink } from './referrals.js';
-import type { ConsentEntry, Prospect, SurveyResponse, Touch } from './types.js';
+import type { ConsentEntry, Prospect, Purchase, SurveyResponse, Touch } from './types.js';
 
 /** What the store holds that a merge moves or checks, besides the two records. */
 export interface MergeInput {
@@ -15,6 +15,8 @@ export interface MergeInput {
   /** The other's touches and survey responses. */
   touches: readonly Touch[];
   responses: readonly SurveyResponse[];
+  /** The purchases of both records (the kept one's decide, with the other's, which is first). */
+  purchases: readonly Purchase[];
   /** The prospects the other referred (referredBy = other), and whether the kept one referred anyone but the other. */
   referredByOther: readonly Prospect[];
   keepHasReferred: boolean;
@@ -25,9 +27,7 @@ export interface MergeInput {
 export interface MergeResult {
   prospect: Prospect;
   changes: Changes;
-  moved: { touches: number; responses: number; referrals: number };
-  /** The later of two first purchases, kept as a touch. */
-  laterPurchase: LaterPurchase | null;
+  moved: { touches: number; purchases: number; responses: number; referrals: number };
 }
 
 /**
@@ -49,19 +49,16 @@ export function mergedReferrerId(keep: Prospect, other: Prospect): number | null
   return outside(keep.referredBy) ?? outside(other.referredBy);
 }
 
-/** Whether the merge records two first purchases, so it needs a touch id for the later one. */
-export const mergeNeedsTouchId = (keep: Prospect, other: Prospect): boolean => keep.conversion !== null && other.conversion !== null;
-
 /**
- * The kept record with everything of the other: touches, responses and referrals re-pointed; empty fields filled;
+ * The kept record with everything of the other: touches, purchases, responses and referrals re-pointed; its
+ * conversion the first purchase of the two; empty fields filled;
  * tags, consent and stage history joined; do-not-contact if either was; the merge noted; the other deleted.
  */
-export function mergeProspects(input: MergeInput, at: string, touchId: number | null): MergeResult {
+export function mergeProspects(input: MergeInput, at: string): MergeResult {
   const { keep, other } = input;
   checkMergeable(keep, other, input.referrer);
   const referrals = input.referredByOther.filter((p) => p.id !== keep.id).map((p) => ({ ...copyProspect(p), referredBy: keep.id, updatedAt: at }));
-  const { conversion, later } = pickConversion(keep, other);
-  if (later && touchId === null) throw new Error('mergeProspects: two purchases need a touch id');
+  const { moved: purchases, conversion } = mergedPurchases(keep, other, input.purchases);
   const next = joinRecords(keep, other, at);
   next.conversion = conversion;
   mergedHistory(next, keep, other, input.keepHasReferred || referrals.length > 0, at);
@@ -71,12 +68,10 @@ export function mergeProspects(input: MergeInput, at: string, touchId: number | 
   return {
     prospect: next,
     changes: changes({
-      update: { prospects: [next, ...referrals, ...(promoted ? [promoted] : [])], touches: moved.touches, responses: moved.responses },
-      insert: { touches: later ? [purchaseTouch(touchId!, keep.id, later)] : [] },
+      update: { prospects: [next, ...referrals, ...(promoted ? [promoted] : [])], touches: moved.touches, responses: moved.responses, purchases },
       delete: { mergedProspects: [other.id] },
     }),
-    moved: { touches: moved.touches.length, responses: moved.responses.length, referrals: referrals.length },
-    laterPurchase: later,
+    moved: { touches: moved.touches.length, purchases: purchases.length, responses: moved.responses.length, referrals: referrals.length },
   };
 }
 

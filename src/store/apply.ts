@@ -6,6 +6,8 @@ import type { StoreTransaction } from './store.js';
 export async function applyChanges(tx: StoreTransaction, c: Changes): Promise<void> {
   if (c.insert.prospects.length) await tx.insert('prospect', c.insert.prospects);
   if (c.insert.surveys.length) await tx.insert('survey', c.insert.surveys);
+  // A moved purchase is in place before its prospect's write rewrites the first one (merge).
+  if (c.update.purchases.length) await tx.update('purchase', c.update.purchases);
   if (c.update.prospects.length) await tx.update('prospect', c.update.prospects);
   if (c.insert.touches.length) await tx.insert('touch', c.insert.touches);
   if (c.insert.responses.length) await tx.insert('response', c.insert.responses);

@@ -2,18 +2,24 @@
 // transaction (counters raised, never lowered, the suppression list with its secret) and the wording of counts.
 import { conflictError } from '../domain/errors.js';
 import type { IdKind, SuppressionEntry } from '../domain/types.js';
-import type { DumpBatch, IdCounters, StoreCounts, StoreTransaction } from './store.js';
+import type { DumpBatch, IdCounters, LoadCheck, StoreCounts, StoreTransaction } from './store.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const describeCounts = (c: StoreCounts): string => [
   count(c.prospects, 'prospect', 'prospects'), count(c.touches, 'touch', 'touches'),
   count(c.surveys, 'survey', 'surveys'), count(c.responses, 'response', 'responses'),
-  // Named only when there are some, so a store without tallies is described as it always was.
+  // Named only when there are some, so a store without them is described as it always was.
+  ...(c.purchases ? [count(c.purchases, 'purchase', 'purchases')] : []),
   ...(c.tallies ? [count(c.tallies, 'tally', 'tallies')] : []),
+  ...(c.occasions ? [count(c.occasions, 'occasion', 'occasions')] : []),
 ].join(', ');
 
-export const isEmpty = (c: StoreCounts): boolean => c.prospects + c.touches + c.surveys + c.responses + c.tallies === 0;
+/** No records at all (purchases and occasions belong to prospects, so they are never there without one). */
+export const isEmpty = (c: StoreCounts): boolean => Object.values(c).every((n) => n === 0);
+
+/** Whether two counts agree on every kind of record. */
+export const sameCounts = (a: StoreCounts, b: StoreCounts): boolean => (Object.keys(a) as (keyof StoreCounts)[]).every((k) => a[k] === b[k]);
 
 /** Moves each counter up to the given value (never down: ids are never reused). */
 export async function raiseCounters(tx: StoreTransaction, counters: IdCounters): Promise<void> {
@@ -35,8 +41,8 @@ async function loadSuppression(tx: StoreTransaction, secret: string, entries: Su
   await tx.putSuppressions(entries);
 }
 
-/** The body of Store.load for every backend: refuse a store that holds anything (exit 4), insert, raise the counters. */
-export async function loadDump(tx: StoreTransaction, batches: AsyncIterable<DumpBatch>, where: string): Promise<StoreCounts> {
+/** The body of Store.load for every backend: refuse a store that holds anything (exit 4), insert, raise the counters, check. */
+export async function loadDump(tx: StoreTransaction, batches: AsyncIterable<DumpBatch>, where: string, check?: LoadCheck): Promise<StoreCounts> {
   const before = await tx.counts();
   if (!isEmpty(before)) throw conflictError(`the store ${where} is not empty (${describeCounts(before)}); migrate into an empty one`);
   let purchasesCleared = false;
@@ -51,5 +57,7 @@ export async function loadDump(tx: StoreTransaction, batches: AsyncIterable<Dump
     else if (batch.kind === 'suppression') await loadSuppression(tx, batch.secret, batch.entries, where);
     else await tx.insert(batch.kind, batch.records as never[]);
   }
-  return tx.counts();
+  const written = await tx.counts();
+  check?.(written);
+  return written;
 }

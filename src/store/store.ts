@@ -44,7 +44,7 @@ export interface RecordOf {
 export type IdCounters = Record<IdKind, number>;
 
 /** How many records of each kind a store holds. */
-export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; tallies: number };
+export type StoreCounts = { prospects: number; touches: number; surveys: number; responses: number; purchases: number; tallies: number; occasions: number };
 
 /** The reads a command makes. Offered by the store (a snapshot per call) and by a transaction (its own view). */
 export interface StoreReader {
@@ -182,6 +182,9 @@ export type DumpBatch =
 
 export type BackendKind = 'json' | 'sqlite' | 'postgres';
 
+/** Looks at what a load wrote, inside its transaction; throws to roll it back. */
+export type LoadCheck = (written: StoreCounts) => void;
+
 /** What `store upgrade` did: the schema versions before and after, and the backup made first (if one was). */
 export interface StoreUpgrade { from: number; to: number; backup: string | null }
 
@@ -247,8 +250,9 @@ export interface Store extends StoreReader {
    * Writes a dump into this store, which must hold nothing (else a conflict, exit 4), in one transaction; the
    * counters end at the dump's, or past the largest id written, whichever is greater. The suppression list comes
    * with its secret; a store that has a different secret already is a conflict too (its hashes would not match).
+   * `check` sees the counts before the commit: what it throws rolls the whole load back.
    */
-  load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts>;
+  load(batches: AsyncIterable<DumpBatch>, check?: LoadCheck): Promise<StoreCounts>;
 
   /** Releases connections and handles; the store is not used afterwards. Safe to call twice. */
   close(): Promise<void>;

@@ -45,8 +45,10 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
     ...doc,
     schema: 4,
     nextId: { ...(doc.nextId as Record<string, number>), tally: 1 },
-    prospects: (doc.prospects as Record<string, unknown>[])
-      .map(({ id, name, ...rest }) => ({ id, name, description: null, ...rest })),
+    // A document without its lists is left for validation to refuse, not crashed on here.
+    prospects: Array.isArray(doc.prospects)
+      ? (doc.prospects as Record<string, unknown>[]).map(({ id, name, ...rest }) => ({ id, name, description: null, ...rest }))
+      : doc.prospects,
     tallies: [],
   }),
   // Version 5 adds occasions (birthdays and other days that matter to a prospect), none yet, ids from 1.

@@ -1,7 +1,9 @@
 // The unnamed passer-by and the anonymous counts: a prospect known only by a description, named later, and
 // tallies of anonymous touches in their own report and above the funnel's first stage.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, storedDoc, tempStore } from '../helpers.js';
+import { run, storedDoc, tempDir, tempStore } from '../helpers.js';
 
 const at = (now: string) => ({ now });
 
@@ -44,6 +46,29 @@ describe('an unnamed prospect', () => {
     expect(shown).toMatchObject({ id: 1, name: 'Ravi Sen', description: 'blue scarf, passes at six', stage: 'aware' });
     expect(shown.stageHistory).toEqual([{ stage: 'aware', at: '2026-03-01T18:00:00.000Z' }]);
     expect(shown.touches.map((t: { type: string }) => t.type)).toEqual(['greeting']);
+  });
+
+  it('is imported from a file of descriptions without names; a Description beside a name and no notes is the notes', async () => {
+    const store = await tempStore();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'passers.csv'), 'description,source\nblue scarf at six,walk-in\n');
+    writeFileSync(join(dir, 'leads.csv'), 'First Name,Last Name,Description\nAnna,Berg,asked about rye\n');
+    for (const file of ['passers.csv', 'leads.csv']) {
+      const imported = await run(store, ['import', 'prospects', join(dir, file)]);
+      expect(imported.code, imported.stderr).toBe(0);
+    }
+    const list = JSON.parse((await run(store, ['export', 'prospects', '--format', 'json'])).stdout);
+    expect(list.map((p: { name: string | null; description: string | null; notes: string | null; stage: string }) => [p.name, p.description, p.notes]))
+      .toEqual([[null, 'blue scarf at six', null], ['Anna Berg', null, 'asked about rye']]);
+    expect(list[0].stage).toBe('aware');
+    // precrm's own export comes back as the same two prospects, here and in a new store.
+    writeFileSync(join(dir, 'export.csv'), (await run(store, ['export', 'prospects', '--format', 'csv'])).stdout);
+    const again = await run(store, ['import', 'prospects', join(dir, 'export.csv')]);
+    expect(again.stderr).toContain('created 0, merged 0, skipped 2'); // nothing new in it
+    const fresh = await tempStore();
+    expect((await run(fresh, ['import', 'prospects', join(dir, 'export.csv')])).code).toBe(0);
+    const copied = JSON.parse((await run(fresh, ['export', 'prospects', '--format', 'json'])).stdout);
+    expect(copied.map((p: { description: string | null; stage: string }) => [p.description, p.stage])).toEqual([['blue scarf at six', 'aware'], [null, 'interested']]);
   });
 
   it('a word two descriptions share is ambiguous (2); the CSV export ends its fixed columns with description', async () => {

@@ -59,7 +59,7 @@ describe('import prospects: invalid rows', () => {
     ['name,email', 'Anna,not-an-email', 'email "not-an-email" is not an email address'],
     ['name,phone', 'Anna,call me', 'phone "call me" is not a phone number'],
     ['name,stage', 'Anna,keen', 'unknown stage "keen" (use one of: aware, interested, engaged, intent, customer, advocate, lost); map it to one with --map-value "stage:keen=<stage>"'],
-    ['name,company', ',Acme', 'has no name (give a name, first and last name, or an email)'],
+    ['name,company', ',Acme', 'has no name (give a name, first and last name, an email, or a description)'],
     ['name,created_at', 'Anna,03/05/2026', 'created_at "03/05/2026" could be March 5 or May 3 (write 2026-03-05 or 2026-05-03, or give the file\'s order: --date-order mdy or dmy)'],
     ['name,updated_at', 'Anna,2026-02-30T10:00:00Z', 'updated_at "2026-02-30T10:00:00Z" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
     ['name,follow_up_at', 'Anna,soonish', 'follow_up_at "soonish" is not a date (use 2026-03-05, 2026-03-05T18:30 or 2026-03-05T18:30:00Z)'],
@@ -114,7 +114,7 @@ describe('import prospects: invalid rows', () => {
     expect((await run((await tempStore()), ['import', 'prospects', csvFile('')])).stderr).toMatch(/^error: the file is empty/);
     const r = await run((await tempStore()), ['import', 'prospects', csvFile('Phone,Company\n+49 170 1234567,Acme\n')]);
     expect(r.code).toBe(65);
-    expect(r.stderr).toMatch(/^error: no column gives name or first_name or last_name or email \(columns: "Phone", "Company"\); map one with --map/);
+    expect(r.stderr).toMatch(/^error: no column gives name or first_name or last_name or email or description \(columns: "Phone", "Company"\); map one with --map/);
   });
 
   it('a missing input file is exit 66; a bad --map or --on-duplicate is exit 2', async () => {

@@ -161,7 +161,10 @@ describe('convert', () => {
     await run(s, ['convert', 'anita']);
     const again = await run(s, ['convert', 'anita']);
     expect(again.code).toBe(4);
-    expect(again.stderr).toMatch(/^error: Anita \(1\) already bought on 2026-03-10 \(customer\)/);
+    expect(again.stderr).toBe('error: Anita (1) already bought on 2026-03-10 (customer); a conversion is the first purchase only (record a later purchase with: precrm purchase log 1 --value <amount>)\n');
+    // The command it points to works: the later purchase is recorded beside the first.
+    const later = await run(s, ['purchase', 'log', '1', '--value', '4', '--currency', 'EUR']);
+    expect(later).toEqual({ code: 0, stdout: '2\n', stderr: 'purchase 2 of prospect 1 recorded\n' });
     expect((await run(s, ['convert', 'nobody'])).code).toBe(3);
   });
 });

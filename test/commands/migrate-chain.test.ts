@@ -34,7 +34,7 @@ describe('store migrate JSON → SQLite → PostgreSQL → JSON', () => {
     for (const [from, to] of [[json, sqlite], [sqlite, postgres], [postgres, back]] as const) {
       const r = await run(from, ['store', 'migrate', to], NOW);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses from /);
+      expect(r.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses, 7 purchases from /);
     }
     const expected = await everything(json);
     expect(expected).toContain('"name": "Ravi Sen"');

@@ -2,7 +2,7 @@
 // same argv path as a user, must keep the store's invariants whatever order they come in.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, tempStore, storeCreated, storedDoc } from '../helpers.js';
+import { releaseTempStore, run, tempStore, storeCreated, storedDoc } from '../helpers.js';
 
 const PATH = ['aware', 'interested', 'engaged', 'intent', 'customer', 'advocate'];
 const STAGES = [...PATH, 'lost'];
@@ -100,26 +100,30 @@ describe('random command sequences', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const commands = [...START, ...steps.flat()].slice(0, 15);
         const store = (await tempStore());
-        const seen = { prospects: new Set<number>(), touches: new Set<number>() };
-        let before = (await readDoc(store));
-        for (const [step, args] of commands.entries()) {
-          // The clock moves an hour per command, so every stage change has its own time.
-          const now = new Date(Date.UTC(2026, 2, 1, 9) + step * 3_600_000).toISOString();
-          // Forgetting keeps an anonymous record so that the funnel figures stay true (docs/CONTRACT.md §3).
-          const funnelBefore = args[1] === 'forget' && before ? await funnelOf(store) : null;
-          const r = await run(store, args, { now });
-          if (funnelBefore && r.code === 0) expect(await funnelOf(store), 'funnel after forget').toEqual(funnelBefore);
-          expect(ALLOWED_CODES, `${args.join(' ')} → ${r.code}: ${r.stderr}`).toContain(r.code);
-          if (r.code !== 0) expect(r.stderr, args.join(' ')).toMatch(/^error: .+/);
-          const after = (await readDoc(store));
-          if (r.code !== 0) expect(after, `${args.join(' ')} failed yet changed the store`).toEqual(before);
-          checkStep(before, after, seen);
-          if (r.code === 0 && args[1] === 'reopen') checkReopen(before, after, args);
-          before = after;
+        try {
+          const seen = { prospects: new Set<number>(), touches: new Set<number>() };
+          let before = (await readDoc(store));
+          for (const [step, args] of commands.entries()) {
+            // The clock moves an hour per command, so every stage change has its own time.
+            const now = new Date(Date.UTC(2026, 2, 1, 9) + step * 3_600_000).toISOString();
+            // Forgetting keeps an anonymous record so that the funnel figures stay true (docs/CONTRACT.md §3).
+            const funnelBefore = args[1] === 'forget' && before ? await funnelOf(store) : null;
+            const r = await run(store, args, { now });
+            if (funnelBefore && r.code === 0) expect(await funnelOf(store), 'funnel after forget').toEqual(funnelBefore);
+            expect(ALLOWED_CODES, `${args.join(' ')} → ${r.code}: ${r.stderr}`).toContain(r.code);
+            if (r.code !== 0) expect(r.stderr, args.join(' ')).toMatch(/^error: .+/);
+            const after = (await readDoc(store));
+            if (r.code !== 0) expect(after, `${args.join(' ')} failed yet changed the store`).toEqual(before);
+            checkStep(before, after, seen);
+            if (r.code === 0 && args[1] === 'reopen') checkReopen(before, after, args);
+            before = after;
+          }
+          await checkStore(store);
+        } finally {
+          await releaseTempStore(store);
         }
-        await checkStore(store);
       }),
       { numRuns: 50 },
     );
-  }, 300_000); // 50 sequences, each on a new store (on PostgreSQL a new database): minutes on a loaded 2-core machine
+  }, 300_000); // 50 sequences, each on an empty store (on PostgreSQL one database, emptied between them)
 });

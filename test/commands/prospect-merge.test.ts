@@ -86,7 +86,7 @@ describe('prospect merge', () => {
     expect(r.stderr).toBe([
       'keep   1  Lucie Bernard (lucie@example.com, created 2026-03-02)',
       'merge  3  Lucie Bernard (06 12 34 00 01, source walk-in, created 2026-03-04)',
-      'merged prospect 3 into Lucie Bernard (1) (advocate): moved 1 touch(es), 0 survey response(s), 1 referral(s); prospect 3 is deleted',
+      'merged prospect 3 into Lucie Bernard (1) (advocate): moved 1 touch(es), 1 purchase(s), 0 survey response(s), 1 referral(s); prospect 3 is deleted',
       '',
     ].join('\n'));
     const doc = await storedDoc(store);
@@ -123,7 +123,7 @@ describe('prospect merge', () => {
     const prompter = scriptedPrompter([false]);
     const declined = await run(store, ['prospect', 'merge', '1', '3'], { prompter });
     expect(declined).toMatchObject({ code: 0, stdout: '' });
-    expect(prompter.asked).toEqual(['Merge prospect 3 into Lucie Bernard (1)? Its touches, purchase, responses and referrals move to 1; 3 is deleted.']);
+    expect(prompter.asked).toEqual(['Merge prospect 3 into Lucie Bernard (1)? Its touches, purchases, responses and referrals move to 1; 3 is deleted.']);
     expect(declined.stderr).toMatch(/\nnothing merged\n$/);
     expect(await storeBytes(store)).toEqual(before);
     const yes = await run(store, ['prospect', 'merge', '1', '3'], { prompter: scriptedPrompter([true]) });
@@ -151,22 +151,47 @@ describe('prospect merge', () => {
     expect(await storeBytes(store)).toEqual(before);
   });
 
-  it('two first purchases: the earlier stays the conversion, the later is kept as a visit touch', async () => {
+  it('moves every purchase of the other, not only its first; the conversion is the first of all by time then id', async () => {
     const store = await storeAfter([
       add('2026-03-02T10:00:00Z', 'Ana'),
       add('2026-03-02T11:00:00Z', 'Ana'),
       { args: ['convert', '1', '--value', '30', '--currency', 'EUR', '--product', 'cake'], now: '2026-03-08T10:00:00Z' },
-      { args: ['convert', '2', '--value', '12'], now: '2026-03-04T10:00:00Z' },
+      { args: ['purchase', 'log', '2', '--value', '12', '--currency', 'EUR', '--order', 'W-7'], now: '2026-03-04T10:00:00Z' },
+      { args: ['purchase', 'log', '2', '--value', '8', '--currency', 'EUR', '--product', 'rye loaf'], now: '2026-03-06T10:00:00Z' },
+      { args: ['purchase', 'log', '2', '--value', '5', '--currency', 'EUR'], now: '2026-03-09T10:00:00Z' },
     ]);
     const r = await run(store, ['prospect', 'merge', '1', '2', '--yes']);
-    expect(r.stderr).toContain('both had bought: the purchase of 2026-03-04 stays the first purchase; the one of 2026-03-08 is kept as a visit touch\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('merged prospect 2 into Ana (1) (customer): moved 0 touch(es), 3 purchase(s), 0 survey response(s), 0 referral(s); prospect 2 is deleted\n');
     const doc = await storedDoc(store);
     expect(doc.prospects).toHaveLength(1);
-    expect(doc.prospects[0]).toMatchObject({ id: 1, stage: 'customer', conversion: { at: '2026-03-04T10:00:00.000Z', value: 12 } });
-    expect(doc.touches).toEqual([{
-      id: 1, prospectId: 1, type: 'visit', at: '2026-03-08T10:00:00.000Z', direction: 'in', outcome: null, by: null,
-      note: 'purchase of 30 EUR: cake (the first purchase recorded on prospect 1 before the merge)',
-    }]);
+    expect(doc.prospects[0]).toMatchObject({ id: 1, stage: 'customer', conversion: { at: '2026-03-04T10:00:00.000Z', value: 12, currency: 'EUR', product: null } });
+    expect(doc.purchases.map((u) => [u.id, u.prospectId, u.at.slice(0, 10), u.value, u.product, u.orderId])).toEqual([
+      [1, 1, '2026-03-08', 30, 'cake', null],
+      [2, 1, '2026-03-04', 12, null, 'W-7'],
+      [3, 1, '2026-03-06', 8, 'rye loaf', null],
+      [4, 1, '2026-03-09', 5, null, null],
+    ]);
+    expect(doc.touches).toEqual([]);
+    expect((await run(store, ['store', 'check'])).code).toBe(0);
+    const shown = await run(store, ['prospect', 'show', '1']);
+    expect(shown.stdout).toContain('\npurchases (4)\n  2026-03-04  12 EUR  order W-7\n  2026-03-06  8 EUR  rye loaf\n  2026-03-08  30 EUR  cake\n  2026-03-09  5 EUR\n');
+  });
+
+  it('the kept record keeps its own first purchase when the other bought later; same instant: the lower id first', async () => {
+    const store = await storeAfter([
+      add('2026-03-02T10:00:00Z', 'Ana'),
+      add('2026-03-02T11:00:00Z', 'Ana'),
+      { args: ['purchase', 'log', '2', '--value', '9', '--currency', 'EUR'], now: '2026-03-04T10:00:00Z' },
+      { args: ['purchase', 'log', '1', '--value', '30', '--currency', 'EUR'], now: '2026-03-04T10:00:00Z' },
+      { args: ['purchase', 'log', '2', '--value', '7', '--currency', 'EUR'], now: '2026-03-05T10:00:00Z' },
+    ]);
+    expect((await run(store, ['prospect', 'merge', '1', '2', '--yes'])).code).toBe(0);
+    const doc = await storedDoc(store);
+    // Purchase 1 (of prospect 2) and 2 (of prospect 1) share the instant: 1 comes first by id.
+    expect(doc.prospects[0]!.conversion).toEqual({ at: '2026-03-04T10:00:00.000Z', value: 9, currency: 'EUR', product: null });
+    expect(doc.purchases.map((u) => [u.id, u.prospectId, u.value])).toEqual([[1, 1, 9], [2, 1, 30], [3, 1, 7]]);
+    expect((await run(store, ['store', 'check'])).code).toBe(0);
   });
 
   it('keeps do-not-contact when either had it, with its consent entry', async () => {

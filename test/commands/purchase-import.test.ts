@@ -82,6 +82,40 @@ describe('import purchases', () => {
     expect(readFileSync(rejects, 'utf8')).toContain('nobody@example.com');
   });
 
+  it('an order whose rows fall in two batches is still one purchase with the summed value, as in one batch', async () => {
+    // Batches of 2 rows: order A1 (Ravi's first purchase) and B7 (a later one) each end one batch and go on in the
+    // next, their further line items without a date (as Shopify writes them); Anita's C3 is in the store already.
+    const csv = [
+      'email,phone,at,value,currency,order_id,product',
+      ',+91 98300 22222,2026-03-02T10:00,5,INR,C3,Tea',
+      'ravi@example.com,,2026-02-03T18:30,1500.50,INR,A1,Birthday cake',
+      'ravi@example.com,,,300,INR,A1,Candles',
+      'ravi@example.com,,2026-02-10T09:00,0.10,INR,B7,Bun',
+      'ravi@example.com,,,0.20,INR,B7,Jam',
+      ',+91 98300 22222,2026-03-02T10:00,5,INR,C3,Sugar',
+      '',
+    ].join('\n');
+    const file = join(tempDir(), 'orders.csv');
+    writeFileSync(file, csv);
+    const [whole, batched] = [await shop(), await shop()];
+    for (const s of [whole, batched]) await at(s, ['purchase', 'log', 'anita', '--value', '1', '--currency', 'INR', '--at', '2026-03-02T10:00', '--order', 'C3']);
+    const once = await at(whole, ['import', 'purchases', file]);
+    const split = await at(batched, ['import', 'purchases', file], { PRECRM_IMPORT_BATCH: '2' });
+    expect(once.stderr.trim().split('\n').at(-1)).toBe('created 2, merged 0, skipped 1, rejected 0');
+    expect([split.code, split.stderr.trim().split('\n').at(-1)]).toEqual([0, 'created 2, merged 0, skipped 1, rejected 0']);
+    const ravi = await purchasesOf(batched, 'ravi');
+    expect(ravi.conversion).toEqual({ at: '2026-02-03T18:30:00.000Z', value: 1800.5, currency: 'INR', product: 'Birthday cake; Candles' });
+    expect(ravi.purchases.map((u: { orderId: string; value: number; product: string }) => [u.orderId, u.value, u.product])).toEqual([
+      ['A1', 1800.5, 'Birthday cake; Candles'], ['B7', 0.3, 'Bun; Jam'],
+    ]);
+    expect(ravi).toEqual(await purchasesOf(whole, 'ravi'));
+    expect((await purchasesOf(batched, 'anita')).conversion).toMatchObject({ value: 1, product: null });
+    expect((await at(batched, ['store', 'check'])).code).toBe(0);
+    // A second run, batched or not, changes nothing.
+    const again = await at(batched, ['import', 'purchases', file], { PRECRM_IMPORT_BATCH: '2' });
+    expect(again.stderr.trim().split('\n').at(-1)).toBe('created 0, merged 0, skipped 3, rejected 0 (nothing to change)');
+  });
+
   it('needs a currency: a column, one written with the amount, or PRECRM_CURRENCY', async () => {
     const s = await shop();
     const file = join(tempDir(), 'orders.csv');

@@ -1,6 +1,7 @@
 // `store migrate|check|path` through the CLI, on every backend: the sample bakery goes in and comes back out with
 // the same export and the same `prospect show --json` for every prospect; a target that holds anything is refused.
 import { copyFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, JSON_BACKEND } from '../backends.js';
@@ -31,7 +32,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
     const back = join(tempDir(), 'back.json');
     const there = await run(source, ['store', 'migrate', here], NOW);
     expect(there.code, there.stderr).toBe(0);
-    expect(there.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses from .*bakery\.json to /);
+    expect(there.stderr).toMatch(/^migrated 42 prospects, 82 touches, 1 survey, 27 responses, 7 purchases from .*bakery\.json to /);
     expect((await run(here, ['store', 'check'])).code).toBe(0);
     expect((await run(here, ['store', 'migrate', back], NOW)).code).toBe(0);
     const expected = await everything(source);
@@ -54,7 +55,7 @@ describe.each(BACKENDS)('store migrate on $name', (backend) => {
   it('--json prints the summary as an object', async () => {
     const here = await backend.tempStore();
     const r = await run(sampleCopy(), ['store', 'migrate', here, '--json'], NOW);
-    expect(JSON.parse(r.stdout)).toMatchObject({ prospects: 42, touches: 82, surveys: 1, responses: 27 });
+    expect(JSON.parse(r.stdout)).toEqual({ from: expect.any(String), to: expect.any(String), prospects: 42, touches: 82, surveys: 1, responses: 27, purchases: 7, tallies: 0, occasions: 0 });
   });
 });
 
@@ -72,5 +73,28 @@ describe('store migrate (JSON specifics)', () => {
     const r = await run(empty, ['store', 'migrate', target]);
     expect(r.code).toBe(0);
     expect(await JSON_BACKEND.created(target)).toBe(false);
+  });
+});
+
+describe('store migrate checks every kind of record on both sides', () => {
+  /** An empty SQLite store whose purchases table silently drops the row with this id (a target that loses a row). */
+  async function targetLosingPurchase(id: number): Promise<string> {
+    const target = join(tempDir(), 'lossy.db');
+    expect((await run(target, ['prospect', 'add', 'Placeholder'])).code).toBe(0);
+    expect((await run(target, ['prospect', 'remove', '1', '--yes'])).code).toBe(0);
+    const db = new Database(target);
+    db.exec(`CREATE TRIGGER lose_one AFTER INSERT ON purchases WHEN NEW.id = ${id} BEGIN DELETE FROM purchases WHERE id = NEW.id; END`);
+    db.close();
+    return target;
+  }
+
+  it('a purchase the target lost fails the migration (65) with both counts; nothing is left in the target', async () => {
+    const source = sampleCopy();
+    const ids = (JSON.parse((await run(source, ['export', 'purchases', '--format', 'json'], NOW)).stdout) as { id: number }[]).map((u) => u.id);
+    const target = await targetLosingPurchase(ids.at(-1)!);
+    const r = await run(source, ['store', 'migrate', target], NOW);
+    expect([r.code, r.stdout]).toEqual([65, '']);
+    expect(r.stderr.split('\n')[0]).toMatch(/^error: .*lossy\.db holds 42 prospects, 82 touches, 1 survey, 27 responses, 6 purchases after the migration, but .*bakery\.json holds 42 prospects, 82 touches, 1 survey, 27 responses, 7 purchases; nothing was migrated/);
+    expect(JSON.parse((await run(target, ['prospect', 'list', '--json'])).stdout)).toEqual([]);
   });
 });

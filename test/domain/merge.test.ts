@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/domain/errors.js';
-import { mergeNeedsTouchId, mergeProspects, mergedReferrerId, type MergeInput } from '../../src/domain/merge.js';
+import { mergeProspects, mergedReferrerId, type MergeInput } from '../../src/domain/merge.js';
 import { newProspect } from '../../src/domain/prospect.js';
-import type { Prospect, SurveyResponse, Touch } from '../../src/domain/types.js';
+import type { Prospect, Purchase, SurveyResponse, Touch } from '../../src/domain/types.js';
 import { exitOf } from './fixtures.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
@@ -18,7 +18,7 @@ const response = (id: number, prospectId: number): SurveyResponse =>
   ({ id, survey: 'taste', prospectId, segment: 'prospect', stage: 'interested', at: day(4), answers: { q: 1 } });
 
 function input(keep: Prospect, other: Prospect, more: Partial<MergeInput> = {}): MergeInput {
-  return { keep, other, touches: [], responses: [], referredByOther: [], keepHasReferred: false, referrer: null, ...more };
+  return { keep, other, touches: [], responses: [], purchases: [], referredByOther: [], keepHasReferred: false, referrer: null, ...more };
 }
 
 describe('mergeProspects: the record', () => {
@@ -32,7 +32,7 @@ describe('mergeProspects: the record', () => {
       tags: ['CAKES', 'bread'], fields: { allergy: 'hazelnuts', size: 'M' }, doNotContact: true,
       consent: [{ at: day(3), granted: false, note: 'asked by phone' }], followUp: { at: day(9), note: 'call' },
     });
-    const { prospect: p } = mergeProspects(input(keep, other), NOW, null);
+    const { prospect: p } = mergeProspects(input(keep, other), NOW);
     expect(p).toMatchObject({
       id: 12, name: 'Lucie Bernard', email: 'lucie@example.com', phone: '06 12 34 00 01', company: 'Atelier', source: 'walk-in',
       owner: 'mitra', cadenceDays: 7, followUp: { at: day(9), note: 'call' }, tags: ['cakes', 'bread'],
@@ -47,27 +47,27 @@ describe('mergeProspects: the record', () => {
     const other = prospect(2, 'Ana', day(2));
     const referred = prospect(3, 'Bo', day(3), { referredBy: 2 });
     const frozen = JSON.stringify([keep, other, referred]);
-    const r = mergeProspects(input(keep, other, { touches: [touch(7, 2)], responses: [response(4, 2)], referredByOther: [referred] }), NOW, null);
+    const r = mergeProspects(input(keep, other, { touches: [touch(7, 2)], responses: [response(4, 2)], referredByOther: [referred] }), NOW);
     expect(r.changes.update.touches).toEqual([{ ...touch(7, 2), prospectId: 1 }]);
     expect(r.changes.update.responses).toEqual([{ ...response(4, 2), prospectId: 1 }]);
     expect(r.changes.update.prospects.map((p) => [p.id, p.referredBy])).toEqual([[1, null], [3, 1]]);
     expect(r.changes.delete).toEqual({ prospects: [], touches: [], responses: [], mergedProspects: [2] });
-    expect(r.moved).toEqual({ touches: 1, responses: 1, referrals: 1 });
+    expect(r.moved).toEqual({ touches: 1, purchases: 0, responses: 1, referrals: 1 });
     expect(JSON.stringify([keep, other, referred])).toBe(frozen);
   });
 
   it('refuses itself (2), a forgotten record (4) and a referral circle (4)', () => {
     const a = prospect(1, 'Ana', day(1));
-    expect(exitOf(() => mergeProspects(input(a, a), NOW, null))).toBe(EXIT.usage);
+    expect(exitOf(() => mergeProspects(input(a, a), NOW))).toBe(EXIT.usage);
     const gone = prospect(2, null as unknown as string, day(1), { forgottenAt: day(2) });
-    expect(exitOf(() => mergeProspects(input(a, gone), NOW, null))).toBe(EXIT.conflict);
-    expect(exitOf(() => mergeProspects(input(gone, a), NOW, null))).toBe(EXIT.conflict);
+    expect(exitOf(() => mergeProspects(input(a, gone), NOW))).toBe(EXIT.conflict);
+    expect(exitOf(() => mergeProspects(input(gone, a), NOW))).toBe(EXIT.conflict);
     // keep ← x ← other: after the merge x would refer keep, who was referred by x.
     const keep = prospect(1, 'Ana', day(1), { referredBy: 5 });
     const x = prospect(5, 'Xi', day(1), { referredBy: 2 });
     const other = prospect(2, 'Ana', day(1));
     expect(mergedReferrerId(keep, other)).toBe(5);
-    expect(exitOf(() => mergeProspects(input(keep, other, { referredByOther: [x], referrer: { referrer: x, chain: [x] } }), NOW, null))).toBe(EXIT.conflict);
+    expect(exitOf(() => mergeProspects(input(keep, other, { referredByOther: [x], referrer: { referrer: x, chain: [x] } }), NOW))).toBe(EXIT.conflict);
   });
 
   it('drops a link between the two and takes the other\'s referrer, promoting a customer referrer', () => {
@@ -75,7 +75,7 @@ describe('mergeProspects: the record', () => {
     const other = prospect(2, 'Ana', day(1), { referredBy: 9 });
     expect(mergedReferrerId(keep, other)).toBe(9);
     const referrer = prospect(9, 'Ravi', day(1), { stage: 'customer' });
-    const r = mergeProspects(input(keep, other, { referredByOther: [keep], referrer: { referrer, chain: [referrer] } }), NOW, null);
+    const r = mergeProspects(input(keep, other, { referredByOther: [keep], referrer: { referrer, chain: [referrer] } }), NOW);
     expect(r.prospect.referredBy).toBe(9);
     expect(r.moved.referrals).toBe(0);
     expect(r.changes.update.prospects.map((p) => [p.id, p.stage])).toEqual([[1, 'interested'], [9, 'advocate']]);
@@ -83,7 +83,7 @@ describe('mergeProspects: the record', () => {
 });
 
 describe('mergeProspects: stage and purchase', () => {
-  const stageOf = (keep: Prospect, other: Prospect, more: Partial<MergeInput> = {}) => mergeProspects(input(keep, other, more), NOW, null).prospect;
+  const stageOf = (keep: Prospect, other: Prospect, more: Partial<MergeInput> = {}) => mergeProspects(input(keep, other, more), NOW).prospect;
 
   it('the further stage; the joined history in time order, the move appended at the merge', () => {
     const keep = prospect(1, 'Ana', day(5));
@@ -109,18 +109,20 @@ describe('mergeProspects: stage and purchase', () => {
     const buyer = prospect(2, 'Ana', day(2), { stage: 'customer', conversion: sale, stageHistory: [{ stage: 'customer', at: day(4) }] });
     expect(stageOf(keep, buyer)).toMatchObject({ stage: 'customer', conversion: sale, lostReason: null });
     expect(stageOf(keep, buyer, { keepHasReferred: true }).stage).toBe('advocate');
-    expect(mergeNeedsTouchId(keep, buyer)).toBe(false);
   });
 
-  it('two purchases: the earlier stays the conversion, the later becomes an inbound visit on the kept record', () => {
-    const keep = prospect(1, 'Ana', day(1), { stage: 'customer', conversion: { at: day(6), value: 30, currency: 'EUR', product: 'cake' } });
-    const other = prospect(2, 'Ana', day(1), { stage: 'customer', conversion: { at: day(3), value: null, currency: null, product: null } });
-    expect(mergeNeedsTouchId(keep, other)).toBe(true);
-    const r = mergeProspects(input(keep, other), NOW, 40);
+  it('two buyers: every purchase of the other moves; the conversion is the first of all by time, then id; no touch is made', () => {
+    const sale = (id: number, prospectId: number, d: number, value: number): Purchase =>
+      ({ id, prospectId, at: day(d), value, currency: 'EUR', product: null, orderId: null });
+    const keep = prospect(1, 'Ana', day(1), { stage: 'customer', conversion: { at: day(6), value: 30, currency: 'EUR', product: null } });
+    const other = prospect(2, 'Ana', day(1), { stage: 'customer', conversion: { at: day(3), value: 9, currency: 'EUR', product: null } });
+    const purchases = [sale(5, 1, 6, 30), sale(3, 2, 3, 9), sale(4, 2, 7, 12), sale(2, 1, 8, 4)];
+    const r = mergeProspects(input(keep, other, { purchases }), NOW);
     expect(r.prospect.conversion).toEqual(other.conversion);
-    expect(r.changes.insert.touches).toEqual([{
-      id: 40, prospectId: 1, type: 'visit', at: day(6), direction: 'in', outcome: null, by: null, cost: null, currency: null,
-      note: 'purchase of 30 EUR: cake (the first purchase recorded on prospect 1 before the merge)',
-    }]);
+    expect(r.changes.update.purchases).toEqual([{ ...sale(3, 2, 3, 9), prospectId: 1 }, { ...sale(4, 2, 7, 12), prospectId: 1 }]);
+    expect(r.changes.insert.touches).toEqual([]);
+    expect(r.moved.purchases).toBe(2);
+    const tie = mergeProspects(input(keep, other, { purchases: [sale(5, 1, 3, 30), sale(3, 2, 3, 9)] }), NOW);
+    expect(tie.prospect.conversion?.value).toBe(9);
   });
 });

@@ -61,8 +61,11 @@ const CASES: Case[] = [
 
 interface Outcome { keys: string; args: string[] | null; created: string[]; timedOut: boolean }
 
-/** The rc of each shell: `precrm` records its arguments (only `precrm __complete` runs precrm), `sentinel N` says a line ended. */
-function rc(shell: Shell, state: string): string[] {
+/**
+ * The rc of each shell: `precrm` records its arguments (only `precrm __complete` runs precrm), `sentinel N` says a
+ * line ended. `wrap` goes before the shell's argv (a tracer that slows it down).
+ */
+function rc(shell: Shell, state: string, wrap: string[] = []): string[] {
   const node = process.execPath;
   if (shell === 'fish') {
     return ['fish', '--no-config', '-i', '-C', [
@@ -80,14 +83,14 @@ function rc(shell: Shell, state: string): string[] {
   ];
   if (shell === 'bash') {
     writeFileSync(join(state, 'bashrc'), lines.join('\n'));
-    return ['bash', '--noprofile', '--rcfile', join(state, 'bashrc'), '-i'];
+    return [...wrap, 'bash', '--noprofile', '--rcfile', join(state, 'bashrc'), '-i'];
   }
   writeFileSync(join(state, '.zshrc'), [`autoload -Uz compinit; compinit -u -d '${state}/zcompdump'`, ...lines].join('\n'));
   return ['zsh', '-i'];
 }
 
 /** Types each case into one interactive shell session and reports what each line did. */
-function drive(shell: Shell, root: string, store: string, keys: string[]): Promise<Outcome[]> {
+function drive(shell: Shell, root: string, store: string, keys: string[], wrap: string[] = []): Promise<Outcome[]> {
   const [state, work] = [join(root, 'state'), join(root, 'work')];
   mkdirSync(state);
   mkdirSync(work);
@@ -96,7 +99,7 @@ function drive(shell: Shell, root: string, store: string, keys: string[]): Promi
     XDG_CONFIG_HOME: state, XDG_DATA_HOME: state, XDG_CACHE_HOME: state, HISTFILE: join(state, 'history'),
   };
   return new Promise((resolve, reject) => {
-    const child = execFile('python3', [DRIVER, state, work, '--', ...rc(shell, state)], { env, timeout: 600_000 }, (err, stdout) => {
+    const child = execFile('python3', [DRIVER, state, work, '--', ...rc(shell, state, wrap)], { env, timeout: 600_000 }, (err, stdout) => {
       if (err) return reject(err);
       const { results, screen } = JSON.parse(stdout) as { results: Outcome[]; screen: string };
       if (screen) console.warn(`${shell} session (a line timed out):\n${screen}`);
@@ -124,4 +127,24 @@ describe.concurrent('completion in an interactive shell', () => {
       })));
     }, 600_000);
   }
+});
+
+// A Ctrl-C that reaches bash after it drew the `<more>` prompt but before it sleeps reading the terminal is acted on
+// only at the next key, which bash swallows: on a loaded machine the session then timed out. The driver sends it
+// once the shell waits for keys; here every write of bash's returns 0.3 s late (strace), so that gap is always there.
+describe('the driver, with a shell slow to get back to the keyboard', () => {
+  itInShell('strace')('bash: Ctrl-C at the `<more>` prompt ends the line each time, and the next line runs', async ({ expect }) => {
+    requireShell('strace');
+    const root = mkdtempSync(join(tmpdir(), 'precrm-slow-bash-'));
+    try {
+      const store = join(root, 'store.json');
+      expect((await spawnPrecrm(['--store', store, 'prospect', 'add', NAMES.command])).code).toBe(0);
+      const keys = Array.from({ length: 3 }, () => 'precrm prospect show "zq\t\r');
+      const slow = ['strace', '-qq', '-o', '/dev/null', '-e', 'trace=write', '-e', 'inject=write:delay_exit=300000'];
+      const outcomes = await drive('bash', root, store, keys, slow);
+      expect(outcomes).toEqual(keys.map((k) => ({ keys: k, args: null, created: [], timedOut: false })));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 600_000);
 });

@@ -92,6 +92,37 @@ describe('report html in a browser', () => {
     expect(phone.overflow).toBeLessThanOrEqual(0);
   }, 120_000);
 
+  it.skipIf(Boolean(missing))(`with tallies, the funnel's anonymous rows fit a 390-px phone: every label whole on screen, text of 11 px or more${missing}`, async () => {
+    const shop = join(tempDir(), 'tallies.json');
+    copyFileSync(SAMPLE, shop);
+    for (const [type, count] of [['greeting', '40'], ['sample', '60']]) {
+      expect((await spawnPrecrm(['--store', shop, 'tally', 'log', type!, count!, '--at', '2026-11-20'], { env: { PRECRM_NOW: NOW } })).code).toBe(0);
+    }
+    const out = join(tempDir(), 'report.html');
+    writeFileSync(out, (await spawnPrecrm(['--store', shop, 'report', 'html'], { env: { PRECRM_NOW: NOW } })).stdout);
+    const phone = await withPage(async (page) => {
+      await page.goto(`file://${out}`);
+      return page.evaluate(() => {
+        const svg = [...document.querySelectorAll('#funnel figure > svg')].find((x) => getComputedStyle(x).display !== 'none') as SVGSVGElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const texts = [...svg.querySelectorAll('text')].map((t) => {
+          const box = t.getBoundingClientRect();
+          return { text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * scale, left: box.left, right: box.right };
+        });
+        const rows = [...document.querySelectorAll('#funnel tbody tr')].map((tr) => tr.querySelector('td')?.textContent);
+        return { texts, rows, width: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth };
+      });
+    }, { width: 390, height: 800 });
+    expect(phone.rows.slice(0, 3)).toEqual(['anonymous greeting', 'anonymous sample', 'aware']);
+    expect(phone.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['anon. greeting', 'anon. sample']));
+    for (const t of phone.texts) {
+      expect(t.size, t.text!).toBeGreaterThanOrEqual(11);
+      expect(t.left, t.text!).toBeGreaterThanOrEqual(0);
+      expect(t.right, t.text!).toBeLessThanOrEqual(phone.width);
+    }
+    expect(phone.overflow).toBeLessThanOrEqual(0);
+  }, 120_000);
+
   it.skipIf(Boolean(missing))(`fits a phone's width and prints on A4${missing}`, async () => {
     const out = join(tempDir(), 'report.html');
     writeFileSync(out, (await spawnPrecrm(['--store', store, 'report', 'html'], { env: { PRECRM_NOW: NOW } })).stdout);

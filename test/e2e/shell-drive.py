@@ -3,37 +3,34 @@
 The shell runs in WORK (empty) and its rc defines `precrm` (writes its arguments, NUL-separated, to STATE/args; only
 `precrm __complete` runs precrm) and `sentinel N` (creates STATE/sentinel-N); its prompt is `READY> `, its
 continuation prompt `<more>`. Reads the cases as a JSON list of key strings on stdin. For each: types the keys (a
-command line, TAB, Enter); waits until the command has run (STATE/args) or the shell asks for more (`<more>`: then
-Ctrl-C, and the new prompt); runs `sentinel N` and waits for it, so whatever the line started has ended. Prints a JSON list, one
-{"args": [...] or null, "created": [files in WORK], "timedOut": bool} per case, then the screen's tail on failure.
+command line, TAB, Enter); waits until the command has run (STATE/args) or the shell asks for more (`<more>`: then,
+once the shell sleeps reading the terminal, Ctrl-C, and the new prompt); runs `sentinel N` and waits for it, so
+whatever the line started has ended. Prints a JSON list, one {"args": [...] or null, "created": [files in WORK],
+"timedOut": bool} per case, then the screen's tail on failure. Every wait is for a condition; its deadline only ends
+a hung session.
 """
-import json, os, pty, select, shutil, signal, sys, time
+import json, os, pty, shutil, signal, sys
+from pty_wait import foreground_waits_for_input, until
 
 state, work = sys.argv[1], sys.argv[2]
 cmd = sys.argv[sys.argv.index('--') + 1:]
 cases = json.load(sys.stdin)
-signal.alarm(40 + 20 * len(cases))  # never hang a test run
+signal.alarm(120 + 60 * len(cases))  # never hang a test run
 pid, fd = pty.fork()
 if pid == 0:
     os.chdir(work)
     os.execvp(cmd[0], cmd)
-screen = b''
+screen = bytearray()
 
 
-def pump(done, seconds=20.0):
-    """Reads the terminal until done(since) holds or the deadline passes; True when it held."""
-    global screen
-    end = time.time() + seconds
-    while time.time() < end:
-        if done():
-            return True
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                screen += os.read(fd, 65536)
-            except OSError:
-                return done()
-    return done()
+def pump(done, seconds=60.0):
+    """Reads the terminal until done() holds or the deadline (generous: it only ends a hung session) passes."""
+    return until(done, fd, seconds, screen)
+
+
+def ready_for_keys():
+    """Waits until the shell sleeps reading the terminal (pty_wait.py says why a signal key must wait for it)."""
+    return pump(lambda: foreground_waits_for_input(fd))
 
 
 def path(name):
@@ -49,6 +46,7 @@ for n, keys in enumerate(cases):
     if ran and not os.path.exists(path('args')):
         # Ctrl-C also flushes what was typed after it: the next line waits for the new prompt.
         since = len(screen)
+        ready_for_keys()
         os.write(fd, b'\x03')
         ran = pump(lambda: b'READY> ' in screen[since:])
     since = len(screen)

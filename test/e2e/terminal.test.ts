@@ -12,14 +12,15 @@ interface PtyResult { code: number; screen: string; unanswered: number }
 
 function inTerminal(store: string, answers: [string, string][], args: string[]): Promise<PtyResult> {
   return new Promise((resolve, reject) => {
-    execFile('python3', [PTY, store, JSON.stringify(answers), ...args], { timeout: 30_000 }, (err, stdout) => {
+    execFile('python3', [PTY, store, JSON.stringify(answers), ...args], { timeout: 120_000 }, (err, stdout) => {
       if (err) reject(err);
       else resolve(JSON.parse(stdout) as PtyResult);
     });
   });
 }
 
-describe('in a terminal', () => {
+// Deadlines, not measures: two terminal sessions of one test took over 30 s at a load average of 44.
+describe('in a terminal', { timeout: 240_000 }, () => {
   it('prospect add without a name prompts for the fields and prints the new id', async () => {
     const store = (await tempStore());
     const r = await inTerminal(store, [

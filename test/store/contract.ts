@@ -112,7 +112,7 @@ export function runStoreContract(backend: TestBackend): void {
       expect(await s.countResponses(['X'])).toEqual(new Map([['x', 0]]));
       expect(await s.suppressionSecret()).toBeNull();
       expect(await s.suppressionEntries(['a'.repeat(64)])).toEqual([]);
-      expect(await s.counts()).toEqual({ prospects: 0, touches: 0, surveys: 0, responses: 0, tallies: 0 });
+      expect(await s.counts()).toEqual({ prospects: 0, touches: 0, surveys: 0, responses: 0, purchases: 0, tallies: 0, occasions: 0 });
       expect(await s.counters()).toEqual({ prospect: 1, touch: 1, survey: 1, response: 1, purchase: 1, tally: 1, occasion: 1 });
       expect(await s.check()).toEqual([]);
       const dumped = [];
@@ -174,7 +174,7 @@ export function runStoreContract(backend: TestBackend): void {
         })).rejects.toThrow(TypeError);
         expect((await s.getProspect(1))!.name).toBe('Ravi Sen');
         expect(ids(await s.listTouches())).toEqual([1, 3, 5, 2, 4, 6]);
-        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, tallies: 0 });
+        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, purchases: 1, tallies: 0, occasions: 0 });
         expect(await s.counters()).toEqual(before);
       }));
 
@@ -434,7 +434,7 @@ export function runStoreContract(backend: TestBackend): void {
 
     describe('the store as a whole', () => {
       it('counts, counters and check on a sound store', withStore(async (s) => {
-        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, tallies: 0 });
+        expect(await s.counts()).toEqual({ prospects: 7, touches: 6, surveys: 2, responses: 3, purchases: 1, tallies: 0, occasions: 0 });
         expect(await s.counters()).toEqual({ prospect: 8, touch: 7, survey: 3, response: 4, purchase: 2, tally: 1, occasion: 1 });
         expect(await s.check()).toEqual([]);
         expect(typeof s.describe()).toBe('string');
@@ -450,7 +450,7 @@ export function runStoreContract(backend: TestBackend): void {
         const target = await fresh();
         try {
           const counts = await target.store.load(s.dump());
-          expect(counts).toEqual({ prospects: 6, touches: 6, surveys: 2, responses: 3, tallies: 0 });
+          expect(counts).toEqual({ prospects: 6, touches: 6, surveys: 2, responses: 3, purchases: 1, tallies: 0, occasions: 2 });
           expect(await target.store.listProspects()).toEqual(await s.listProspects());
           expect(await target.store.listTouches()).toEqual(await s.listTouches());
           expect(await target.store.listResponses()).toEqual(await s.listResponses());

@@ -139,14 +139,16 @@ export async function expectWaitersKeptHolderGone(store: string, results: RunRes
 
 /**
  * A lock holder: `node -e code` run from the repository root (so it can require the drivers), which prints a line
- * once it holds its locks. `held` settles then; `done` when the process has ended (killed or finished).
+ * once it holds its locks. `held` settles then; `done` when the process has ended (killed or finished). `go()`
+ * writes a line to its stdin: a holder that ends its transaction on that line ends it when the test says, not
+ * after a time a loaded machine can outlast (stdin closes, and it may exit, when the test's process ends).
  */
-export function startHolder(code: string, args: string[]): { child: ChildProcess; held: Promise<void>; done: Promise<void> } {
-  const child = spawn(process.execPath, ['-e', code, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+export function startHolder(code: string, args: string[]): { child: ChildProcess; held: Promise<void>; done: Promise<void>; go: () => void } {
+  const child = spawn(process.execPath, ['-e', code, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const held = new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', () => resolve());
     child.on('exit', () => reject(new Error('the holder ended before taking its locks')));
   });
   const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return { child, held, done };
+  return { child, held, done, go: () => child.stdin!.write('go\n') };
 }

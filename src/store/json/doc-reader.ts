@@ -261,7 +261,10 @@ export class DocReader implements StoreReader {
 
   async counts(): Promise<StoreCounts> {
     const d = this.doc;
-    return { prospects: d.prospects.length, touches: d.touches.length, surveys: d.surveys.length, responses: d.responses.length, tallies: d.tallies.length };
+    return {
+      prospects: d.prospects.length, touches: d.touches.length, surveys: d.surveys.length, responses: d.responses.length,
+      purchases: d.purchases.length, tallies: d.tallies.length, occasions: d.occasions.length,
+    };
   }
 
   async counters(): Promise<IdCounters> {

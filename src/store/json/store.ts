@@ -6,7 +6,7 @@ import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { emptyDoc, SCHEMA_VERSION, type IdKind, type StoreDoc } from '../../domain/types.js';
 import type { JsonFileStore, JsonFileStoreOptions } from '../json-file.js';
 import { loadDump } from '../dump.js';
-import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction, StoreUpgrade } from '../store.js';
+import type { DumpBatch, LoadCheck, Store, StoreCounts, StoreReader, StoreTransaction, StoreUpgrade } from '../store.js';
 import { ReadsFrom } from '../reads-from.js';
 import { DocReader } from './doc-reader.js';
 
@@ -110,8 +110,8 @@ export class JsonStore extends ReadsFrom implements Store {
     yield { kind: 'counters', counters: await reader.counters() };
   }
 
-  async load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts> {
-    return this.transaction((tx) => loadDump(tx, batches, this.describe()));
+  async load(batches: AsyncIterable<DumpBatch>, check?: LoadCheck): Promise<StoreCounts> {
+    return this.transaction((tx) => loadDump(tx, batches, this.describe(), check));
   }
 
   async close(): Promise<void> {

@@ -197,6 +197,7 @@ DROP TABLE v2_surveys, v2_touches, v2_responses;
 `;
 
 // Schema 5: the days that matter to a prospect (occasion add). year NULL: every year. Gone with the prospect.
+// Also the index an import's "is this order in already?" seeks (a new store and an upgraded one both get it).
 const V5 = `
 CREATE TABLE occasions (
   id BIGINT PRIMARY KEY,
@@ -210,6 +211,7 @@ CREATE TABLE occasions (
 );
 CREATE INDEX occasions_prospect ON occasions (prospect_id, id);
 INSERT INTO counters (kind, next_id) VALUES ('occasion', 1);
+CREATE INDEX purchases_order ON purchases (order_id) WHERE order_id IS NOT NULL;
 `;
 
 /** PG_DDL[n] takes a database from schema n - 1 to n (0 = no tables yet). */

@@ -16,7 +16,7 @@ import { writeJsonCopy } from '../json-copy.js';
 import { SqlReader } from '../sql/reader.js';
 import { dumpRows } from '../sql/dump.js';
 import { ReadsFrom } from '../reads-from.js';
-import type { DumpBatch, Store, StoreCounts, StoreReader, StoreTransaction, StoreUpgrade } from '../store.js';
+import type { DumpBatch, LoadCheck, Store, StoreCounts, StoreReader, StoreTransaction, StoreUpgrade } from '../store.js';
 import { checkTables } from '../sql/check.js';
 import { openConnection } from './connect.js';
 import { closeConnection } from './socket.js';
@@ -293,8 +293,8 @@ export class PostgresStore extends ReadsFrom implements Store {
     }
   }
 
-  async load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts> {
-    return this.transaction((tx) => loadDump(tx, batches, this.describe()));
+  async load(batches: AsyncIterable<DumpBatch>, check?: LoadCheck): Promise<StoreCounts> {
+    return this.transaction((tx) => loadDump(tx, batches, this.describe(), check));
   }
 
   async close(): Promise<void> {

@@ -34,6 +34,9 @@ const and = (a: SqlCondition, b: SqlCondition): SqlCondition => ({ where: `(${a.
 const DUE: SqlCondition = { where: contactableSql(CONTACTABLE.due), params: [] };
 const STALE: SqlCondition = { where: contactableSql(CONTACTABLE.stale), params: [] };
 
+/** The tables `counts` counts, named as StoreCounts' keys. */
+const COUNTED = ['prospects', 'touches', 'surveys', 'responses', 'purchases', 'tallies', 'occasions'] as const;
+
 const lowerAny = (needles: readonly string[]) => needles.map((n) => n.toLowerCase()).filter((n) => n !== '');
 
 export abstract class SqlReader implements StoreReader {
@@ -289,9 +292,9 @@ export abstract class SqlReader implements StoreReader {
 
   async counts(): Promise<StoreCounts> {
     const [r] = await (await this.db()).rows(
-      'SELECT (SELECT count(*) FROM prospects), (SELECT count(*) FROM touches), (SELECT count(*) FROM surveys), (SELECT count(*) FROM responses), (SELECT count(*) FROM tallies)',
+      `SELECT ${COUNTED.map((t) => `(SELECT count(*) FROM ${t})`).join(', ')}`,
     );
-    return { prospects: Number(r![0]), touches: Number(r![1]), surveys: Number(r![2]), responses: Number(r![3]), tallies: Number(r![4]) };
+    return Object.fromEntries(COUNTED.map((t, i) => [t, Number(r![i])])) as StoreCounts;
   }
 
   async listOccasions(prospectIds?: readonly number[]): Promise<Occasion[]> {

@@ -347,6 +347,7 @@ INSERT INTO counters (kind, next_id) VALUES ('tally', 1);
 `;
 
 // Schema 5: the days that matter to a prospect (occasion add). year NULL: every year. Gone with the prospect.
+// Also the index an import's "is this order in already?" seeks (a new store and an upgraded one both get it).
 const V5 = `
 CREATE TABLE occasions (
   id INTEGER PRIMARY KEY,
@@ -360,6 +361,7 @@ CREATE TABLE occasions (
 ) STRICT;
 CREATE INDEX occasions_prospect ON occasions (prospect_id, id);
 INSERT INTO counters (kind, next_id) VALUES ('occasion', 1);
+CREATE INDEX purchases_order ON purchases (order_id) WHERE order_id IS NOT NULL;
 `;
 
 // Schema 6: what a touch cost, as tallies.cost (the canonical decimal text), and its currency, needed with a cost.

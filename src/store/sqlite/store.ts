@@ -10,7 +10,7 @@ import { backupsHolding } from '../copies.js';
 import { tempPathFor } from '../../files/temp-files.js';
 import { dumpRows } from '../sql/dump.js';
 import { SqlReader } from '../sql/reader.js';
-import type { DumpBatch, Store, StoreCounts, StoreTransaction, StoreUpgrade } from '../store.js';
+import type { DumpBatch, LoadCheck, Store, StoreCounts, StoreTransaction, StoreUpgrade } from '../store.js';
 import { backupDatabase } from './backup.js';
 import { checkDatabase } from './check.js';
 import {
@@ -239,8 +239,8 @@ export class SqliteStore extends SqlReader implements Store {
     }
   }
 
-  async load(batches: AsyncIterable<DumpBatch>): Promise<StoreCounts> {
-    return this.transaction((tx) => loadDump(tx, batches, this.location));
+  async load(batches: AsyncIterable<DumpBatch>, check?: LoadCheck): Promise<StoreCounts> {
+    return this.transaction((tx) => loadDump(tx, batches, this.location, check));
   }
 
   async close(): Promise<void> {

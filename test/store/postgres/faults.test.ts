@@ -12,9 +12,9 @@ const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
 /**
  * Another writer inside its transaction, halfway through what `touch log ravi` does: prospect 1 locked, a touch id
  * taken from the counter (its row locked too), the touch inserted and the prospect's notes changed, not committed.
- * It commits `commitAfterMs` after taking the locks (a paused process's timer fires once it is resumed).
+ * It commits when told (`go()`).
  */
-function holder(url: string, commitAfterMs: number) {
+function holder(url: string) {
   const code = `
     const pg = require('pg');
     const db = new pg.Client({ connectionString: process.argv[1] });
@@ -26,9 +26,10 @@ function holder(url: string, commitAfterMs: number) {
       await db.query("INSERT INTO touches (id, prospect_id, type, at, note, logged_by) VALUES ($1, 1, 'call', '2026-03-10T11:00:00.000Z', 'from the holder', 'holder')", [rows[0].id]);
       await db.query("UPDATE prospects SET notes = 'from the holder' WHERE id = 1");
       process.stdout.write('held\\n');
-      setTimeout(async () => { await db.query('COMMIT'); await db.end(); }, Number(process.argv[2]));
+      process.stdin.once('data', async () => { await db.query('COMMIT'); await db.end(); process.exit(0); });
+      process.stdin.on('end', () => process.exit(0));
     })();`;
-  return startHolder(code, [url, String(commitAfterMs)]);
+  return startHolder(code, [url]);
 }
 
 async function storeWithRavi(): Promise<{ name: string; url: string }> {
@@ -50,7 +51,7 @@ const untilWaiting = (database: string, n: number) =>
 describe('PostgreSQL: a writer killed or paused while other writers wait on its row locks', () => {
   it('killed with SIGKILL: its change is rolled back, and all 20 waiters exit 0 with their touches stored, ids 1..20', async () => {
     const { name, url } = await storeWithRavi();
-    const h = holder(url, 600_000);
+    const h = holder(url);
     await h.held;
     const waiters = upTo(20).map((i) => waiter(url, i, WAIT).done);
     await untilWaiting(name, 20);
@@ -61,7 +62,7 @@ describe('PostgreSQL: a writer killed or paused while other writers wait on its 
 
   it('paused with SIGSTOP: nobody gets past its locks; it commits when resumed, and no waiter loses its write', async () => {
     const { name, url } = await storeWithRavi();
-    const h = holder(url, 200);
+    const h = holder(url);
     await h.held;
     h.child.kill('SIGSTOP');
     const waiters = upTo(10).map((i) => waiter(url, i, WAIT).done);
@@ -69,6 +70,7 @@ describe('PostgreSQL: a writer killed or paused while other writers wait on its 
     expect(await touches(url)).toEqual([]); // nothing committed: the holder and all ten waiters are still inside
     expect(await waitingOnLocks(name)).toBe(10);
     h.child.kill('SIGCONT');
+    h.go();
     await h.done;
     const results = await Promise.all(waiters);
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });

@@ -11,6 +11,7 @@ import { PostgresStore } from '../../../src/store/postgres/store.js';
 import { P } from '../contract.js';
 import { tempDir } from '../../helpers.js';
 import { freshDatabase, pgAdminUrl } from '../../pg.js';
+import { waitUntil } from '../fixtures.js';
 
 const PGBOUNCER = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'].find((p) => existsSync(p));
 const OPTIONS = { lockTimeoutMs: 20_000, connectTimeoutMs: 10_000, env: {}, homedir: '/nonexistent', osUser: 'tester' };
@@ -54,7 +55,8 @@ describe.skipIf(!PGBOUNCER)(`through PgBouncer in transaction mode${PGBOUNCER ? 
     bouncer = spawn(PGBOUNCER!, [config], { ...asUser, stdio: ['ignore', 'pipe', 'pipe'] });
     bouncer.stdout!.on('data', (d) => { log += d; });
     bouncer.stderr!.on('data', (d) => { log += d; });
-    for (let i = 0; i < 100 && !/process up|listening on/i.test(log); i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil('pgbouncer listens', () => /process up|listening on/i.test(log) || bouncer.exitCode !== null);
+    expect(bouncer.exitCode, log).toBeNull();
   });
 
   afterAll(async () => {

@@ -10,16 +10,20 @@ import { NEEDS_ROOT, canUseMounts, freeBytes, mountTmpfs } from '../mounts.js';
 
 const WAIT = { PRECRM_LOCK_TIMEOUT: '60000' };
 
-/** Another process holding the store's write lock (BEGIN IMMEDIATE) with a change of its own not yet committed. */
-function holder(store: string, commitAfterMs: number) {
+/**
+ * Another process holding the store's write lock (BEGIN IMMEDIATE) with a change of its own not yet committed; it
+ * commits when told (`go()`).
+ */
+function holder(store: string) {
   const code = `
     const db = new (require('better-sqlite3'))(process.argv[1]);
     db.pragma('busy_timeout = 5000');
     db.exec('BEGIN IMMEDIATE');
     db.prepare("UPDATE prospects SET notes = 'from the holder' WHERE id = 1").run();
     process.stdout.write('held\\n');
-    setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));`;
-  return startHolder(code, [store, String(commitAfterMs)]);
+    process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
+    process.stdin.on('end', () => process.exit(0));`;
+  return startHolder(code, [store]);
 }
 
 async function storeWithRavi(dir = tempDir()): Promise<string> {
@@ -31,7 +35,7 @@ async function storeWithRavi(dir = tempDir()): Promise<string> {
 describe('SQLite: a write-lock holder that dies or pauses while writers wait', () => {
   it('killed with SIGKILL: its change is gone, and all 20 waiters exit 0 with their touches stored, ids 1..20', async () => {
     const store = await storeWithRavi();
-    const h = holder(store, 60_000);
+    const h = holder(store);
     await h.held;
     const waiters = upTo(20).map((i) => waiter(store, i, WAIT));
     await untilAllBusyWaiting(waiters.map((w) => w.child));
@@ -42,7 +46,7 @@ describe('SQLite: a write-lock holder that dies or pauses while writers wait', (
 
   it('paused with SIGSTOP: nobody takes its lock; it commits when resumed, and no waiter loses its write', async () => {
     const store = await storeWithRavi();
-    const h = holder(store, 200);
+    const h = holder(store);
     await h.held;
     h.child.kill('SIGSTOP');
     const waiters = upTo(10).map((i) => waiter(store, i, WAIT));
@@ -51,6 +55,7 @@ describe('SQLite: a write-lock holder that dies or pauses while writers wait', (
     expect(await touches(store)).toEqual([]);
     expect(waiters.map((w) => w.child.exitCode)).toEqual(upTo(10).map(() => null));
     h.child.kill('SIGCONT');
+    h.go();
     await h.done;
     const results = await Promise.all(waiters.map((w) => w.done));
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });

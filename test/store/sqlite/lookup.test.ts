@@ -1,6 +1,7 @@
 // A `<prospect>` reference is looked up through indexes on a SQLite store (email key, lower-case name, the folded
 // name's start as a range): no full scan of prospects, whatever the store's size. Only a text that starts no
 // name falls back to the word-start scan — "haddad" for Omar Haddad — and it still resolves the same.
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,32 @@ describe('namesakes on SQLite', () => {
       expect(steps.join('\n')).toMatch(/USING (COVERING )?INDEX prospects_name_key/);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('purchases by order id on SQLite', () => {
+  /** The steps of the query `import purchases` asks to find the orders already in the store. */
+  function orderPlan(path: string): string {
+    const db = new Database(path, { readonly: true });
+    try {
+      const sql = `EXPLAIN QUERY PLAN SELECT u.id FROM purchases u WHERE u.order_id IN (SELECT value FROM json_each(?)) ORDER BY u.at, u.id`;
+      return (db.prepare(sql).all('["A-1"]') as { detail: string }[]).map((x) => x.detail).join('\n');
+    } finally {
+      db.close();
+    }
+  }
+
+  it('are found through an index, in a new store and in one upgraded from schema 2, not by a scan of every purchase', async () => {
+    const fresh = join(tempDir(), 'shop.db');
+    const upgraded = join(tempDir(), 'old.db');
+    copyFileSync(new URL('../../fixtures/stores/schema2.db', import.meta.url).pathname, upgraded);
+    for (const path of [fresh, upgraded]) {
+      expect((await run(path, ['prospect', 'add', 'Zoe Order'])).code).toBe(0);
+      expect((await run(path, ['purchase', 'log', 'zoe order', '--value', '5', '--currency', 'EUR', '--order', 'A-1'])).code).toBe(0);
+      const steps = orderPlan(path);
+      expect(steps, path).not.toMatch(/\bSCAN u\b/);
+      expect(steps, path).toMatch(/SEARCH u USING INDEX purchases_order/);
     }
   });
 });
