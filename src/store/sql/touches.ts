@@ -1,10 +1,11 @@
 // Touches on any SQL backend: by a WHERE clause in time order (the index touches_prospect_at), and written as
-// rows, by column name.
+// rows, by column name; the cost as the exact decimal text of the domain's number (money.ts).
 import type { Touch } from '../../domain/types.js';
 import { columns, insertSql, valuesOf } from './columns.js';
+import { decimalText, decimalValue } from './money.js';
 import type { SqlRunner } from './runner.js';
 
-export const TOUCH_ROW = columns(['id', 'prospect_id', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by'] as const);
+export const TOUCH_ROW = columns(['id', 'prospect_id', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by', 'cost', 'currency'] as const);
 
 /** A Touch from a raw row selected with TOUCH_ROW; keys in the order of docs/CONTRACT.md §4. */
 export function touchFromRow(r: readonly unknown[]): Touch {
@@ -18,11 +19,14 @@ export function touchFromRow(r: readonly unknown[]): Touch {
     outcome: r[at.outcome] as Touch['outcome'],
     direction: r[at.direction] as Touch['direction'],
     by: r[at.logged_by] as string | null,
+    cost: decimalValue(r[at.cost]),
+    currency: r[at.currency] as string | null,
   };
 }
 
 export const touchRow = (t: Touch): Record<(typeof TOUCH_ROW.names)[number], unknown> => ({
   id: t.id, prospect_id: t.prospectId, type: t.type, at: t.at, note: t.note, outcome: t.outcome, direction: t.direction, logged_by: t.by,
+  cost: t.cost === null ? null : decimalText(t.cost), currency: t.currency,
 });
 
 export const touchValues = (t: Touch): unknown[] => valuesOf(TOUCH_ROW, touchRow(t));
