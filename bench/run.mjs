@@ -302,7 +302,7 @@ async function postgresBench() {
     const rows = join(dir, 'prospects.copy'); const history = join(dir, 'history.copy');
     psql(fresh, '-c', `\\copy prospects TO '${rows}'`, '-c', `\\copy stage_history TO '${history}'`);
     psql(server.url, '-c', 'DROP DATABASE IF EXISTS model_source', '-c', 'CREATE DATABASE model_source TEMPLATE import_target');
-    psql(withDatabase(server.url, 'model_source'), '-c', 'TRUNCATE prospects, stage_history, consent');
+    psql(withDatabase(server.url, 'model_source'), '-c', 'TRUNCATE prospects CASCADE');
     const model = withDatabase(server.url, 'model_target');
     const emptyModel = () => { clean(); psql(server.url, '-c', 'DROP DATABASE IF EXISTS model_target', '-c', 'CREATE DATABASE model_target TEMPLATE model_source'); };
     recordPg('model floor: load its rows', pair(

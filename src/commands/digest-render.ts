@@ -14,8 +14,25 @@ const parts = (t: Tally) => t.parts.filter((p) => p.now > 0).map((p) => `${sanit
 
 interface Line { label: string; tally?: Tally; value?: number; before?: number; detail?: string[] }
 
+/**
+ * The revenue line: `revenue 250 (+250)` in one currency, `revenue 12.50 EUR (+12.50), 250 INR (+250)` in several
+ * (never one sum); none when there was no revenue in either period.
+ */
+function revenueLine(d: Digest): string[] {
+  const codes = Object.keys(d.revenue.now).filter((c) => d.revenue.now[c] || d.revenue.before[c]);
+  const one = (c: string) => `${fmt(d.revenue.now[c]!)}${Object.keys(d.revenue.now).length > 1 ? ` ${c}` : ''} (${change(d.revenue.now[c]!, d.revenue.before[c]!)})`;
+  return codes.length ? [`revenue ${codes.map(one).join(', ')}`] : [];
+}
+
+/** The digest for JSON: revenue's figures are numbers in one currency (as they always were), objects keyed by currency in several. */
+export function digestJson(d: Digest): string {
+  const codes = Object.keys(d.revenue.now);
+  const revenue = codes.length > 1 ? d.revenue : { now: d.revenue.now[codes[0]!] ?? 0, before: d.revenue.before[codes[0]!] ?? 0 };
+  return `${JSON.stringify({ ...d, revenue }, null, 2)}\n`;
+}
+
 function lines(d: Digest): Line[] {
-  const revenue = d.revenue.now || d.revenue.before ? [`revenue ${fmt(d.revenue.now)} (${change(d.revenue.now, d.revenue.before)})`] : [];
+  const revenue = revenueLine(d);
   return [
     { label: 'New prospects', tally: d.newProspects, detail: parts(d.newProspects).length ? [`by source: ${parts(d.newProspects).join(', ')}`] : [] },
     {

@@ -10,11 +10,13 @@ export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json'] as const sati
 export function registerDigest(program: Command, ctx: Context): void {
   program.command('digest').description('what happened since a day or week ago, each figure against the period before (for cron mail)')
     .option('--since <when>', 'start of the period (7d, 1d, monday, 2026-11-01; default 7d)', '7d')
+    .option('--currency <code>', 'revenue in this currency only (e.g. EUR); amounts in different currencies are never added up')
     .addHelpText('after', examples(
       'precrm digest',
       'precrm digest --since 1d --format markdown',
+      'precrm digest --currency EUR',
       'precrm digest | mail -s "precrm: the week" shop@example.com',
     ))
-    .action((flags: { since: string }) => import('./digest-run.js').then((m) => m.digestRun(ctx, m.digestOptions(ctx, flags))));
+    .action((flags: { since: string; currency?: string }) => import('./digest-run.js').then((m) => m.digestRun(ctx, m.digestOptions(ctx, flags))));
 }
 

@@ -33,6 +33,8 @@ export const TOUCH_CSV_COLUMNS: Column<{ t: Touch; p: Prospect }>[] = [
   { key: 'outcome', type: 'string', get: (r) => r.t.outcome },
   { key: 'by', type: 'string', get: (r) => r.t.by },
   { key: 'note', type: 'string', get: (r) => r.t.note },
+  { key: 'cost', type: 'number', get: (r) => r.t.cost },
+  { key: 'currency', type: 'string', get: (r) => r.t.currency },
 ];
 
 interface ConversionRow { p: Prospect; touches: number }

@@ -7,7 +7,7 @@ import { FORMATS } from '../output/render.js';
 import { CONVERSION_CSV_COLUMNS, TOUCH_CSV_COLUMNS } from './export-run.js';
 import { PROSPECT_CSV_COLUMNS } from './prospect-columns.js';
 import {
-  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS,
+  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns, touchColumns,
 } from './report-columns.js';
 import { DUE_COLUMNS, STALE_COLUMNS } from './due.js';
 
@@ -135,15 +135,17 @@ function csv(): string {
       ['due', keys(DUE_COLUMNS)],
       ['stale', keys(STALE_COLUMNS)],
       ['report funnel', keys(FUNNEL_COLUMNS)],
-      ['report sources', keys(SOURCE_COLUMNS)],
-      ['report touches', keys(TOUCH_COLUMNS)],
+      ['report sources', `${keys(sourceColumns([], 'csv'))}, then cost, revenue_per_cost once a touch has a cost`],
+      ['report touches', `${keys(touchColumns([], 'csv'))}, then revenue, cost, revenue_per_cost once a touch or tally has a cost`],
       ['report velocity', keys(VELOCITY_COLUMNS)],
       ['report cohorts', keys(COHORT_COLUMNS)],
-      ['report referrals', keys(REFERRAL_COLUMNS)],
+      ['report referrals', keys(referralColumns([], 'csv'))],
       ['report activity', keys(ACTIVITY_COLUMNS)],
     ]),
     '',
     'With --by, a report starts with the group column (source, owner, tag, month, type or staff). '
+      + 'Money in several currencies is never added up: each money column becomes one per currency (revenue_EUR, '
+      + 'revenue_INR), or --currency picks one. '
       + '`import prospects` reads the export columns back (and many other spellings: see README); an export imported '
       + 'into an empty store exports to the same bytes.',
   ].join('\n');

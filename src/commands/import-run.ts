@@ -14,7 +14,7 @@ import { byLine, invalidRowsError, problemLine, rejectsCsv, type Rejection, type
 import { renderRows } from '../output/render.js';
 import { describeColumns, describeLayout, layoutNotes, OUTCOME_COLUMNS } from './import-explain.js';
 import { applyResponsePlan, planResponses, responseHeaders, responseRowParser, type ResponsePlan, type ResponseRow } from '../csv/response-rows.js';
-import { TOUCH_HEADERS, applyTouchPlan, parseTouchRow, planTouches, unmatchedRow, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
+import { TOUCH_HEADERS, applyTouchPlan, planTouches, touchRowParser, unmatchedRow, type TouchPlan, type TouchRow } from '../csv/touch-rows.js';
 import type { ImportRow } from '../csv/load.js';
 import { emptyTally, importRows, type DirectBatch } from './import-apply.js';
 import { prospectPlanner } from './import-prospect-plan.js';
@@ -130,7 +130,9 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
 
 export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const read = await readTable(ctx, file, flags, { spec: TOUCH_HEADERS, parse: parseTouchRow });
+  const env = ctx.world.env;
+  const fallback = env.PRECRM_CURRENCY?.trim() ? saleCurrency(null, env) : null;
+  const read = await readTable(ctx, file, flags, { spec: TOUCH_HEADERS, parse: touchRowParser(fallback) });
   try {
     requireColumns(read.match, [['prospect', 'email'], ['type'], ['at']], read.header);
     const now = ctx.now().toISOString();

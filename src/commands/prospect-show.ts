@@ -119,7 +119,8 @@ function purchaseLine(u: Purchase): string {
 }
 
 function touchSpans(t: Touch, c: ChalkInstance): Span[] {
-  const extra = [t.outcome, t.by ? `by ${oneLine(t.by)}` : null].filter(Boolean).join(', ');
+  const cost = t.cost === null ? null : `cost ${t.cost} ${t.currency ?? ''}`.trim();
+  const extra = [t.outcome, t.by ? `by ${oneLine(t.by)}` : null, cost].filter(Boolean).join(', ');
   return [
     { text: `  ${showDateTime(t.at)} ${arrow(t)} ${t.type.padEnd(8)}${t.note ? ` ${oneLine(t.note)}` : ''}` },
     { text: extra ? `  (${extra})` : '', style: c.dim },

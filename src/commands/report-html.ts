@@ -13,7 +13,8 @@ import type { Column } from '../output/columns.js';
 import type { Section } from '../output/html-page.js';
 import { cohortFilter, funnelTallies, type CohortFlags } from './report-run.js';
 import type { Store } from '../store/store.js';
-import { COHORT_COLUMNS, FUNNEL_COLUMNS, SOURCE_COLUMNS, VELOCITY_COLUMNS } from './report-columns.js';
+import { moneyColumns, rowCurrencies } from './money-columns.js';
+import { COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, sourceColumns } from './report-columns.js';
 
 export interface HtmlFlags extends CohortFlags { out?: string; title?: string }
 
@@ -55,11 +56,14 @@ async function selectRecords(store: Store, filter: ProspectFilter, now: Date, lo
   };
 }
 
-const REFERRER_COLUMNS: Column<{ name: string; referrals: number; referred_customers: number; referred_revenue: number }>[] = [
+type ReferrerLine = { name: string | null; referrals: number; referred_customers: number; referred_revenue: Record<string, number> };
+
+/** The top referrers' columns: revenue is one column per currency when the referred customers paid in several. */
+const referrerColumns = (currencies: readonly string[]): Column<ReferrerLine>[] => [
   { key: 'name', type: 'string' },
   { key: 'referrals', type: 'int' },
   { key: 'referred_customers', type: 'int', label: 'customers' },
-  { key: 'referred_revenue', type: 'number', decimals: 2, label: 'revenue' },
+  ...moneyColumns<ReferrerLine>({ key: 'referred_revenue', label: 'revenue', get: (r) => r.referred_revenue, none: 0 }, currencies, 'table'),
 ];
 
 /** The due rows a page lists at most; the rest are counted under the table. */
@@ -154,7 +158,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
         title: 'Sources: prospects and customers', direction: 'horizontal', valueLabel: 'prospects',
         items: sources.map((s) => ({ label: s.source ?? '(none)', value: s.prospects, inner: s.customers, note: `${s.customers} of ${s.prospects} · ${pct(s.conversion_rate)}` })),
       }),
-      columns: SOURCE_COLUMNS, rows: sources, empty: 'No prospects in this window.',
+      columns: sourceColumns(rowCurrencies(sources, (s) => s.revenue), 'table'), rows: sources, empty: 'No prospects in this window.',
     },
     {
       id: 'cohorts', title: 'Cohorts by month', intro: 'Prospects by month of creation (light) and those of them who bought (dark).',
@@ -172,7 +176,7 @@ async function buildSections(r: Records, filter: ProspectFilter, now: Date): Pro
       }) : undefined,
       columns: VELOCITY_COLUMNS, rows: velocity, empty: 'No stage changes in this window.',
     },
-    { id: 'referrers', title: 'Top referrers', columns: REFERRER_COLUMNS, rows: referrers, empty: 'No referrals yet.' },
+    { id: 'referrers', title: 'Top referrers', columns: referrerColumns(rowCurrencies(referrers, (x) => x.referred_revenue)), rows: referrers, empty: 'No referrals yet.' },
     await (await import('./report-html-loyalty.js')).loyaltySection(r.loyalty, charts.barChartSvg),
     { id: 'due', title: 'Due this week', intro: 'Follow-ups and cadences falling due in the next 7 days (contact details stay in precrm).', columns: DUE_PAGE_COLUMNS, rows: due, empty: 'Nothing due this week.', more: moreDue },
   ];

@@ -7,18 +7,24 @@ import type { FunnelRow } from '../domain/reports/funnel.js';
 import { bar } from '../output/bars.js';
 import type { Column } from '../output/columns.js';
 import type { Store, StoreReader } from '../store/store.js';
+import type { MoneyQuery } from '../domain/reports/currencies.js';
 import type { Tally } from '../domain/types.js';
+import type { Format } from '../output/render.js';
+import { rowCurrencies } from './money-columns.js';
+import { currencyCode } from './money-option.js';
 import { parseChoice } from './options.js';
 import { parseProspectFilter, parseWindow } from './prospect-filter.js';
 import { emitRows, fileFormat } from './rows-out.js';
 import {
-  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, REFERRAL_COLUMNS, SOURCE_COLUMNS, TALLY_COLUMNS, TOUCH_COLUMNS, VELOCITY_COLUMNS,
-  costColumns, groupColumn,
+  ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, TALLY_COLUMNS, VELOCITY_COLUMNS,
+  costColumns, groupColumn, referralColumns, sourceColumns, touchColumns,
 } from './report-columns.js';
 import { PERIODS } from '../domain/reports/periods.js';
 import type { AnonymousFunnelRow, TallyRow } from '../domain/reports/tallies.js';
 
 export interface CohortFlags { since?: string; until?: string; source?: string; owner?: string; tag?: string[]; output?: string }
+/** The flags of a report with money: --currency picks one currency's figures. */
+export interface MoneyFlags extends CohortFlags { currency?: string }
 export interface FunnelFlags extends CohortFlags { by?: string }
 export interface PeriodFlags extends CohortFlags { period?: string; by?: string }
 
@@ -76,29 +82,43 @@ async function anonymousRows(store: Store, flags: FunnelFlags, now: Date, stages
 
 type SimpleReport = 'sources' | 'touches' | 'velocity' | 'referrals';
 
-/** Select the cohort (the store's job), then compute the report (the domain's). */
-async function simpleRows(name: SimpleReport, store: Store, filter: ProspectFilter): Promise<[unknown[], Column<any>[]]> {
-  const cohort = await store.cohort(filter);
+/** What a simple report reads beside its cohort: the filter, the --currency, and the flags (for the tallies' window). */
+interface SimpleQuery { filter: ProspectFilter; money: MoneyQuery; flags: CohortFlags; now: Date }
+
+/** Select the cohort (the store's job), then compute the report (the domain's); money columns follow the rows' currencies. */
+async function simpleRows(name: SimpleReport, store: Store, q: SimpleQuery, format: Format): Promise<[unknown[], Column<any>[]]> {
+  const cohort = await store.cohort(q.filter);
   switch (name) {
     case 'sources': {
-      const { conversionInstants } = await import('../domain/reports/journey.js');
-      const touchesBefore = await store.countTouchesUpTo(conversionInstants(cohort));
-      return [(await import('../domain/reports/sources.js')).sourcesReport(cohort, touchesBefore), SOURCE_COLUMNS];
+      const [{ conversionInstants }, { sourcesReport }, { hasCosts }] = await Promise.all([
+        import('../domain/reports/journey.js'), import('../domain/reports/sources.js'), import('../domain/reports/cost.js'),
+      ]);
+      const [touchesBefore, touches] = await Promise.all([store.countTouchesUpTo(conversionInstants(cohort)), store.cohortTouches(q.filter)]);
+      const rows = sourcesReport(cohort, touchesBefore, { ...q.money, touches });
+      return [rows, sourceColumns(rowCurrencies(rows, (r) => r.revenue), format, hasCosts(touches))];
     }
-    case 'touches': return [(await import('../domain/reports/touches.js')).touchesReport(cohort, await store.cohortTouches(filter)), TOUCH_COLUMNS];
+    case 'touches': {
+      const [{ touchesReport }, { hasCosts }] = await Promise.all([import('../domain/reports/touches.js'), import('../domain/reports/cost.js')]);
+      const [touches, tallies] = await Promise.all([store.cohortTouches(q.filter), funnelTallies(store, q.flags, q.now)]);
+      const rows = touchesReport(cohort, touches, { ...q.money, tallies });
+      return [rows, touchColumns(rowCurrencies(rows, (r) => r.revenue), format, hasCosts(touches) || hasCosts(tallies))];
+    }
     case 'velocity': return [(await import('../domain/reports/velocity.js')).velocityReport(cohort), VELOCITY_COLUMNS];
     default: {
       const referrers = await store.getProspects([...new Set(cohort.flatMap((p) => (p.referredBy === null ? [] : [p.referredBy])))]);
       const names = new Map(referrers.map((p) => [p.id, p.name]));
-      return [(await import('../domain/reports/referrals.js')).referralsReport(cohort, names), REFERRAL_COLUMNS];
+      const rows = (await import('../domain/reports/referrals.js')).referralsReport(cohort, names, q.money);
+      return [rows, referralColumns(rowCurrencies(rows, (r) => r.referred_revenue), format)];
     }
   }
 }
 
 /** Reports that take only the cohort filters. */
-export async function runSimpleReport(ctx: Context, name: SimpleReport, flags: CohortFlags): Promise<void> {
+export async function runSimpleReport(ctx: Context, name: SimpleReport, flags: MoneyFlags): Promise<void> {
   const filter = cohortFilter(flags, ctx.now());
-  const [rows, columns] = await simpleRows(name, await ctx.openStore(), filter);
+  const money = flags.currency === undefined ? {} : { currency: currencyCode(flags.currency, '--currency') };
+  const q = { filter, money, flags, now: ctx.now() };
+  const [rows, columns] = await simpleRows(name, await ctx.openStore(), q, fileFormat(ctx.format, flags.output));
   await print(ctx, rows, columns, name, flags.output);
 }
 

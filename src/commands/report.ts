@@ -7,6 +7,8 @@ import { examples } from './help.js';
 // The report maths and renderers are loaded only when a report runs.
 const reports = () => import('./report-run.js');
 
+/** --currency on every report with money. */
+const CURRENCY_HELP = 'only money in this currency (e.g. EUR); amounts in different currencies are never added up';
 
 /** Every report can be written to a file; xlsx only so (a typed workbook for spreadsheets). */
 export function addOutputOption(cmd: Command): Command {
@@ -39,12 +41,14 @@ export function registerReport(program: Command, ctx: Context): Command {
     ))
     .action((flags) => reports().then((m) => m.runFunnel(ctx, flags)));
 
-  addCohortOptions(report.command('sources').description('per source: conversion rate, days and touches to convert, revenue'))
-    .addHelpText('after', examples('precrm report sources', 'precrm report sources --since 90d --json'))
+  addCohortOptions(report.command('sources').description('per source: conversion rate, days and touches to convert, revenue, cost'))
+    .option('--currency <code>', CURRENCY_HELP)
+    .addHelpText('after', examples('precrm report sources', 'precrm report sources --since 90d --json', 'precrm report sources --currency EUR'))
     .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'sources', flags)));
 
-  addCohortOptions(report.command('touches').description('per touch type: reach, conversion, first- and last-touch attribution'))
-    .addHelpText('after', examples('precrm report touches', 'precrm report touches --owner mitra --format csv'))
+  addCohortOptions(report.command('touches').description('per touch type: reach, conversion, first- and last-touch attribution, cost'))
+    .option('--currency <code>', CURRENCY_HELP)
+    .addHelpText('after', examples('precrm report touches', 'precrm report touches --owner mitra --format csv', 'precrm report touches --currency INR'))
     .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'touches', flags)));
 
   addCohortOptions(report.command('velocity').description('per stage transition: how many, median and 90th percentile days'))
@@ -57,6 +61,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     .action((flags) => reports().then((m) => m.runCohorts(ctx, flags)));
 
   addCohortOptions(report.command('referrals').description('per referrer: referrals, referred customers, referred revenue'))
+    .option('--currency <code>', CURRENCY_HELP)
     .addHelpText('after', examples('precrm report referrals', 'precrm report referrals --json'))
     .action((flags) => reports().then((m) => m.runSimpleReport(ctx, 'referrals', flags)));
 
@@ -78,7 +83,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     .description('do customers come back? per group: repeat rate, days to the second purchase, revenue per customer, still active')
     .option('--by <group>', 'split customers by source, first-touch, sampled (a sample or tasting before buying), referred or owner')
     .option('--active <span>', 'a customer with a purchase in this span back from today is active (default 90d)')
-    .option('--currency <code>', 'show revenue in this currency only (e.g. EUR); amounts in different currencies are never added')
+    .option('--currency <code>', CURRENCY_HELP)
     .addHelpText('after', examples(
       'precrm report loyalty --by sampled',
       'precrm report loyalty --by first-touch --since 2026-01-01 --format csv',

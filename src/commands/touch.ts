@@ -16,9 +16,10 @@ import { printWritten } from './io.js';
 import { findProspect } from './lookup.js';
 import { collect, parseChoice, parseCount, parseDateOption, parseDayWindow } from './options.js';
 import { examples } from './help.js';
+import { parseMoneyOption } from './money-option.js';
 
 
-interface LogFlags { at?: string; outcome?: string; direction?: string; by?: string; stage?: string; followUp?: string; next?: string }
+interface LogFlags { at?: string; outcome?: string; direction?: string; by?: string; stage?: string; followUp?: string; next?: string; cost?: string; currency?: string }
 interface ListFlags { type?: string[]; since?: string; until?: string; by?: string; limit?: string }
 
 export function registerTouch(program: Command, ctx: Context): void {
@@ -33,9 +34,12 @@ export function registerTouch(program: Command, ctx: Context): void {
     .option('--stage <stage>', 'move the prospect to this stage in the same step')
     .option('--follow-up <when>', 'plan the next action (tomorrow, friday, 3d, 2026-03-05)')
     .option('--next <note>', 'what the follow-up is about')
+    .option('--cost <money>', 'what it cost (40, €2.50); currency from --currency, the amount, or PRECRM_CURRENCY')
+    .option('--currency <code>', 'three-letter currency code of --cost (INR, EUR, USD …)')
     .addHelpText('after', examples(
       'precrm touch log ravi greeting "waved back, smiled"',
       'precrm touch log ravi sample "tried the cardamom bun" --outcome positive --direction in --stage engaged',
+      'precrm touch log ravi sample "a slice of walnut cake" --cost 40 --currency INR',
       'precrm touch log 12 call --at yesterday --follow-up friday --next "send the wedding quote"',
     ))
     .action((ref: string, type: string, note: string | undefined, flags: LogFlags) => logTouch(ctx, ref, type, note, flags));
@@ -70,6 +74,7 @@ function parseLogFlags(ctx: Context, type: string, note: string | undefined, fla
   const now = ctx.now();
   const stage = flags.stage === undefined ? undefined : checkManualStage(parseStage(flags.stage), '<prospect>');
   if (flags.next !== undefined && flags.followUp === undefined) throw usageError('--next needs --follow-up <when>');
+  if (flags.currency !== undefined && flags.cost === undefined) throw usageError('--currency goes with --cost <money>');
   const followUp: FollowUp | undefined = flags.followUp === undefined ? undefined : {
     at: parseDateOption(flags.followUp, now, 'future', '--follow-up date'),
     note: flags.next === undefined || flags.next.trim() === '' ? null : checkText('--next', flags.next.trim()),
@@ -84,6 +89,7 @@ function parseLogFlags(ctx: Context, type: string, note: string | undefined, fla
     by: by ? checkText('--by', by) : null,
     stage,
     followUp,
+    cost: flags.cost === undefined ? null : parseMoneyOption('--cost', flags.cost, flags.currency, ctx.world.env),
   };
 }
 
@@ -121,6 +127,15 @@ export const TOUCH_COLUMNS: Column<Touch & { name?: string | null }>[] = [
   { key: 'note', type: 'string', minWidth: 16, priority: 2 },
 ];
 
+/** What a touch cost: csv and json always have the two columns, a table only when a listed touch has a cost. */
+const COST_COLUMNS: Column<Touch & { name?: string | null }>[] = [
+  { key: 'cost', type: 'number', decimals: 2, priority: 8 },
+  { key: 'currency', type: 'string', minWidth: WHOLE, priority: 8 },
+];
+
+const touchColumns = (format: string, touches: readonly Touch[]) =>
+  (format !== 'table' || touches.some((t) => t.cost !== null) ? [...TOUCH_COLUMNS, ...COST_COLUMNS] : TOUCH_COLUMNS);
+
 /** The typed query of `touch list`, parsed once (the prospect reference is resolved by the run). */
 function parseListOptions(flags: ListFlags, now: Date): TouchQuery {
   const { since, until } = parseDayWindow(flags, now);
@@ -140,7 +155,7 @@ export async function listTouches(ctx: Context, ref: string | undefined, flags: 
   const touches = await store.listTouches(query);
   const names = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p.name]));
   const rows = touches.map((t) => ({ ...t, name: names.get(t.prospectId) ?? null }));
-  await printRows(ctx, rows, TOUCH_COLUMNS, { jsonRecords: touches });
+  await printRows(ctx, rows, touchColumns(ctx.format, touches), { jsonRecords: touches });
   if (ctx.format === 'table') ctx.info(`${rows.length} touch(es)`);
 }
 

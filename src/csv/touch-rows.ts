@@ -10,7 +10,7 @@ import { RowReader, type RowContext, type RowResult } from './row-reader.js';
 import type { Rejection } from './report.js';
 
 export const TOUCH_HEADERS: HeaderSpec = {
-  fields: ['prospect', 'email', 'type', 'at', 'note', 'outcome', 'direction', 'by'],
+  fields: ['prospect', 'email', 'type', 'at', 'note', 'outcome', 'direction', 'by', 'cost', 'currency'],
   aliases: {
     prospect: ['prospect id', 'prospect_id', 'contact', 'contact id', 'customer'],
     email: ['e-mail', 'email address', 'e-mail address'],
@@ -19,6 +19,7 @@ export const TOUCH_HEADERS: HeaderSpec = {
     note: ['notes', 'comment', 'description', 'details'],
     outcome: ['result'],
     by: ['staff', 'user'],
+    cost: ['cost of touch', 'spent'],
   },
   customFields: false,
   known: ['id', 'name'],
@@ -31,7 +32,23 @@ export interface TouchRow {
   input: TouchInput;
 }
 
-export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<TouchRow> {
+/** The row parser; `defaultCurrency` (PRECRM_CURRENCY) is a cost's currency when neither a column nor the amount gives one. */
+export const touchRowParser = (defaultCurrency: string | null) =>
+  (values: ReadonlyMap<string, string>, ctx: RowContext): RowResult<TouchRow> => parseTouchRow(values, ctx, defaultCurrency);
+
+/** What a touch cost, with its currency (the column's, the amount's, else the default); null for an empty cell. */
+function costOf(r: RowReader, values: ReadonlyMap<string, string>, defaultCurrency: string | null): TouchInput['cost'] {
+  const amount = r.money('cost');
+  const given = r.text('currency')?.toUpperCase() ?? null;
+  if (given !== null && !/^[A-Z]{3}$/.test(given)) r.reasons.push(`currency "${values.get('currency')}" is not a three-letter code`);
+  if (amount === null) return null;
+  if (amount.value < 0) r.reasons.push(`cost "${values.get('cost')}" is negative; give what it cost, zero or more`);
+  const currency = given ?? amount.currency ?? defaultCurrency;
+  if (currency === null) r.reasons.push('has a cost but no currency (give a currency column, or set PRECRM_CURRENCY)');
+  return currency === null ? null : { value: amount.value, currency };
+}
+
+export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowContext, defaultCurrency: string | null = null): RowResult<TouchRow> {
   const r = new RowReader(values, ctx);
   const prospect = values.get('prospect') ?? null;
   const email = values.get('email') ?? null;
@@ -49,6 +66,7 @@ export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowConte
     // No direction column (or an empty cell): the type's own, as touch log gives it (a website visit is inbound).
     direction: values.has('direction') ? r.choice('direction', DIRECTIONS) : undefined,
     by: values.has('by') ? r.check(() => checkText('by', values.get('by')!)) : null,
+    cost: costOf(r, values, defaultCurrency),
   };
   return r.reasons.length ? { ok: false, reasons: r.reasons } : { ok: true, row: { prospect, email, input } };
 }

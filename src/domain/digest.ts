@@ -2,6 +2,7 @@
 // each figure beside the same figure for the period of the same length before it, plus what is due and stale now.
 import { calendarDaysBetween } from './dates.js';
 import type { CohortMember, CohortTouch } from './queries.js';
+import { CurrencySums, currenciesOf, type PerCurrency } from './reports/currencies.js';
 
 export interface Window { since: string; until: string }
 
@@ -16,7 +17,8 @@ export interface Digest {
   touchesByPerson: Tally;
   stageMoves: Tally; // by the stage moved to
   conversions: Tally;
-  revenue: { now: number; before: number };
+  /** Conversion values (first purchases) per currency, each period with every currency of the two. */
+  revenue: { now: PerCurrency; before: PerCurrency };
   newReferrals: Tally; // prospects added with a referrer
   newAdvocates: Tally;
   /** A state, not a flow: today's figures, without a previous period (stored records do not keep yesterday's follow-ups). */
@@ -40,6 +42,8 @@ export interface DigestInput {
   stale: number;
   /** The occasions of the next 7 days of prospects who may be contacted. */
   comingUp?: ComingUp[];
+  /** Only this currency's revenue (`--currency`). */
+  currency?: string;
 }
 
 /** The period before `w`, of the same length, ending where `w` starts. */
@@ -78,13 +82,25 @@ function tally<T>(items: readonly T[], at: (t: T) => string | null | undefined, 
   return { now, before, parts: sorted };
 }
 
+/** The conversion values of each period per currency (never added across currencies). */
+function revenueIn(converted: readonly CohortMember[], [now, before]: [Window, Window], only?: string): Digest['revenue'] {
+  const sum = (w: Window) => {
+    const sums = new CurrencySums(only);
+    for (const p of converted) if (within(p.conversion!.at, w)) sums.add(p.conversion!.value, p.conversion!.currency);
+    return sums;
+  };
+  const [a, b] = [sum(now), sum(before)];
+  const currencies = currenciesOf([a, b], only);
+  return { now: a.over(currencies), before: b.over(currencies) };
+}
+
 export function digest(input: DigestInput, period: Window): Digest {
   const previous = previousWindow(period);
   const { prospects, touches } = input;
   const moves = prospects.flatMap((p) => p.stageHistory.slice(1));
   const advocates = prospects.flatMap((p) => p.stageHistory.filter((h) => h.stage === 'advocate'));
   const converted = prospects.filter((p) => p.conversion);
-  const revenue = (w: Window) => converted.filter((p) => within(p.conversion!.at, w)).reduce((sum, p) => sum + (p.conversion!.value ?? 0), 0);
+  const revenue = revenueIn(converted, [period, previous], input.currency);
   const d: Omit<Digest, 'quiet'> = {
     period,
     previous,
@@ -93,7 +109,7 @@ export function digest(input: DigestInput, period: Window): Digest {
     touchesByPerson: tally(touches, (t) => t.at, (t) => t.by, period, previous),
     stageMoves: tally(moves, (h) => h.at, (h) => h.stage, period, previous),
     conversions: tally(converted, (p) => p.conversion!.at, (p) => p.source, period, previous),
-    revenue: { now: revenue(period), before: revenue(previous) },
+    revenue,
     newReferrals: tally(prospects.filter((p) => p.referredBy !== null), (p) => p.createdAt, () => 'referred', period, previous),
     newAdvocates: tally(advocates, (h) => h.at, () => 'advocate', period, previous),
     dueNext7Days: input.dueNext7Days,

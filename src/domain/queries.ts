@@ -152,7 +152,7 @@ export function responseMatcher(q: ResponseQuery): (r: SurveyResponse) => boolea
 /** What a report needs of a prospect: a slim row a database can serve from indexed columns. */
 export type CohortMember = Pick<Prospect, 'id' | 'source' | 'owner' | 'tags' | 'stage' | 'stageHistory' | 'createdAt' | 'conversion' | 'referredBy'>;
 /** What a report needs of a touch. */
-export type CohortTouch = Pick<Touch, 'id' | 'prospectId' | 'type' | 'at' | 'by'>;
+export type CohortTouch = Pick<Touch, 'id' | 'prospectId' | 'type' | 'at' | 'by' | 'cost' | 'currency'>;
 /** A prospect with its latest touch (null when never touched): what due and stale decide on. */
 export interface ProspectWithLastTouch { prospect: Prospect; lastTouch: Touch | null }
 

@@ -13,6 +13,8 @@ export interface TouchInput {
   outcome?: Outcome | null;
   direction?: Direction | null;
   by?: string | null;
+  /** What it cost, with its currency (both or neither). */
+  cost?: { value: number; currency: string } | null;
   /** Move to this stage in the same step (the rules of `prospect stage` apply). */
   stage?: Stage;
   /** Plan the next action: replaces the follow-up (null clears it); undefined leaves the follow-up rule alone. */
@@ -68,6 +70,8 @@ export function recordTouch(prospect: Prospect, id: number, input: TouchInput, n
     outcome: input.outcome ?? null,
     direction: touchDirection(input),
     by: input.by ?? null,
+    cost: input.cost?.value ?? null,
+    currency: input.cost?.currency ?? null,
   };
   const stageAt = stageTime(p, input.at, now);
   if (input.stage !== undefined) changeStage(p, input.stage, stageAt);

@@ -52,7 +52,7 @@ export type IdKind = 'prospect' | 'touch' | 'survey' | 'response' | 'purchase' |
 /** The store's suppression list and the secret its hashes are keyed with (null until the first entry needs one). */
 export interface SuppressionList { secret: string | null; entries: SuppressionEntry[] }
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export interface StoreDoc {
   schema: number;

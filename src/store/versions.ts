@@ -53,6 +53,12 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
   }),
   // Version 5 adds occasions (birthdays and other days that matter to a prospect), none yet, ids from 1.
   4: (doc) => ({ ...doc, schema: 5, nextId: { ...(doc.nextId as object), occasion: 1 }, occasions: [] }),
+  // Version 6: what a touch cost, with its currency (after its other fields); none on the existing ones.
+  5: (doc) => ({
+    ...doc,
+    schema: 6,
+    touches: Array.isArray(doc.touches) ? (doc.touches as Record<string, unknown>[]).map((t) => ({ ...t, cost: null, currency: null })) : doc.touches,
+  }),
 };
 
 export type SchemaCheck = { kind: 'current' } | { kind: 'older'; version: number } | { kind: 'newer'; version: number } | { kind: 'bad'; problem: string };

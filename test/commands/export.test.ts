@@ -64,9 +64,9 @@ describe('export touches and conversions', () => {
     await run(store, ['import', 'touches', file]);
     const r = await run(store, ['export', 'touches']);
     expect(r.stdout).toBe([
-      'id,prospect_id,email,name,type,at,direction,outcome,by,note',
-      '2,1,ravi@example.com,Ravi Sen,greeting,2026-01-06T17:00:00.000Z,,,joel,',
-      "1,2,anita@example.com,Anita Rao,tasting,2026-01-15T18:00:00.000Z,,,mitra,'=1+1",
+      'id,prospect_id,email,name,type,at,direction,outcome,by,note,cost,currency',
+      '2,1,ravi@example.com,Ravi Sen,greeting,2026-01-06T17:00:00.000Z,,,joel,,,',
+      "1,2,anita@example.com,Anita Rao,tasting,2026-01-15T18:00:00.000Z,,,mitra,'=1+1,,",
       '',
     ].join('\n'));
     expect((await run(store, ['export', 'touches', '--type', 'tasting'])).stdout.split('\n')).toHaveLength(3);

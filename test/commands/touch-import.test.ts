@@ -25,8 +25,8 @@ describe('import touches', () => {
     expect(r).toMatchObject({ code: 0, stderr: 'created 2, merged 0, skipped 0, rejected 0\n' });
     const d = (await doc(store));
     expect(d.touches).toEqual([
-      { id: 1, prospectId: 1, type: 'website', at: '2026-03-01T20:15:00.000Z', note: '/menu', outcome: null, direction: 'in', by: null },
-      { id: 2, prospectId: 2, type: 'greeting', at: '2026-03-02T00:00:00.000Z', note: 'said hello, smiled', outcome: 'positive', direction: 'out', by: null },
+      { id: 1, prospectId: 1, type: 'website', at: '2026-03-01T20:15:00.000Z', note: '/menu', outcome: null, direction: 'in', by: null, cost: null, currency: null },
+      { id: 2, prospectId: 2, type: 'greeting', at: '2026-03-02T00:00:00.000Z', note: 'said hello, smiled', outcome: 'positive', direction: 'out', by: null, cost: null, currency: null },
     ]);
     expect(d.prospects[0].stage).toBe('interested');
   });

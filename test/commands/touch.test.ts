@@ -11,7 +11,7 @@ describe('touch log', () => {
     expect(r).toMatchObject({ code: 0, stdout: '1\n' });
     expect(r.stderr).toContain('moved from aware to interested');
     const doc = (await docOf(store));
-    expect(doc.touches[0]).toEqual({ id: 1, prospectId: 1, type: 'greeting', at: '2026-03-09T12:00:00.000Z', note: 'said hello back', outcome: null, direction: 'in', by: 'tester' });
+    expect(doc.touches[0]).toEqual({ id: 1, prospectId: 1, type: 'greeting', at: '2026-03-09T12:00:00.000Z', note: 'said hello back', outcome: null, direction: 'in', by: 'tester', cost: null, currency: null });
     expect(doc.prospects[0].stageHistory.at(-1)).toEqual({ stage: 'interested', at: '2026-03-09T12:00:00.000Z' });
   });
 
@@ -20,7 +20,7 @@ describe('touch log', () => {
     const r = await run(store, ['touch', 'log', 'ravi', 'visit', '--json'], { env: { PRECRM_USER: '' } });
     // A team on PostgreSQL logs in with a role per person: that names them (test/store/postgres/team.test.ts).
     const fallback = /^postgres(ql)?:/.test(store) ? decodeURIComponent(new URL(store).username) : 'osuser';
-    expect(JSON.parse(r.stdout)).toEqual({ id: 1, prospectId: 1, type: 'visit', at: NOW, note: null, outcome: null, direction: null, by: fallback });
+    expect(JSON.parse(r.stdout)).toEqual({ id: 1, prospectId: 1, type: 'visit', at: NOW, note: null, outcome: null, direction: null, by: fallback, cost: null, currency: null });
     await run(store, ['touch', 'log', 'ravi', 'call', '--by', 'joel']);
     expect((await docOf(store)).touches.map((t: { by: string }) => t.by)).toEqual([fallback, 'joel']);
   });
@@ -80,10 +80,10 @@ describe('touch list / remove', () => {
     const store = await storeWithTouches();
     const csv = await run(store, ['touch', 'list', '--format', 'csv']);
     expect(csv.stdout).toBe([
-      'id,at,prospect_id,name,type,direction,outcome,by,note',
-      '1,2026-03-02T18:00:00.000Z,1,Ravi Sen,greeting,,,tester,',
-      '2,2026-03-05T00:00:00.000Z,2,Anita Rao,email,,,joel,"sent the menu, ""new"""',
-      '3,2026-03-08T18:00:00.000Z,1,Ravi Sen,sample,,,tester,',
+      'id,at,prospect_id,name,type,direction,outcome,by,note,cost,currency',
+      '1,2026-03-02T18:00:00.000Z,1,Ravi Sen,greeting,,,tester,,,',
+      '2,2026-03-05T00:00:00.000Z,2,Anita Rao,email,,,joel,"sent the menu, ""new""",,',
+      '3,2026-03-08T18:00:00.000Z,1,Ravi Sen,sample,,,tester,,,',
       '',
     ].join('\n'));
     const ids = async (args: string[]) => JSON.parse((await run(store, ['touch', 'list', ...args, '--json'])).stdout).map((t: { id: number }) => t.id);

@@ -19,7 +19,7 @@ export function addProspect(doc: StoreDoc, name: string, createdAt: string, extr
 }
 
 export function addTouch(doc: StoreDoc, p: Prospect, at: string, type: TouchType = 'greeting'): Touch {
-  const t: Touch = { id: takeId(doc, 'touch'), prospectId: p.id, type, at, note: null, outcome: null, direction: null, by: 'mitra' };
+  const t: Touch = { id: takeId(doc, 'touch'), prospectId: p.id, type, at, note: null, outcome: null, direction: null, by: 'mitra', cost: null, currency: null };
   doc.touches.push(t);
   return t;
 }

@@ -13,7 +13,7 @@ function prospect(id: number, name: string, createdAt: string, extra: Partial<Pr
 }
 
 const touch = (id: number, prospectId: number): Touch =>
-  ({ id, prospectId, type: 'greeting', at: day(4), note: null, outcome: null, direction: null, by: 'mitra' });
+  ({ id, prospectId, type: 'greeting', at: day(4), note: null, outcome: null, direction: null, by: 'mitra', cost: null, currency: null });
 const response = (id: number, prospectId: number): SurveyResponse =>
   ({ id, survey: 'taste', prospectId, segment: 'prospect', stage: 'interested', at: day(4), answers: { q: 1 } });
 

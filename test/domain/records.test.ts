@@ -23,7 +23,7 @@ interface OldProspect {
 }
 interface OldTouch {
   id: number; prospectId: number; type: TouchType; at: string; note: string | null; outcome: Outcome | null;
-  direction: Direction | null; by: string | null;
+  direction: Direction | null; by: string | null; cost: number | null; currency: string | null;
 }
 interface OldQuestion { key: string; type: QuestionType; text: string; choices: string[] | null }
 interface OldResponse {

@@ -23,7 +23,7 @@ export function P(id: number, over: Partial<Prospect> = {}): Prospect {
 }
 
 export function T(id: number, prospectId: number, when: string, over: Partial<Touch> = {}): Touch {
-  return { id, prospectId, type: 'visit', at: when, note: null, outcome: null, direction: null, by: 'mitra', ...over };
+  return { id, prospectId, type: 'visit', at: when, note: null, outcome: null, direction: null, by: 'mitra', cost: null, currency: null, ...over };
 }
 
 const SURVEY: Survey = {

@@ -33,7 +33,7 @@ describe('columnsOf', () => {
       'cadence_days', 'lost_reason', 'follow_up_at', 'follow_up_note', 'fields', 'conversion_at', 'conversion_value',
       'conversion_currency', 'conversion_product', 'notes', 'forgotten_at', 'created_at', 'updated_at',
     ]);
-    expect(names(columnsOf('touch'))).toEqual(['id', 'prospect_id', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by']);
+    expect(names(columnsOf('touch'))).toEqual(['id', 'prospect_id', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by', 'cost', 'currency']);
     expect(names(columnsOf('stageChange'))).toEqual(['stage', 'at']);
     expect(names(columnsOf('consentEntry'))).toEqual(['at', 'granted', 'note']);
     expect(names(columnsOf('survey'))).toEqual(['id', 'name', 'questions', 'created_at']);

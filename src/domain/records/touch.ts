@@ -1,5 +1,5 @@
-// A touch: one contact with a prospect (a visit, a sample, a call …), when, how it went and who made it.
-import { ID, INSTANT, TEXT, type KindDecl } from './declare.js';
+// A touch: one contact with a prospect (a visit, a sample, a call …), when, how it went, who made it and what it cost.
+import { ID, INSTANT, MONEY, TEXT, type KindDecl } from './declare.js';
 
 export const TOUCH_TYPES = [
   'greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting',
@@ -21,5 +21,8 @@ export const TOUCH = {
     direction: { column: 'direction', value: { kind: 'enum', values: DIRECTIONS }, nullable: true },
     // `by` is a reserved word in SQL.
     by: { column: 'logged_by', value: TEXT, nullable: true },
+    // What it cost (a slice of cake, a tasting), always with its currency.
+    cost: { column: 'cost', value: MONEY, nullable: true },
+    currency: { column: 'currency', value: TEXT, nullable: true },
   },
 } as const satisfies KindDecl;

@@ -1,5 +1,6 @@
 // Shared tally of "how many prospects, how many converted, how fast, for how much" used by sources and cohorts.
 import type { CohortMember } from '../queries.js';
+import { CurrencySums } from './currencies.js';
 import { daysBetweenMs } from './instants.js';
 import type { Journey } from './journey.js';
 import { mean, median, rate } from './stats.js';
@@ -10,10 +11,12 @@ export interface ConversionTally {
   /** Elapsed days to convert of each dated customer: fractional, creation instant to purchase instant. */
   elapsedDays: number[];
   touches: number[];
-  revenue: number;
+  /** The conversion values (first purchases), per currency. */
+  revenue: CurrencySums;
 }
 
-export const newConversionTally = (): ConversionTally => ({ prospects: 0, customers: 0, elapsedDays: [], touches: [], revenue: 0 });
+/** `currency`: count only revenue in this currency (`--currency`). */
+export const newConversionTally = (currency?: string): ConversionTally => ({ prospects: 0, customers: 0, elapsedDays: [], touches: [], revenue: new CurrencySums(currency) });
 
 /** Adds one prospect; `touchesBefore` is its number of touches up to the conversion (converted only). */
 export function addToTally(t: ConversionTally, p: Pick<CohortMember, 'conversion'>, j: Journey, touchesBefore: number): void {
@@ -25,7 +28,7 @@ export function addToTally(t: ConversionTally, p: Pick<CohortMember, 'conversion
   // A purchase dated before creation (backfilled) counts as converting at once.
   t.elapsedDays.push(Math.max(0, daysBetweenMs(j.createdMs, j.convertedMs)));
   t.touches.push(touchesBefore);
-  t.revenue += p.conversion.value ?? 0;
+  t.revenue.add(p.conversion.value, p.conversion.currency);
 }
 
 export const conversionRate = (t: ConversionTally): number | null => rate(t.customers, t.prospects);

@@ -6,6 +6,7 @@ import { touchedBeforeConversion } from '../lifecycle.js';
 import { addMoney, moneyPer } from '../money.js';
 import { byTouchTime, type CohortMember, type CohortTouch } from '../queries.js';
 import type { Purchase, TouchType } from '../types.js';
+import { NO_CURRENCY } from './currencies.js';
 import { compareGroups } from './groups.js';
 import { daysBetweenMs, toMs } from './instants.js';
 import { touchesByProspect } from './journey.js';
@@ -17,8 +18,7 @@ export type LoyaltyGroup = (typeof LOYALTY_GROUPS)[number];
 /** The touches that give a taste before buying: `--by sampled` asks whether one came before the first purchase. */
 export const TASTE_TOUCHES: readonly TouchType[] = ['sample', 'tasting'];
 
-/** ISO 4217's code for "no currency": where an amount recorded without a currency (an old `convert`) is counted. */
-export const NO_CURRENCY = 'XXX';
+export { NO_CURRENCY } from './currencies.js';
 
 export type LoyaltyBuyer = Pick<CohortMember, 'id' | 'source' | 'owner' | 'referredBy'>;
 export type LoyaltyPurchase = Pick<Purchase, 'id' | 'prospectId' | 'at' | 'value' | 'currency'>;

@@ -1,5 +1,6 @@
 // report referrals: who brings new people, and how many of them buy.
 import type { CohortMember } from '../queries.js';
+import { CurrencySums, currenciesOf, type MoneyQuery, type PerCurrency } from './currencies.js';
 import { journeyOf } from './journey.js';
 
 export interface ReferralRow {
@@ -9,8 +10,8 @@ export interface ReferralRow {
   /** Prospects of the cohort this person referred. */
   referrals: number;
   referred_customers: number;
-  /** Sum of the referred customers' conversion values. */
-  referred_revenue: number;
+  /** The referred customers' conversion values (first purchases), per currency. */
+  referred_revenue: PerCurrency;
 }
 
 /**
@@ -18,17 +19,18 @@ export interface ReferralRow {
  * as in every other report; rows are ordered by referred customers, then referrals, then id.
  */
 /** `names`: each referrer's name (StoreReader.getProspects of the cohort's referredBy ids). */
-export function referralsReport(cohort: readonly CohortMember[], names: ReadonlyMap<number, string | null>): ReferralRow[] {
-  const rows = new Map<number, ReferralRow>();
+export function referralsReport(cohort: readonly CohortMember[], names: ReadonlyMap<number, string | null>, q: MoneyQuery = {}): ReferralRow[] {
+  const rows = new Map<number, Omit<ReferralRow, 'referred_revenue'> & { revenue: CurrencySums }>();
   for (const p of cohort) {
     if (p.referredBy === null) continue;
     let row = rows.get(p.referredBy);
-    if (!row) rows.set(p.referredBy, (row = { id: p.referredBy, name: names.get(p.referredBy) ?? null, referrals: 0, referred_customers: 0, referred_revenue: 0 }));
+    if (!row) rows.set(p.referredBy, (row = { id: p.referredBy, name: names.get(p.referredBy) ?? null, referrals: 0, referred_customers: 0, revenue: new CurrencySums(q.currency) }));
     row.referrals++;
     if (journeyOf(p).convertedMs !== null) {
       row.referred_customers++;
-      row.referred_revenue += p.conversion?.value ?? 0;
+      row.revenue.add(p.conversion?.value, p.conversion?.currency);
     }
   }
-  return [...rows.values()].sort((a, b) => b.referred_customers - a.referred_customers || b.referrals - a.referrals || a.id - b.id);
+  const currencies = currenciesOf([...rows.values()].map((r) => r.revenue), q.currency);
+  return [...rows.values()].map(({ revenue, ...row }) => ({ ...row, referred_revenue: revenue.over(currencies) })).sort((a, b) => b.referred_customers - a.referred_customers || b.referrals - a.referrals || a.id - b.id);
 }

@@ -372,4 +372,12 @@ CREATE INDEX tallies_at ON tallies (at, id);
 INSERT INTO counters (kind, next_id) VALUES ('tally', 1);
 `,
   5: V5,
+  // Schema 6: what a touch cost (exact, as tallies.cost) and its currency, needed with a cost. Pending deferred
+  // checks of earlier steps are made first, as for schema 4: PostgreSQL alters no table with pending checks.
+  6: `
+SET CONSTRAINTS ALL IMMEDIATE;
+SET CONSTRAINTS ALL DEFERRED;
+ALTER TABLE touches ADD COLUMN cost NUMERIC CHECK (cost >= 0), ADD COLUMN currency TEXT COLLATE "C",
+  ADD CONSTRAINT touches_cost_currency CHECK (cost IS NULL OR currency IS NOT NULL);
+`,
 };

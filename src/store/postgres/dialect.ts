@@ -11,6 +11,7 @@ export const POSTGRES_DIALECT: SqlDialect = {
   analyze: (table) => `ANALYZE ${table}`,
   text: 'TEXT COLLATE "C"',
   instant: 'timestamptz',
+  money: 'numeric',
   // The pairs' second halves are instants: compared with timestamptz columns as instants.
   pairTable: (pairs) => ({ from: 'unnest(?::bigint[], ?::timestamptz[]) AS j(id, at)', params: [pairs.map((p) => p[0]), pairs.map((p) => p[1])] }),
 };

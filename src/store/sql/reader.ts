@@ -22,6 +22,7 @@ import { contactableSql, SEARCHED_TEXT_SQL } from './rules.js';
 import type { SqlRunner } from './runner.js';
 import { responsesWhere, surveysWhere } from './surveys.js';
 import { readEntries, readSecret } from './suppression.js';
+import { decimalValue } from './money.js';
 import { talliesWhere } from './tallies.js';
 import { touchesWhere, touchFromRow, TOUCHES } from './touches.js';
 import { occasionsWhere } from './occasions.js';
@@ -228,8 +229,11 @@ export abstract class SqlReader implements StoreReader {
   async cohortTouches(filter: ProspectFilter): Promise<CohortTouch[]> {
     const { where, params } = compileProspectFilter(filter);
     const cohort = where === EVERY_PROSPECT ? '' : `WHERE t.prospect_id IN (SELECT p.id FROM prospects p WHERE ${where})`;
-    const rows = await (await this.db()).rows(`SELECT t.id, t.prospect_id, t.type, t.at, t.logged_by FROM touches t ${cohort} ORDER BY t.at, t.id`, params);
-    return rows.map((r) => ({ id: Number(r[0]), prospectId: Number(r[1]), type: r[2] as Touch['type'], at: r[3] as string, by: r[4] as string | null }));
+    const rows = await (await this.db()).rows(`SELECT t.id, t.prospect_id, t.type, t.at, t.logged_by, t.cost, t.currency FROM touches t ${cohort} ORDER BY t.at, t.id`, params);
+    return rows.map((r) => ({
+      id: Number(r[0]), prospectId: Number(r[1]), type: r[2] as Touch['type'], at: r[3] as string, by: r[4] as string | null,
+      cost: decimalValue(r[5]), currency: r[6] as string | null,
+    }));
   }
 
   async listTallies(q: TallyQuery = {}): Promise<Tally[]> {

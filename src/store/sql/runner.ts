@@ -35,6 +35,8 @@ export interface SqlDialect {
   /** Column types of a temporary table, as the store's own tables keep text (compared byte by byte) and instants. */
   text: 'TEXT' | 'TEXT COLLATE "C"';
   instant: 'TEXT' | 'timestamptz';
+  /** An exact decimal amount (money.ts): its canonical text on SQLite, numeric on PostgreSQL. */
+  money: 'TEXT' | 'numeric';
   /** A FROM item over (id, instant) pairs, as `j` with columns `id` and `at`, and its parameters. */
   pairTable(pairs: readonly (readonly [number, string])[]): { from: string; params: unknown[] };
 }
@@ -47,6 +49,7 @@ export const SQLITE_DIALECT: SqlDialect = {
   empty: (table) => `DELETE FROM ${table}`,
   text: 'TEXT',
   instant: 'TEXT',
+  money: 'TEXT',
   pairTable: (pairs) => ({
     from: "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS at FROM json_each(?)) j",
     params: [JSON.stringify(pairs)],

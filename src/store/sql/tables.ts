@@ -3,7 +3,7 @@
 import type { IdKind } from '../../domain/types.js';
 
 /** The schema version both SQL backends write (a database with a higher one is refused, a lower one upgraded). */
-export const SQL_SCHEMA_VERSION = 5;
+export const SQL_SCHEMA_VERSION = 6;
 
 /** The record kinds with ids of their own (the same kinds, in the same order, as the JSON store's `nextId`). */
 export const ID_KINDS = ['prospect', 'touch', 'survey', 'response', 'purchase', 'tally', 'occasion'] as const satisfies readonly IdKind[];

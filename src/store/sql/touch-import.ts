@@ -7,6 +7,7 @@ import { MOVING_DIRECTION, recordTouch, touchDirection } from '../../domain/touc
 import type { Prospect, Touch } from '../../domain/types.js';
 import type { ImportRef, TouchBatch, TouchBatchRow } from '../store.js';
 import { columns } from './columns.js';
+import { decimalText } from './money.js';
 import { bug, takeIds } from './counters.js';
 import { writeMoves } from './touch-moves.js';
 import { prospectsWhere } from './prospects.js';
@@ -27,12 +28,12 @@ export interface TouchBatchHost {
   updateProspects(prospects: Prospect[]): Promise<void>;
 }
 
-const STAGED = columns(['seq', 'a_id', 'a_key', 'b_id', 'b_key', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by'] as const);
+const STAGED = columns(['seq', 'a_id', 'a_key', 'b_id', 'b_key', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by', 'cost', 'currency'] as const);
 
 const stagingTable = (db: SqlRunner) => `CREATE TEMP TABLE IF NOT EXISTS import_touches (
   seq INTEGER PRIMARY KEY, a_id BIGINT, a_key ${db.dialect.text}, b_id BIGINT, b_key ${db.dialect.text}, type ${db.dialect.text} NOT NULL,
   at ${db.dialect.instant} NOT NULL, note ${db.dialect.text}, outcome ${db.dialect.text}, direction ${db.dialect.text}, logged_by ${db.dialect.text},
-  prospect_id BIGINT, keep INTEGER NOT NULL DEFAULT 0)`;
+  cost ${db.dialect.money}, currency ${db.dialect.text}, prospect_id BIGINT, keep INTEGER NOT NULL DEFAULT 0)`;
 
 // A row's prospect as planTouches finds it: its first reference that names a prospect; an email names the
 // prospect of that email key with the smallest id (csv/prospect-index.ts: the first prospect with a key keeps it).
@@ -49,8 +50,8 @@ const KEEP = `UPDATE import_touches SET keep = 1
   AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = import_touches.prospect_id AND t.at = import_touches.at AND t.type = import_touches.type)`;
 
 // keep = 1: stored as given; 2: replayed through recordTouch (its prospect may change). Ids follow the rows' order.
-const INSERT_PLAIN = `INSERT INTO touches (id, prospect_id, type, at, note, outcome, direction, logged_by)
-  SELECT ? + k.n - 1, k.prospect_id, k.type, k.at, k.note, k.outcome, k.direction, k.logged_by
+const INSERT_PLAIN = `INSERT INTO touches (id, prospect_id, type, at, note, outcome, direction, logged_by, cost, currency)
+  SELECT ? + k.n - 1, k.prospect_id, k.type, k.at, k.note, k.outcome, k.direction, k.logged_by, k.cost, k.currency
   FROM (SELECT s.*, row_number() OVER (ORDER BY s.seq) AS n FROM import_touches s WHERE s.keep > 0) k WHERE k.keep = 1`;
 
 // The touched prospects a touch may change beyond updated_at (read whole and replayed through recordTouch).
@@ -67,7 +68,8 @@ function* stagedRows(rows: readonly TouchBatchRow[]): Generator<unknown[]> {
   for (let seq = 0; seq < rows.length; seq++) {
     const { refs, input } = rows[seq]!;
     if (refs.length > 2) throw bug('a touch row with more than two references');
-    yield [seq, ...refColumns(refs[0]), ...refColumns(refs[1]), input.type, input.at, input.note ?? null, input.outcome ?? null, touchDirection(input), input.by ?? null];
+    yield [seq, ...refColumns(refs[0]), ...refColumns(refs[1]), input.type, input.at, input.note ?? null, input.outcome ?? null, touchDirection(input), input.by ?? null,
+      input.cost ? decimalText(input.cost.value) : null, input.cost?.currency ?? null];
   }
 }
 

@@ -364,5 +364,11 @@ INSERT INTO counters (kind, next_id) VALUES ('occasion', 1);
 CREATE INDEX purchases_order ON purchases (order_id) WHERE order_id IS NOT NULL;
 `;
 
+// Schema 6: what a touch cost, as tallies.cost (the canonical decimal text), and its currency, needed with a cost.
+const V6 = `
+ALTER TABLE touches ADD COLUMN cost TEXT CHECK (cost GLOB '[0-9]*' AND cost NOT GLOB '*[^0-9.]*' AND cost NOT GLOB '*.*.*' AND cost NOT GLOB '*.');
+ALTER TABLE touches ADD COLUMN currency TEXT CHECK (currency IS NOT NULL OR cost IS NULL);
+`;
+
 /** SQLITE_DDL[n] takes a database from version n - 1 to n; schema 3 then needs its data step (fillSchema3). */
-export const SQLITE_DDL: Record<number, string> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5 };
+export const SQLITE_DDL: Record<number, string> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6 };

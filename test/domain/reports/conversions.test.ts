@@ -13,12 +13,12 @@ describe('sourcesReport', () => {
   it('per source: conversion rate, median days, touches on or before conversion, revenue', () => {
     expect(sourcesReport(cohortOf(doc.prospects, {}), touchesBefore(doc, cohortOf(doc.prospects, {})))).toEqual([
       // Tom: day 4 → 12 = 8 days, social + message at creation = 2 touches, 20.
-      { source: 'instagram', prospects: 2, customers: 1, conversion_rate: 0.5, median_days_to_convert: 8, avg_touches_before_conversion: 2, revenue: 20 },
+      { source: 'instagram', prospects: 2, customers: 1, conversion_rate: 0.5, median_days_to_convert: 8, avg_touches_before_conversion: 2, revenue: { INR: 20 }, cost: { INR: 0 }, revenue_per_cost: { INR: null } },
       // Kofi converted without touches and without a value.
-      { source: 'referral', prospects: 1, customers: 1, conversion_rate: 1, median_days_to_convert: 12, avg_touches_before_conversion: 0, revenue: 0 },
+      { source: 'referral', prospects: 1, customers: 1, conversion_rate: 1, median_days_to_convert: 12, avg_touches_before_conversion: 0, revenue: { INR: 0 }, cost: { INR: 0 }, revenue_per_cost: { INR: null } },
       // Ravi 10 days, 3 touches (the visit at the purchase counts, the greeting after does not); Anna 9 days, 3 touches.
-      { source: 'walk-in', prospects: 3, customers: 2, conversion_rate: 2 / 3, median_days_to_convert: 9.5, avg_touches_before_conversion: 3, revenue: 130 },
-      { source: null, prospects: 1, customers: 0, conversion_rate: 0, median_days_to_convert: null, avg_touches_before_conversion: null, revenue: 0 },
+      { source: 'walk-in', prospects: 3, customers: 2, conversion_rate: 2 / 3, median_days_to_convert: 9.5, avg_touches_before_conversion: 3, revenue: { INR: 130 }, cost: { INR: 0 }, revenue_per_cost: { INR: null } },
+      { source: null, prospects: 1, customers: 0, conversion_rate: 0, median_days_to_convert: null, avg_touches_before_conversion: null, revenue: { INR: 0 }, cost: { INR: 0 }, revenue_per_cost: { INR: null } },
     ]);
   });
 
@@ -32,7 +32,8 @@ describe('touchesReport', () => {
 
   it('lists every touch type in a fixed order', () => {
     expect(Object.keys(rows)).toEqual(['greeting', 'visit', 'sample', 'tasting', 'call', 'email', 'message', 'meeting', 'event', 'website', 'social', 'referral', 'other']);
-    expect(rows.tasting).toEqual({ type: 'tasting', touches: 0, prospects: 0, conversion_rate: null, first_touch_conversions: 0, last_touch_conversions: 0 });
+    expect(rows.tasting).toEqual({ type: 'tasting', touches: 0, prospects: 0, conversion_rate: null, first_touch_conversions: 0, last_touch_conversions: 0,
+      revenue: { INR: 0 }, cost: { INR: 0 }, revenue_per_cost: { INR: null } });
   });
 
   it('counts touches, touched prospects and conversions after a touch of the type', () => {
@@ -82,14 +83,14 @@ describe('cohortsReport', () => {
 describe('referralsReport', () => {
   it('per referrer, most referred customers first', () => {
     expect(referralsReport(cohortOf(doc.prospects, {}), namesOf(doc.prospects))).toEqual([
-      { id: 1, name: 'Ravi', referrals: 3, referred_customers: 2, referred_revenue: 50 },
-      { id: 2, name: 'Anna', referrals: 1, referred_customers: 1, referred_revenue: 0 },
+      { id: 1, name: 'Ravi', referrals: 3, referred_customers: 2, referred_revenue: { INR: 50 } },
+      { id: 2, name: 'Anna', referrals: 1, referred_customers: 1, referred_revenue: { INR: 0 } },
     ]);
   });
 
   it('the cohort filters select the referred prospects', () => {
     expect(referralsReport(cohortOf(doc.prospects, { source: 'instagram' }), namesOf(doc.prospects))).toEqual([
-      { id: 1, name: 'Ravi', referrals: 2, referred_customers: 1, referred_revenue: 20 },
+      { id: 1, name: 'Ravi', referrals: 2, referred_customers: 1, referred_revenue: { INR: 20 } },
     ]);
     expect(referralsReport(cohortOf([], {}), namesOf([]))).toEqual([]);
   });

@@ -33,7 +33,7 @@ const purchases = [
 ];
 
 let touchId = 0;
-const touch = (prospectId: number, type: TouchType, n: number): CohortTouch => ({ id: ++touchId, prospectId, type, at: day(n), by: null });
+const touch = (prospectId: number, type: TouchType, n: number): CohortTouch => ({ id: ++touchId, prospectId, type, at: day(n), by: null, cost: null, currency: null });
 const touches = [touch(1, 'sample', 1), touch(2, 'greeting', 2), touch(2, 'tasting', 6), touch(4, 'visit', 55), touch(4, 'sample', 70), touch(5, 'sample', 10), touch(6, 'sample', 3)];
 
 const query = (q: Partial<LoyaltyQuery> = {}): LoyaltyQuery => ({ activeSince: day(90), now: day(180), ...q });

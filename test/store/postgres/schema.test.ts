@@ -100,7 +100,7 @@ describe('a role that may only read and write the tables', () => {
     await clerk.transaction(async (tx) => {
       const anna = (await tx.getProspect(2))!;
       await tx.update('prospect', [{ ...anna, name: null, forgottenAt: '2026-03-10T12:00:00.000Z' }]); // erase: VACUUM follows
-      await tx.insert('touch', [{ id: await tx.takeId('touch'), prospectId: 2, type: 'visit', at: '2026-03-10T12:00:00.000Z', note: null, outcome: null, direction: null, by: 'clerk' }]);
+      await tx.insert('touch', [{ id: await tx.takeId('touch'), prospectId: 2, type: 'visit', at: '2026-03-10T12:00:00.000Z', note: null, outcome: null, direction: null, by: 'clerk', cost: null, currency: null }]);
     });
     expect((await clerk.listProspects()).map((p) => p.name)).toEqual(['set up by the owner', null]);
     expect(await clerk.check()).toEqual([]);

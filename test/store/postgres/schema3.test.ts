@@ -32,7 +32,7 @@ const PROSPECTS: Prospect[] = [
   P(3, { name: 'Tomás', tags: ['éclair'], cadenceDays: 14, doNotContact: true, consent: [{ at: at(4), granted: false, note: null }], createdAt: at(3), updatedAt: at(4) }),
   P(4, { name: 'Zoë', stage: 'customer', stageHistory: [{ stage: 'customer', at: at(6) }], conversion: { at: at(6), value: 1e-7, currency: null, product: null }, createdAt: at(6), updatedAt: at(6) }),
 ];
-const TOUCHES: Touch[] = [{ id: 1, prospectId: 1, type: 'visit', at: at(2, 7), note: 'hi', outcome: 'positive', direction: 'in', by: 'mitra' }];
+const TOUCHES: Touch[] = [{ id: 1, prospectId: 1, type: 'visit', at: at(2, 7), note: 'hi', outcome: 'positive', direction: 'in', by: 'mitra', cost: null, currency: null }];
 const SURVEY: Survey = { id: 1, name: 'First Impressions', createdAt: at(0), questions: [{ key: 'price', type: 'scale', text: 'Price?', choices: null }] };
 const RESPONSES: SurveyResponse[] = [
   { id: 1, survey: 'First Impressions', prospectId: 1, segment: 'customer', stage: 'customer', at: at(7), answers: { why: 'taste', price: 4 } },

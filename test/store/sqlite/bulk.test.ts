@@ -14,7 +14,7 @@ const prospect = (id: number): Prospect => ({
   stageHistory: [{ stage: 'interested', at: AT }], tags: [], owner: null, referredBy: null, doNotContact: false, consent: [],
   cadenceDays: null, lostReason: null, followUp: null, fields: {}, conversion: null, notes: null, forgottenAt: null, createdAt: AT, updatedAt: AT,
 });
-const touch = (id: number): Touch => ({ id, prospectId: 1 + (id % 7000), type: 'visit', at: AT, note: null, outcome: null, direction: null, by: null });
+const touch = (id: number): Touch => ({ id, prospectId: 1 + (id % 7000), type: 'visit', at: AT, note: null, outcome: null, direction: null, by: null, cost: null, currency: null });
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
 function indexes(path: string): string[] {

@@ -23,7 +23,7 @@ function person(id: number): Prospect {
     fields: { allergy: SECRETS[4]! }, conversion: null, notes: 'prefers quokka cake', forgottenAt: null, createdAt: AT, updatedAt: AT,
   };
 }
-const touch = (id: number): Touch => ({ id, prospectId: 1, type: 'visit', at: AT, note: SECRETS[5]!, outcome: null, direction: null, by: 'mitra' });
+const touch = (id: number): Touch => ({ id, prospectId: 1, type: 'visit', at: AT, note: SECRETS[5]!, outcome: null, direction: null, by: 'mitra', cost: null, currency: null });
 
 /** The prospect as the domain's forget leaves it: anonymous, the figures kept. */
 const forgotten = (p: Prospect): Prospect => ({

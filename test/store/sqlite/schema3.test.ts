@@ -30,7 +30,7 @@ const PROSPECTS: Prospect[] = [
   base(3, { tags: ['Éclair'], cadenceDays: 14, doNotContact: true }),
   base(4, { stage: 'customer', stageHistory: [{ stage: 'customer', at: at(6) }], conversion: { at: at(6), value: 1e-7, currency: null, product: null } }),
 ];
-const TOUCHES: Touch[] = [{ id: 1, prospectId: 1, type: 'visit', at: at(2), note: 'hi', outcome: 'positive', direction: 'in', by: 'mitra' }];
+const TOUCHES: Touch[] = [{ id: 1, prospectId: 1, type: 'visit', at: at(2), note: 'hi', outcome: 'positive', direction: 'in', by: 'mitra', cost: null, currency: null }];
 const RESPONSES: SurveyResponse[] = [
   { id: 1, survey: 'First Impressions', prospectId: 1, segment: 'customer', stage: 'customer', at: at(7), answers: { price: 4, why: 'taste' } },
   { id: 2, survey: 'First Impressions', prospectId: null, segment: 'anonymous', stage: null, at: at(8), answers: { price: 2 } },
