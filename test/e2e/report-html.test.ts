@@ -61,7 +61,7 @@ describe('report html in a browser', () => {
     expect(seen.dom.figures).toBe(5); // funnel, sources, cohorts, velocity, loyalty
     expect(seen.dom.svgs).toBe(5);
     expect(seen.dom.narrow).toBe(5);
-    expect(seen.dom.funnelBars).toBe(6);
+    expect(seen.dom.funnelBars).toBe(funnel.length); // the six stages and the sample's anonymous counts above them
     const num = (v: string | null) => (v === '' || v === null ? null : Number(v));
     expect(seen.dom.funnelRows.map(([stage, ...rest]) => [stage, ...rest.map(num)])).toEqual(
       funnel.map((r: Record<string, number | string | null>) => [r.stage, r.reached, r.current, r.lost, r.step_rate, r.overall_rate, r.median_days]));
@@ -113,7 +113,7 @@ describe('report html in a browser', () => {
         return { texts, rows, width: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth };
       });
     }, { width: 390, height: 800 });
-    expect(phone.rows.slice(0, 3)).toEqual(['anonymous greeting', 'anonymous sample', 'aware']);
+    expect(phone.rows.slice(0, 4)).toEqual(['anonymous greeting', 'anonymous sample', 'anonymous tasting', 'aware']);
     expect(phone.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['anon. greeting', 'anon. sample']));
     for (const t of phone.texts) {
       expect(t.size, t.text!).toBeGreaterThanOrEqual(11);
