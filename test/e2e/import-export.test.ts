@@ -15,7 +15,7 @@ describe('precrm import/export (spawned)', () => {
     expect(bad.stderr).toContain('  line 2: email "not-an-email" is not an email address\n');
     expect((await spawnPrecrm(['import', 'prospects', dir], { env })).code).toBe(66);
     const out = await spawnPrecrm(['export', 'prospects', '--format', 'csv'], { env });
-    expect(out.stdout.split('\n')[1]).toBe('1,Ravi Sen,ravi@example.com,,,,interested,,,,false,,,,,,,,,,2026-03-10T12:00:00.000Z,2026-03-10T12:00:00.000Z');
+    expect(out.stdout.split('\n')[1]).toBe('1,Ravi Sen,ravi@example.com,,,,interested,,,,false,,,,,,,,,,2026-03-10T12:00:00.000Z,2026-03-10T12:00:00.000Z,'); // description, empty
     expect(JSON.parse(readFileSync(env.PRECRM_STORE, 'utf8')).prospects).toHaveLength(1);
   });
 });
