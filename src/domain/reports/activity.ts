@@ -1,8 +1,7 @@
 // report activity: how many touches were made per day, week or month, optionally per type or per staff member.
 import type { CohortTouch } from '../queries.js';
-import { compareGroups } from './groups.js';
-import { toMs } from './instants.js';
-import { periodKeyer, periodsBetween, type Period } from './periods.js';
+import { perPeriod } from './period-cells.js';
+import type { Period } from './periods.js';
 
 export const ACTIVITY_GROUPS = ['type', 'staff'] as const;
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
@@ -27,28 +26,8 @@ interface Cell { touches: number; prospects: Set<number> }
  */
 /** `touches`: those of the cohort's prospects (StoreReader.cohortTouches). */
 export function activityReport(touches: readonly CohortTouch[], q: ActivityQuery): ActivityRow[] {
-  const keyOf = periodKeyer(q.period);
-  const cells = new Map<string | null, Map<string, Cell>>();
-  let first = Infinity;
-  let last = -Infinity;
-  for (const t of touches) {
-    const at = toMs(t.at);
-    if (at < first) first = at;
-    if (at > last) last = at;
-    const group = q.by === 'type' ? t.type : q.by === 'staff' ? t.by : null;
-    let periods = cells.get(group);
-    if (!periods) cells.set(group, (periods = new Map()));
-    const key = keyOf(at);
-    let cell = periods.get(key);
-    if (!cell) periods.set(key, (cell = { touches: 0, prospects: new Set() }));
+  return perPeriod(touches, q, (): Cell => ({ touches: 0, prospects: new Set() }), (cell, t) => {
     cell.touches++;
     cell.prospects.add(t.prospectId);
-  }
-  if (cells.size === 0) return [];
-  const run = periodsBetween(first, last, q.period);
-  return [...cells.keys()].sort(compareGroups).flatMap((group) => run.map((period) => {
-    const cell = cells.get(group)!.get(period);
-    const row = { period, touches: cell?.touches ?? 0, prospects: cell?.prospects.size ?? 0 };
-    return q.by ? { group, ...row } : row;
-  }));
+  }, (period, cell) => ({ period, touches: cell?.touches ?? 0, prospects: cell?.prospects.size ?? 0 }));
 }

@@ -3,9 +3,8 @@
 // above its first stage when its window has tallies.
 import { addMoney } from '../money.js';
 import { TOUCH_TYPES, type Tally } from '../types.js';
-import { compareGroups } from './groups.js';
-import { toMs } from './instants.js';
-import { periodKeyer, periodsBetween, type Period } from './periods.js';
+import { perPeriod } from './period-cells.js';
+import type { Period } from './periods.js';
 
 export const TALLY_GROUPS = ['type', 'staff'] as const;
 export type TallyGroup = (typeof TALLY_GROUPS)[number];
@@ -36,30 +35,13 @@ export const costCurrencies = (tallies: readonly Tally[]): string[] =>
  * run of periods (groups alphabetical, none last).
  */
 export function talliesReport(tallies: readonly Tally[], q: TallyQuery): TallyRow[] {
-  const keyOf = periodKeyer(q.period);
   const currencies = costCurrencies(tallies);
-  const cells = new Map<string | null, Map<string, Cell>>();
-  let [first, last] = [Infinity, -Infinity];
-  for (const t of tallies) {
-    const at = toMs(t.at);
-    [first, last] = [Math.min(first, at), Math.max(last, at)];
-    const group = q.by === 'type' ? t.type : q.by === 'staff' ? t.by : null;
-    let periods = cells.get(group);
-    if (!periods) cells.set(group, (periods = new Map()));
-    const key = keyOf(at);
-    let cell = periods.get(key);
-    if (!cell) periods.set(key, (cell = { count: 0, tallies: 0, cost: new Map() }));
+  return perPeriod(tallies, q, (): Cell => ({ count: 0, tallies: 0, cost: new Map() }), (cell, t) => {
     cell.count += t.count;
     cell.tallies++;
     if (t.cost !== null && t.currency !== null) cell.cost.set(t.currency, addMoney(cell.cost.get(t.currency) ?? 0, t.cost));
-  }
-  if (cells.size === 0) return [];
-  const run = periodsBetween(first, last, q.period);
-  return [...cells.keys()].sort(compareGroups).flatMap((group) => run.map((period) => {
-    const cell = cells.get(group)!.get(period);
-    const cost = Object.fromEntries(currencies.map((c) => [c, cell?.cost.get(c) ?? 0]));
-    const row = { period, count: cell?.count ?? 0, tallies: cell?.tallies ?? 0, cost };
-    return q.by ? { group, ...row } : row;
+  }, (period, cell) => ({
+    period, count: cell?.count ?? 0, tallies: cell?.tallies ?? 0, cost: Object.fromEntries(currencies.map((c) => [c, cell?.cost.get(c) ?? 0])),
   }));
 }
 
