@@ -12,7 +12,7 @@ import type { SqlRunner } from './runner.js';
 import { deleteResponse, deleteSurvey, insertResponse, insertSurvey, updateResponse, updateSurvey } from './surveys.js';
 import { deleteTally, insertTally, updateTally } from './tallies.js';
 import { deleteTouch, insertTouch, updateTouch } from './touches.js';
-import { touchBatch } from './touch-import.js';
+import { touchBatch, TouchImportMemo } from './touch-import.js';
 import type { TouchBatch, TouchBatchRow } from '../store.js';
 import { deleteOccasion, insertOccasion, updateOccasion } from './occasions.js';
 
@@ -109,6 +109,9 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     if (hashes.length) await deleteEntries(await this.writable(), hashes);
   }
 
+  /** What this transaction's touch import remembers between its batches. */
+  private touchMemo: TouchImportMemo | undefined;
+
   /** Planned on the read connection (a batch whose rows name no one writes nothing, not even a new store's file). */
   async touchBatch(rows: readonly TouchBatchRow[], now: string): Promise<TouchBatch> {
     return touchBatch(await this.db(), {
@@ -117,6 +120,7 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
       beforeIdentityLookup: () => this.beforeIdentityLookup(),
       insertTouches: (touches) => this.insert('touch', touches),
       updateProspects: (prospects) => this.update('prospect', prospects),
+      memo: (at) => (this.touchMemo?.now === at ? this.touchMemo : (this.touchMemo = new TouchImportMemo(at))),
     }, rows, now);
   }
 }
