@@ -8,7 +8,6 @@ export const POSTGRES_DIALECT: SqlDialect = {
   listTable: (type) => `unnest(?::${type === 'int' ? 'bigint' : 'text'}[]) AS j(value)`,
   greatest: 'greatest',
   empty: (table) => `TRUNCATE ${table}`,
-  analyze: (table) => `ANALYZE ${table}`,
   text: 'TEXT COLLATE "C"',
   instant: 'timestamptz',
   money: 'numeric',

@@ -30,8 +30,6 @@ export interface SqlDialect {
    * rows that every later scan reads (nothing vacuums a temporary table), SQLite's DELETE without WHERE truncates.
    */
   empty: (table: string) => string;
-  /** Gathers a filled temporary table's statistics, where the planner has none otherwise (PostgreSQL). */
-  analyze?: (table: string) => string;
   /** Column types of a temporary table, as the store's own tables keep text (compared byte by byte) and instants. */
   text: 'TEXT' | 'TEXT COLLATE "C"';
   instant: 'TEXT' | 'timestamptz';

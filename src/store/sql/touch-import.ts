@@ -50,18 +50,19 @@ const stagingTable = (db: SqlRunner) => `CREATE TEMP TABLE IF NOT EXISTS import_
   cost ${db.dialect.money}, currency ${db.dialect.text}, keep INTEGER NOT NULL DEFAULT 1)`;
 
 // A staged touch repeats one its prospect has of the same type at the same time (touches.ts touchKey; repeats
-// within the file are dropped before staging, and earlier batches of the file are stored by now).
+// within the file are dropped before staging, and earlier batches of the file are stored by now). A subquery per
+// row, not EXISTS: PostgreSQL, with no statistics of a table the import is filling, would hash all of `touches`.
 const STORED = `SELECT s.seq FROM import_touches s
-  WHERE EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = s.prospect_id AND t.at = s.at AND t.type = s.type)`;
+  WHERE (SELECT 1 FROM touches t WHERE t.prospect_id = s.prospect_id AND t.at = s.at AND t.type = s.type LIMIT 1) IS NOT NULL`;
 
 // keep = 1: stored as given; 2: replayed through recordTouch (its prospect may change). Ids follow the rows' order.
 const INSERT_PLAIN = `INSERT INTO touches (id, prospect_id, type, at, note, outcome, direction, logged_by, cost, currency)
   SELECT ? + k.n - 1, k.prospect_id, k.type, k.at, k.note, k.outcome, k.direction, k.logged_by, k.cost, k.currency
   FROM (SELECT s.*, row_number() OVER (ORDER BY s.seq) AS n FROM import_touches s) k WHERE k.keep = 1`;
 
-// The touched prospects a touch may change beyond updated_at (read whole and replayed through recordTouch).
-const MAY_CHANGE = `SELECT p.id FROM (SELECT prospect_id, max(CASE WHEN direction = '${MOVING_DIRECTION}' THEN 1 ELSE 0 END) AS inbound
-  FROM import_touches GROUP BY prospect_id) k JOIN prospects p ON p.id = k.prospect_id WHERE ${touchMayChangeSql('k.inbound = 1')}`;
+// Of the touched prospects (the first list), those a touch may change beyond updated_at: read whole and replayed
+// through recordTouch. The second list: those with an inbound touch in the batch.
+const mayChangeSql = (db: SqlRunner) => `SELECT p.id FROM prospects p WHERE p.id ${db.dialect.inList('int')} AND ${touchMayChangeSql(`p.id ${db.dialect.inList('int')}`)}`;
 
 function* stagedRows(rows: readonly TouchBatchRow[], staged: readonly { seq: number; prospectId: number }[]): Generator<unknown[]> {
   for (const { seq, prospectId } of staged) {
@@ -94,7 +95,6 @@ export async function touchBatch(db: SqlRunner, host: TouchBatchHost, rows: read
   await db.run(stagingTable(db));
   await db.run(db.dialect.empty('import_touches'));
   await loadRows(db, 'import_touches', STAGED.list, stagedRows(rows, staged));
-  if (db.dialect.analyze) await db.run(db.dialect.analyze('import_touches'));
   // Locked before the store's touches are compared, so that no other writer adds one of them in between.
   const toLock = host.lock ? memo.locked.addNew(staged.map((s) => s.prospectId)) : [];
   if (toLock.length) await db.rows(`SELECT p.id FROM prospects p WHERE p.id ${db.dialect.inList('int')} ORDER BY p.id FOR UPDATE`, [db.dialect.list(toLock)]);
@@ -107,9 +107,15 @@ export async function touchBatch(db: SqlRunner, host: TouchBatchHost, rows: read
   };
 }
 
-/** The touched prospects a touch may change, whole (the ids first: one pass over the batch, then the primary key). */
-async function mayChange(db: SqlRunner, lock: boolean): Promise<Prospect[]> {
-  const ids = (await db.rows(MAY_CHANGE)).map((r) => Number(r[0]));
+/** The touched prospects a touch may change, whole (the ids first, by the primary key; then those rows whole). */
+async function mayChange(db: SqlRunner, lock: boolean, rows: readonly TouchBatchRow[], kept: readonly { seq: number; prospectId: number }[]): Promise<Prospect[]> {
+  const touched = new Set<number>();
+  const inbound = new Set<number>();
+  for (const { seq, prospectId } of kept) {
+    touched.add(prospectId);
+    if (touchDirection(rows[seq]!.input) === MOVING_DIRECTION) inbound.add(prospectId);
+  }
+  const ids = (await db.rows(mayChangeSql(db), [db.dialect.list([...touched]), db.dialect.list([...inbound])])).map((r) => Number(r[0]));
   return ids.length ? prospectsWhere(db, `p.id ${db.dialect.inList('int')}`, [db.dialect.list(ids)], lock) : [];
 }
 
@@ -118,7 +124,7 @@ async function writeBatch(host: TouchBatchHost, memo: TouchImportMemo, rows: rea
   if (kept.length === 0) return;
   const db = await host.writable();
   const base = await takeIds(db, 'touch', kept.length);
-  const before = await mayChange(db, host.lock);
+  const before = await mayChange(db, host.lock, rows, kept);
   const after = new Map(before.map((p) => [p.id, p]));
   const replayed: Touch[] = [];
   kept.forEach(({ seq, prospectId }, i) => {
