@@ -211,6 +211,7 @@ export class PostgresStore extends ReadsFrom implements Store {
       if (session.schema.version < PG_SCHEMA_VERSION) await setUpSchema(runner, this.describe(), new Date(), session.schema);
       const tx = new PgTransaction(runner);
       const result = await work(tx);
+      await tx.beforeCommit();
       if (!tx.dirty) {
         // Nothing written: roll back, so a first transaction that only read leaves no tables behind.
         await runner.run('ROLLBACK');

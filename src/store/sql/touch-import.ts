@@ -40,6 +40,8 @@ export interface TouchBatchHost {
   updateProspects(prospects: Prospect[]): Promise<void>;
   /** The import's memo for `now` (a new one for another `now`). */
   memo(now: string): TouchImportMemo;
+  /** Called before `count` touches are inserted (SQLite may set an index aside until the commit). */
+  beforeTouchInsert(count: number): Promise<void>;
 }
 
 const STAGED = columns(['seq', 'prospect_id', 'type', 'at', 'note', 'outcome', 'direction', 'logged_by', 'cost', 'currency'] as const);
@@ -134,6 +136,7 @@ async function writeBatch(host: TouchBatchHost, memo: TouchImportMemo, rows: rea
     replayed.push(logged.touch);
     after.set(prospectId, logged.prospect);
   });
+  await host.beforeTouchInsert(kept.length);
   if (before.length) {
     await db.run(`UPDATE import_touches SET keep = 2 WHERE prospect_id ${db.dialect.inList('int')}`, [db.dialect.list(before.map((p) => p.id))]);
   }

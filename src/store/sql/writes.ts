@@ -109,6 +109,12 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
     if (hashes.length) await deleteEntries(await this.writable(), hashes);
   }
 
+  /** Before an import inserts `count` touches (SQLite: transaction.ts). */
+  protected async beforeTouchInsert(_count: number): Promise<void> {}
+
+  /** Called by the store before it commits: finishes what the transaction's writes left to the end. */
+  async beforeCommit(): Promise<void> {}
+
   /** What this transaction's touch import remembers between its batches. */
   private touchMemo: TouchImportMemo | undefined;
 
@@ -121,6 +127,7 @@ export abstract class SqlTransaction extends SqlReader implements StoreTransacti
       insertTouches: (touches) => this.insert('touch', touches),
       updateProspects: (prospects) => this.update('prospect', prospects),
       memo: (at) => (this.touchMemo?.now === at ? this.touchMemo : (this.touchMemo = new TouchImportMemo(at))),
+      beforeTouchInsert: (count) => this.beforeTouchInsert(count),
     }, rows, now);
   }
 }

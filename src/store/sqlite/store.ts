@@ -98,7 +98,11 @@ export class SqliteStore extends SqlReader implements Store {
     }
     const { conn, runner } = await this.writeConnection();
     const tx = new SqliteTransaction(runner, async () => runner, this.options);
-    const result = await writeTransaction(conn, new Date(), () => work(tx));
+    const result = await writeTransaction(conn, new Date(), async () => {
+      const done = await work(tx);
+      await tx.beforeCommit();
+      return done;
+    });
     if (tx.erased) this.checkpoint(conn, tx.erasure);
     return result;
   }
@@ -124,6 +128,7 @@ export class SqliteStore extends SqlReader implements Store {
     try {
       const result = await work(tx);
       if (begun) {
+        await tx.beforeCommit();
         await pauseForSignals(this.options);
         begun.exec('COMMIT');
         this.options.interruption?.markCommitted();
