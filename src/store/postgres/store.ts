@@ -86,8 +86,11 @@ export class PostgresStore extends ReadsFrom implements Store {
 
   async absent(): Promise<boolean> {
     if (!this.session) return false;
-    const { runner } = await this.session.catch(() => ({ runner: undefined }));
+    const session = await this.session.catch(() => undefined);
+    const runner = session?.runner;
     if (!runner) return false;
+    // precrm never drops its tables: a session that found them needs no second look (every command asks, at its end).
+    if (session.schema.version !== 0) return false;
     return (await readSchemaState(runner)).version === 0;
   }
 
