@@ -35,9 +35,10 @@ async function writeLines(path, header, count, line) {
 }
 
 /**
- * Writes `prospects` rows (email is unique: p<i>@example.com). With `plans`, one in 200 also has a follow-up (within
- * the year after creation) and one in 1000 a cadence — a morning list of a few hundred for `due` at 100k
- * prospects; without, the bytes are as before. With `distinct`, only that many people, repeated (every row after
+ * Writes `prospects` rows (email is unique: p<i>@example.com). With `plans`, one in 100 (1%) also has a follow-up
+ * (within the year after creation) and one in 20 (5%) a weekly cadence, as a shop that works its list might — at
+ * 100k prospects, a morning list of a few thousand for `due`, and that many prospects an imported touch may move
+ * on; without, the bytes are as before. With `distinct`, only that many people, repeated (every row after
  * the first `distinct` is a duplicate of an earlier one).
  */
 export function writeProspects(path, prospects, seed = 1, { plans = false, distinct = 0 } = {}) {
@@ -52,8 +53,8 @@ export function writeProspects(path, prospects, seed = 1, { plans = false, disti
     const phone = `+91 98${String(100000000 + i).slice(1, 4)} ${String(i).padStart(5, '0')}`;
     const row = `${pick(FIRST)} ${pick(LAST)} ${i},p${i}@example.com,${phone},${pick(SOURCES)},${pick(STAGES)},"${tags}",${pick(OWNERS)},${created}`;
     if (!plans) return row;
-    const followUp = i % 200 === 0 ? new Date(createdMs + Math.floor(r() * YEAR_MS)).toISOString() : '';
-    return `${row},${followUp},${i % 1000 === 0 ? 7 : ''}`;
+    const followUp = i % 100 === 0 ? new Date(createdMs + Math.floor(r() * YEAR_MS)).toISOString() : '';
+    return `${row},${followUp},${i % 20 === 0 ? 7 : ''}`;
   });
 }
 

@@ -391,7 +391,7 @@ function writeResults() {
     lines.push(
       `## import touches: ${largeTouches / 1e6}M rows into the 100k-prospect store`,
       '',
-      `Each into a fresh copy of the store the prospects import made (one prospect in 200 with a follow-up, one in 1000 with a cadence), one file or ten files of equal rows one after the other. Target: ${TOUCH_IMPORT_TARGET} s. The load average (1, 5, 15 min) when it started.`,
+      `Each into a fresh copy of the store the prospects import made (1% of the prospects with a follow-up, 5% with a cadence), one file or ten files of equal rows one after the other. Target: ${TOUCH_IMPORT_TARGET} s. The load average (1, 5, 15 min) when it started.`,
       '',
       '| backend | rows | seconds | slowest file (s) | target | load average |',
       '|---|---|---:|---:|---:|---|',
