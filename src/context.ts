@@ -63,7 +63,7 @@ export class Context {
   formatName = 'table';
   quiet = false;
   yes = false;
-  /** `--columns a,b,c` as typed: the columns a listing prints, in that order (commands/column-choice.ts reads it). */
+  /** `--columns a,b,c` as typed: the columns a listing prints, in that order (commands/common/column-choice.ts reads it). */
   columns: string | undefined;
   private noInput = false;
   private noPager = false;

@@ -8,7 +8,7 @@ import { sanitizeForTerminal } from './output/text.js';
 
 export async function runCli(argv: readonly string[], world: World): Promise<number> {
   // A shell's completion request: its own quiet path, so no error can ever reach the command line being typed.
-  if (argv[0] === '__complete') return (await import('./commands/complete.js')).completeWords(argv.slice(1), world, createProgram);
+  if (argv[0] === '__complete') return (await import('./commands/completion/complete.js')).completeWords(argv.slice(1), world, createProgram);
   const ctx = new Context(world);
   try {
     const program = createProgram(ctx);
