@@ -1,12 +1,12 @@
 // createProgram(ctx): the commander program, its global options and the nouns; touches no process state.
 import { Command, CommanderError } from 'commander';
-import type { Context } from './context.js';
+import type { Context } from './context/context.js';
 import { examples } from './commands/common/examples.js';
 import { registerProspect } from './commands/prospect/prospect.js';
 import { registerReport } from './commands/report/report.js';
 import { registerStore } from './commands/store/store.js';
 import { registerTouch } from './commands/touch/touch.js';
-import { registerTally } from './commands/tally/tally.js';
+import { registerTally } from './commands/tally/index.js';
 import { registerOccasion } from './commands/occasion/occasion.js';
 import { registerConvert } from './commands/convert/convert.js';
 import { registerPurchase } from './commands/purchase/purchase.js';

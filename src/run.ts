@@ -1,6 +1,6 @@
 // runCli(argv, world) → exit code: parses, runs, and turns every error into a message and a code.
 import { CommanderError } from 'commander';
-import { Context, type World } from './context.js';
+import { Context, type World } from './context/context.js';
 import { EXIT, PrecrmError } from './domain/errors.js';
 import { createProgram } from './cli.js';
 import { exitCodeFor } from './interruption.js';

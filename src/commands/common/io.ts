@@ -1,5 +1,5 @@
 // What write commands share: printing the affected record(s) and confirming destructive actions.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { usageError } from '../../domain/errors.js';
 
 /** Write commands print the id (one per line), or the whole record with --format json. */

@@ -7,7 +7,7 @@
 import { access, lstat, open, unlink } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { EXIT, PrecrmError, conflictError, usageError } from '../../domain/errors.js';
 import { writeFailure } from '../../files/fs-errors.js';
 import { writeAtomic } from '../../files/atomic-write.js';

@@ -1,5 +1,5 @@
 // The last step of every listing command: rows → the chosen format, fitted to the terminal, paged when long.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import type { Column } from '../../output/columns.js';
 import { renderRows, type Format, type RenderOptions } from '../../output/render.js';
 import { sanitizeForTerminal, wrapWords } from '../../output/text.js';

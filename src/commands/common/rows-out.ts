@@ -1,7 +1,7 @@
 // Where a command's rows go: stdout (also `-o -`), or `-o FILE` in any format (through output-file.ts: a file
 // atomically, 0600, never onto the store; a device or FIFO in place). xlsx is a binary workbook, so never stdout.
 import { extname } from 'node:path';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { usageError } from '../../domain/errors.js';
 import type { Column } from '../../output/columns.js';
 import { renderRows, type Format } from '../../output/render.js';

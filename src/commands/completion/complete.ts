@@ -1,7 +1,7 @@
 // `precrm __complete <shell> -- …`: the candidates a shell's completion script asks for (completion-scripts.ts holds
 // the scripts, completion-answers.ts what each shell sends and reads). Read-only and silent: any error — a corrupt store, a bad option — means no candidates, never a message.
 import type { Command, Option } from 'commander';
-import { Context, type World } from '../../context.js';
+import { Context, type World } from '../../context/context.js';
 import { ACTIVITY_GROUPS } from '../../domain/reports/activity.js';
 import { PROSPECT_GROUPS } from '../../domain/reports/groups.js';
 import { LOYALTY_GROUPS } from '../../domain/reports/loyalty.js';

@@ -1,7 +1,7 @@
 // `precrm completion bash|zsh|fish`: prints a script to source. The scripts hand the words typed so far to
 // `precrm __complete` (complete.ts), so commands, options, values and names come from precrm itself.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { parseChoice } from '../common/options.js';
 import { examples } from '../common/examples.js';
 

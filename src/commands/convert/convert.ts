@@ -1,6 +1,6 @@
 // `precrm convert`: records the first purchase, moves to customer, and tells how long and how many touches it took.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { endOfLocalDay, parseWhen } from '../../domain/dates.js';
 import { usageError } from '../../domain/errors.js';
 import { convertProspect } from '../../domain/lifecycle.js';

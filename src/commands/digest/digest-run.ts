@@ -1,5 +1,5 @@
 // `precrm digest`, run: the period from the flags, the records from the store, the figures from domain/digest.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { localDay, parseWhen, startOfLocalDay } from '../../domain/dates.js';
 import { usageError } from '../../domain/errors.js';
 import { dueHorizon, silentBefore } from '../../domain/due.js';

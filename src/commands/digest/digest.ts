@@ -1,6 +1,6 @@
 // `precrm digest`: what happened in the last week (or day), for a cron job whose output is mailed.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import type { DigestFormat } from './digest-run.js';
 import { examples } from '../common/examples.js';
 

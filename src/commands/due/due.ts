@@ -1,7 +1,7 @@
 // `precrm due` and `precrm stale`: the daily lists, built to run from cron (stable columns, every format).
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { calendarDaysBetween, parseSpanDays, parseWhen, showDay } from '../../domain/dates.js';
 import { usageError } from '../../domain/errors.js';
 import { dueHorizon, dueList, mergeDue, occasionDueRows, silentBefore, staleList, type DueRow, type StaleRow } from '../../domain/due.js';

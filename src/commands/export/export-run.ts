@@ -1,6 +1,6 @@
 // export prospects|touches|conversions|purchases|responses: fixed columns, formula-guarded CSV, TSV, JSON or an xlsx workbook.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { usageError } from '../../domain/errors.js';
 import { calendarDaysToConvert } from '../../domain/lifecycle.js';
 import { mayContact } from '../../domain/queries.js';

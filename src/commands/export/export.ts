@@ -1,6 +1,6 @@
 // `precrm export prospects|touches|conversions|purchases|responses`: filtered records in a fixed column order, to stdout or -o FILE.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { TOUCH_TYPES } from '../../domain/types.js';
 import type { ExportFlags } from './export-run.js';
 import { examples } from '../common/examples.js';

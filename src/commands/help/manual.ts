@@ -1,6 +1,6 @@
 // `precrm help [command… | topic]`: a command's help, or a topic of the manual (help-topics.ts, loaded only then).
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { usageError } from '../../domain/errors.js';
 import { examples } from '../common/examples.js';
 import type { Topic } from './help-topics.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import type { StoreDoc } from '../../domain/types.js';
 import type { ImportRow } from '../../csv/load.js';
 import type { Rejection, RowOutcome } from '../../csv/report.js';

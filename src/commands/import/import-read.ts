@@ -1,7 +1,7 @@
 // The reading half of an import: a first pass over the file checks every row (so an invalid row writes nothing) and
 // keeps the rows only while they fit one batch; a larger file is read again, batch by batch, while it is written.
 // Memory is bounded by the batch, never by the file.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { EXIT, PrecrmError, dataError, usageError } from '../../domain/errors.js';
 import { parseEncoding } from '../../csv/decode.js';
 import { matchHeaders, parseMapOptions, parseValueMapOptions, resolveValueMaps, type HeaderMatch, type HeaderSpec } from '../../csv/headers.js';

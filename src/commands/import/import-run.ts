@@ -1,6 +1,6 @@
 // import prospects|touches|purchases|responses: read a CSV (import-read.ts), plan the change as a pure function, apply it in
 // one locked write (import-apply.ts: a file larger than one batch is applied batch by batch in that one write).
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { dataError } from '../../domain/errors.js';
 import { isSafeKey } from '../../domain/prospect.js';
 import { PROSPECT_HEADERS } from '../../csv/contact-columns.js';

@@ -1,6 +1,6 @@
 // `precrm import prospects|touches|purchases|responses <file|->`: read, validate every row, plan, then apply in ONE locked store update.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { examples } from '../common/examples.js';
 import type { ImportFlags } from './import-run.js';
 import { collect } from '../common/options.js';

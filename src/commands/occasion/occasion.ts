@@ -1,7 +1,7 @@
 // `precrm occasion add|list|remove`: the days that matter to a prospect (a birthday, an anniversary), which `due`
 // reminds of from a few days before until the day itself.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { localDay, parseSpanDays } from '../../domain/dates.js';
 import { notFoundError, usageError } from '../../domain/errors.js';
 import { refuseForgotten } from '../../domain/lifecycle.js';

@@ -1,5 +1,5 @@
 // prospect lose / reopen / follow-up / cadence / forget: one locked update each, then the id (or record) on stdout.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { showDay } from '../../domain/dates.js';
 import { usageError } from '../../domain/errors.js';
 import { forgetProspect, identifyingStrings, mentionsOf, personalStrings } from '../../domain/forget.js';

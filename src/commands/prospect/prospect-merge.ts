@@ -1,5 +1,5 @@
 // prospect merge: the other record of a person moves onto the kept one, in one store transaction, after a confirmation.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { checkMergeable, mergeProspects, mergedReferrerId, type MergeResult } from '../../domain/merge.js';
 import { candidateDetails } from '../../domain/references.js';
 import { label, type ReferrerLink } from '../../domain/referrals.js';

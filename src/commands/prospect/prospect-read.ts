@@ -1,5 +1,5 @@
 // prospect list: the filter and sort flags → one store query → rows for the output layer (show lives in prospect-show.ts).
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { usageError } from '../../domain/errors.js';
 import { PROSPECT_SORT_KEYS, type ProspectQuery, type ProspectSortKey } from '../../domain/queries.js';
 import type { Prospect } from '../../domain/types.js';

@@ -1,6 +1,6 @@
 // prospect show: the full story of one relationship — readable in a terminal, complete in JSON.
 import type { ChalkInstance } from 'chalk';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { showDateTime, showDay } from '../../domain/dates.js';
 import { prospectStory, type PersonRef, type ProspectStory } from '../../domain/story.js';
 import type { Purchase, Touch } from '../../domain/types.js';

@@ -1,6 +1,6 @@
 // prospect add / edit / stage / remove / do-not-contact: each validates its flags, then reads what it needs and
 // writes what the domain says changed, in one store transaction.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { showDay } from '../../domain/dates.js';
 import { emailKey, firstDuplicate, phoneKey } from '../../domain/dedupe.js';
 import { phoneMatchKeys, shopCountry, type CountryCode } from '../../domain/phones.js';

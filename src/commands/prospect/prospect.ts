@@ -1,6 +1,6 @@
 // `precrm prospect …`: flags → typed options; the work is in prospect-write/read/show/lifecycle.ts, loaded when a command runs.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { collect } from '../common/options.js';
 import { addFilterOptions } from '../common/prospect-filter.js';
 import { addProspectOptions } from './prospect-input.js';

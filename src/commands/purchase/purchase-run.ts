@@ -1,6 +1,6 @@
 // `precrm purchase log`: a prospect's first purchase converts exactly as `convert` does (the domain's recordSale
 // calls convertProspect); a later one is added beside it and leaves the stage alone. Prints the purchase's id.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { endOfLocalDay, parseWhen } from '../../domain/dates.js';
 import { conflictError, usageError } from '../../domain/errors.js';
 import { checkText } from '../../domain/prospect.js';

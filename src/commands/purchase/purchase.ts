@@ -1,6 +1,6 @@
 // `precrm purchase log`: every purchase, not only the first. The work is in purchase-run.ts, loaded when it runs.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { examples } from '../common/examples.js';
 import type { PurchaseFlags } from './purchase-run.js';
 

@@ -2,7 +2,7 @@
 // week's follow-ups and survey results. Every figure comes from the same pure report functions as `report funnel|
 // sources|cohorts|velocity|referrals|loyalty`, so the page cannot disagree with the CSV. Only names are shown, never contact
 // details, and nothing of a do-not-contact or forgotten prospect. The charting library loads only here.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { localDay, showDay } from '../../domain/dates.js';
 import { dueHorizon, type DueRow } from '../../domain/due.js';
 import { mayContact, type CohortMember, type ProspectFilter } from '../../domain/queries.js';

@@ -1,6 +1,6 @@
 // `precrm report loyalty`: flags → the customers of a first-purchase window, their purchases and touches (the
 // store's job), the figures per group (domain/reports/loyalty.ts), and under a table the one-line reading.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import type { ProspectFilter } from '../../domain/queries.js';
 import { LOYALTY_GROUPS, type LoyaltyQuery, type LoyaltyReport } from '../../domain/reports/loyalty.js';
 import type { Store } from '../../store/store.js';

@@ -1,5 +1,5 @@
 // Runs a report: parse the query, read the store once, compute rows in the domain, render them in any format.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import type { ProspectFilter } from '../../domain/queries.js';
 import { ACTIVITY_GROUPS } from '../../domain/reports/activity.js';
 import { PROSPECT_GROUPS } from '../../domain/reports/groups.js';

@@ -1,5 +1,5 @@
 // `precrm report survey <name> --outcome`: each answer joined to what its respondents bought next, in every format.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { OUTCOME_DAYS, surveyOutcome, type OutcomeRow } from '../../domain/reports/survey-outcome.js';
 import { usageError } from '../../domain/errors.js';
 import { WHOLE, type Column } from '../../output/columns.js';

@@ -1,6 +1,6 @@
 // `precrm report survey <name>`: the pure survey report, rendered in every format (bars for distributions in tables).
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { SURVEY_GROUPS, surveyReport, type SurveyGroup, type SurveyReportRow } from '../../domain/reports/survey-report.js';
 import type { TopValue } from '../../domain/reports/words.js';
 import { findSurvey } from '../common/lookup.js';

@@ -1,6 +1,6 @@
 // `precrm report …`: flags → typed queries; the maths is in src/domain/reports, the work in report-run.ts.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { addFilterOptions } from '../common/prospect-filter.js';
 import { examples } from '../common/examples.js';
 

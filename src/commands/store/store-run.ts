@@ -1,5 +1,5 @@
 // The work of `precrm store check|backup|upgrade|migrate` (commands/store.ts declares them), loaded only when one runs.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { EXIT, PrecrmError, dataError, usageError } from '../../domain/errors.js';
 import { describeCounts, sameCounts } from '../../store/dump.js';
 import { describeLocation, openStore, type StoreLocation } from '../../store/open.js';

@@ -1,7 +1,7 @@
 // `precrm store path|check|backup|upgrade|migrate`: where the data lives, whether it is sound, a copy of it, and a move to
 // another backend — all through the Store interface, so they work the same on every backend.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { parseLocation } from '../../store/open.js';
 import { examples } from '../common/examples.js';
 

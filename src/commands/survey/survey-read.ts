@@ -1,5 +1,5 @@
 // survey list / show: read a snapshot and hand rows to the output layer.
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { showDateTime } from '../../domain/dates.js';
 import { surveyKey } from '../../domain/queries.js';
 import type { Question, Survey } from '../../domain/types.js';

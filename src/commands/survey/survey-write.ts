@@ -1,5 +1,5 @@
 // survey create / respond: validate everything from argv (and prompts) first, then write in one locked update.
-import type { Context, Prompter } from '../../context.js';
+import type { Context, Prompter } from '../../context/context.js';
 import { conflictError, usageError } from '../../domain/errors.js';
 import { checkSurveyName, newResponse, newSurvey, numericRange, parseAnswerAssignments } from '../../domain/survey.js';
 import type { Question, Survey } from '../../domain/types.js';

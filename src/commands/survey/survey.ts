@@ -1,6 +1,6 @@
 // `precrm survey …`: flags → typed options; the work is in survey-write.ts and survey-read.ts.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { collect } from '../common/options.js';
 import { examples } from '../common/examples.js';
 

@@ -1,6 +1,6 @@
 // `precrm touch log|list|remove`: the interactions of a relationship. Touches are created only by recordTouch.
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Context } from '../../context/context.js';
 import { parseWhen, showDay } from '../../domain/dates.js';
 import { notFoundError, usageError } from '../../domain/errors.js';
 import { checkManualStage, refuseForgotten } from '../../domain/lifecycle.js';
