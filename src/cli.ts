@@ -46,10 +46,10 @@ export function createProgram(ctx: Context): Command {
     .configureHelp({ minWidthToWrap: 20 })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => ctx.out(s),
-      writeErr: (s) => ctx.world.stderr.write(s),
-      getOutHelpWidth: () => ctx.helpWidth('out'),
-      getErrHelpWidth: () => ctx.helpWidth('err'),
+      writeOut: (s) => ctx.term.out(s),
+      writeErr: (s) => ctx.term.err(s),
+      getOutHelpWidth: () => ctx.term.helpWidth('out'),
+      getErrHelpWidth: () => ctx.term.helpWidth('err'),
     })
     .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals(), formatsOf(action.name())))
     .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com', 'precrm touch log ravi greeting "waved back"', 'precrm due', 'precrm report funnel'))

@@ -13,8 +13,8 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
   try {
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
-    await ctx.warnIfStoreMissing();
-    await ctx.closeStore();
+    await ctx.stores.warnIfMissing();
+    await ctx.stores.close();
     const signal = ctx.interruption.signal;
     if (signal === null) return EXIT.ok;
     // The signal came during a write that had already reached its rename: the change is in, the command is not.
@@ -23,8 +23,8 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
   } catch (err) {
     const code = reportError(err, ctx, world);
     // "no prospect matches" from a store that is not there is the same typo; other failures say what they are.
-    if (code === EXIT.notFound) await ctx.warnIfStoreMissing().catch(() => undefined);
-    await ctx.closeStore().catch(() => undefined);
+    if (code === EXIT.notFound) await ctx.stores.warnIfMissing().catch(() => undefined);
+    await ctx.stores.close().catch(() => undefined);
     return code;
   }
 }

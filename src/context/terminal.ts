@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { EXIT, PrecrmError, usageError } from '../domain/errors.js';
 import { FORMATS, type Format } from '../output/render.js';
 import { forTerminal, sanitizeForTerminal, type TerminalForm } from '../output/text.js';
+import type { OutStream } from '../output/stream.js';
 import type { GlobalOptions, World } from './world.js';
 
 export class Terminal {
@@ -40,6 +41,16 @@ export class Terminal {
   get color(): ChalkInstance {
     if (!this.chalkInstance) throw new PrecrmError('internal: colour requested before the options were applied', EXIT.internal);
     return this.chalkInstance;
+  }
+
+  /** The stderr stream itself, for what draws on it in place (a progress bar); messages go through info/warn/err. */
+  get stderr(): OutStream {
+    return this.world.stderr;
+  }
+
+  /** Standard input: whether it is a terminal, and the stream `import -` reads. */
+  get stdin(): World['stdin'] {
+    return this.world.stdin;
   }
 
   get stdoutIsTTY(): boolean {

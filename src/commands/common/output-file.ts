@@ -60,16 +60,16 @@ export async function outputTarget(ctx: Context, file: string, what: string): Pr
   if (file === '-') return { shown: 'stdout', real: '-', what, place: { kind: 'stdout' } };
   let target: OutputTarget;
   try {
-    const path = resolve(ctx.world.cwd, file);
-    target = { shown: file, real: await realPathOf(path), what, place: await placeOf(path, ctx.world.pid ?? 0) };
+    const path = resolve(ctx.clock.cwd, file);
+    target = { shown: file, real: await realPathOf(path), what, place: await placeOf(path, ctx.clock.pid ?? 0) };
   } catch (err) {
     throw writeFailure(`${what} ${file}`, err, 'nothing was written', 'check the path and its permissions');
   }
-  if (await (await ctx.openStore()).ownsFile(target.real)) {
-    throw usageError(`${what} ${file} would overwrite the store ${ctx.storeLabel} (or its lock or temp files); name another file`);
+  if (await (await ctx.stores.open()).ownsFile(target.real)) {
+    throw usageError(`${what} ${file} would overwrite the store ${ctx.stores.label} (or its lock or temp files); name another file`);
   }
   try {
-    await checkWritable(target, ctx.world.pid ?? 0);
+    await checkWritable(target, ctx.clock.pid ?? 0);
   } catch (err) {
     throw writeFailure(`${what} ${file}`, err, 'nothing was written', 'nothing was written — check the path and its permissions');
   }
@@ -78,7 +78,7 @@ export async function outputTarget(ctx: Context, file: string, what: string): Pr
 
 /** Exit 4 unless the user said --yes: for outputs that must not replace an existing file silently (backups). */
 export async function refuseExisting(ctx: Context, target: OutputTarget): Promise<void> {
-  if (ctx.yes || inPlace(target)) return; // a device or FIFO is written to, not replaced
+  if (ctx.prompts.yes || inPlace(target)) return; // a device or FIFO is written to, not replaced
   const exists = await lstat(target.real).then(() => true, () => false);
   if (exists) throw conflictError(`${target.what} ${target.shown} already exists; add --yes to replace it, or name another file`);
 }
@@ -88,7 +88,7 @@ async function writeInPlace(ctx: Context, target: OutputTarget, data: string | B
   const { place } = target;
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   // stdout goes through the command's own stream (a spreadsheet, the one binary output, is refused before that).
-  if (place.kind === 'stdout') ctx.out(typeof data === 'string' ? data : data.toString('utf8'));
+  if (place.kind === 'stdout') ctx.term.out(typeof data === 'string' ? data : data.toString('utf8'));
   else if (place.kind === 'descriptor') await writeDescriptor(place.fd, bytes);
   else if (place.kind === 'socket') await writeSocket(target.real, bytes);
   else if (place.kind === 'open') await writeOpened(target.real, bytes, place.append);
@@ -112,7 +112,7 @@ export async function writeOutput(ctx: Context, target: OutputTarget, data: stri
   await ctx.interruption.during(async () => {
     try {
       await writeAtomic(target.real, data, {
-        tempPath: tempPathFor(target.real, ctx.world.pid ?? 0),
+        tempPath: tempPathFor(target.real, ctx.clock.pid ?? 0),
         mode: PRIVATE_FILE,
         noClobber: !replace,
         beforeCommit: () => ctx.interruption.check(),

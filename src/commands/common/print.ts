@@ -6,7 +6,7 @@ import { sanitizeForTerminal, wrapWords } from '../../output/text.js';
 import { chooseColumns } from './column-choice.js';
 
 export interface PrintOptions<R = any> extends Pick<RenderOptions, 'jsonRecords' | 'rowStyle' | 'excel'> {
-  /** The format when it is not ctx.format (export's csv default). */
+  /** The format when it is not ctx.term.format (export's csv default). */
   format?: Format;
   /** Lines printed above a table (terminal only), cut to the window like the table. */
   heading?: string;
@@ -21,7 +21,7 @@ export interface PrintOptions<R = any> extends Pick<RenderOptions, 'jsonRecords'
  * holds just those keys (the column projection, not the whole records).
  */
 export function columnsToPrint<R>(ctx: Context, columns: readonly Column<R>[], more: readonly Column<R>[] | undefined, jsonRecords?: unknown[]): { columns: readonly Column<R>[]; jsonRecords?: unknown[] } {
-  const chosen = chooseColumns(ctx.columns, columns, more);
+  const chosen = chooseColumns(ctx.term.columns, columns, more);
   return chosen === undefined ? { columns, jsonRecords } : { columns: chosen };
 }
 
@@ -30,27 +30,27 @@ export function columnsToPrint<R>(ctx: Context, columns: readonly Column<R>[], m
  * to see them; pipes and files get every column and every value in full.
  */
 export async function printRows<R>(ctx: Context, rows: readonly R[], shown: readonly Column<R>[], extra: PrintOptions<R> = {}): Promise<void> {
-  const { heading, footing, format = ctx.format, more, ...render } = extra;
+  const { heading, footing, format = ctx.term.format, more, ...render } = extra;
   const { columns, jsonRecords } = columnsToPrint(ctx, shown, more, render.jsonRecords);
-  const width = format === 'table' ? ctx.terminalWidth : undefined;
+  const width = format === 'table' ? ctx.term.terminalWidth : undefined;
   let dropped: string[] = [];
   const text = await renderRows(rows, columns, {
-    format, color: ctx.color, width, onDropped: (labels) => { dropped = labels; }, ...render, jsonRecords,
+    format, color: ctx.term.color, width, onDropped: (labels) => { dropped = labels; }, ...render, jsonRecords,
   });
   // A table carries colour of its own around cells already made safe; every other format is plain data on a terminal.
   const form = format === 'table' ? 'styled' : format === 'json' ? 'json' : 'text';
   const head = heading === undefined || format !== 'table' ? '' : await fitLines(ctx, heading);
   const foot = footing === undefined || format !== 'table' ? '' : `${wrapWords(sanitizeForTerminal(footing), width ?? Infinity)}\n`;
-  await ctx.page(`${head}${text}${foot}`, form);
+  await ctx.term.page(`${head}${text}${foot}`, form);
   if (dropped.length) {
     const note = `left out to fit ${width} columns: ${dropped.join(', ')} (to see them: a wider window, --columns to choose, or --format csv)`;
-    ctx.info(wrapWords(note, ctx.helpWidth('err')));
+    ctx.term.info(wrapWords(note, ctx.term.helpWidth('err')));
   }
 }
 
 /** Text for a terminal cut to its width (every line ends with `…` where it was cut); pipes get it whole. */
 export async function fitLines(ctx: Context, text: string): Promise<string> {
-  const width = ctx.terminalWidth;
+  const width = ctx.term.terminalWidth;
   if (width === undefined) return text;
   const { cutLines } = await import('../../output/table.js');
   return cutLines(text, width);

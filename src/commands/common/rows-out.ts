@@ -43,7 +43,7 @@ export async function emitRows<R>(ctx: Context, rows: readonly R[], columns: rea
   const chosen = columnsToPrint(ctx, columns, undefined, opts.jsonRecords);
   const data = opts.format === 'xlsx'
     ? await (await import('../../output/xlsx.js')).renderXlsx(rows, chosen.columns, opts.sheet)
-    : await renderRows(rows, chosen.columns, { format: opts.format, color: ctx.color, excel: opts.excel, jsonRecords: chosen.jsonRecords });
+    : await renderRows(rows, chosen.columns, { format: opts.format, color: ctx.term.color, excel: opts.excel, jsonRecords: chosen.jsonRecords });
   await writeOutputFile(ctx, opts.output!, 'the output file', data);
   return true;
 }

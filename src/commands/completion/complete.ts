@@ -114,7 +114,7 @@ async function valuesOf(source: Source | undefined, ctx: Context, store: string 
   if (typeof source !== 'string') return source.filter((v) => matches(v, typed)).map((value) => ({ value }));
   await ctx.configure({ store });
   // Read-only queries of the Store interface; a store that does not exist yet reads as empty and creates nothing.
-  const reader = await ctx.openStore();
+  const reader = await ctx.stores.open();
   const surveys = source === 'survey' ? await reader.surveys() : [];
   const prospects = source === 'survey' ? [] : await prospectsFor(reader, source, typed);
   return storeValues(source, { prospects, surveys }, typed);

@@ -16,6 +16,6 @@ export function registerCompletion(program: Command, ctx: Context): void {
     ))
     .action(async (shell: string) => {
       const { completionScript } = await import('./completion-scripts.js');
-      ctx.out(completionScript(parseChoice(shell, SHELLS, 'shell')));
+      ctx.term.out(completionScript(parseChoice(shell, SHELLS, 'shell')));
     });
 }

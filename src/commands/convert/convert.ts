@@ -49,9 +49,9 @@ function parseSale(flags: ConvertFlags, now: Date): Conversion {
 }
 
 export async function convertRun(ctx: Context, ref: string, flags: ConvertFlags): Promise<void> {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const sale = parseSale(flags, now);
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const result = await store.transaction(async (tx) => {
     const buyer = await findProspect(tx, ref);
     const [referred, referrer, counts] = await Promise.all([
@@ -64,9 +64,9 @@ export async function convertRun(ctx: Context, ref: string, flags: ConvertFlags)
     return converted;
   });
   const p = result.prospect;
-  ctx.info(`${label(p)} is a customer: ${result.calendarDaysToConvert} day(s) after being added, ${result.touchesBeforeConversion} touch(es) before the purchase`);
-  for (const a of result.promoted) ctx.info(`${label(a)} is now an advocate (a customer who referred someone)`);
-  if (ctx.format === 'json') {
-    ctx.out(`${JSON.stringify({ ...p, daysToConvert: result.calendarDaysToConvert, touchesBeforeConversion: result.touchesBeforeConversion }, null, 2)}\n`);
-  } else ctx.out(`${p.id}\n`);
+  ctx.term.info(`${label(p)} is a customer: ${result.calendarDaysToConvert} day(s) after being added, ${result.touchesBeforeConversion} touch(es) before the purchase`);
+  for (const a of result.promoted) ctx.term.info(`${label(a)} is now an advocate (a customer who referred someone)`);
+  if (ctx.term.format === 'json') {
+    ctx.term.out(`${JSON.stringify({ ...p, daysToConvert: result.calendarDaysToConvert, touchesBeforeConversion: result.touchesBeforeConversion }, null, 2)}\n`);
+  } else ctx.term.out(`${p.id}\n`);
 }

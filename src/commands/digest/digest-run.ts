@@ -14,16 +14,16 @@ export interface DigestOptions { since: Date; until: Date; format: DigestFormat;
 
 /** The period runs from the start of the local day `--since` names to now. */
 export function digestOptions(ctx: Context, flags: { since: string; currency?: string }): DigestOptions {
-  const until = ctx.now();
+  const until = ctx.clock.now();
   const since = startOfLocalDay(parseWhen(flags.since, until, 'past', '--since date'));
   if (since >= until) throw usageError(`--since ${flags.since} is not in the past (use a span such as 7d or 1d)`);
   const currency = flags.currency === undefined ? {} : { currency: currencyCode(flags.currency, '--currency') };
-  return { since, until, format: ctx.formatName as DigestFormat, ...currency };
+  return { since, until, format: ctx.term.formatName as DigestFormat, ...currency };
 }
 
 export async function digestRun(ctx: Context, opts: DigestOptions): Promise<void> {
   const period = { since: opts.since.toISOString(), until: opts.until.toISOString() };
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   // The slim rows of every prospect (their creation, moves and purchase may fall in either period), the touches of
   // the two periods, and the candidates of the daily lists.
   const [prospects, touches, due, stale, occasions] = await Promise.all([
@@ -38,6 +38,6 @@ export async function digestRun(ctx: Context, opts: DigestOptions): Promise<void
   }));
   const d = digest({ prospects, touches, dueNext7Days: dueList(due, opts.until, 7).length, stale: staleList(stale, opts.until, 14).length, comingUp, currency: opts.currency }, period);
   const render = await import('./digest-render.js');
-  if (opts.format === 'json') ctx.out(render.digestJson(d));
-  else ctx.out(opts.format === 'markdown' ? render.digestMarkdown(d) : opts.format === 'html' ? render.digestHtml(d) : render.digestText(d));
+  if (opts.format === 'json') ctx.term.out(render.digestJson(d));
+  else ctx.term.out(opts.format === 'markdown' ? render.digestMarkdown(d) : opts.format === 'html' ? render.digestHtml(d) : render.digestText(d));
 }

@@ -110,7 +110,7 @@ function withinDays(text: string | undefined, now: Date): number {
  * stores' calendars never share a UID and one store's stay the same from run to run.
  */
 function storeIdentity(ctx: Context): string {
-  const loc = ctx.storeLocation;
+  const loc = ctx.stores.location;
   let where = loc.kind === 'postgres' ? loc.url : loc.path;
   if (loc.kind === 'postgres') {
     try {
@@ -126,13 +126,13 @@ const byOwner = (owner: string | undefined) => (owner === undefined ? {} : { own
 interface DueFlags { within?: string; owner?: string; limit?: string; output?: string }
 
 export async function dueRun(ctx: Context, flags: DueFlags): Promise<void> {
-  const now = ctx.now();
-  const calendar = ctx.formatName === 'ics';
+  const now = ctx.clock.now();
+  const calendar = ctx.term.formatName === 'ics';
   const within = calendar && flags.within === undefined ? CALENDAR_DAYS : withinDays(flags.within, now);
   const limit = flags.limit === undefined ? Infinity : parseCount(flags.limit, '--limit');
   // The output file is checked before the store is read: a wrong path costs nothing.
   const target = flags.output === undefined || flags.output === '-' ? undefined : await outputTarget(ctx, flags.output, 'the output file');
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   // The order is the priority (domain/due byDue): the earliest due first, so the longest overdue lead and --limit
   // keeps them. A calendar shows an occasion on its day; the list reminds of it from its reminder day.
   const filter = byOwner(flags.owner);
@@ -144,28 +144,28 @@ export async function dueRun(ctx: Context, flags: DueFlags): Promise<void> {
     const { renderIcs } = await import('../../output/ics.js');
     const text = renderIcs(calendarEvents(rows, storeIdentity(ctx), now), now, 'precrm: due');
     if (target) await writeOutput(ctx, target, text);
-    else ctx.out(text);
+    else ctx.term.out(text);
     return;
   }
   if (target) {
-    await emitRows(ctx, rows, DUE_COLUMNS, { format: ctx.format, output: flags.output, sheet: 'due' });
+    await emitRows(ctx, rows, DUE_COLUMNS, { format: ctx.term.format, output: flags.output, sheet: 'due' });
     return;
   }
   // The table has every column (contact first among them); csv, tsv and json keep their fixed ones unless --columns names contact.
-  const [columns, more] = ctx.format === 'table' ? [DUE_TABLE_COLUMNS, []] : [DUE_COLUMNS, [CONTACT_COLUMN]];
+  const [columns, more] = ctx.term.format === 'table' ? [DUE_TABLE_COLUMNS, []] : [DUE_COLUMNS, [CONTACT_COLUMN]];
   // Red: already overdue (a day or more late).
-  await printRows(ctx, rows, columns, { more, rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.color.red : undefined) });
-  if (ctx.format !== 'table') return;
-  if (!all.length) ctx.info('nothing due');
-  else if (rows.length < all.length) ctx.info(`${all.length} due: the ${rows.length} most pressing above, and ${all.length - rows.length} more (without --limit: all)`);
-  else ctx.info(`${all.length} due`);
+  await printRows(ctx, rows, columns, { more, rowStyle: (r: DueRow) => (r.overdueDays > 0 ? ctx.term.color.red : undefined) });
+  if (ctx.term.format !== 'table') return;
+  if (!all.length) ctx.term.info('nothing due');
+  else if (rows.length < all.length) ctx.term.info(`${all.length} due: the ${rows.length} most pressing above, and ${all.length - rows.length} more (without --limit: all)`);
+  else ctx.term.info(`${all.length} due`);
 }
 
 export async function staleRun(ctx: Context, flags: { days: string; owner?: string }): Promise<void> {
   const days = parseCount(flags.days, '--days');
-  const now = ctx.now();
-  const store = await ctx.openStore();
+  const now = ctx.clock.now();
+  const store = await ctx.stores.open();
   const rows = staleList(await store.staleCandidates(byOwner(flags.owner), silentBefore(now, days)), now, days);
   await printRows(ctx, rows, STALE_COLUMNS);
-  if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} stale (no touch for ${days}+ days, nothing planned)` : `nobody silent for ${days}+ days`);
+  if (ctx.term.format === 'table') ctx.term.info(rows.length ? `${rows.length} stale (no touch for ${days}+ days, nothing planned)` : `nobody silent for ${days}+ days`);
 }

@@ -70,7 +70,7 @@ export const PURCHASE_CSV_COLUMNS: Column<{ u: Purchase; p: Prospect }>[] = [
 
 /** Export writes data files: csv (default), tsv, json or xlsx; an explicit --format table is a mistake. */
 function exportFormat(ctx: Context, cmd: Command, output: string | undefined): Format {
-  if (ctx.format !== 'table') return ctx.format;
+  if (ctx.term.format !== 'table') return ctx.term.format;
   if (cmd.optsWithGlobals().format === 'table') throw usageError('export writes csv, tsv, json or xlsx (use --format csv|tsv|json|xlsx; table is for prospect list)');
   return fileFormat('table', output ?? 'out.csv');
 }
@@ -78,24 +78,24 @@ function exportFormat(ctx: Context, cmd: Command, output: string | undefined): F
 async function emit<R>(ctx: Context, flags: ExportFlags, format: Format, rows: readonly R[], columns: readonly Column<R>[],
   out: { what: string; sheet: string; jsonRecords?: unknown[] }): Promise<void> {
   const wrote = await emitRows(ctx, rows, columns, { format, output: flags.output, excel: flags.excel, jsonRecords: out.jsonRecords, sheet: out.sheet });
-  if (wrote) ctx.info(`wrote ${rows.length} ${out.what} to ${flags.output}`);
+  if (wrote) ctx.term.info(`wrote ${rows.length} ${out.what} to ${flags.output}`);
 }
 
 
 export async function exportProspects(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd, flags.output);
-  const filter = parseProspectFilter(flags, ctx.now());
-  const rows = await (await ctx.openStore()).listProspects({ filter });
+  const filter = parseProspectFilter(flags, ctx.clock.now());
+  const rows = await (await ctx.stores.open()).listProspects({ filter });
   await emit(ctx, flags, format, rows, [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)], { what: 'prospect(s)', sheet: 'prospects', jsonRecords: rows });
 }
 
 export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd, flags.output);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const type = flags.type === undefined ? undefined : parseChoice(flags.type, TOUCH_TYPES, 'touch type');
   const { since, until } = parseDayWindow(flags, now);
   const prospects = parseProspectFilter(flags, now, { createdWindow: false });
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const touches = await store.listTouches({ types: type && [type], by: flags.by, since, until, prospects });
   const byId = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p]));
   const rows = touches.map((t) => ({ t, p: byId.get(t.prospectId)! }));
@@ -104,9 +104,9 @@ export async function exportTouches(ctx: Context, flags: ExportFlags, cmd: Comma
 
 export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd, flags.output);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const filter = { ...parseProspectFilter(flags, now, { createdWindow: false }), converted: parseDayWindow(flags, now) };
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const converted = sortBy((await store.listProspects({ filter })), (p) => p.conversion!.at);
   const counts = await store.countTouchesUpTo(converted.map((p) => ({ prospectId: p.id, at: p.conversion!.at })));
   const rows = converted.map((p) => ({ p, touches: counts.get(p.id) ?? 0 }));
@@ -115,9 +115,9 @@ export async function exportConversions(ctx: Context, flags: ExportFlags, cmd: C
 
 export async function exportPurchases(ctx: Context, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd, flags.output);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const { since, until } = parseDayWindow(flags, now);
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const purchases = (await store.listPurchases(parseProspectFilter(flags, now, { createdWindow: false })))
     .filter((u) => (since === undefined || u.at >= since) && (until === undefined || u.at <= until));
   const byId = new Map((await store.getProspects([...new Set(purchases.map((u) => u.prospectId))])).map((p) => [p.id, p]));
@@ -144,8 +144,8 @@ export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
 
 export async function exportResponses(ctx: Context, surveyRef: string, flags: ExportFlags, cmd: Command): Promise<void> {
   const format = exportFormat(ctx, cmd, flags.output);
-  const { since, until } = parseDayWindow(flags, ctx.now());
-  const store = await ctx.openStore();
+  const { since, until } = parseDayWindow(flags, ctx.clock.now());
+  const store = await ctx.stores.open();
   const survey = await findSurvey(store, surveyRef);
   let rows = await store.listResponses({ survey: survey.name, since, until });
   if (flags.contactable) {

@@ -22,7 +22,7 @@ export function registerHelp(program: Command, ctx: Context): void {
         throw usageError(`no command or help topic "${words.join(' ')}" (topics: ${TOPICS.join(', ')}; commands: precrm --help)`);
       }
       const { topicText } = await import('./help-topics.js');
-      await ctx.page(topicText(topic, ctx.helpWidth('out')));
+      await ctx.term.page(topicText(topic, ctx.term.helpWidth('out')));
     });
 }
 

@@ -99,7 +99,7 @@ async function writeBatch<R, P>(tx: StoreTransaction, rows: readonly ImportRow<R
  * changes — and what it changed is written. A transaction that writes nothing leaves the store as it was.
  */
 async function applyOnce<R, P>(ctx: Context, flags: ApplyFlags, rowRejects: number, rows: ImportRow<R>[], planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { tally: planner.tally(planner.plan(await planner.slice(store, rows), rows)), written: false };
   return store.transaction((tx) => writeBatch(tx, rows, planner, (t) => t.rejected.length === 0 || Boolean(flags.skipInvalid)));
 }
@@ -119,7 +119,7 @@ class RolledBack extends Error {
  */
 async function applyBatches<R, P>(ctx: Context, flags: ApplyFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
   const keep = !flags.dryRun && (read.rejected.length === 0 || Boolean(flags.skipInvalid));
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const scratch = !keep && (await store.absent()) ? await scratchStore(ctx) : undefined;
   try {
     return await (scratch?.store ?? store).transaction(async (tx) => {
@@ -193,7 +193,7 @@ function collectGarbage(): void {
 /** An empty SQLite store in a private temporary folder, removed afterwards. */
 async function scratchStore(ctx: Context): Promise<{ store: Store; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'precrm-dry-run-'));
-  const store = await openStore({ kind: 'sqlite', path: join(dir, 'scratch.db') }, ctx.storeOptions());
+  const store = await openStore({ kind: 'sqlite', path: join(dir, 'scratch.db') }, ctx.stores.options());
   return { store, dispose: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 

@@ -71,8 +71,8 @@ const charsOf = (cells: readonly string[]): number => {
 };
 
 async function progressFor(ctx: Context, input: ImportInput, label: string): Promise<Progress> {
-  const show = Boolean(ctx.world.stderr.isTTY) && !ctx.quiet && (input.size ?? 0) >= LARGE_FILE;
-  return startProgress(ctx.world.stderr, `${label} ${input.name}`, show);
+  const show = Boolean(ctx.term.stderr.isTTY) && !ctx.term.quiet && (input.size ?? 0) >= LARGE_FILE;
+  return startProgress(ctx.term.stderr, `${label} ${input.name}`, show);
 }
 
 /** The input's chunks, moving the progress bar as bytes go by. */
@@ -120,8 +120,8 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
   const valueOptions = parseValueMapOptions(flags.mapValue ?? []);
   const dateOrder = flags.dateOrder === undefined ? undefined : parseChoice(flags.dateOrder, DATE_ORDERS, '--date-order');
   const options = parseOptions(file, flags, setup.spec, overrides);
-  const limit = batchLimit(ctx.world.env);
-  const input = await openInput(file, ctx.world.cwd, ctx.world.stdin.stream);
+  const limit = batchLimit(ctx.clock.env);
+  const input = await openInput(file, ctx.clock.cwd, ctx.term.stdin.stream);
   try {
     const progress = await progressFor(ctx, input, 'reading');
     try {
@@ -134,7 +134,7 @@ export async function readRows<T>(ctx: Context, file: string, flags: ReadFlags, 
         for (const [i, map] of values) for (const to of map.values()) if (targets[i]) setup.checkValue(targets[i]!, to);
       }
       // One "now" for both passes: a row checked against today must not be checked against tomorrow the second time.
-      const now = ctx.now();
+      const now = ctx.clock.now();
       const loader = () => new RowLoader(csv.header, setup.spec, { overrides, values }, setup.parse, { now, decimalComma: csv.delimiter === ';', dateOrder, keepPartial: Boolean(flags.skipInvalid) });
       const first = loader();
       const layout: CsvLayout = { format: csv.format, encoding: csv.encoding, encodingSource: csv.encodingSource, delimiter: csv.delimiter, headerLine: csv.headerLine, headerFound: csv.headerFound };

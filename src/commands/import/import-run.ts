@@ -54,9 +54,9 @@ interface Summary {
 async function readTable<T>(ctx: Context, file: string, flags: ImportFlags, setup: ReadSetup<T>): Promise<ReadRows<T>> {
   const read = await readRows(ctx, file, flags, setup);
   try {
-    for (const note of flags.dryRun ? [describeLayout(read.layout)] : layoutNotes(read.layout)) ctx.info(note);
+    for (const note of flags.dryRun ? [describeLayout(read.layout)] : layoutNotes(read.layout)) ctx.term.info(note);
     reportColumns(ctx, read.match, setup.spec);
-    if (flags.dryRun) ctx.info(describeColumns(read.header, read.match));
+    if (flags.dryRun) ctx.term.info(describeColumns(read.header, read.match));
     return read;
   } catch (err) {
     await read.close();
@@ -74,7 +74,7 @@ function reportColumns(ctx: Context, match: HeaderMatch, spec: HeaderSpec): void
     const hint = first === undefined ? ''
       : spec.customFields ? ` (to keep one: --map "${first}=field.${key(first)}")`
         : ` (to keep one: --map "${first}=<field>", a field of: ${spec.fields.join(', ')})`;
-    ctx.info(`ignoring unknown column(s) ${quote(match.unknown)}${hint}`);
+    ctx.term.info(`ignoring unknown column(s) ${quote(match.unknown)}${hint}`);
   }
 }
 
@@ -89,38 +89,38 @@ function requireColumns(match: HeaderMatch, needs: string[][], header: readonly 
 async function finish(ctx: Context, flags: ImportFlags, read: ReadRows<unknown>, s: Summary, written: boolean, rejects: OutputTarget | undefined): Promise<void> {
   const rejected = byLine(s.rejected);
   if (rejects) await writeOutput(ctx, rejects, await rejectsCsv(read.header, rejected, read.delimiter));
-  for (const w of s.warnings) ctx.warn(w);
+  for (const w of s.warnings) ctx.term.warn(w);
   const refused = rejected.length > 0 && !flags.skipInvalid;
-  if (!refused) for (const r of rejected) ctx.warn(`skipped ${problemLine(r)}`);
+  if (!refused) for (const r of rejected) ctx.term.warn(`skipped ${problemLine(r)}`);
   const note = flags.dryRun ? ' (dry run: nothing written)' : refused ? ' (nothing written)' : written ? '' : ' (nothing to change)';
   // "suppressed N" only when there are any, so the line of an import without them reads as it always did.
   const suppressed = s.suppressed ? `, suppressed ${s.suppressed}` : '';
   const shared = s.shared ? `; ${s.shared} shared an email with another row (kept without it, with a note)` : '';
-  ctx.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}${suppressed}, rejected ${rejected.length}${shared}${note}`);
+  ctx.term.info(`created ${s.created}, merged ${s.merged}, skipped ${s.skipped}${suppressed}, rejected ${rejected.length}${shared}${note}`);
   const outcomes = s.outcomes && [...s.outcomes, ...rejected.map((r): RowOutcome => ({ line: r.line, action: 'rejected', id: null, reason: r.reason }))]
     .sort((a, b) => a.line - b.line);
-  if (ctx.format === 'json') {
+  if (ctx.term.format === 'json') {
     const counts = { created: s.created, merged: s.merged, skipped: s.skipped, ...(s.suppressed === undefined ? {} : { suppressed: s.suppressed }) };
     const summary = { ...counts, rejected: rejected.length, ...(s.shared ? { shared: s.shared } : {}), written, dryRun: Boolean(flags.dryRun), rejections: rejected.map(({ line, reason }) => ({ line, reason })) };
-    ctx.out(`${JSON.stringify(outcomes ? { ...summary, rows: outcomes } : summary, null, 2)}\n`);
-  } else if (outcomes && (ctx.format === 'csv' || ctx.format === 'tsv')) {
-    ctx.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.format, color: ctx.color }));
+    ctx.term.out(`${JSON.stringify(outcomes ? { ...summary, rows: outcomes } : summary, null, 2)}\n`);
+  } else if (outcomes && (ctx.term.format === 'csv' || ctx.term.format === 'tsv')) {
+    ctx.term.out(await renderRows(outcomes, OUTCOME_COLUMNS, { format: ctx.term.format, color: ctx.term.color }));
   }
   if (refused) throw invalidRowsError(rejected, read.rowCount);
 }
 
 export async function importProspects(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const onDuplicate: OnDuplicate = flags.onDuplicate === undefined ? 'merge' : parseChoice(flags.onDuplicate, ON_DUPLICATE, '--on-duplicate');
-  const country = shopCountry(ctx.world.env);
+  const country = shopCountry(ctx.clock.env);
   const rejects = await rejectsTarget(ctx, flags);
   const checkStage: ValueCheck = (field, value) => { if (field === 'stage') parseStage(value); };
   const read = await readTable(ctx, file, flags, { spec: PROSPECT_HEADERS, parse: parseProspectRow, checkValue: checkStage, vcard: true });
   try {
     requireColumns(read.match, [['name', 'first_name', 'last_name', 'email', 'description']], read.header);
     if (missingColumns(read.match, [['email', 'phone']]).length) {
-      ctx.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
+      ctx.term.warn('no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")');
     }
-    const options = { onDuplicate, now: ctx.now().toISOString(), explain: Boolean(flags.dryRun) && ctx.format !== 'table', country };
+    const options = { onDuplicate, now: ctx.clock.now().toISOString(), explain: Boolean(flags.dryRun) && ctx.term.format !== 'table', country };
     const { tally, written } = await importRows(ctx, flags, read, prospectPlanner(options));
     await finish(ctx, flags, read, { ...tally, outcomes: options.explain ? tally.outcomes : undefined }, written, rejects);
   } finally {
@@ -130,12 +130,12 @@ export async function importProspects(ctx: Context, file: string, flags: ImportF
 
 export async function importTouches(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const env = ctx.world.env;
+  const env = ctx.clock.env;
   const fallback = env.PRECRM_CURRENCY?.trim() ? saleCurrency(null, env) : null;
   const read = await readTable(ctx, file, flags, { spec: TOUCH_HEADERS, parse: touchRowParser(fallback) });
   try {
     requireColumns(read.match, [['prospect', 'email'], ['type'], ['at']], read.header);
-    const now = ctx.now().toISOString();
+    const now = ctx.clock.now().toISOString();
     const { tally, written } = await importRows<TouchRow, TouchPlan>(ctx, flags, read, {
       slice: (reader, rows) => touchSlice(reader, rows.map((r) => r.row)),
       plan: (doc, rows) => planTouches(doc, rows),
@@ -160,7 +160,7 @@ async function directTouches(tx: StoreTransaction, rows: readonly ImportRow<Touc
 
 export async function importResponses(ctx: Context, surveyRef: string, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const survey = await findSurvey(await ctx.openStore(), surveyRef);
+  const survey = await findSurvey(await ctx.stores.open(), surveyRef);
   const read = await readTable(ctx, file, flags, { spec: responseHeaders(survey), parse: responseRowParser(survey) });
   try {
     requireColumns(read.match, [['at'], survey.questions.map((q) => q.key)], read.header);
@@ -198,12 +198,12 @@ async function writePurchases(tx: StoreTransaction, p: PurchasePlan): Promise<vo
 
 export async function importPurchases(ctx: Context, file: string, flags: ImportFlags): Promise<void> {
   const rejects = await rejectsTarget(ctx, flags);
-  const env = ctx.world.env;
+  const env = ctx.clock.env;
   const fallback = env.PRECRM_CURRENCY?.trim() ? saleCurrency(null, env) : null;
   const read = await readTable(ctx, file, flags, { spec: PURCHASE_HEADERS, parse: purchaseRowParser(fallback) });
   try {
     requireColumns(read.match, [['prospect', 'email', 'phone', 'name'], ['at', 'day'], ['value']], read.header);
-    const now = ctx.now().toISOString();
+    const now = ctx.clock.now().toISOString();
     const country = shopCountry(env);
     let sofar = noOrdersYet();
     const { tally, written } = await importRows<PurchaseRow, PurchasePlan>(ctx, flags, read, {

@@ -52,8 +52,8 @@ export async function addOccasion(ctx: Context, ref: string, text: string, dayTe
   const day = parseOccasionDay(dayText);
   const remindDays = parseRemind(flags.remind);
   const occasionLabel = parseLabel(text);
-  const now = ctx.now();
-  const store = await ctx.openStore();
+  const now = ctx.clock.now();
+  const store = await ctx.stores.open();
   const { occasion, p } = await store.transaction(async (tx) => {
     const target = await findProspect(tx, ref);
     refuseForgotten(target, 'adding an occasion');
@@ -62,8 +62,8 @@ export async function addOccasion(ctx: Context, ref: string, text: string, dayTe
     return { occasion: o, p: target };
   });
   const next = upcoming(occasion, now);
-  ctx.info(`added occasion #${occasion.id} for ${label(p)}: ${occasion.label}, ${next ? `next ${localDay(next.next)}` : 'a day that has passed'}`);
-  if (p.doNotContact) ctx.warn(`${label(p)} asked not to be contacted: due will not remind of this occasion`);
+  ctx.term.info(`added occasion #${occasion.id} for ${label(p)}: ${occasion.label}, ${next ? `next ${localDay(next.next)}` : 'a day that has passed'}`);
+  if (p.doNotContact) ctx.term.warn(`${label(p)} asked not to be contacted: due will not remind of this occasion`);
   printWritten(ctx, [occasion]);
 }
 
@@ -88,8 +88,8 @@ function parseWithin(text: string | undefined): number | undefined {
 
 export async function listOccasions(ctx: Context, ref: string | undefined, flags: { within?: string }): Promise<void> {
   const within = parseWithin(flags.within);
-  const now = ctx.now();
-  const store = await ctx.openStore();
+  const now = ctx.clock.now();
+  const store = await ctx.stores.open();
   const only = ref === undefined ? undefined : [(await findProspect(store, ref)).id];
   const occasions = await store.listOccasions(only);
   const coming = upcomingWithin(occasions, now, within);
@@ -99,19 +99,19 @@ export async function listOccasions(ctx: Context, ref: string | undefined, flags
   const names = new Map((await store.getProspects([...new Set(listed.map((u) => u.occasion.prospectId))])).map((p) => [p.id, p.name]));
   const rows: OccasionRow[] = listed.map((u) => ({ occasion: u.occasion, name: names.get(u.occasion.prospectId) ?? null, next: u.next === null ? null : (u as Upcoming) }));
   await printRows(ctx, rows, OCCASION_COLUMNS);
-  if (ctx.format === 'table') ctx.info(rows.length ? `${rows.length} occasion(s)` : within === undefined ? 'no occasions' : `no occasions in the next ${within} days`);
+  if (ctx.term.format === 'table') ctx.term.info(rows.length ? `${rows.length} occasion(s)` : within === undefined ? 'no occasions' : `no occasions in the next ${within} days`);
 }
 
 export async function removeOccasion(ctx: Context, idText: string): Promise<void> {
   if (!/^\d+$/.test(idText.trim())) throw usageError(`occasion id "${idText}" is not a number (find it with: precrm occasion list)`);
   const id = Number(idText.trim());
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const removed = await store.transaction(async (tx) => {
     const o = await tx.getOccasion(id);
     if (!o) throw notFoundError(`no occasion has id ${id} (try: precrm occasion list)`);
     await tx.delete('occasion', [o.id]);
     return o;
   });
-  ctx.info(`removed occasion #${removed.id}: ${removed.label}`);
+  ctx.term.info(`removed occasion #${removed.id}: ${removed.label}`);
   printWritten(ctx, [removed]);
 }

@@ -34,20 +34,20 @@ async function mergeIn(tx: StoreTransaction, keepId: number, otherId: number, at
 }
 
 export async function mergeRun(ctx: Context, keepRef: string, otherRef: string): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const keep = await findProspect(store, keepRef);
   const other = await findProspect(store, otherRef);
   // Refused before asking: a merge that cannot happen should not cost a confirmation.
   checkMergeable(keep, other, await mergedReferrer(store, keep, other));
-  ctx.info(`keep   ${keep.id}  ${keep.name} (${candidateDetails(keep)})`);
-  ctx.info(`merge  ${other.id}  ${other.name} (${candidateDetails(other)})`);
+  ctx.term.info(`keep   ${keep.id}  ${keep.name} (${candidateDetails(keep)})`);
+  ctx.term.info(`merge  ${other.id}  ${other.name} (${candidateDetails(other)})`);
   const question = `Merge prospect ${other.id} into ${label(keep)}? Its touches, purchases, responses and referrals move to ${keep.id}; ${other.id} is deleted.`;
   if (!(await confirmDestructive(ctx, question, 'prospect merge'))) {
-    ctx.info('nothing merged');
+    ctx.term.info('nothing merged');
     return;
   }
-  const done = await store.transaction((tx) => mergeIn(tx, keep.id, other.id, ctx.now().toISOString()));
+  const done = await store.transaction((tx) => mergeIn(tx, keep.id, other.id, ctx.clock.now().toISOString()));
   const { touches, purchases, responses, referrals } = done.moved;
-  ctx.info(`merged prospect ${other.id} into ${label(done.prospect)} (${done.prospect.stage}): moved ${touches} touch(es), ${purchases} purchase(s), ${responses} survey response(s), ${referrals} referral(s); prospect ${other.id} is deleted`);
+  ctx.term.info(`merged prospect ${other.id} into ${label(done.prospect)} (${done.prospect.stage}): moved ${touches} touch(es), ${purchases} purchase(s), ${responses} survey response(s), ${referrals} referral(s); prospect ${other.id} is deleted`);
   printWritten(ctx, [done.prospect]);
 }

@@ -34,12 +34,12 @@ export function parseListOptions(flags: ListFlags, now: Date): ProspectQuery {
 }
 
 export async function listProspects(ctx: Context, flags: ListFlags): Promise<void> {
-  const query = parseListOptions(flags, ctx.now());
-  const rows = await (await ctx.openStore()).listProspects(query);
+  const query = parseListOptions(flags, ctx.clock.now());
+  const rows = await (await ctx.stores.open()).listProspects(query);
   const full = [...PROSPECT_CSV_COLUMNS, ...fieldColumns(rows)];
   // --columns may name any of either set (`notes` in a table, `follow_up` in csv).
-  const [columns, more] = ctx.format === 'table' ? [PROSPECT_TABLE_COLUMNS, full] : [full, PROSPECT_TABLE_COLUMNS];
+  const [columns, more] = ctx.term.format === 'table' ? [PROSPECT_TABLE_COLUMNS, full] : [full, PROSPECT_TABLE_COLUMNS];
   // Grey: lost prospects, off the path.
-  await printRows(ctx, rows, columns, { jsonRecords: rows, more, rowStyle: (p: Prospect) => (p.stage === 'lost' ? ctx.color.gray : undefined) });
-  if (ctx.format === 'table') ctx.info(`${rows.length} prospect(s)`);
+  await printRows(ctx, rows, columns, { jsonRecords: rows, more, rowStyle: (p: Prospect) => (p.stage === 'lost' ? ctx.term.color.gray : undefined) });
+  if (ctx.term.format === 'table') ctx.term.info(`${rows.length} prospect(s)`);
 }

@@ -12,16 +12,16 @@ import { printRows } from '../common/print.js';
 import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
 
 export async function showProspect(ctx: Context, ref: string): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const p = await findProspect(store, ref);
   const [touches, referrer, referred, purchases] = await Promise.all([
     store.listTouches({ prospectId: p.id }), p.referredBy === null ? null : store.getProspect(p.referredBy), store.referralsOf(p.id),
     store.purchasesOf([p.id]),
   ]);
   const story = prospectStory(p, touches, referrer, referred, purchases);
-  if (ctx.format === 'json') ctx.out(`${JSON.stringify(story, null, 2)}\n`);
+  if (ctx.term.format === 'json') ctx.term.out(`${JSON.stringify(story, null, 2)}\n`);
   // A terminal gets each line wrapped to the window (a long note goes on under its label); pipes get it whole.
-  else if (ctx.format === 'table') await ctx.page(renderStory(story, ctx.color, ctx.terminalWidth, await strlen()), 'styled');
+  else if (ctx.term.format === 'table') await ctx.term.page(renderStory(story, ctx.term.color, ctx.term.terminalWidth, await strlen()), 'styled');
   else await printRows(ctx, [p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])]);
 }
 

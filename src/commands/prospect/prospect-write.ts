@@ -64,7 +64,7 @@ function answerCheck(ctx: Context, flag: keyof ProspectFlags, optional: boolean,
   return async (v: string): Promise<true | string> => {
     if (optional && v.trim() === '') return true;
     try {
-      parseProspectFlags({ ...given, [flag]: v }, ctx.now(), 'add');
+      parseProspectFlags({ ...given, [flag]: v }, ctx.clock.now(), 'add');
     } catch (err) {
       if (err instanceof PrecrmError) return err.message;
       throw err;
@@ -75,9 +75,9 @@ function answerCheck(ctx: Context, flag: keyof ProspectFlags, optional: boolean,
 
 /** Asks for the basic fields in a terminal when `add` got no name; each answer is checked at its prompt. */
 async function promptForProspect(ctx: Context, flags: ProspectFlags, reader: StoreReader): Promise<ProspectFlags> {
-  const ask = ctx.prompter;
+  const ask = ctx.prompts.prompter;
   const unique = (key: 'email' | 'phone') => async (v: string) =>
-    flags.allowDuplicate ? null : duplicateProblem(reader, { email: null, phone: null, [key]: v.trim() }, shopCountry(ctx.world.env));
+    flags.allowDuplicate ? null : duplicateProblem(reader, { email: null, phone: null, [key]: v.trim() }, shopCountry(ctx.clock.env));
   const optional = async (q: string, current: string | undefined, flag: keyof ProspectFlags, more?: (v: string) => Promise<string | null>, given?: ProspectFlags) =>
     current ?? ((await ask.input(q, { validate: answerCheck(ctx, flag, true, more, given) })).trim() || undefined);
   const name = await ask.input('Name:', { validate: answerCheck(ctx, 'name', false) });
@@ -95,16 +95,16 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
   let flags: ProspectFlags = { ...flagsIn, name: nameArg };
   const unnamed = nameArg === undefined && flagsIn.description !== undefined && flagsIn.description.trim() !== '';
   if (nameArg === undefined && !unnamed) {
-    if (!ctx.canPrompt) throw usageError('missing name (usage: precrm prospect add <name> [--email …]; it prompts only in a terminal)');
+    if (!ctx.prompts.canPrompt) throw usageError('missing name (usage: precrm prospect add <name> [--email …]; it prompts only in a terminal)');
     // The flags given with the questions are checked first: a bad one should not cost the answers.
-    parseProspectFlags(flags, ctx.now(), 'add');
-    flags = await promptForProspect(ctx, flags, await ctx.openStore());
+    parseProspectFlags(flags, ctx.clock.now(), 'add');
+    flags = await promptForProspect(ctx, flags, await ctx.stores.open());
   }
   if (!unnamed) checkName(flags.name ?? '');
-  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'add');
-  const at = ctx.now().toISOString();
-  const country = shopCountry(ctx.world.env);
-  const store = await ctx.openStore();
+  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.clock.now(), 'add');
+  const at = ctx.clock.now().toISOString();
+  const country = shopCountry(ctx.clock.env);
+  const store = await ctx.stores.open();
   const created = await store.transaction(async (tx) => {
     if (!flagsIn.allowDuplicate) await refuseDuplicate(tx, { email: input.email ?? null, phone: input.phone ?? null }, country);
     const link = referredByRef === undefined ? null : await referrerLink(tx, referredByRef);
@@ -114,9 +114,9 @@ export async function addProspect(ctx: Context, nameArg: string | undefined, fla
     // The person is back and asked to be: off the list, so later imports merge into this record.
     return { p: change.prospect, lifted: await lift(tx, change.prospect, (all) => all, country), lookalikes };
   });
-  ctx.info(`added prospect ${created.p.id} (${created.p.name ?? created.p.description})`);
-  if (created.lifted.length) ctx.warn(liftedNotice(created.p, created.lifted));
-  for (const line of lookalikeWarnings(created.p, created.lookalikes)) ctx.warn(line);
+  ctx.term.info(`added prospect ${created.p.id} (${created.p.name ?? created.p.description})`);
+  if (created.lifted.length) ctx.term.warn(liftedNotice(created.p, created.lifted));
+  for (const line of lookalikeWarnings(created.p, created.lookalikes)) ctx.term.warn(line);
   printWritten(ctx, [created.p]);
 }
 
@@ -127,10 +127,10 @@ function liftedNotice(p: Prospect, lifted: readonly SuppressionEntry[]): string 
 }
 
 export async function editProspect(ctx: Context, ref: string, flags: ProspectFlags): Promise<void> {
-  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.now(), 'edit');
-  const at = ctx.now().toISOString();
-  const country = shopCountry(ctx.world.env);
-  const store = await ctx.openStore();
+  const { input, stage, referredByRef } = parseProspectFlags(flags, ctx.clock.now(), 'edit');
+  const at = ctx.clock.now().toISOString();
+  const country = shopCountry(ctx.clock.env);
+  const store = await ctx.stores.open();
   const change = await store.transaction(async (tx) => {
     const p = await findProspect(tx, ref);
     checkEditable(p);
@@ -142,16 +142,16 @@ export async function editProspect(ctx: Context, ref: string, flags: ProspectFla
     if (edit.edited.length) await applyChanges(tx, edit.changes);
     return edit;
   });
-  if (change.edited.length === 0) ctx.info(`nothing to change: ${label(change.prospect)} already has these values (nothing written)`);
-  else for (const line of [`updated ${label(change.prospect)}:`, ...change.edited.map((c) => `  ${describeFieldChange(c)}`)]) ctx.info(line);
+  if (change.edited.length === 0) ctx.term.info(`nothing to change: ${label(change.prospect)} already has these values (nothing written)`);
+  else for (const line of [`updated ${label(change.prospect)}:`, ...change.edited.map((c) => `  ${describeFieldChange(c)}`)]) ctx.term.info(line);
   printWritten(ctx, [change.prospect]);
 }
 
 /** One prospect changed by a domain function, in one transaction (with `also`, a further write in it): the new record. */
 export async function changeProspect(ctx: Context, ref: string, change: (p: Prospect, at: string) => Prospect,
   also?: (tx: StoreTransaction, next: Prospect, at: string) => Promise<unknown>): Promise<Prospect> {
-  const at = ctx.now().toISOString();
-  const store = await ctx.openStore();
+  const at = ctx.clock.now().toISOString();
+  const store = await ctx.stores.open();
   return store.transaction(async (tx) => {
     const next = change(await findProspect(tx, ref), at);
     await tx.update('prospect', [next]);
@@ -163,7 +163,7 @@ export async function changeProspect(ctx: Context, ref: string, change: (p: Pros
 export async function setStage(ctx: Context, ref: string, stageText: string): Promise<void> {
   const stage = checkManualStage(parseStage(stageText), ref);
   const p = await changeProspect(ctx, ref, (target, at) => stageProspect(target, stage, at));
-  ctx.info(`${label(p)} is now ${p.stage}`);
+  ctx.term.info(`${label(p)} is now ${p.stage}`);
   printWritten(ctx, [p]);
 }
 
@@ -179,15 +179,15 @@ async function referralLinks(reader: StoreReader, p: Prospect): Promise<string[]
 }
 
 export async function removeProspect(ctx: Context, ref: string): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const snapshot = await findProspect(store, ref);
-  for (const line of await referralLinks(store, snapshot)) ctx.info(line);
+  for (const line of await referralLinks(store, snapshot)) ctx.term.info(line);
   const ok = await confirmDestructive(ctx, `Remove ${label(snapshot)} with its touches and survey responses?`, 'prospect remove');
   if (!ok) {
-    ctx.info('nothing removed');
+    ctx.term.info('nothing removed');
     return;
   }
-  const at = ctx.now().toISOString();
+  const at = ctx.clock.now().toISOString();
   const done = await store.transaction(async (tx) => {
     const p = await findProspect(tx, String(snapshot.id));
     const [touches, responses, referred] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id }), tx.referralsOf(p.id)]);
@@ -196,7 +196,7 @@ export async function removeProspect(ctx: Context, ref: string): Promise<void> {
     await applyChanges(tx, removed(p, touches, responses, referred));
     return { p, touches: touches.length, responses: responses.length };
   });
-  ctx.info(`removed ${label(done.p)}, ${done.touches} touch(es) and ${done.responses} survey response(s)`);
+  ctx.term.info(`removed ${label(done.p)}, ${done.touches} touch(es) and ${done.responses} survey response(s)`);
   printWritten(ctx, [done.p]);
 }
 
@@ -204,7 +204,7 @@ export async function setDoNotContact(ctx: Context, ref: string, opts: { off?: b
   const note = opts.note === undefined ? null : checkText('--note', opts.note);
   // On: the email and phone go on the suppression list; --off lifts that entry (never one of a forget or remove).
   const p = await changeProspect(ctx, ref, (target, at) => recordConsent(target, Boolean(opts.off), note, at),
-    (tx, next, at) => (opts.off ? lift(tx, next, liftedByConsent, shopCountry(ctx.world.env)) : suppress(tx, [next], 'do-not-contact', at)));
-  ctx.info(p.doNotContact ? `${label(p)} will not be contacted (recorded in the consent log)` : `${label(p)} may be contacted again (recorded in the consent log)`);
+    (tx, next, at) => (opts.off ? lift(tx, next, liftedByConsent, shopCountry(ctx.clock.env)) : suppress(tx, [next], 'do-not-contact', at)));
+  ctx.term.info(p.doNotContact ? `${label(p)} will not be contacted (recorded in the consent log)` : `${label(p)} may be contacted again (recorded in the consent log)`);
   printWritten(ctx, [p]);
 }

@@ -61,9 +61,9 @@ export async function refuseLoggedOrder(tx: StoreTransaction, orderId: string | 
 }
 
 export async function logPurchaseRun(ctx: Context, ref: string, flags: PurchaseFlags): Promise<void> {
-  const now = ctx.now();
-  const sale = parseSale(flags, now, ctx.world.env);
-  const store = await ctx.openStore();
+  const now = ctx.clock.now();
+  const sale = parseSale(flags, now, ctx.clock.env);
+  const store = await ctx.stores.open();
   const { purchase, step, count } = await store.transaction(async (tx) => {
     const buyer = await findProspect(tx, ref);
     await refuseLoggedOrder(tx, sale.orderId);
@@ -78,8 +78,8 @@ export async function logPurchaseRun(ctx: Context, ref: string, flags: PurchaseF
   });
   if (step.kind === 'converted') {
     const r = step.result;
-    ctx.info(`${label(r.prospect)} is a customer: ${r.calendarDaysToConvert} day(s) after being added, ${r.touchesBeforeConversion} touch(es) before the purchase`);
-    for (const a of r.promoted) ctx.info(`${label(a)} is now an advocate (a customer who referred someone)`);
-  } else ctx.info(`purchase ${count} of prospect ${purchase.prospectId} recorded`);
+    ctx.term.info(`${label(r.prospect)} is a customer: ${r.calendarDaysToConvert} day(s) after being added, ${r.touchesBeforeConversion} touch(es) before the purchase`);
+    for (const a of r.promoted) ctx.term.info(`${label(a)} is now an advocate (a customer who referred someone)`);
+  } else ctx.term.info(`purchase ${count} of prospect ${purchase.prospectId} recorded`);
   printWritten(ctx, [purchase]);
 }

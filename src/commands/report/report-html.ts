@@ -102,12 +102,12 @@ const funnelNote = (f: FunnelRow): string => (f.current === null
   : `${f.reached} · step ${pct(f.step_rate)} · overall ${pct(f.overall_rate)}`);
 
 export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<void> {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const filter = cohortFilter(flags, now);
   // Checked before any work: never onto the store or its own files, whatever the path or symlink.
   const { outputTarget, writeOutput } = await import('../common/output-file.js');
   const target = flags.out === undefined ? undefined : await outputTarget(ctx, flags.out, 'the report file');
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const { loyaltyFilter, loyaltyOf, loyaltyQuery } = await import('./report-loyalty.js');
   const loyalty = () => loyaltyOf(store, loyaltyFilter(flags, now), loyaltyQuery({ by: 'sampled' }, now));
   const records = await selectRecords(store, filter, now, loyalty, flags);
@@ -122,8 +122,8 @@ export async function runHtmlReport(ctx: Context, flags: HtmlFlags): Promise<voi
   if (target) {
     // The page holds names: written as every -o file is (atomically, mode 0600; yesterday's file whole on failure).
     await writeOutput(ctx, target, html);
-    if (target.place.kind !== 'stdout') ctx.info(`wrote ${target.shown}`);
-  } else ctx.out(html);
+    if (target.place.kind !== 'stdout') ctx.term.info(`wrote ${target.shown}`);
+  } else ctx.term.out(html);
 }
 
 async function buildSections(r: Records, filter: ProspectFilter, now: Date): Promise<Section[]> {

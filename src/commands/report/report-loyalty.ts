@@ -43,15 +43,15 @@ export async function loyaltyOf(store: Store, filter: ProspectFilter, q: Loyalty
 }
 
 export async function runLoyalty(ctx: Context, flags: LoyaltyFlags): Promise<void> {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const q = loyaltyQuery(flags, now);
   const filter = loyaltyFilter(flags, now);
-  const { rows, currencies } = await loyaltyOf(await ctx.openStore(), filter, q);
-  const format = fileFormat(ctx.format, flags.output);
+  const { rows, currencies } = await loyaltyOf(await ctx.stores.open(), filter, q);
+  const format = fileFormat(ctx.term.format, flags.output);
   const columns = loyaltyColumns(format, q.by, currencies);
   const { loyaltyReading } = await import('../../domain/reports/loyalty-reading.js');
   const reading = q.by === undefined ? null : loyaltyReading(rows, q.by);
   const wrote = await emitRows(ctx, rows, columns, { format, output: flags.output, sheet: 'loyalty', ...(reading === null ? {} : { footing: reading }) });
-  if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);
-  else if (rows.length === 0 && format === 'table') ctx.info('no customers in this window yet (try a wider --since/--until or fewer filters)');
+  if (wrote) ctx.term.info(`wrote ${rows.length} row(s) to ${flags.output}`);
+  else if (rows.length === 0 && format === 'table') ctx.term.info('no customers in this window yet (try a wider --since/--until or fewer filters)');
 }

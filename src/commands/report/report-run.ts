@@ -37,27 +37,27 @@ export function cohortFilter(flags: CohortFlags, now: Date): ProspectFilter {
 }
 
 async function print<R>(ctx: Context, rows: readonly R[], columns: readonly Column<R>[], sheet: string, output: string | undefined): Promise<void> {
-  const format = fileFormat(ctx.format, output);
+  const format = fileFormat(ctx.term.format, output);
   const wrote = await emitRows(ctx, rows, columns, { format, output, sheet });
-  if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${output}`);
+  if (wrote) ctx.term.info(`wrote ${rows.length} row(s) to ${output}`);
   // An empty report is a success; say why the table is empty, on stderr so pipes see only the header.
-  else if (rows.length === 0 && format === 'table') ctx.info('no data for this cohort yet (try a wider --since/--until or fewer filters)');
+  else if (rows.length === 0 && format === 'table') ctx.term.info('no data for this cohort yet (try a wider --since/--until or fewer filters)');
 }
 
 export async function runFunnel(ctx: Context, flags: FunnelFlags): Promise<void> {
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, PROSPECT_GROUPS, '--by group');
-  const filter = cohortFilter(flags, ctx.now());
-  const store = await ctx.openStore();
+  const filter = cohortFilter(flags, ctx.clock.now());
+  const store = await ctx.stores.open();
   const { funnelReport, funnelRows } = await import('../../domain/reports/funnel.js');
   // Without groups the store counts (a database does it in SQL); groups need each prospect's source, owner, tags.
   const stages = by ? funnelReport(await store.cohort(filter), { by }) : funnelRows(await store.funnelCounts(filter));
-  const rows = [...(await anonymousRows(store, flags, ctx.now(), stages)), ...stages] as FunnelRow[];
+  const rows = [...(await anonymousRows(store, flags, ctx.clock.now(), stages)), ...stages] as FunnelRow[];
   const columns: Column<FunnelRow>[] = by ? [groupColumn<FunnelRow>(by), ...FUNNEL_COLUMNS] : [...FUNNEL_COLUMNS];
   // The bar is for eyes only: a terminal table gets it, pipes and files get the plain columns.
-  if (ctx.format === 'table' && ctx.stdoutIsTTY && flags.output === undefined) {
+  if (ctx.term.format === 'table' && ctx.term.stdoutIsTTY && flags.output === undefined) {
     columns.push({
       key: 'bar', label: '', type: 'string', get: (r) => r.overall_rate, priority: 3, minWidth: 6, maxWidth: BAR_WIDTH,
-      fill: (v, _r, width) => ctx.color.cyan(bar(v as number | null, width)),
+      fill: (v, _r, width) => ctx.term.color.cyan(bar(v as number | null, width)),
     });
   }
   await print(ctx, rows, columns, 'funnel', flags.output);
@@ -115,18 +115,18 @@ async function simpleRows(name: SimpleReport, store: Store, q: SimpleQuery, form
 
 /** Reports that take only the cohort filters. */
 export async function runSimpleReport(ctx: Context, name: SimpleReport, flags: MoneyFlags): Promise<void> {
-  const filter = cohortFilter(flags, ctx.now());
+  const filter = cohortFilter(flags, ctx.clock.now());
   const money = flags.currency === undefined ? {} : { currency: currencyCode(flags.currency, '--currency') };
-  const q = { filter, money, flags, now: ctx.now() };
-  const [rows, columns] = await simpleRows(name, await ctx.openStore(), q, fileFormat(ctx.format, flags.output));
+  const q = { filter, money, flags, now: ctx.clock.now() };
+  const [rows, columns] = await simpleRows(name, await ctx.stores.open(), q, fileFormat(ctx.term.format, flags.output));
   await print(ctx, rows, columns, name, flags.output);
 }
 
 export async function runCohorts(ctx: Context, flags: PeriodFlags): Promise<void> {
   const period = parseChoice(flags.period ?? 'month', ['week', 'month'] as const, '--period');
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const filter = cohortFilter(flags, now);
-  const cohort = await (await ctx.openStore()).cohort(filter);
+  const cohort = await (await ctx.stores.open()).cohort(filter);
   const { cohortsReport } = await import('../../domain/reports/cohorts.js');
   await print(ctx, cohortsReport(cohort, { period, ...parseWindow(flags, now) }, now), COHORT_COLUMNS, 'cohorts', flags.output);
 }
@@ -135,7 +135,7 @@ export async function runTallies(ctx: Context, flags: PeriodFlags): Promise<void
   const period = parseChoice(flags.period ?? 'week', PERIODS, '--period');
   const { TALLY_GROUPS, costCurrencies, talliesReport } = await import('../../domain/reports/tallies.js');
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, TALLY_GROUPS, '--by group');
-  const tallies = await (await ctx.openStore()).listTallies(parseWindow(flags, ctx.now()));
+  const tallies = await (await ctx.stores.open()).listTallies(parseWindow(flags, ctx.clock.now()));
   const columns = [...(by ? [groupColumn<TallyRow>(by)] : []), ...TALLY_COLUMNS, ...costColumns(costCurrencies(tallies))];
   await print(ctx, talliesReport(tallies, { period, by }), columns, 'tallies', flags.output);
 }
@@ -143,8 +143,8 @@ export async function runTallies(ctx: Context, flags: PeriodFlags): Promise<void
 export async function runActivity(ctx: Context, flags: PeriodFlags): Promise<void> {
   const period = parseChoice(flags.period ?? 'week', ['day', 'week', 'month'] as const, '--period');
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, ACTIVITY_GROUPS, '--by group');
-  const filter = cohortFilter(flags, ctx.now());
-  const touches = await (await ctx.openStore()).cohortTouches(filter);
+  const filter = cohortFilter(flags, ctx.clock.now());
+  const touches = await (await ctx.stores.open()).cohortTouches(filter);
   const { activityReport } = await import('../../domain/reports/activity.js');
   const columns = by ? [groupColumn(by), ...ACTIVITY_COLUMNS] : ACTIVITY_COLUMNS;
   await print(ctx, activityReport(touches, { period, by }), columns, 'activity', flags.output);

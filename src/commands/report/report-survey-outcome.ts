@@ -33,16 +33,16 @@ export function outcomeWithinDays(flags: OutcomeFlags): number {
 
 export async function reportSurveyOutcome(ctx: Context, ref: string, flags: OutcomeFlags): Promise<void> {
   const withinDays = outcomeWithinDays(flags);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const { since, until } = parseDayWindow(flags, now);
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const survey = await findSurvey(store, ref);
   const responses = await store.listResponses({ survey: survey.name, since, until });
   const purchases = await store.purchasesOf([...new Set(responses.flatMap((r) => (r.prospectId === null ? [] : [r.prospectId])))]);
   const rows = surveyOutcome(survey, responses, purchases, { withinDays, now: now.toISOString() });
   const { emitRows, fileFormat } = await import('../common/rows-out.js');
-  const format = fileFormat(ctx.format, flags.output);
+  const format = fileFormat(ctx.term.format, flags.output);
   const wrote = await emitRows(ctx, rows, SURVEY_OUTCOME_COLUMNS, { format, output: flags.output, sheet: 'outcome' });
-  if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);
-  else if (format === 'table') ctx.info(`survey "${survey.name}": ${responses.length} response(s), purchases within ${withinDays} days of each answer`);
+  if (wrote) ctx.term.info(`wrote ${rows.length} row(s) to ${flags.output}`);
+  else if (format === 'table') ctx.term.info(`survey "${survey.name}": ${responses.length} response(s), purchases within ${withinDays} days of each answer`);
 }

@@ -59,19 +59,19 @@ export function surveyReportColumns(format: Format, by: SurveyGroup | undefined)
 export async function reportSurvey(ctx: Context, ref: string, flags: SurveyReportFlags): Promise<void> {
   if (flags.outcome || flags.within !== undefined) return (await import('./report-survey-outcome.js')).reportSurveyOutcome(ctx, ref, flags);
   const by = flags.by === undefined ? undefined : parseChoice(flags.by, SURVEY_GROUPS, '--by grouping');
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const { since, until } = parseDayWindow(flags, now);
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const survey = await findSurvey(store, ref);
   const responses = await store.listResponses({ survey: survey.name, since, until });
   const respondents = by === 'source' ? await store.getProspects([...new Set(responses.flatMap((r) => (r.prospectId === null ? [] : [r.prospectId])))]) : [];
   const rows = surveyReport(survey, responses, respondents, { by });
   // The output writer (and what it needs) loads only when a report is written.
   const { emitRows, fileFormat } = await import('../common/rows-out.js');
-  const format = fileFormat(ctx.format, flags.output);
+  const format = fileFormat(ctx.term.format, flags.output);
   const wrote = await emitRows(ctx, rows, surveyReportColumns(format, by), { format, output: flags.output, sheet: 'survey' });
-  if (wrote) ctx.info(`wrote ${rows.length} row(s) to ${flags.output}`);
-  else if (format === 'table') ctx.info(`survey "${survey.name}": ${responses.length} response(s)`);
+  if (wrote) ctx.term.info(`wrote ${rows.length} row(s) to ${flags.output}`);
+  else if (format === 'table') ctx.term.info(`survey "${survey.name}": ${responses.length} response(s)`);
 }
 
 

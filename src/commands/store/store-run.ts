@@ -9,24 +9,24 @@ import type { DumpBatch, Store, StoreCounts } from '../../store/store.js';
 import { inPlace, outputTarget, refuseExisting, writeOutput, type OutputTarget } from '../common/output-file.js';
 
 export async function checkRun(ctx: Context): Promise<void> {
-  const s = await ctx.openStore();
+  const s = await ctx.stores.open();
   const problems = await s.check();
   if (problems.length) throw dataError(problems[0]!, problems.slice(1));
-  for (const stray of await s.strays()) ctx.warn(`${stray} was left by an interrupted write (the store itself is whole); the next write removes it`);
-  ctx.info(`${ctx.storeLabel}: ok (${describeCounts(await s.counts())})`);
+  for (const stray of await s.strays()) ctx.term.warn(`${stray} was left by an interrupted write (the store itself is whole); the next write removes it`);
+  ctx.term.info(`${ctx.stores.label}: ok (${describeCounts(await s.counts())})`);
 }
 
 /** `store upgrade`: says what it did (and where the backup is), or that the store is current already. */
 export async function upgradeRun(ctx: Context): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const done = await ctx.interruption.during(() => store.upgrade());
   if (done.from === done.to) {
-    ctx.info(`${ctx.storeLabel} is already at schema ${done.to}; nothing to do`);
+    ctx.term.info(`${ctx.stores.label} is already at schema ${done.to}; nothing to do`);
     return;
   }
-  ctx.interruption.markCommitted(`${ctx.storeLabel} was upgraded to schema ${done.to}`);
+  ctx.interruption.markCommitted(`${ctx.stores.label} was upgraded to schema ${done.to}`);
   const kept = done.backup ? `; the schema-${done.from} store is kept as ${done.backup}` : '';
-  ctx.info(`upgraded ${ctx.storeLabel} from schema ${done.from} to schema ${done.to}${kept}`);
+  ctx.term.info(`upgraded ${ctx.stores.label} from schema ${done.from} to schema ${done.to}${kept}`);
 }
 
 /**
@@ -42,25 +42,25 @@ async function backupInPlace(ctx: Context, store: Store, target: OutputTarget): 
 
 /** A copy of the store: never onto the store's own files, never over an existing file without --yes (outputs rule). */
 export async function backupRun(ctx: Context, opts: { file?: string }): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   let written: string;
   if (opts.file === undefined) {
-    written = await ctx.interruption.during(() => store.backup(undefined, ctx.now()));
+    written = await ctx.interruption.during(() => store.backup(undefined, ctx.clock.now()));
   } else {
     const target = await outputTarget(ctx, opts.file, 'the backup');
     await refuseExisting(ctx, target);
     if (inPlace(target)) {
       await backupInPlace(ctx, store, target);
       // stdout (or a pipe behind /dev/stdout) carries the snapshot itself: no file name after it.
-      ctx.info(`backed up to ${target.shown}`);
+      ctx.term.info(`backed up to ${target.shown}`);
       return;
     }
-    await ctx.interruption.during(() => store.backup(target.real, ctx.now(), { replace: ctx.yes }));
+    await ctx.interruption.during(() => store.backup(target.real, ctx.clock.now(), { replace: ctx.prompts.yes }));
     written = opts.file;
   }
   ctx.interruption.markCommitted(`the backup ${written} was written`);
-  ctx.info(`backed up to ${written}`);
-  ctx.out(`${written}\n`);
+  ctx.term.info(`backed up to ${written}`);
+  ctx.term.out(`${written}\n`);
 }
 
 const sameLocation = (a: StoreLocation, b: StoreLocation) => (a.kind === 'postgres' ? a.kind === b.kind && a.url === b.url : b.kind !== 'postgres' && a.path === b.path);
@@ -83,15 +83,15 @@ async function* tally(batches: AsyncIterable<DumpBatch>, counts: StoreCounts): A
 
 /** docs/CONTRACT.md §7: copies everything (ids and counters too) into an empty target, then checks the counts on both sides. */
 export async function migrateRun(ctx: Context, opts: { target: StoreLocation }): Promise<void> {
-  if (sameLocation(ctx.storeLocation, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
-  const source = await ctx.openStore();
+  if (sameLocation(ctx.stores.location, opts.target)) throw usageError(`${describeLocation(opts.target)} is the current store; migrate into another one`);
+  const source = await ctx.stores.open();
   const expected: StoreCounts = { prospects: 0, touches: 0, surveys: 0, responses: 0, purchases: 0, tallies: 0, occasions: 0 };
-  const target = await openStore(opts.target, ctx.storeOptions());
+  const target = await openStore(opts.target, ctx.stores.options());
   let written: StoreCounts;
   // Checked inside the target's transaction, before its commit: a target that lost a row keeps nothing.
   const check = (counts: StoreCounts) => {
     if (!sameCounts(counts, expected)) {
-      throw dataError(`${describeLocation(opts.target)} holds ${describeCounts(counts)} after the migration, but ${ctx.storeLabel} holds ${describeCounts(expected)}; nothing was migrated (check both stores: precrm store check)`);
+      throw dataError(`${describeLocation(opts.target)} holds ${describeCounts(counts)} after the migration, but ${ctx.stores.label} holds ${describeCounts(expected)}; nothing was migrated (check both stores: precrm store check)`);
     }
   };
   try {
@@ -99,7 +99,7 @@ export async function migrateRun(ctx: Context, opts: { target: StoreLocation }):
   } finally {
     await target.close();
   }
-  ctx.info(`migrated ${describeCounts(written)} from ${ctx.storeLabel} to ${describeLocation(opts.target)}`);
-  if (ctx.format === 'json') ctx.out(`${JSON.stringify({ from: ctx.storeLabel, to: describeLocation(opts.target), ...written }, null, 2)}\n`);
-  else ctx.out(`${describeLocation(opts.target)}\n`);
+  ctx.term.info(`migrated ${describeCounts(written)} from ${ctx.stores.label} to ${describeLocation(opts.target)}`);
+  if (ctx.term.format === 'json') ctx.term.out(`${JSON.stringify({ from: ctx.stores.label, to: describeLocation(opts.target), ...written }, null, 2)}\n`);
+  else ctx.term.out(`${describeLocation(opts.target)}\n`);
 }

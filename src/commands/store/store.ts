@@ -14,7 +14,7 @@ export function registerStore(program: Command, ctx: Context): void {
 
   store.command('path').description('print where the store is (a file path, or a database URL without its password)')
     .addHelpText('after', examples('precrm store path', 'PRECRM_STORE=shop.json precrm store path'))
-    .action(() => ctx.out(`${ctx.storeLabel}\n`));
+    .action(() => ctx.term.out(`${ctx.stores.label}\n`));
 
   store.command('check').description('validate the store (exit 65 with the problems); lists files interrupted writes left')
     .addHelpText('after', examples('precrm store check', 'precrm --store data/bakery.json store check'))
@@ -30,5 +30,5 @@ export function registerStore(program: Command, ctx: Context): void {
 
   store.command('migrate <target>').description('copy everything into another, empty store (a JSON file, .db, or postgres:// URL)')
     .addHelpText('after', examples('precrm store migrate shop.db', 'precrm --store shop.db store migrate postgres://precrm@db.example/shop', 'precrm --store shop.db store migrate back.json'))
-    .action((target: string) => run().then((m) => m.migrateRun(ctx, { target: parseLocation(target, ctx.world.cwd) })));
+    .action((target: string) => run().then((m) => m.migrateRun(ctx, { target: parseLocation(target, ctx.clock.cwd) })));
 }

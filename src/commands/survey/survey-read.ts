@@ -27,24 +27,24 @@ const QUESTION_COLUMNS: Column<Question>[] = [
 ];
 
 export async function listSurveys(ctx: Context): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const surveys = await store.surveys();
   const counts = await store.countResponses(surveys.map((s) => s.name));
   const rows = surveys.map((s) => ({ ...s, responses: counts.get(surveyKey(s.name)) ?? 0 }));
   await printRows(ctx, rows, SURVEY_COLUMNS, { jsonRecords: rows });
-  if (ctx.format === 'table') ctx.info(`${rows.length} survey(s)`);
+  if (ctx.term.format === 'table') ctx.term.info(`${rows.length} survey(s)`);
 }
 
 /** json: the survey record with its response count; csv/tsv: one row per question; table: a header and the questions. */
 export async function showSurvey(ctx: Context, ref: string): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const survey = await findSurvey(store, ref);
   const responses = (await store.countResponses([survey.name])).get(surveyKey(survey.name)) ?? 0;
-  if (ctx.format === 'json') {
-    ctx.out(`${JSON.stringify({ ...survey, responses }, null, 2)}\n`);
+  if (ctx.term.format === 'json') {
+    ctx.term.out(`${JSON.stringify({ ...survey, responses }, null, 2)}\n`);
     return;
   }
-  const c = ctx.color;
+  const c = ctx.term.color;
   // The name is made safe before it is coloured: only the bold around it may reach a terminal as an escape sequence.
   const head = `${c.bold(oneLine(survey.name))}  #${survey.id}  ${responses} response(s)  created ${showDateTime(survey.createdAt)}\n`;
   await printRows(ctx, survey.questions, QUESTION_COLUMNS, { heading: head });

@@ -12,16 +12,16 @@ export interface RespondFlags { prospect?: string; answer?: string[] }
 export async function createSurvey(ctx: Context, name: string, flags: CreateFlags): Promise<void> {
   const checked = checkSurveyName(name);
   // Parse before taking the lock, so a bad spec never touches the store.
-  newSurvey(0, checked, flags.question ?? [], ctx.now().toISOString());
-  const store = await ctx.openStore();
+  newSurvey(0, checked, flags.question ?? [], ctx.clock.now().toISOString());
+  const store = await ctx.stores.open();
   const created = await store.transaction(async (tx) => {
     const existing = await tx.surveyByName(checked);
     if (existing) throw conflictError(`a survey named "${existing.name}" already exists (see: precrm survey show "${existing.name}")`);
-    const survey = newSurvey(await tx.takeId('survey'), checked, flags.question ?? [], ctx.now().toISOString());
+    const survey = newSurvey(await tx.takeId('survey'), checked, flags.question ?? [], ctx.clock.now().toISOString());
     await tx.insert('survey', [survey]);
     return survey;
   });
-  ctx.info(`created survey "${created.name}" with ${created.questions.length} question(s)`);
+  ctx.term.info(`created survey "${created.name}" with ${created.questions.length} question(s)`);
   printWritten(ctx, [created]);
 }
 
@@ -44,7 +44,7 @@ async function askMissing(ctx: Context, survey: Survey, given: Record<string, st
   const answers = { ...given };
   for (const q of survey.questions) {
     if (Object.hasOwn(answers, q.key)) continue;
-    const raw = await ask(ctx.prompter, q);
+    const raw = await ask(ctx.prompts.prompter, q);
     // The prompt's own checks are not trusted: the answer goes through the same validation as --answer.
     if (raw !== undefined) Object.assign(answers, parseAnswerAssignments(survey, [`${q.key}=${raw}`]));
   }
@@ -52,16 +52,16 @@ async function askMissing(ctx: Context, survey: Survey, given: Record<string, st
 }
 
 export async function respondToSurvey(ctx: Context, surveyRef: string, flags: RespondFlags): Promise<void> {
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const survey = await findSurvey(store, surveyRef);
   if (flags.prospect !== undefined) await findProspect(store, flags.prospect);
   let answers = parseAnswerAssignments(survey, flags.answer ?? []);
   const missing = survey.questions.some((q) => !Object.hasOwn(answers, q.key));
-  if (missing && ctx.canPrompt) answers = await askMissing(ctx, survey, answers);
+  if (missing && ctx.prompts.canPrompt) answers = await askMissing(ctx, survey, answers);
   if (Object.keys(answers).length === 0) {
     throw usageError(`no answers given (use --answer key=value; keys: ${survey.questions.map((q) => q.key).join(', ')})`);
   }
-  const at = ctx.now().toISOString();
+  const at = ctx.clock.now().toISOString();
   const response = await store.transaction(async (tx) => {
     const current = await findSurvey(tx, survey.name);
     // The segment is fixed now, from the stage the respondent is in at the moment of answering.
@@ -71,6 +71,6 @@ export async function respondToSurvey(ctx: Context, surveyRef: string, flags: Re
     return r;
   });
   const unanswered = survey.questions.length - Object.keys(answers).length;
-  ctx.info(`recorded response ${response.id} to "${response.survey}" (${response.segment}${unanswered ? `, ${unanswered} question(s) unanswered` : ''})`);
+  ctx.term.info(`recorded response ${response.id} to "${response.survey}" (${response.segment}${unanswered ? `, ${unanswered} question(s) unanswered` : ''})`);
   printWritten(ctx, [response]);
 }

@@ -71,7 +71,7 @@ function parseTouchAt(text: string | undefined, now: Date): string {
 }
 
 function parseLogFlags(ctx: Context, type: string, note: string | undefined, flags: LogFlags): TouchInput {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const stage = flags.stage === undefined ? undefined : checkManualStage(parseStage(flags.stage), '<prospect>');
   if (flags.next !== undefined && flags.followUp === undefined) throw usageError('--next needs --follow-up <when>');
   if (flags.currency !== undefined && flags.cost === undefined) throw usageError('--currency goes with --cost <money>');
@@ -79,7 +79,7 @@ function parseLogFlags(ctx: Context, type: string, note: string | undefined, fla
     at: parseDateOption(flags.followUp, now, 'future', '--follow-up date'),
     note: flags.next === undefined || flags.next.trim() === '' ? null : checkText('--next', flags.next.trim()),
   };
-  const by = (flags.by ?? ctx.user).trim();
+  const by = (flags.by ?? ctx.stores.user).trim();
   return {
     type: parseTouchType(type),
     at: parseTouchAt(flags.at, now),
@@ -89,14 +89,14 @@ function parseLogFlags(ctx: Context, type: string, note: string | undefined, fla
     by: by ? checkText('--by', by) : null,
     stage,
     followUp,
-    cost: flags.cost === undefined ? null : parseMoneyOption('--cost', flags.cost, flags.currency, ctx.world.env),
+    cost: flags.cost === undefined ? null : parseMoneyOption('--cost', flags.cost, flags.currency, ctx.clock.env),
   };
 }
 
 export async function logTouch(ctx: Context, ref: string, type: string, note: string | undefined, flags: LogFlags): Promise<void> {
   const input = parseLogFlags(ctx, type, note, flags);
-  const now = ctx.now().toISOString();
-  const store = await ctx.openStore();
+  const now = ctx.clock.now().toISOString();
+  const store = await ctx.stores.open();
   const { touch, p, before } = await store.transaction(async (tx) => {
     const target = await findProspect(tx, ref);
     refuseForgotten(target, 'logging a touch');
@@ -106,12 +106,12 @@ export async function logTouch(ctx: Context, ref: string, type: string, note: st
     return { touch: logged.touch, p: logged.prospect, before: target };
   });
   if (p.doNotContact && touch.direction !== 'in') {
-    ctx.warn(`${label(p)} asked not to be contacted (see the consent log: precrm prospect show ${p.id}); the touch is recorded anyway`);
+    ctx.term.warn(`${label(p)} asked not to be contacted (see the consent log: precrm prospect show ${p.id}); the touch is recorded anyway`);
   }
-  ctx.info(`logged ${touch.type} #${touch.id} for ${label(p)}`);
-  if (p.stage !== before.stage) ctx.info(`${label(p)} moved from ${before.stage} to ${p.stage}`);
-  if (before.followUp && input.followUp === undefined && !p.followUp) ctx.info(`follow-up of ${showDay(before.followUp.at)} done`);
-  if (p.followUp && input.followUp !== undefined) ctx.info(`next follow-up ${showDay(p.followUp.at)}`);
+  ctx.term.info(`logged ${touch.type} #${touch.id} for ${label(p)}`);
+  if (p.stage !== before.stage) ctx.term.info(`${label(p)} moved from ${before.stage} to ${p.stage}`);
+  if (before.followUp && input.followUp === undefined && !p.followUp) ctx.term.info(`follow-up of ${showDay(before.followUp.at)} done`);
+  if (p.followUp && input.followUp !== undefined) ctx.term.info(`next follow-up ${showDay(p.followUp.at)}`);
   printWritten(ctx, [touch]);
 }
 
@@ -149,26 +149,26 @@ function parseListOptions(flags: ListFlags, now: Date): TouchQuery {
 }
 
 export async function listTouches(ctx: Context, ref: string | undefined, flags: ListFlags): Promise<void> {
-  const query = parseListOptions(flags, ctx.now());
-  const store = await ctx.openStore();
+  const query = parseListOptions(flags, ctx.clock.now());
+  const store = await ctx.stores.open();
   if (ref !== undefined) query.prospectId = (await findProspect(store, ref)).id;
   const touches = await store.listTouches(query);
   const names = new Map((await store.getProspects([...new Set(touches.map((t) => t.prospectId))])).map((p) => [p.id, p.name]));
   const rows = touches.map((t) => ({ ...t, name: names.get(t.prospectId) ?? null }));
-  await printRows(ctx, rows, touchColumns(ctx.format, touches), { jsonRecords: touches });
-  if (ctx.format === 'table') ctx.info(`${rows.length} touch(es)`);
+  await printRows(ctx, rows, touchColumns(ctx.term.format, touches), { jsonRecords: touches });
+  if (ctx.term.format === 'table') ctx.term.info(`${rows.length} touch(es)`);
 }
 
 export async function removeTouch(ctx: Context, idText: string): Promise<void> {
   if (!/^\d+$/.test(idText.trim())) throw usageError(`touch id "${idText}" is not a number (find it with: precrm touch list <prospect>)`);
   const id = Number(idText.trim());
-  const store = await ctx.openStore();
+  const store = await ctx.stores.open();
   const removed = await store.transaction(async (tx) => {
     const t = await tx.getTouch(id);
     if (!t) throw notFoundError(`no touch has id ${id} (try: precrm touch list)`);
     await tx.delete('touch', [t.id]);
     return t;
   });
-  ctx.info(`removed ${removed.type} #${removed.id} of ${showDay(removed.at)}`);
+  ctx.term.info(`removed ${removed.type} #${removed.id} of ${showDay(removed.at)}`);
   printWritten(ctx, [removed]);
 }
