@@ -3,22 +3,18 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import { endOfLocalDay, parseWhen } from '../../domain/dates.js';
-import { conflictError, usageError } from '../../domain/errors.js';
+import { usageError } from '../../domain/errors.js';
 import { checkText } from '../../domain/prospect.js';
-import { recordSale, type PurchaseStep, type Sale } from '../../domain/purchases.js';
-import type { Purchase } from '../../domain/types.js';
-import type { StoreTransaction } from '../../store/store.js';
+import type { Sale } from '../../domain/purchases.js';
 import { examples } from '../common/examples.js';
-import { findProspect } from '../common/lookup.js';
-import { conversionFacts, conversionParts } from '../convert/conversion.js';
+import { conversionParts } from '../convert/conversion.js';
 import { info, written, type Shown } from '../show.js';
 import type { Args, Verb } from '../verb.js';
 import { parsePrice, saleCurrency } from './price.js';
+import type { Logged } from './record.js';
 
 export interface LogFlags { value?: string; currency?: string; product?: string; at?: string; order?: string }
 export interface LogOptions { ref: string; sale: Sale }
-/** The purchase as stored, what recordSale decided, and how many purchases the prospect has now. */
-export interface Logged { purchase: Purchase; step: PurchaseStep; count: number }
 
 export function register(parent: Command): Command {
   return parent.command('log <prospect>').description('record a purchase (a first purchase converts, as convert does)')
@@ -54,35 +50,9 @@ export function parse([ref]: Args, flags: LogFlags, ctx: Pick<Context, 'clock'>)
 export async function run(ctx: Pick<Context, 'stores' | 'clock'>, { ref, sale }: LogOptions): Promise<Logged> {
   const now = ctx.clock.now().toISOString();
   const store = await ctx.stores.open();
-  return store.transaction(async (tx) => {
-    const buyer = await findProspect(tx, ref);
-    await refuseLoggedOrder(tx, sale.orderId);
-    const step = recordSale(buyer, sale, now, await conversionFacts(tx, buyer, sale.at));
-    const purchase = await writeStep(tx, step, buyer.id);
-    return { purchase, step, count: (await tx.purchasesOf([buyer.id])).length };
-  });
-}
-
-/** The purchase carrying this order id, if one was logged: a conflict (the same order twice). */
-async function refuseLoggedOrder(tx: StoreTransaction, orderId: string | null): Promise<void> {
-  if (orderId === null) return;
-  const [had] = await tx.purchasesWithOrders([orderId]);
-  if (had) throw conflictError(`order "${orderId}" is logged already (purchase ${had.id}); a purchase is logged once`);
-}
-
-/** Writes what recordSale decided; returns the purchase as stored (a first purchase gets its id from the prospect's write). */
-async function writeStep(tx: StoreTransaction, step: PurchaseStep, prospectId: number): Promise<Purchase> {
-  if (step.kind === 'later') {
-    const purchase = { id: await tx.takeId('purchase'), ...step.purchase };
-    await tx.insert('purchase', [purchase]);
-    return purchase;
-  }
-  await tx.update('prospect', step.kind === 'converted' ? step.result.updated : [step.prospect]);
-  const [first] = await tx.purchasesOf([prospectId]);
-  if (step.orderId === null) return first!;
-  const withOrder = { ...first!, orderId: step.orderId };
-  await tx.update('purchase', [withOrder]);
-  return withOrder;
+  // Loaded here, not at start-up: the purchase rules are needed only by the commands that record one.
+  const { recordPurchase } = await import('./record.js');
+  return recordPurchase(store, ref, sale, now);
 }
 
 /** A conversion tells who became a customer; any other purchase says which of the prospect's it is. Then the id. */
