@@ -28,7 +28,7 @@ export class TouchImportMemo {
 }
 
 /** What the import needs of the transaction it runs in. */
-export interface TouchBatchHost {
+interface TouchBatchHost {
   /** The connection writes go to. */
   writable(): Promise<SqlRunner>;
   /** Lock the prospect rows read (a server, where other writers run at the same time). */
