@@ -6,7 +6,7 @@ const Database = require('better-sqlite3');
 const [source, target] = process.argv.slice(2);
 const src = new Database(source, { readonly: true });
 const schema = src.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC").pluck().all();
-const tables = ['prospects', 'stage_history', 'consent'].map((t) => [t, src.prepare(`SELECT * FROM ${t}`).raw()]);
+const tables = ['prospects', 'prospect_tags', 'stage_history', 'consent', 'purchases', 'funnel_reach'].map((t) => [t, src.prepare(`SELECT * FROM ${t}`).raw()]);
 const db = new Database(target);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');

@@ -149,6 +149,8 @@ async function main() {
 
 // The SQLite backend at 100k prospects / 1M touches (issue 12): each command against bare `node -e ''`,
 // the import against sqlite3's own .import of the same file, memory against bare node's.
+/** The tables `import prospects` writes, in an order their foreign keys allow: what the model floors load. */
+const MODEL_TABLES = ['prospects', 'prospect_tags', 'stage_history', 'consent', 'purchases', 'funnel_reach'];
 const SQLITE_TARGETS = { 'touch log': 2.0, 'prospect show': 2.0, due: 3.0, 'report funnel': 3.0, 'import prospects 100k': 6 };
 const SQLITE_MEM_TARGET = 2;
 const sqliteRows = [];
@@ -222,9 +224,9 @@ async function sqliteBench() {
     () => once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]),
     plainImport, Math.min(reps, 5), clean,
   ));
-  // What precrm's data model alone costs the database: the rows that import wrote (prospects with their lookup keys
-  // and journey columns, under their indexes, and the stage history) loaded by sqlite3 itself into an empty precrm
-  // database, with no parsing, checking or planning — against the same plain .import floor.
+  // What precrm's data model alone costs the database: the rows that import wrote (prospects with their lookup keys,
+  // their tags, stage history and funnel rows, under their indexes) loaded by sqlite3 itself into an empty precrm
+  // database of the current schema, with no parsing, checking or planning — against the same plain .import floor.
   clean();
   once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]);
   const source = join(dir, 'source.db'); const target = join(dir, 'model.db');
@@ -233,7 +235,7 @@ async function sqliteBench() {
   const schema = spawnSync('sqlite3', [source, '.schema'], { encoding: 'utf8' }).stdout;
   const emptyModel = () => { clean(); for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true }); spawnSync('sqlite3', [target], { input: `PRAGMA journal_mode=WAL;\n${schema}` }); };
   recordSqlite('model floor: load its rows', pair(
-    () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', target, `PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; ATTACH '${source}' AS src; BEGIN; INSERT INTO prospects SELECT * FROM src.prospects; INSERT INTO stage_history SELECT * FROM src.stage_history; COMMIT;`]),
+    () => once('/usr/bin/time', ['-f', '%M', 'sqlite3', target, `PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; ATTACH '${source}' AS src; BEGIN; ${MODEL_TABLES.map((t) => `INSERT INTO ${t} SELECT * FROM src.${t};`).join(' ')} COMMIT;`]),
     plainImport, Math.min(reps, 5), emptyModel,
   ));
   // The same from Node: better-sqlite3 inserting those rows into an empty precrm database (bench/floor-sqlite-model.cjs).
@@ -295,18 +297,19 @@ async function postgresBench() {
       () => once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]),
       plainCopy, Math.min(reps, 5), clean,
     ));
-    // What precrm's data model alone costs the server: the rows that import wrote, COPYed by psql itself (already
-    // in COPY's format: no parsing, checking or planning) into an empty precrm database, indexes and all.
+    // What precrm's data model alone costs the server: the rows that import wrote (every table it writes), COPYed by
+    // psql itself (already in COPY's format: no parsing, checking or planning) into an empty precrm database of the
+    // current schema, indexes, constraints and all.
     clean();
     once(process.execPath, [bin, '--store', fresh, '-q', 'import', 'prospects', csv]);
-    const rows = join(dir, 'prospects.copy'); const history = join(dir, 'history.copy');
-    psql(fresh, '-c', `\\copy prospects TO '${rows}'`, '-c', `\\copy stage_history TO '${history}'`);
+    const copies = MODEL_TABLES.map((t) => [t, join(dir, `${t}.copy`)]);
+    psql(fresh, ...copies.flatMap(([t, f]) => ['-c', `\\copy ${t} TO '${f}'`]));
     psql(server.url, '-c', 'DROP DATABASE IF EXISTS model_source', '-c', 'CREATE DATABASE model_source TEMPLATE import_target');
     psql(withDatabase(server.url, 'model_source'), '-c', 'TRUNCATE prospects CASCADE');
     const model = withDatabase(server.url, 'model_target');
     const emptyModel = () => { clean(); psql(server.url, '-c', 'DROP DATABASE IF EXISTS model_target', '-c', 'CREATE DATABASE model_target TEMPLATE model_source'); };
     recordPg('model floor: load its rows', pair(
-      () => psql(model, '-c', 'BEGIN', '-c', `\\copy prospects FROM '${rows}'`, '-c', `\\copy stage_history FROM '${history}'`, '-c', 'COMMIT'),
+      () => psql(model, '-c', 'BEGIN', ...copies.flatMap(([t, f]) => ['-c', `\\copy ${t} FROM '${f}'`]), '-c', 'COMMIT'),
       plainCopy, Math.min(reps, 5), emptyModel,
     ));
   } finally {
