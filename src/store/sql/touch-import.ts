@@ -15,7 +15,7 @@ import { prospectsWhere } from './prospects.js';
 import { touchMayChangeSql } from './rules.js';
 import type { SqlRunner } from './runner.js';
 import { loadRows } from './runner.js';
-import { IdBits } from './id-bits.js';
+import { ascending, IdBits } from './id-bits.js';
 import { rowProspects } from './touch-refs.js';
 
 /** What one import remembers across its batches, which all run in one transaction. */
@@ -117,7 +117,7 @@ async function mayChange(db: SqlRunner, lock: boolean, rows: readonly TouchBatch
     touched.add(prospectId);
     if (touchDirection(rows[seq]!.input) === MOVING_DIRECTION) inbound.add(prospectId);
   }
-  const ids = (await db.rows(mayChangeSql(db), [db.dialect.list([...touched]), db.dialect.list([...inbound])])).map((r) => Number(r[0]));
+  const ids = (await db.rows(mayChangeSql(db), [db.dialect.list(ascending(touched)), db.dialect.list(ascending(inbound))])).map((r) => Number(r[0]));
   return ids.length ? prospectsWhere(db, `p.id ${db.dialect.inList('int')}`, [db.dialect.list(ids)], lock) : [];
 }
 

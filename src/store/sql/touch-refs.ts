@@ -3,6 +3,7 @@
 // email names the prospect of that email key with the smallest id (csv/prospect-index.ts: the first keeps it).
 import type { ImportRef, TouchBatchRow } from '../store.js';
 import type { SqlRunner } from './runner.js';
+import { ascending } from './id-bits.js';
 
 const byEmail = (db: SqlRunner) => `SELECT p.email_key, min(p.id) FROM prospects p WHERE p.email_key ${db.dialect.inList('text')} GROUP BY p.email_key`;
 const byId = (db: SqlRunner) => `SELECT p.id FROM prospects p WHERE p.id ${db.dialect.inList('int')}`;
@@ -17,10 +18,10 @@ export async function rowProspects(db: SqlRunner, rows: readonly TouchBatchRow[]
   const byKey = new Map<string, number>();
   if (keys.size) {
     await beforeEmails();
-    for (const [key, id] of await db.rows(byEmail(db), [db.dialect.list([...keys])])) byKey.set(String(key), Number(id));
+    for (const [key, id] of await db.rows(byEmail(db), [db.dialect.list([...keys].sort())])) byKey.set(String(key), Number(id));
   }
   const known = new Set<number>();
-  if (ids.size) for (const [id] of await db.rows(byId(db), [db.dialect.list([...ids])])) known.add(Number(id));
+  if (ids.size) for (const [id] of await db.rows(byId(db), [db.dialect.list(ascending(ids))])) known.add(Number(id));
   const found = (ref: ImportRef): number | undefined =>
     ref === null ? undefined : 'id' in ref ? (known.has(ref.id) ? ref.id : undefined) : byKey.get(ref.emailKey);
   return rows.map(({ refs }) => {
