@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import type { Context } from './context/context.js';
 import { examples } from './commands/common/examples.js';
-import { registerProspect } from './commands/prospect/prospect.js';
+import { registerProspect } from './commands/prospect/index.js';
 import { registerReport } from './commands/report/report.js';
 import { registerStore } from './commands/store/store.js';
 import { registerTouch } from './commands/touch/touch.js';

@@ -1,4 +1,6 @@
-// prospect merge: the other record of a person moves onto the kept one, in one store transaction, after a confirmation.
+// `precrm prospect merge <keep> <other>`: the other record of a person moves onto the kept one, in one store
+// transaction, after a confirmation.
+import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import { checkMergeable, mergeProspects, mergedReferrerId, type MergeResult } from '../../domain/merge.js';
 import { candidateDetails } from '../../domain/references.js';
@@ -6,9 +8,26 @@ import { label, type ReferrerLink } from '../../domain/referrals.js';
 import type { Prospect } from '../../domain/types.js';
 import { applyChanges } from '../../store/apply.js';
 import type { StoreReader, StoreTransaction } from '../../store/store.js';
-import { confirmDestructive, printWritten } from '../common/io.js';
+import { examples } from '../common/examples.js';
 import { findProspect, referrerChain } from '../common/lookup.js';
+import { info, written, type Shown } from '../show.js';
+import type { Args, Verb } from '../verb.js';
 import { moveOccasions } from './occasion-links.js';
+
+export interface MergeOptions { keep: string; other: string }
+/** Declined at the question, or merged: the kept record and what moved onto it from `otherId` (now deleted). */
+export type MergeOutcome = { merged: false } | { merged: true; otherId: number; result: MergeResult };
+
+export function register(parent: Command): Command {
+  return parent.command('merge <keep> <other>').description('merge a duplicate into the prospect to keep: touches, purchase, responses and referrals move over, empty fields are filled, the duplicate is deleted (asks first)')
+    .addHelpText('after', examples(
+      'precrm prospect merge 12 13          # 13 goes into 12; 12 stays',
+      'precrm prospect merge lucie@example.com 13 --yes',
+      'precrm prospect merge 12 13 --yes --json   # the merged record',
+    ));
+}
+
+export const parse = ([keep, other]: Args): MergeOptions => ({ keep: keep as string, other: other as string });
 
 /** The referrer the merged record would have, with its chain up (for the no-circle rule). */
 async function mergedReferrer(reader: StoreReader, keep: Prospect, other: Prospect): Promise<ReferrerLink | null> {
@@ -33,21 +52,28 @@ async function mergeIn(tx: StoreTransaction, keepId: number, otherId: number, at
   return merged;
 }
 
-export async function mergeRun(ctx: Context, keepRef: string, otherRef: string): Promise<void> {
+export async function run(ctx: Pick<Context, 'stores' | 'clock' | 'prompts' | 'term'>, options: MergeOptions): Promise<MergeOutcome> {
   const store = await ctx.stores.open();
-  const keep = await findProspect(store, keepRef);
-  const other = await findProspect(store, otherRef);
+  const keep = await findProspect(store, options.keep);
+  const other = await findProspect(store, options.other);
   // Refused before asking: a merge that cannot happen should not cost a confirmation.
   checkMergeable(keep, other, await mergedReferrer(store, keep, other));
+  // Said before the question, which they are part of: the two records it is about.
   ctx.term.info(`keep   ${keep.id}  ${keep.name} (${candidateDetails(keep)})`);
   ctx.term.info(`merge  ${other.id}  ${other.name} (${candidateDetails(other)})`);
   const question = `Merge prospect ${other.id} into ${label(keep)}? Its touches, purchases, responses and referrals move to ${keep.id}; ${other.id} is deleted.`;
-  if (!(await confirmDestructive(ctx, question, 'prospect merge'))) {
-    ctx.term.info('nothing merged');
-    return;
-  }
-  const done = await store.transaction((tx) => mergeIn(tx, keep.id, other.id, ctx.clock.now().toISOString()));
-  const { touches, purchases, responses, referrals } = done.moved;
-  ctx.term.info(`merged prospect ${other.id} into ${label(done.prospect)} (${done.prospect.stage}): moved ${touches} touch(es), ${purchases} purchase(s), ${responses} survey response(s), ${referrals} referral(s); prospect ${other.id} is deleted`);
-  printWritten(ctx, [done.prospect]);
+  if (!(await ctx.prompts.confirmDestructive(question, 'prospect merge'))) return { merged: false };
+  const result = await store.transaction((tx) => mergeIn(tx, keep.id, other.id, ctx.clock.now().toISOString()));
+  return { merged: true, otherId: other.id, result };
 }
+
+export function show(outcome: MergeOutcome): Shown {
+  if (!outcome.merged) return [info('nothing merged')];
+  const { otherId, result: { prospect: p, moved: { touches, purchases, responses, referrals } } } = outcome;
+  return [
+    info(`merged prospect ${otherId} into ${label(p)} (${p.stage}): moved ${touches} touch(es), ${purchases} purchase(s), ${responses} survey response(s), ${referrals} referral(s); prospect ${otherId} is deleted`),
+    written([p]),
+  ];
+}
+
+export const merge: Verb<object, MergeOptions, MergeOutcome> = { register, parse, run, show };

@@ -1,29 +1,11 @@
-// prospect show: the full story of one relationship — readable in a terminal, complete in JSON.
+// The terminal view of one relationship's story (`prospect show`): labelled lines wrapped to the window, coloured.
 import type { ChalkInstance } from 'chalk';
-import type { Context } from '../../context/context.js';
 import { showDateTime, showDay } from '../../domain/dates.js';
-import { prospectStory, type PersonRef, type ProspectStory } from '../../domain/story.js';
+import type { PersonRef, ProspectStory } from '../../domain/story.js';
 import type { Purchase, Touch } from '../../domain/types.js';
-import { strlen, type Strlen } from '../../output/table.js';
+import type { Strlen } from '../../output/table.js';
 import { oneLine } from '../../output/text.js';
 import { wrapSpans, type Span } from '../../output/wrap.js';
-import { findProspect } from '../common/lookup.js';
-import { printRows } from '../common/print.js';
-import { PROSPECT_CSV_COLUMNS, fieldColumns } from './prospect-columns.js';
-
-export async function showProspect(ctx: Context, ref: string): Promise<void> {
-  const store = await ctx.stores.open();
-  const p = await findProspect(store, ref);
-  const [touches, referrer, referred, purchases] = await Promise.all([
-    store.listTouches({ prospectId: p.id }), p.referredBy === null ? null : store.getProspect(p.referredBy), store.referralsOf(p.id),
-    store.purchasesOf([p.id]),
-  ]);
-  const story = prospectStory(p, touches, referrer, referred, purchases);
-  if (ctx.term.format === 'json') ctx.term.out(`${JSON.stringify(story, null, 2)}\n`);
-  // A terminal gets each line wrapped to the window (a long note goes on under its label); pipes get it whole.
-  else if (ctx.term.format === 'table') await ctx.term.page(renderStory(story, ctx.term.color, ctx.term.terminalWidth, await strlen()), 'styled');
-  else await printRows(ctx, [p], [...PROSPECT_CSV_COLUMNS, ...fieldColumns([p])]);
-}
 
 const person = (r: PersonRef) => `${r.name === null ? '(forgotten)' : oneLine(r.name)} #${r.id} (${r.stage})`;
 const arrow = (t: Touch) => (t.direction === 'in' ? '←' : t.direction === 'out' ? '→' : ' ');
