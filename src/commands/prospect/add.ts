@@ -46,15 +46,16 @@ export async function parse([name]: Args, given: AddFlags, ctx: Pick<Context, 'c
   // With questions to come, the flags given are checked first: a bad one should not cost the answers.
   const parsed = parseProspectFlags(flags, ctx.clock.now(), 'add');
   // Loaded here, not at start-up: phone matching brings libphonenumber.
-  const country = (await import('../../domain/phones.js')).shopCountry(ctx.clock.env);
+  const country = (await import('./duplicates.js')).shopCountry(ctx.clock.env);
   const allowDuplicate = Boolean(given.allowDuplicate);
   return ask ? { allowDuplicate, country, ask, flags } : { allowDuplicate, country, ask, parsed };
 }
 
 /** Asks what is missing (a question that needs stored data, so here), then adds the prospect in one transaction. */
 export async function run(ctx: Pick<Context, 'stores' | 'clock' | 'prompts'>, options: AddOptions): Promise<AddResult> {
+  // Loaded when it runs, not at start-up: the duplicate check and the suppression list match phones (libphonenumber).
   const [{ lift }, { lookalikesOf, refuseDuplicate }, { referrerLink }] = await Promise.all([
-    import('../../store/suppress.js'), import('./duplicates.js'), import('./referrer-link.js'),
+    import('./suppression.js'), import('./duplicates.js'), import('./referrer-link.js'),
   ]);
   const { country } = options;
   const { input, stage, referredByRef } = options.ask ? await answered(ctx, options) : options.parsed;
@@ -73,8 +74,9 @@ export async function run(ctx: Pick<Context, 'stores' | 'clock' | 'prompts'>, op
 
 /** The fields asked for at the terminal, checked as the flags would have been. */
 async function answered(ctx: Pick<Context, 'stores' | 'clock' | 'prompts'>, { flags, country }: { flags: ProspectFlags; country: CountryCode | null }): Promise<ParsedProspectFlags> {
-  const { askForProspect } = await import('./questions.js');
-  const answers = await askForProspect(ctx, flags, await ctx.stores.open(), country);
+  const [{ askForProspect }, { duplicateProblem }] = await Promise.all([import('./questions.js'), import('./duplicates.js')]);
+  const store = await ctx.stores.open();
+  const answers = await askForProspect(ctx, flags, (contact) => duplicateProblem(store, contact, country));
   checkName(answers.name ?? '');
   return parseProspectFlags(answers, ctx.clock.now(), 'add');
 }

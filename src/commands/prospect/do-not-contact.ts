@@ -25,13 +25,14 @@ export async function parse([ref]: Args, flags: DoNotContactFlags, ctx: Pick<Con
   const note = flags.note === undefined ? null : checkText('--note', flags.note);
   const off = Boolean(flags.off);
   // Only --off matches the suppression list by phone (libphonenumber, loaded here rather than at start-up).
-  const country = off ? (await import('../../domain/phones.js')).shopCountry(ctx.clock.env) : null;
+  const country = off ? (await import('./duplicates.js')).shopCountry(ctx.clock.env) : null;
   return { ref: ref as string, off, note, country };
 }
 
 /** On: the email and phone go on the suppression list; --off lifts that entry (never one of a forget or remove). */
 export async function run(ctx: Pick<Context, 'stores' | 'clock'>, { ref, off, note, country }: DoNotContactOptions): Promise<Prospect> {
-  const [{ lift, suppress }, { liftedByConsent }] = await Promise.all([import('../../store/suppress.js'), import('../../domain/suppression.js')]);
+  // Loaded when it runs, not at start-up: the suppression list matches phones (libphonenumber).
+  const { lift, liftedByConsent, suppress } = await import('./suppression.js');
   return updateProspect(ctx, ref, (target, at) => recordConsent(target, off, note, at),
     (tx, next, at) => (off ? lift(tx, next, liftedByConsent, country) : suppress(tx, [next], 'do-not-contact', at)));
 }

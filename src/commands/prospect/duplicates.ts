@@ -1,11 +1,15 @@
 // Another prospect with the same email or phone (refused by add and edit unless --allow-duplicate), and the ones
-// that only look alike (a warning). Loaded when add or edit runs: phone matching brings libphonenumber.
+// that only look alike (a warning). Loaded when add or edit runs (imported only by `await import()`): phone
+// matching brings libphonenumber, which stays out of start-up.
 import { emailKey, firstDuplicate, phoneKey } from '../../domain/dedupe.js';
 import { conflictError } from '../../domain/errors.js';
 import { phoneMatchKeys, type CountryCode } from '../../domain/phones.js';
 import { label } from '../../domain/referrals.js';
 import type { Prospect } from '../../domain/types.js';
 import type { StoreReader } from '../../store/store.js';
+
+/** The country a national phone number is read in (PRECRM_COUNTRY or the locale). */
+export { shopCountry } from '../../domain/phones.js';
 
 export type Contact = { email: string | null; phone: string | null };
 

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import type { CountryCode } from '../../domain/phones.js';
-import { checkEditable, editProspect as edited, type ProspectEdit } from '../../domain/prospect-changes.js';
+import { checkEditable, editProspect as edited, type FieldChange } from '../../domain/prospect-changes.js';
 import { label } from '../../domain/referrals.js';
+import type { Prospect } from '../../domain/types.js';
 import { applyChanges } from '../../store/apply.js';
 import { examples } from '../common/examples.js';
 import { findProspect } from '../common/lookup.js';
@@ -14,6 +15,8 @@ import { describeFieldChange } from './edit-summary.js';
 import { addProspectOptions, parseProspectFlags, type ParsedProspectFlags, type ProspectFlags } from './input.js';
 
 export interface EditOptions extends ParsedProspectFlags { ref: string; allowDuplicate: boolean; country: CountryCode | null }
+/** The record as edited, and the fields that changed (none: nothing was written). */
+export interface EditResult { prospect: Prospect; edited: FieldChange[] }
 
 export function register(parent: Command): Command {
   return addProspectOptions(parent.command('edit <prospect>').description('change a prospect\'s fields (an empty value clears one)'), 'edit')
@@ -26,12 +29,13 @@ export function register(parent: Command): Command {
 export async function parse([ref]: Args, flags: ProspectFlags, ctx: Pick<Context, 'clock'>): Promise<EditOptions> {
   const parsed = parseProspectFlags(flags, ctx.clock.now(), 'edit');
   // Loaded here, not at start-up: phone matching brings libphonenumber.
-  const country = (await import('../../domain/phones.js')).shopCountry(ctx.clock.env);
+  const country = (await import('./duplicates.js')).shopCountry(ctx.clock.env);
   return { ...parsed, ref: ref as string, allowDuplicate: Boolean(flags.allowDuplicate), country };
 }
 
 /** The edit in one transaction: refused when the new email or phone is another prospect's (unless allowed). */
-export async function run(ctx: Pick<Context, 'stores' | 'clock'>, options: EditOptions): Promise<ProspectEdit> {
+export async function run(ctx: Pick<Context, 'stores' | 'clock'>, options: EditOptions): Promise<EditResult> {
+  // Loaded when it runs, not at start-up: the duplicate check matches phones (libphonenumber).
   const [{ refuseDuplicate }, { referrerLink }] = await Promise.all([import('./duplicates.js'), import('./referrer-link.js')]);
   const { input, stage, referredByRef } = options;
   const at = ctx.clock.now().toISOString();
@@ -45,15 +49,15 @@ export async function run(ctx: Pick<Context, 'stores' | 'clock'>, options: EditO
     const link = referredByRef === undefined ? undefined : await referrerLink(tx, referredByRef);
     const edit = edited(p, input, at, link, stage);
     if (edit.edited.length) await applyChanges(tx, edit.changes);
-    return edit;
+    return { prospect: edit.prospect, edited: edit.edited };
   });
 }
 
-export function show({ prospect, edited: changed }: ProspectEdit): Shown {
+export function show({ prospect, edited: changed }: EditResult): Shown {
   const said = changed.length === 0
     ? [`nothing to change: ${label(prospect)} already has these values (nothing written)`]
     : [`updated ${label(prospect)}:`, ...changed.map((c) => `  ${describeFieldChange(c)}`)];
   return [...said.map(info), written([prospect])];
 }
 
-export const edit: Verb<ProspectFlags, EditOptions, ProspectEdit> = { register, parse, run, show };
+export const edit: Verb<ProspectFlags, EditOptions, EditResult> = { register, parse, run, show };

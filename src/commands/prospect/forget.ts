@@ -3,17 +3,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import { showDay } from '../../domain/dates.js';
-import { forgetProspect, identifyingStrings, mentionsOf, personalStrings } from '../../domain/forget.js';
-import { surveyKey } from '../../domain/queries.js';
 import { label } from '../../domain/referrals.js';
-import type { Prospect, Survey } from '../../domain/types.js';
-import { applyChanges } from '../../store/apply.js';
-import type { StoreTransaction } from '../../store/store.js';
+import type { Prospect } from '../../domain/types.js';
 import { examples } from '../common/examples.js';
 import { findProspect } from '../common/lookup.js';
 import { info, warn, written, type Shown } from '../show.js';
 import type { Args, Verb } from '../verb.js';
-import { dropOccasions } from './occasion-links.js';
 
 export interface ForgetOptions { ref: string }
 
@@ -44,28 +39,11 @@ export async function run(ctx: Pick<Context, 'stores' | 'clock' | 'prompts'>, { 
     return { kind: 'already', prospect: snapshot, forgottenAt: snapshot.forgottenAt };
   }
   if (!(await ctx.prompts.confirmDestructive(`Erase all personal data of ${label(snapshot)}? This cannot be undone.`, 'prospect forget'))) return { kind: 'declined' };
+  // Loaded once asked, not at start-up: the erasure's rules and writes.
+  const { erase } = await import('./erasure.js');
   const at = ctx.clock.now().toISOString();
   const done = await store.transaction((tx) => erase(tx, snapshot.id, at));
   return { kind: 'forgotten', prospect: done.prospect, touchNotes: done.touchNotes, mentions: done.mentions, copies: await store.forgetCopies(done.strings) };
-}
-
-/** The erasure, in the caller's transaction: the anonymous record, and what is left to look for outside it. */
-async function erase(tx: StoreTransaction, id: number, at: string) {
-  const { suppress } = await import('../../store/suppress.js');
-  const p = await findProspect(tx, String(id));
-  const [touches, responses] = await Promise.all([tx.listTouches({ prospectId: p.id }), tx.listResponses({ prospectId: p.id })]);
-  const surveys = await Promise.all([...new Set(responses.map((r) => surveyKey(r.survey)))].map((name) => tx.surveyByName(name)));
-  const strings = personalStrings(p, touches);
-  // Listed before the erasure, while the email and phone are still known: no import brings them back.
-  await suppress(tx, [p], 'forgotten', at);
-  const identifying = identifyingStrings(p);
-  const forgotten = forgetProspect(p, touches, responses, surveys.filter((s): s is Survey => s !== null), at);
-  await dropOccasions(tx, p.id);
-  await applyChanges(tx, forgotten.changes);
-  // Looked for after the erasure, so the person's own (now empty) records do not count.
-  // Only what names the person: their own notes' words in other people's notes are not about them.
-  const [prospects, notes] = identifying.length ? await Promise.all([tx.prospectsMentioning(identifying), tx.touchesMentioning(identifying)]) : [[], []];
-  return { prospect: forgotten.prospect, touchNotes: forgotten.result.touchNotes, strings, mentions: mentionsOf(prospects, notes, identifying) };
 }
 
 export function show(outcome: ForgetOutcome): Shown {

@@ -2,17 +2,13 @@
 // transaction, after a confirmation.
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
-import { checkMergeable, mergeProspects, mergedReferrerId, type MergeResult } from '../../domain/merge.js';
 import { candidateDetails } from '../../domain/references.js';
-import { label, type ReferrerLink } from '../../domain/referrals.js';
-import type { Prospect } from '../../domain/types.js';
-import { applyChanges } from '../../store/apply.js';
-import type { StoreReader, StoreTransaction } from '../../store/store.js';
+import { label } from '../../domain/referrals.js';
 import { examples } from '../common/examples.js';
-import { findProspect, referrerChain } from '../common/lookup.js';
+import { findProspect } from '../common/lookup.js';
 import { info, written, type Shown } from '../show.js';
 import type { Args, Verb } from '../verb.js';
-import { moveOccasions } from './occasion-links.js';
+import type { MergeResult } from './merge-in.js';
 
 export interface MergeOptions { keep: string; other: string }
 /** Declined at the question, or merged: the kept record and what moved onto it from `otherId` (now deleted). */
@@ -29,35 +25,14 @@ export function register(parent: Command): Command {
 
 export const parse = ([keep, other]: Args): MergeOptions => ({ keep: keep as string, other: other as string });
 
-/** The referrer the merged record would have, with its chain up (for the no-circle rule). */
-async function mergedReferrer(reader: StoreReader, keep: Prospect, other: Prospect): Promise<ReferrerLink | null> {
-  const id = mergedReferrerId(keep, other);
-  const referrer = id === null ? null : await reader.getProspect(id);
-  return referrer && { referrer, chain: await referrerChain(reader, referrer) };
-}
-
-/** Reads what the merge moves, computes it and writes it: all inside the caller's transaction. */
-async function mergeIn(tx: StoreTransaction, keepId: number, otherId: number, at: string): Promise<MergeResult> {
-  const [keep, other] = [await findProspect(tx, String(keepId)), await findProspect(tx, String(otherId))];
-  const [touches, responses, purchases, referredByOther, keepReferred] = await Promise.all([
-    tx.listTouches({ prospectId: other.id }), tx.listResponses({ prospectId: other.id }), tx.purchasesOf([keep.id, other.id]),
-    tx.referralsOf(other.id), tx.referralsOf(keep.id),
-  ]);
-  const referrer = await mergedReferrer(tx, keep, other);
-  checkMergeable(keep, other, referrer);
-  const keepHasReferred = keepReferred.some((p) => p.id !== other.id);
-  const merged = mergeProspects({ keep, other, touches, responses, purchases, referredByOther, keepHasReferred, referrer }, at);
-  await moveOccasions(tx, other.id, keep.id);
-  await applyChanges(tx, merged.changes);
-  return merged;
-}
-
 export async function run(ctx: Pick<Context, 'stores' | 'clock' | 'prompts' | 'term'>, options: MergeOptions): Promise<MergeOutcome> {
   const store = await ctx.stores.open();
   const keep = await findProspect(store, options.keep);
   const other = await findProspect(store, options.other);
+  // Loaded when it runs, not at start-up: the merge rules.
+  const { mergeIn, refuseImpossibleMerge } = await import('./merge-in.js');
   // Refused before asking: a merge that cannot happen should not cost a confirmation.
-  checkMergeable(keep, other, await mergedReferrer(store, keep, other));
+  await refuseImpossibleMerge(store, keep, other);
   // Said before the question, which they are part of: the two records it is about.
   ctx.term.info(`keep   ${keep.id}  ${keep.name} (${candidateDetails(keep)})`);
   ctx.term.info(`merge  ${other.id}  ${other.name} (${candidateDetails(other)})`);

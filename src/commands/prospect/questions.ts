@@ -2,13 +2,11 @@
 // email and phone against the store too, so these are asked in run (they need stored data), loaded only then.
 import type { Context } from '../../context/context.js';
 import { PrecrmError } from '../../domain/errors.js';
-import type { CountryCode } from '../../domain/phones.js';
 import { START_STAGES } from '../../domain/stages.js';
-import type { StoreReader } from '../../store/store.js';
-import { duplicateProblem } from './duplicates.js';
 import { parseProspectFlags, type ProspectFlags } from './input.js';
 
 type Asking = Pick<Context, 'prompts' | 'clock'>;
+type Contact = { email: string | null; phone: string | null };
 
 /**
  * A prompt's check of one answer by the rule its flag follows (parseProspectFlags with only that flag given), so
@@ -27,11 +25,10 @@ function answerCheck(ctx: Asking, flag: keyof ProspectFlags, optional: boolean, 
   };
 }
 
-/** Asks for the basic fields; a field given as a flag is not asked again. Returns the flags with the answers. */
-export async function askForProspect(ctx: Asking, flags: ProspectFlags, reader: StoreReader, country: CountryCode | null): Promise<ProspectFlags> {
+/** Asks for the basic fields; a field given as a flag is not asked again. `taken` says who has an email or phone already. */
+export async function askForProspect(ctx: Asking, flags: ProspectFlags, taken: (contact: Contact) => Promise<string | null>): Promise<ProspectFlags> {
   const ask = ctx.prompts.prompter;
-  const unique = (key: 'email' | 'phone') => async (v: string) =>
-    flags.allowDuplicate ? null : duplicateProblem(reader, { email: null, phone: null, [key]: v.trim() }, country);
+  const unique = (key: 'email' | 'phone') => async (v: string) => (flags.allowDuplicate ? null : taken({ email: null, phone: null, [key]: v.trim() }));
   const optional = async (q: string, current: string | undefined, flag: keyof ProspectFlags, more?: (v: string) => Promise<string | null>, given?: ProspectFlags) =>
     current ?? ((await ask.input(q, { validate: answerCheck(ctx, flag, true, more, given) })).trim() || undefined);
   const name = await ask.input('Name:', { validate: answerCheck(ctx, 'name', false) });

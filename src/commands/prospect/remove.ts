@@ -39,7 +39,8 @@ export async function run(ctx: Pick<Context, 'stores' | 'clock' | 'prompts' | 't
   // Said before the question, which they are part of: what else the removal undoes.
   for (const line of await referralLinks(store, snapshot)) ctx.term.info(line);
   if (!(await ctx.prompts.confirmDestructive(`Remove ${label(snapshot)} with its touches and survey responses?`, 'prospect remove'))) return { removed: false };
-  const { suppress } = await import('../../store/suppress.js');
+  // Loaded once asked, not at start-up: the suppression list matches phones (libphonenumber).
+  const { suppress } = await import('./suppression.js');
   const at = ctx.clock.now().toISOString();
   return store.transaction(async (tx) => {
     const p = await findProspect(tx, String(snapshot.id));

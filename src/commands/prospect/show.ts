@@ -1,7 +1,7 @@
 // `precrm prospect show <prospect>`: the whole story of one relationship — readable in a terminal, complete in JSON.
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
-import { prospectStory, type ProspectStory } from '../../domain/story.js';
+import type { ProspectStory } from '../../domain/story.js';
 import type { Prospect } from '../../domain/types.js';
 import type { Format } from '../../output/render.js';
 import { examples } from '../common/examples.js';
@@ -28,6 +28,7 @@ export async function run(ctx: Pick<Context, 'stores'>, { ref }: ShowOptions): P
     store.listTouches({ prospectId: p.id }), p.referredBy === null ? null : store.getProspect(p.referredBy), store.referralsOf(p.id),
     store.purchasesOf([p.id]),
   ]);
+  const { prospectStory } = await import('../../domain/story.js');
   return { prospect: p, story: prospectStory(p, touches, referrer, referred, purchases) };
 }
 
