@@ -4,7 +4,7 @@
 import type { LoyaltyRow } from '../../domain/reports/loyalty.js';
 import type { Column } from '../../output/columns.js';
 import type { Format } from '../../output/render.js';
-import { groupColumn } from './report-columns.js';
+import { groupColumn } from './columns.js';
 
 const COUNTS: Column<LoyaltyRow>[] = [
   { key: 'customers', type: 'int', priority: 1 },
