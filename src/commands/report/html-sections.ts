@@ -54,7 +54,9 @@ const funnelNote = (f: FunnelRow): string => (f.current === null
 export async function buildSections(r: Records, filter: ProspectFilter, now: Date): Promise<Section[]> {
   const charts = await import('../../output/charts.js');
   const sections = [
-    ...(await cohortSections(r, filter, now, charts.barChartSvg)),
+    await funnelSection(r, charts.barChartSvg),
+    await sourcesSection(r, charts.barChartSvg),
+    ...(await timeSections(r, filter, now, charts.barChartSvg)),
     await referrerSection(r),
     await (await import('./html-loyalty.js')).loyaltySection(r.loyalty, charts.barChartSvg),
     dueSection(r),
@@ -62,34 +64,40 @@ export async function buildSections(r: Records, filter: ProspectFilter, now: Dat
   return [...sections, ...(await surveySections(r, now))];
 }
 
-/** The funnel (under the window's anonymous counts, as `report funnel` has them), sources, cohorts and velocity, each with its chart. */
-async function cohortSections(r: Records, filter: ProspectFilter, now: Date, chart: Chart): Promise<Section[]> {
-  const [{ funnelReport }, { sourcesReport }, { cohortsReport }, { velocityReport }] = await Promise.all([
-    import('../../domain/reports/funnel.js'), import('../../domain/reports/sources.js'),
-    import('../../domain/reports/cohorts.js'), import('../../domain/reports/velocity.js'),
-  ]);
+/** The funnel under the window's anonymous counts, as `report funnel` has them, with its chart. */
+async function funnelSection(r: Records, chart: Chart): Promise<Section> {
+  const { funnelReport } = await import('../../domain/reports/funnel.js');
   const funnel = await withAnonymous(funnelReport(r.cohort), r.tallies);
+  return {
+    id: 'funnel', title: 'Funnel', intro: FUNNEL_INTRO + (r.tallies.length ? ANONYMOUS_INTRO : ''),
+    chart: await chart({
+      title: 'Funnel: prospects reaching each stage', direction: 'horizontal', valueLabel: 'prospects',
+      // "anon. greeting": the table's "anonymous greeting", short enough for a phone's label room.
+      items: funnel.map((f) => ({ label: f.stage.replace(/^anonymous /, 'anon. '), value: f.reached, note: funnelNote(f) })),
+    }),
+    columns: FUNNEL_COLUMNS, rows: funnel,
+  };
+}
+
+async function sourcesSection(r: Records, chart: Chart): Promise<Section> {
+  const { sourcesReport } = await import('../../domain/reports/sources.js');
   const sources = sourcesReport(r.cohort, r.touchesBefore);
+  return {
+    id: 'sources', title: 'Sources', intro: 'Prospects per source (light) and how many became customers (dark).',
+    chart: await chart({
+      title: 'Sources: prospects and customers', direction: 'horizontal', valueLabel: 'prospects',
+      items: sources.map((s) => ({ label: s.source ?? '(none)', value: s.prospects, inner: s.customers, note: `${s.customers} of ${s.prospects} · ${pct(s.conversion_rate)}` })),
+    }),
+    columns: sourceColumns(rowCurrencies(sources, (s) => s.revenue), 'table'), rows: sources, empty: 'No prospects in this window.',
+  };
+}
+
+/** Cohorts by month of the page's window and the velocity of its steps, each with a chart when it has rows. */
+async function timeSections(r: Records, filter: ProspectFilter, now: Date, chart: Chart): Promise<Section[]> {
+  const [{ cohortsReport }, { velocityReport }] = await Promise.all([import('../../domain/reports/cohorts.js'), import('../../domain/reports/velocity.js')]);
   const cohorts = cohortsReport(r.cohort, { period: 'month', since: filter.createdSince, until: filter.createdUntil }, now);
   const velocity = velocityReport(r.cohort);
   return [
-    {
-      id: 'funnel', title: 'Funnel', intro: FUNNEL_INTRO + (r.tallies.length ? ANONYMOUS_INTRO : ''),
-      chart: await chart({
-        title: 'Funnel: prospects reaching each stage', direction: 'horizontal', valueLabel: 'prospects',
-        // "anon. greeting": the table's "anonymous greeting", short enough for a phone's label room.
-        items: funnel.map((f) => ({ label: f.stage.replace(/^anonymous /, 'anon. '), value: f.reached, note: funnelNote(f) })),
-      }),
-      columns: FUNNEL_COLUMNS, rows: funnel,
-    },
-    {
-      id: 'sources', title: 'Sources', intro: 'Prospects per source (light) and how many became customers (dark).',
-      chart: await chart({
-        title: 'Sources: prospects and customers', direction: 'horizontal', valueLabel: 'prospects',
-        items: sources.map((s) => ({ label: s.source ?? '(none)', value: s.prospects, inner: s.customers, note: `${s.customers} of ${s.prospects} · ${pct(s.conversion_rate)}` })),
-      }),
-      columns: sourceColumns(rowCurrencies(sources, (s) => s.revenue), 'table'), rows: sources, empty: 'No prospects in this window.',
-    },
     {
       id: 'cohorts', title: 'Cohorts by month', intro: 'Prospects by month of creation (light) and those of them who bought (dark).',
       chart: cohorts.length ? await chart({

@@ -8,16 +8,16 @@ describe('report cohorts (verb)', () => {
   it('parses --period (month by default) and refuses another as a usage error', async () => {
     const store = await tempStore();
     await withContext(store, async (ctx) => {
-      expect(cohorts.parse([], {}, ctx)).toMatchObject({ period: 'month', filter: {}, window: {} });
-      expect(() => cohorts.parse([], { period: 'day' }, ctx)).toThrow(/unknown --period "day" \(use one of: week, month\)/);
+      expect(await cohorts.parse([], {}, ctx)).toMatchObject({ period: 'month', filter: {}, window: {} });
+      await expect(async () => cohorts.parse([], { period: 'day' }, ctx)).rejects.toThrow(/unknown --period "day" \(use one of: week, month\)/);
     });
   });
 
   it('run returns per month of creation the prospects and customers; with --since, every month from it up to this one', async () => {
     const store = await writeStore(await tempStore(), funnelFixture());
-    const rows = await withContext(store, async (ctx) => cohorts.run(ctx, cohorts.parse([], {}, ctx)));
+    const rows = await withContext(store, async (ctx) => cohorts.run(ctx, await cohorts.parse([], {}, ctx)));
     expect(rows.map((r) => [r.cohort, r.prospects, r.customers])).toEqual([['2026-01', 8, 2], ['2026-02', 1, 0]]);
-    const since = await withContext(store, async (ctx) => cohorts.run(ctx, cohorts.parse([], { since: '2026-02-01' }, ctx)));
+    const since = await withContext(store, async (ctx) => cohorts.run(ctx, await cohorts.parse([], { since: '2026-02-01' }, ctx)));
     expect(since.map((r) => [r.cohort, r.prospects])).toEqual([['2026-02', 1], ['2026-03', 0]]);
   });
 

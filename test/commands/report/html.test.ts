@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../../src/commands/report/html.js';
 import { funnelFixture, writeStore } from '../../fixtures/store-builder.js';
-import { run, tempDir, tempStore, TEST_BACKEND, withContext } from '../../helpers.js';
+import { run, tempDir, tempStore, withContext } from '../../helpers.js';
 
 describe('report html (verb)', () => {
   it('parses the window, the title and --out, a file checked before any work', async () => {
@@ -20,10 +20,10 @@ describe('report html (verb)', () => {
     expect(html.show('<html></html>', { ...options, target: undefined })).toEqual([{ kind: 'text', text: '<html></html>', form: undefined, paged: false }]);
   });
 
-  it.runIf(TEST_BACKEND !== 'postgres')('refuses --out onto the store as a usage error', async () => {
+  it('refuses an --out it cannot write before any work (exit 73)', async () => {
     const store = await tempStore();
-    const refused = withContext(store, async (ctx) => html.parse([], { out: store }, ctx));
-    await expect(refused).rejects.toThrow(/would overwrite the store/);
+    const refused = withContext(store, async (ctx) => html.parse([], { out: tempDir() }, ctx));
+    await expect(refused).rejects.toMatchObject({ exitCode: 73, message: expect.stringMatching(/cannot write the report file .* it is a folder/) });
   });
 
   it('run returns the page: every section, names only, the window in its subtitle', async () => {

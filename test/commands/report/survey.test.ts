@@ -33,8 +33,10 @@ describe('report survey (verb)', () => {
     const store = await answered();
     const result = await withContext(store, async (ctx) => survey.run(ctx, await survey.parse(['brand'], {}, ctx)));
     expect(result).toMatchObject({ kind: 'answers', survey: 'Brand', responses: 2 });
+    if (result.kind !== 'answers') throw new Error('not the per-question report');
     expect(result.rows.map((r) => [r.question, r.responses, r.nps])).toEqual([['recommend', 2, 0], ['reason', 2, null]]);
     const bySegment = await withContext(store, async (ctx) => survey.run(ctx, await survey.parse(['brand'], { by: 'segment' }, ctx)));
+    if (bySegment.kind !== 'answers') throw new Error('not the per-question report');
     expect(bySegment.rows.filter((r) => r.question === 'recommend').map((r) => [r.group, r.nps])).toEqual([['anonymous', 100], ['prospect', -100]]);
   });
 
@@ -42,6 +44,7 @@ describe('report survey (verb)', () => {
     const store = await answered();
     const result = await withContext(store, async (ctx) => survey.run(ctx, await survey.parse(['Brand'], { outcome: true }, ctx)));
     expect(result).toMatchObject({ kind: 'outcome', survey: 'Brand', responses: 2, withinDays: 90 });
+    if (result.kind !== 'outcome') throw new Error('not the per-answer report');
     const reasons = result.rows.filter((r) => r.question === 'reason' && r.linked + r.not_linked > 0);
     expect(reasons.map((r) => [r.answer, r.not_linked, r.linked, r.first_purchases])).toEqual([['taste', 1, 0, 0], ['price', 0, 1, 1]]);
   });

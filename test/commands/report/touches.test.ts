@@ -8,14 +8,14 @@ describe('report touches (verb)', () => {
   it('parses the cohort flags; the tallies\' window is none once a filter narrows the cohort', async () => {
     const store = await tempStore();
     await withContext(store, async (ctx) => {
-      expect(touches.parse([], {}, ctx)).toMatchObject({ tallies: {} });
-      expect(touches.parse([], { owner: 'mitra' }, ctx)).toMatchObject({ filter: { owner: 'mitra' }, tallies: null });
+      expect(await touches.parse([], {}, ctx)).toMatchObject({ tallies: {} });
+      expect(await touches.parse([], { owner: 'mitra' }, ctx)).toMatchObject({ filter: { owner: 'mitra' }, tallies: null });
     });
   });
 
   it('run returns per touch type how many touches, prospects and first- and last-touch conversions', async () => {
     const store = await writeStore(await tempStore(), conversionFixture());
-    const { rows, costs } = await withContext(store, async (ctx) => touches.run(ctx, touches.parse([], {}, ctx)));
+    const { rows, costs } = await withContext(store, async (ctx) => touches.run(ctx, await touches.parse([], {}, ctx)));
     expect(costs).toBe(false);
     const greeting = rows.find((r) => r.type === 'greeting');
     expect(greeting).toMatchObject({ touches: 4, prospects: 3 });
@@ -25,7 +25,7 @@ describe('report touches (verb)', () => {
   it('a tally with a cost makes the money columns appear (argv level)', async () => {
     const store = await writeStore(await tempStore(), conversionFixture());
     expect((await run(store, ['tally', 'log', 'sample', '30', '--cost', '90', '--currency', 'INR'])).code).toBe(0);
-    const { costs } = await withContext(store, async (ctx) => touches.run(ctx, touches.parse([], {}, ctx)));
+    const { costs } = await withContext(store, async (ctx) => touches.run(ctx, await touches.parse([], {}, ctx)));
     expect(costs).toBe(true);
     const r = await run(store, ['report', 'touches', '--format', 'csv']);
     expect(r.stdout.split('\n')[0]).toBe('type,touches,prospects,conversion_rate,first_touch_conversions,last_touch_conversions,revenue,cost,revenue_per_cost');

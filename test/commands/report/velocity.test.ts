@@ -7,9 +7,9 @@ import { run, tempStore, withContext } from '../../helpers.js';
 describe('report velocity (verb)', () => {
   it('run returns each transition with how many made it and the median days', async () => {
     const store = await writeStore(await tempStore(), funnelFixture());
-    const rows = await withContext(store, async (ctx) => velocity.run(ctx, velocity.parse([], {}, ctx)));
+    const rows = await withContext(store, async (ctx) => velocity.run(ctx, await velocity.parse([], {}, ctx)));
     expect(rows.find((r) => r.from === 'customer' && r.to === 'advocate')).toMatchObject({ count: 1, median_days: 10 });
-    const walkIn = await withContext(store, async (ctx) => velocity.run(ctx, velocity.parse([], { source: 'walk-in' }, ctx)));
+    const walkIn = await withContext(store, async (ctx) => velocity.run(ctx, await velocity.parse([], { source: 'walk-in' }, ctx)));
     expect(walkIn.reduce((n, r) => n + r.count, 0)).toBe(8);
   });
 
