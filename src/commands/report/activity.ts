@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import type { ProspectFilter } from '../../domain/queries.js';
-import type { ActivityGroup, ActivityRow } from '../../domain/reports/activity.js';
+import type { ACTIVITY_GROUPS, ActivityRow } from '../../domain/reports/activity.js';
 import type { Period } from '../../domain/reports/periods.js';
 import { examples } from '../common/examples.js';
 import { parseChoice } from '../common/options.js';
@@ -14,7 +14,7 @@ import { emptyNote, reportOut, reportRows, type ReportOut } from './output.js';
 
 export interface ActivityFlags extends CohortFlags { period?: string; by?: string }
 
-export interface ActivityOptions { period: Period; by?: ActivityGroup; filter: ProspectFilter; out: ReportOut }
+export interface ActivityOptions { period: Period; by?: (typeof ACTIVITY_GROUPS)[number]; filter: ProspectFilter; out: ReportOut }
 
 export function register(parent: Command): Command {
   return addCohortOptions(parent.command('activity').description('touches per day, week or month, optionally per type or staff'))

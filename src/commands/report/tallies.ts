@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import type { Period } from '../../domain/reports/periods.js';
-import type { TallyGroup, TallyRow } from '../../domain/reports/tallies.js';
+import type { TallyQuery, TallyRow } from '../../domain/reports/tallies.js';
 import { examples } from '../common/examples.js';
 import { parseChoice } from '../common/options.js';
 import { parseWindow } from '../common/prospect-filter.js';
@@ -16,7 +16,7 @@ import { emptyNote, reportOut, reportRows, type OutputFlags, type ReportOut } fr
 
 export interface TalliesFlags extends OutputFlags { period?: string; by?: string; since?: string; until?: string }
 
-export interface TalliesOptions { period: Period; by?: TallyGroup; window: DayWindow; out: ReportOut }
+export interface TalliesOptions { period: Period; by?: TallyQuery['by']; window: DayWindow; out: ReportOut }
 
 export interface TalliesResult {
   rows: TallyRow[];
