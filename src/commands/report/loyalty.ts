@@ -24,7 +24,7 @@ export interface LoyaltyResult extends LoyaltyReport {
 }
 
 /** How far back a purchase keeps a customer active when --active does not say. */
-export const ACTIVE_DAYS = 90;
+const ACTIVE_DAYS = 90;
 
 export function register(parent: Command): Command {
   return addFilterOptions(addOutputOption(parent.command('loyalty')), { only: ['source', 'tag', 'owner', 'since', 'until'], prefix: 'customers: ', dates: 'first purchase' })

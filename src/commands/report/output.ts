@@ -1,5 +1,5 @@
 // Where a report's rows go and what is said beside them: stdout or `-o FILE` (the format from --format, else the
-// file's extension), then on stderr "wrote N row(s) to FILE", or under a table on stdout a note (why it is empty).
+// file's extension), then on stderr "wrote N row(s) to FILE" or, after a table, a note (why it is empty, what was read).
 import type { Context } from '../../context/context.js';
 import type { Column } from '../../output/columns.js';
 import type { Format } from '../../output/render.js';
@@ -13,7 +13,7 @@ export interface OutputFlags { output?: string }
 export interface ReportOut { format: Format; output?: string }
 
 /** The empty cohort's note under a table; on stderr, so pipes see only the header. */
-export const NO_DATA = 'no data for this cohort yet (try a wider --since/--until or fewer filters)';
+const NO_DATA = 'no data for this cohort yet (try a wider --since/--until or fewer filters)';
 
 export function reportOut(flags: OutputFlags, ctx: Pick<Context, 'term'>): ReportOut {
   const format = fileFormat(ctx.term.format, flags.output);
@@ -21,7 +21,7 @@ export function reportOut(flags: OutputFlags, ctx: Pick<Context, 'term'>): Repor
 }
 
 /** True when the rows go to a file, not stdout (`-o -` is stdout). */
-export const toFile = (out: ReportOut): boolean => out.output !== undefined && out.output !== '-';
+const toFile = (out: ReportOut): boolean => out.output !== undefined && out.output !== '-';
 
 export interface RowsNotes {
   /** A line under a table on stdout (a report's reading of it). */
