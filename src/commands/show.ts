@@ -18,7 +18,9 @@ export type Part =
   /** Rows to stdout or to `-o FILE` (any format, xlsx included). */
   | { kind: 'rows-out'; rows: readonly unknown[]; columns: readonly Column<any>[]; out: EmitOptions }
   /** Text already rendered (a document, a calendar); paged when `paged`. */
-  | { kind: 'text'; text: string; form?: TerminalForm; paged?: boolean };
+  | { kind: 'text'; text: string; form?: TerminalForm; paged?: boolean }
+  /** Ends the command with this error (its message and exit code) once the parts before it are printed. */
+  | { kind: 'fail'; error: Error };
 
 export type Shown = readonly Part[];
 
@@ -27,6 +29,7 @@ export const warn = (text: string): Part => ({ kind: 'warn', text });
 export const written = (records: readonly { id: number }[]): Part => ({ kind: 'written', records });
 export const rows = <R>(list: readonly R[], columns: readonly Column<R>[], print?: PrintOptions<R>): Part =>
   ({ kind: 'rows', rows: list, columns, print });
+export const fail = (error: Error): Part => ({ kind: 'fail', error });
 export const text = (value: string, form?: TerminalForm, paged = false): Part => ({ kind: 'text', text: value, form, paged });
 
 export async function emit(ctx: Context, shown: Shown): Promise<void> {
@@ -41,5 +44,6 @@ async function emitPart(ctx: Context, part: Part): Promise<void> {
     case 'rows': return printRows(ctx, part.rows, part.columns, part.print);
     case 'rows-out': { await emitRows(ctx, part.rows, part.columns, part.out); return; }
     case 'text': return part.paged ? ctx.term.page(part.text, part.form) : ctx.term.out(part.text, part.form);
+    case 'fail': throw part.error;
   }
 }
