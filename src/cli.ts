@@ -11,7 +11,7 @@ import { registerOccasion } from './commands/occasion/occasion.js';
 import { registerConvert } from './commands/convert/convert.js';
 import { registerPurchase } from './commands/purchase/purchase.js';
 import { DUE_FORMATS, registerDue } from './commands/due/due.js';
-import { registerImport } from './commands/import/import.js';
+import { registerImport } from './commands/import/index.js';
 import { registerExport } from './commands/export/index.js';
 import { registerSurvey } from './commands/survey/survey.js';
 import { registerSurveyReport } from './commands/report/report-survey.js';

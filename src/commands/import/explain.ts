@@ -1,9 +1,9 @@
-// What a dry-run import says about how it read the file: the column mapping (stderr) and one row per input line.
+// What an import says about how it read the file (stderr): the guesses it made, the columns it ignores, and under
+// --dry-run the whole layout and what each column became.
 import { describeEncoding } from '../../csv/decode.js';
-import { fallbackColumns, saysUtc, type HeaderMatch } from '../../csv/headers.js';
+import { fallbackColumns, saysUtc, type HeaderMatch, type HeaderSpec } from '../../csv/headers.js';
+import { isSafeKey } from '../../domain/prospect.js';
 import type { CsvLayout } from '../../csv/read.js';
-import type { RowOutcome } from '../../csv/report.js';
-import type { Column } from '../../output/columns.js';
 
 /** What a column means beyond its field's name, where a dry run should say it (a shop's facts, consent). */
 const MEANING: Readonly<Record<string, string>> = {
@@ -50,9 +50,24 @@ export function layoutNotes(l: CsvLayout): string[] {
   return notes;
 }
 
-export const OUTCOME_COLUMNS: Column<RowOutcome>[] = [
-  { key: 'line', type: 'int' },
-  { key: 'action', type: 'string' },
-  { key: 'id', type: 'int' },
-  { key: 'reason', type: 'string' },
-];
+/** `ignoring unknown column(s) "Foo" (to keep one: --map "Foo=field.foo")`, or undefined when every column is known. */
+export function unknownColumnsNote(match: HeaderMatch, spec: HeaderSpec): string | undefined {
+  if (!match.unknown.length) return undefined;
+  const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
+  const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+  // The hint must be a mapping import accepts: `field.__proto__` is refused.
+  const first = spec.customFields ? match.unknown.find((h) => /[a-z0-9]/.test(key(h)) && isSafeKey(key(h))) : match.unknown[0];
+  const hint = first === undefined ? ''
+    : spec.customFields ? ` (to keep one: --map "${first}=field.${key(first)}")`
+      : ` (to keep one: --map "${first}=<field>", a field of: ${spec.fields.join(', ')})`;
+  return `ignoring unknown column(s) ${quote(match.unknown)}${hint}`;
+}
+
+/** Everything an import says once the first pass has read the file, in order. */
+export function readNotes(read: { layout: CsvLayout; header: readonly string[]; match: HeaderMatch }, spec: HeaderSpec, dryRun: boolean): string[] {
+  const notes = dryRun ? [describeLayout(read.layout)] : layoutNotes(read.layout);
+  const unknown = unknownColumnsNote(read.match, spec);
+  if (unknown !== undefined) notes.push(unknown);
+  if (dryRun) notes.push(describeColumns(read.header, read.match));
+  return notes;
+}
