@@ -23,9 +23,9 @@ describe('export conversions (verb)', () => {
 
   it('run returns the conversions by time with the touches before each', async () => {
     const store = await converted();
-    const rows = await withContext(store, async (ctx) => conversions.run(ctx, conversions.parse([], {}, ctx)), { now: '2026-03-20T12:00:00Z' });
+    const rows = await withContext(store, async (ctx) => conversions.run(ctx, await conversions.parse([], {}, ctx)), { now: '2026-03-20T12:00:00Z' });
     expect(rows.map((r) => [r.p.name, r.touches])).toEqual([['Asha', 0], ['Ravi Sen', 1]]);
-    const later = await withContext(store, async (ctx) => conversions.run(ctx, conversions.parse([], { since: '2026-03-13' }, ctx)), { now: '2026-03-20T12:00:00Z' });
+    const later = await withContext(store, async (ctx) => conversions.run(ctx, await conversions.parse([], { since: '2026-03-13' }, ctx)), { now: '2026-03-20T12:00:00Z' });
     expect(later.map((r) => r.p.name)).toEqual(['Ravi Sen']);
   });
 

@@ -17,10 +17,10 @@ describe('export prospects (verb)', () => {
   it('parses csv as the default format, a file\'s extension, an explicit --format; refuses an explicit table', async () => {
     const store = await twoProspects();
     await withContext(store, async (ctx) => {
-      expect(prospects.parse([], { tag: ['cakes'] }, ctx)).toEqual({ filter: { tags: ['cakes'] }, out: { format: 'csv', output: undefined, excel: undefined } });
-      expect(prospects.parse([], { output: 'p.xlsx' }, ctx).out).toEqual({ format: 'xlsx', output: 'p.xlsx', excel: undefined });
+      expect(await prospects.parse([], { tag: ['cakes'] }, ctx)).toEqual({ filter: { tags: ['cakes'] }, out: { format: 'csv', output: undefined, excel: undefined } });
+      expect((await prospects.parse([], { output: 'p.xlsx' }, ctx)).out).toEqual({ format: 'xlsx', output: 'p.xlsx', excel: undefined });
     });
-    await withContext(store, async (ctx) => expect(prospects.parse([], {}, ctx).out.format).toBe('tsv'), { global: { format: 'tsv' } });
+    await withContext(store, async (ctx) => expect((await prospects.parse([], {}, ctx)).out.format).toBe('tsv'), { global: { format: 'tsv' } });
     await withContext(store, async (ctx) => {
       expect(() => prospects.parse([], {}, ctx)).toThrow(expect.objectContaining({ exitCode: EXIT.usage }));
     }, { global: { format: 'table' } });
@@ -28,9 +28,9 @@ describe('export prospects (verb)', () => {
 
   it('run returns the prospects the filter keeps', async () => {
     const store = await twoProspects();
-    const all = await withContext(store, async (ctx) => prospects.run(ctx, prospects.parse([], {}, ctx)));
+    const all = await withContext(store, async (ctx) => prospects.run(ctx, await prospects.parse([], {}, ctx)));
     expect(all.map((p) => p.name)).toEqual(['Ravi Sen', 'Asha']);
-    const tagged = await withContext(store, async (ctx) => prospects.run(ctx, prospects.parse([], { tag: ['cakes'] }, ctx)));
+    const tagged = await withContext(store, async (ctx) => prospects.run(ctx, await prospects.parse([], { tag: ['cakes'] }, ctx)));
     expect(tagged.map((p) => p.email)).toEqual(['ravi@example.com']);
   });
 

@@ -14,9 +14,9 @@ describe('export purchases (verb)', () => {
   it('run returns the purchases with their buyer; --since is on the purchase\'s date', async () => {
     const store = await bought();
     const NOW = { now: '2026-03-20T12:00:00Z' };
-    const all = await withContext(store, async (ctx) => purchases.run(ctx, purchases.parse([], {}, ctx)), NOW);
+    const all = await withContext(store, async (ctx) => purchases.run(ctx, await purchases.parse([], {}, ctx)), NOW);
     expect(all.map((r) => [r.u.orderId, r.u.value, r.p.email])).toEqual([['A1', 20, 'ravi@example.com'], ['A2', 5, 'ravi@example.com']]);
-    const later = await withContext(store, async (ctx) => purchases.run(ctx, purchases.parse([], { since: '2026-03-14' }, ctx)), NOW);
+    const later = await withContext(store, async (ctx) => purchases.run(ctx, await purchases.parse([], { since: '2026-03-14' }, ctx)), NOW);
     expect(later.map((r) => r.u.orderId)).toEqual(['A2']);
   });
 

@@ -18,17 +18,17 @@ async function answered(): Promise<string> {
 describe('export responses (verb)', () => {
   it('run returns the survey and its responses; --contactable leaves out a do-not-contact respondent\'s', async () => {
     const store = await answered();
-    const all = await withContext(store, async (ctx) => responses.run(ctx, responses.parse(['visit'], {}, ctx)));
+    const all = await withContext(store, async (ctx) => responses.run(ctx, await responses.parse(['visit'], {}, ctx)));
     expect(all.survey.name).toBe('visit');
     expect(all.responses.map((r) => [r.prospectId, r.answers])).toEqual([[1, { price: 4 }], [2, { price: 2 }]]);
-    const contactable = await withContext(store, async (ctx) => responses.run(ctx, responses.parse(['visit'], { contactable: true }, ctx)));
+    const contactable = await withContext(store, async (ctx) => responses.run(ctx, await responses.parse(['visit'], { contactable: true }, ctx)));
     expect(contactable.responses.map((r) => r.prospectId)).toEqual([1]);
   });
 
   it('an unknown survey is not found', async () => {
     const store = await answered();
     await withContext(store, async (ctx) => {
-      await expect(responses.run(ctx, responses.parse(['nosuch'], {}, ctx))).rejects.toMatchObject({ exitCode: EXIT.notFound });
+      await expect(responses.run(ctx, await responses.parse(['nosuch'], {}, ctx))).rejects.toMatchObject({ exitCode: EXIT.notFound });
     });
   });
 

@@ -16,16 +16,16 @@ describe('export touches (verb)', () => {
   it('parses --type, --by and the window; an unknown type is a usage error', async () => {
     const store = await touched();
     await withContext(store, async (ctx) => {
-      expect(touches.parse([], { type: 'Tasting', by: 'mitra', since: '2026-03-09' }, ctx)).toMatchObject({ type: 'tasting', by: 'mitra', since: expect.stringMatching(/^2026-03-0[89]T/), prospects: {} });
+      expect(await touches.parse([], { type: 'Tasting', by: 'mitra', since: '2026-03-09' }, ctx)).toMatchObject({ type: 'tasting', by: 'mitra', since: expect.stringMatching(/^2026-03-0[89]T/), prospects: {} });
       expect(() => touches.parse([], { type: 'hug' }, ctx)).toThrow(expect.objectContaining({ exitCode: EXIT.usage }));
     });
   });
 
   it('run returns the touches, oldest first, each with its prospect', async () => {
     const store = await touched();
-    const rows = await withContext(store, async (ctx) => touches.run(ctx, touches.parse([], {}, ctx)));
+    const rows = await withContext(store, async (ctx) => touches.run(ctx, await touches.parse([], {}, ctx)));
     expect(rows.map((r) => [r.t.type, r.t.note, r.p.name])).toEqual([['greeting', 'waved', 'Ravi Sen'], ['tasting', 'buns', 'Ravi Sen']]);
-    const mitra = await withContext(store, async (ctx) => touches.run(ctx, touches.parse([], { by: 'mitra' }, ctx)));
+    const mitra = await withContext(store, async (ctx) => touches.run(ctx, await touches.parse([], { by: 'mitra' }, ctx)));
     expect(mitra.map((r) => r.t.type)).toEqual(['tasting']);
   });
 
