@@ -17,7 +17,7 @@ const MEANING: Readonly<Record<string, string>> = {
 };
 
 /** `"E-mail 2 - Value" → email, where "E-mail 1 - Value" is empty`: every column and what it became. */
-export function describeColumns(header: readonly string[], match: HeaderMatch): string {
+function describeColumns(header: readonly string[], match: HeaderMatch): string {
   const after = new Map(fallbackColumns(header, match).map((f) => [f.header, f.after]));
   const unknown = new Set(match.unknown);
   const lines = header.map((h, i) => {
@@ -35,7 +35,7 @@ export function describeColumns(header: readonly string[], match: HeaderMatch): 
 const delimiterName = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
 
 /** The dry run's account of the file: `read as CSV, windows-1252 (detected: not UTF-8), delimiter ";", header on line 4 (…)`. */
-export function describeLayout(l: CsvLayout): string {
+function describeLayout(l: CsvLayout): string {
   const encoding = describeEncoding(l.encoding, l.encodingSource);
   if (l.format === 'vcard') return `read as vCard, ${encoding}: one row per card`;
   const found = l.headerFound ? ` (after ${l.headerLine - 1} line(s) of preamble; --header-line N to choose another)` : '';
@@ -43,7 +43,7 @@ export function describeLayout(l: CsvLayout): string {
 }
 
 /** What any import says about a guess it made reading the file (a dry run says all of describeLayout instead). */
-export function layoutNotes(l: CsvLayout): string[] {
+function layoutNotes(l: CsvLayout): string[] {
   const notes: string[] = [];
   if (l.encodingSource === 'not-utf8') notes.push(`reading the file as ${l.encoding}, since it is not UTF-8 (--encoding to say otherwise)`);
   if (l.headerFound) notes.push(`reading the header from line ${l.headerLine}, after ${l.headerLine - 1} line(s) of preamble (--header-line N to say otherwise)`);
@@ -51,7 +51,7 @@ export function layoutNotes(l: CsvLayout): string[] {
 }
 
 /** `ignoring unknown column(s) "Foo" (to keep one: --map "Foo=field.foo")`, or undefined when every column is known. */
-export function unknownColumnsNote(match: HeaderMatch, spec: HeaderSpec): string | undefined {
+function unknownColumnsNote(match: HeaderMatch, spec: HeaderSpec): string | undefined {
   if (!match.unknown.length) return undefined;
   const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
   const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9_]+/g, '_');

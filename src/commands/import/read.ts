@@ -12,7 +12,7 @@ import { startProgress, type Progress } from '../../output/progress.js';
 import type { BatchLimit, ImportContext, ImportOptions } from './flags.js';
 
 /** Checks a `--map-value` replacement once, before any row is read (e.g. that a stage column gets a stage). */
-export type ValueCheck = (field: string, value: string) => void;
+type ValueCheck = (field: string, value: string) => void;
 
 export interface ReadRows<T> {
   header: string[];

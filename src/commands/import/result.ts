@@ -27,7 +27,7 @@ export interface ImportResult {
   rowCount: number;
 }
 
-export const OUTCOME_COLUMNS: Column<RowOutcome>[] = [
+const OUTCOME_COLUMNS: Column<RowOutcome>[] = [
   { key: 'line', type: 'int' },
   { key: 'action', type: 'string' },
   { key: 'id', type: 'int' },
