@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context/context.js';
 import type { Encoding } from '../../csv/decode.js';
-import type { ValueMapOption } from '../../csv/headers.js';
+import type { parseValueMapOptions } from '../../csv/headers.js';
 import type { DateOrder } from '../../csv/timestamps.js';
 import type { Format } from '../../output/render.js';
 import { collect } from '../common/options.js';
@@ -28,7 +28,8 @@ export interface ImportOptions {
   file: string;
   /** `--map Header=field` as typed: checked against the columns the import reads (responses: its survey's, in run). */
   map: readonly string[];
-  values: readonly ValueMapOption[];
+  /** `--map-value Column:value=new`, parsed. */
+  values: ReturnType<typeof parseValueMapOptions>;
   dateOrder?: DateOrder;
   delimiter?: string;
   encoding?: Encoding;
