@@ -1,8 +1,8 @@
-// The fixed columns of each export (help's csv topic lists them too): `import` reads these files back.
+// The fixed columns of the touch, conversion and purchase exports (help's csv topic lists them too): `import`
+// reads these files back. Prospects and responses take theirs from the data (custom fields, a survey's questions).
 import { calendarDaysToConvert } from '../../domain/lifecycle.js';
-import type { Prospect, Purchase, Survey, SurveyResponse, Touch } from '../../domain/types.js';
+import type { Prospect, Purchase, Touch } from '../../domain/types.js';
 import type { Column } from '../../output/columns.js';
-import { recordColumns } from '../common/record-columns.js';
 
 /** A touch with the prospect it belongs to. */
 export interface TouchRow { t: Touch; p: Prospect }
@@ -55,16 +55,3 @@ export const PURCHASE_CSV_COLUMNS: Column<PurchaseRow>[] = [
   { key: 'product', type: 'string', get: (r) => r.u.product },
   { key: 'order_id', type: 'string', get: (r) => r.u.orderId },
 ];
-
-/**
- * The response's own fields as declared (id, survey, prospect_id, segment, stage, at), then one column per question
- * in the survey's order (the answer, or empty when unanswered).
- */
-export function responseColumns(survey: Survey): Column<SurveyResponse>[] {
-  return [
-    ...recordColumns('response', ['answers']),
-    ...survey.questions.map((q): Column<SurveyResponse> => ({
-      key: q.key, type: q.type === 'scale' || q.type === 'nps' ? 'int' : 'string', get: (r) => (Object.hasOwn(r.answers, q.key) ? r.answers[q.key] : null),
-    })),
-  ];
-}

@@ -26,12 +26,13 @@ describe('export prospects (verb)', () => {
     }, { global: { format: 'table' } });
   });
 
-  it('run returns the prospects the filter keeps', async () => {
+  it('run returns the prospects the filter keeps, with the columns they are exported in', async () => {
     const store = await twoProspects();
     const all = await withContext(store, async (ctx) => prospects.run(ctx, await prospects.parse([], {}, ctx)));
-    expect(all.map((p) => p.name)).toEqual(['Ravi Sen', 'Asha']);
+    expect(all.prospects.map((p) => p.name)).toEqual(['Ravi Sen', 'Asha']);
+    expect(all.columns.map((c) => c.key).slice(0, 3)).toEqual(['id', 'name', 'email']);
     const tagged = await withContext(store, async (ctx) => prospects.run(ctx, await prospects.parse([], { tag: ['cakes'] }, ctx)));
-    expect(tagged.map((p) => p.email)).toEqual(['ravi@example.com']);
+    expect(tagged.prospects.map((p) => p.email)).toEqual(['ravi@example.com']);
   });
 
   it('-o FILE writes the file and says so on stderr (argv level)', async () => {

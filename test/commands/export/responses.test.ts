@@ -20,6 +20,7 @@ describe('export responses (verb)', () => {
     const store = await answered();
     const all = await withContext(store, async (ctx) => responses.run(ctx, await responses.parse(['visit'], {}, ctx)));
     expect(all.survey.name).toBe('visit');
+    expect(all.columns.map((c) => c.key)).toEqual(['id', 'survey', 'prospect_id', 'segment', 'stage', 'at', 'price']);
     expect(all.responses.map((r) => [r.prospectId, r.answers])).toEqual([[1, { price: 4 }], [2, { price: 2 }]]);
     const contactable = await withContext(store, async (ctx) => responses.run(ctx, await responses.parse(['visit'], { contactable: true }, ctx)));
     expect(contactable.responses.map((r) => r.prospectId)).toEqual([1]);
