@@ -3,6 +3,7 @@ import type { Context } from '../context/context.js';
 import type { Column } from '../output/columns.js';
 import type { TerminalForm } from '../output/text.js';
 import { printWritten } from './common/io.js';
+import { writeOutput, type OutputTarget } from './common/output-file.js';
 import { printRows, type PrintOptions } from './common/print.js';
 import { emitRows, type EmitOptions } from './common/rows-out.js';
 
@@ -19,6 +20,8 @@ export type Part =
   | { kind: 'rows-out'; rows: readonly unknown[]; columns: readonly Column<any>[]; out: EmitOptions }
   /** Text already rendered (a document, a calendar); paged when `paged`. */
   | { kind: 'text'; text: string; form?: TerminalForm; paged?: boolean }
+  /** Text already rendered (a page) to a target checked before the work (output-file.ts: atomically, mode 0600). */
+  | { kind: 'text-out'; text: string; target: OutputTarget }
   /** Ends the command with this error (its message and exit code) once the parts before it are printed. */
   | { kind: 'fail'; error: Error };
 
@@ -31,6 +34,7 @@ export const rows = <R>(list: readonly R[], columns: readonly Column<R>[], print
   ({ kind: 'rows', rows: list, columns, print });
 export const fail = (error: Error): Part => ({ kind: 'fail', error });
 export const text = (value: string, form?: TerminalForm, paged = false): Part => ({ kind: 'text', text: value, form, paged });
+export const textOut = (value: string, target: OutputTarget): Part => ({ kind: 'text-out', text: value, target });
 
 export async function emit(ctx: Context, shown: Shown): Promise<void> {
   for (const part of shown) await emitPart(ctx, part);
@@ -44,6 +48,7 @@ async function emitPart(ctx: Context, part: Part): Promise<void> {
     case 'rows': return printRows(ctx, part.rows, part.columns, part.print);
     case 'rows-out': { await emitRows(ctx, part.rows, part.columns, part.out); return; }
     case 'text': return part.paged ? ctx.term.page(part.text, part.form) : ctx.term.out(part.text, part.form);
+    case 'text-out': return writeOutput(ctx, part.target, part.text);
     case 'fail': throw part.error;
   }
 }
