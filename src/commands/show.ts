@@ -24,7 +24,9 @@ export type Part =
   /** Text already rendered (a page) to a target checked before the work (output-file.ts: atomically, mode 0600). */
   | { kind: 'text-out'; text: string; target: OutputTarget }
   /** Text drawn for the terminal it goes to, in its colours and to its width (a record's story), paged when long. */
-  | { kind: 'drawn'; draw: (look: Look) => string | Promise<string> };
+  | { kind: 'drawn'; draw: (look: Look) => string | Promise<string> }
+  /** Ends the command with this error (its message and exit code) once the parts before it are printed. */
+  | { kind: 'fail'; error: Error };
 
 /** What a drawing knows of the terminal: its colours and its width (undefined for a pipe: lines whole). */
 export interface Look { color: ChalkInstance; width: number | undefined }
@@ -36,6 +38,7 @@ export const warn = (text: string): Part => ({ kind: 'warn', text });
 export const written = (records: readonly { id: number }[]): Part => ({ kind: 'written', records });
 export const rows = <R>(list: readonly R[], columns: readonly Column<R>[], print?: PrintOptions<R>): Part =>
   ({ kind: 'rows', rows: list, columns, print });
+export const fail = (error: Error): Part => ({ kind: 'fail', error });
 export const text = (value: string, form?: TerminalForm, paged = false): Part => ({ kind: 'text', text: value, form, paged });
 export const textOut = (value: string, target: OutputTarget): Part => ({ kind: 'text-out', text: value, target });
 export const drawn = (draw: (look: Look) => string | Promise<string>): Part => ({ kind: 'drawn', draw });
@@ -54,5 +57,6 @@ async function emitPart(ctx: Context, part: Part): Promise<void> {
     case 'text': return part.paged ? ctx.term.page(part.text, part.form) : ctx.term.out(part.text, part.form);
     case 'text-out': return writeOutput(ctx, part.target, part.text);
     case 'drawn': return ctx.term.page(await part.draw({ color: ctx.term.color, width: ctx.term.terminalWidth }), 'styled');
+    case 'fail': throw part.error;
   }
 }

@@ -4,7 +4,7 @@ import { EXIT } from '../../domain/errors.js';
 import { STAGES, TOUCH_TYPES } from '../../domain/types.js';
 import type { Column } from '../../output/columns.js';
 import { FORMATS } from '../../output/render.js';
-import { CONVERSION_CSV_COLUMNS, TOUCH_CSV_COLUMNS } from '../export/export-run.js';
+import { CONVERSION_CSV_COLUMNS, TOUCH_CSV_COLUMNS } from '../export/columns.js';
 import { PROSPECT_CSV_COLUMNS } from '../prospect/columns.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns, touchColumns,

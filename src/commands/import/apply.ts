@@ -5,47 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Context } from '../../context/context.js';
 import type { StoreDoc } from '../../domain/types.js';
 import type { ImportRow } from '../../csv/load.js';
-import type { Rejection, RowOutcome } from '../../csv/report.js';
 import { openStore } from '../../store/open.js';
 import type { Store, StoreReader, StoreTransaction } from '../../store/store.js';
-import type { ReadRows } from './import-read.js';
-import { sliceSnapshot, writeSlice } from './import-slice.js';
-
-export interface ApplyFlags {
-  skipInvalid?: boolean;
-  dryRun?: boolean;
-}
-
-/** What the plans of an import came to, added up over its batches. */
-export interface Tally {
-  created: number;
-  merged: number;
-  skipped: number;
-  rejected: Rejection[];
-  warnings: string[];
-  /** A dry run's per-row listing (created, merged, skipped). */
-  outcomes: RowOutcome[];
-  /** Lines whose email no prospect has (survey responses recorded as anonymous). */
-  unknownEmails: number[];
-  /** Rows left out for the suppression list (prospect imports only; absent for the others). */
-  suppressed?: number;
-  /** People kept without the email another row of the file gave (prospects). */
-  shared: number;
-}
-
-export const emptyTally = (): Tally => ({ created: 0, merged: 0, skipped: 0, rejected: [], warnings: [], outcomes: [], unknownEmails: [], shared: 0 });
-
-function addTally(into: Tally, t: Tally): void {
-  into.created += t.created;
-  into.merged += t.merged;
-  into.skipped += t.skipped;
-  if (t.suppressed !== undefined) into.suppressed = (into.suppressed ?? 0) + t.suppressed;
-  into.shared += t.shared;
-  for (const key of ['rejected', 'warnings', 'outcomes', 'unknownEmails'] as const) for (const x of t[key]) (into[key] as unknown[]).push(x);
-}
+import { addTally, emptyTally, type Tally } from './counts.js';
+import type { ImportContext, ImportOptions } from './flags.js';
+import type { ReadRows } from './read.js';
+import { sliceSnapshot, writeSlice } from './slice.js';
 
 /** How one kind of import plans its rows against the part of the store they can touch, and applies the plan. */
 export interface Planner<R, P> {
@@ -98,10 +65,10 @@ async function writeBatch<R, P>(tx: StoreTransaction, rows: readonly ImportRow<R
  * else inside one transaction, where `apply` changes the slice only when every row is acceptable and something
  * changes — and what it changed is written. A transaction that writes nothing leaves the store as it was.
  */
-async function applyOnce<R, P>(ctx: Context, flags: ApplyFlags, rowRejects: number, rows: ImportRow<R>[], planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
+async function applyOnce<R, P>(ctx: ImportContext, options: ImportOptions, rowRejects: number, rows: ImportRow<R>[], planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
   const store = await ctx.stores.open();
-  if (flags.dryRun || (rowRejects > 0 && !flags.skipInvalid)) return { tally: planner.tally(planner.plan(await planner.slice(store, rows), rows)), written: false };
-  return store.transaction((tx) => writeBatch(tx, rows, planner, (t) => t.rejected.length === 0 || Boolean(flags.skipInvalid)));
+  if (options.dryRun || (rowRejects > 0 && !options.skipInvalid)) return { tally: planner.tally(planner.plan(await planner.slice(store, rows), rows)), written: false };
+  return store.transaction((tx) => writeBatch(tx, rows, planner, (t) => t.rejected.length === 0 || options.skipInvalid));
 }
 
 /** Thrown to end a batched dry run (or a refused import) with everything it wrote rolled back. */
@@ -117,8 +84,8 @@ class RolledBack extends Error {
  * run, or a file with invalid rows not skipped, runs the same way and is rolled back — against an empty scratch
  * store when the store does not exist yet, so that nothing is created.
  */
-async function applyBatches<R, P>(ctx: Context, flags: ApplyFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
-  const keep = !flags.dryRun && (read.rejected.length === 0 || Boolean(flags.skipInvalid));
+async function applyBatches<R, P>(ctx: ImportContext, options: ImportOptions, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
+  const keep = !options.dryRun && (read.rejected.length === 0 || options.skipInvalid);
   const store = await ctx.stores.open();
   const scratch = !keep && (await store.absent()) ? await scratchStore(ctx) : undefined;
   try {
@@ -157,7 +124,7 @@ async function applyBatches<R, P>(ctx: Context, flags: ApplyFlags, read: ReadRow
         collectGarbage();
       }
       if (later.length) await step(later, true);
-      if (!keep || (total.rejected.length > 0 && !flags.skipInvalid)) throw new RolledBack(total);
+      if (!keep || (total.rejected.length > 0 && !options.skipInvalid)) throw new RolledBack(total);
       return { tally: total, written };
     });
   } catch (err) {
@@ -191,15 +158,15 @@ function collectGarbage(): void {
 }
 
 /** An empty SQLite store in a private temporary folder, removed afterwards. */
-async function scratchStore(ctx: Context): Promise<{ store: Store; dispose: () => Promise<void> }> {
+async function scratchStore(ctx: ImportContext): Promise<{ store: Store; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'precrm-dry-run-'));
   const store = await openStore({ kind: 'sqlite', path: join(dir, 'scratch.db') }, ctx.stores.options());
   return { store, dispose: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 
 /** Plans and applies the rows: at once when the first pass kept them all, else batch by batch. Rejections come first-pass first. */
-export async function importRows<R, P>(ctx: Context, flags: ApplyFlags, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
-  const result = read.whole ? await applyOnce(ctx, flags, read.rejected.length, read.whole, planner) : await applyBatches(ctx, flags, read, planner);
+export async function importRows<R, P>(ctx: ImportContext, options: ImportOptions, read: ReadRows<R>, planner: Planner<R, P>): Promise<{ tally: Tally; written: boolean }> {
+  const result = read.whole ? await applyOnce(ctx, options, read.rejected.length, read.whole, planner) : await applyBatches(ctx, options, read, planner);
   result.tally.rejected = [...read.rejected, ...result.tally.rejected];
   return result;
 }

@@ -1,9 +1,9 @@
-// What a dry-run import says about how it read the file: the column mapping (stderr) and one row per input line.
+// What an import says about how it read the file (stderr): the guesses it made, the columns it ignores, and under
+// --dry-run the whole layout and what each column became.
 import { describeEncoding } from '../../csv/decode.js';
-import { fallbackColumns, saysUtc, type HeaderMatch } from '../../csv/headers.js';
+import { fallbackColumns, saysUtc, type HeaderMatch, type HeaderSpec } from '../../csv/headers.js';
+import { isSafeKey } from '../../domain/prospect.js';
 import type { CsvLayout } from '../../csv/read.js';
-import type { RowOutcome } from '../../csv/report.js';
-import type { Column } from '../../output/columns.js';
 
 /** What a column means beyond its field's name, where a dry run should say it (a shop's facts, consent). */
 const MEANING: Readonly<Record<string, string>> = {
@@ -17,7 +17,7 @@ const MEANING: Readonly<Record<string, string>> = {
 };
 
 /** `"E-mail 2 - Value" → email, where "E-mail 1 - Value" is empty`: every column and what it became. */
-export function describeColumns(header: readonly string[], match: HeaderMatch): string {
+function describeColumns(header: readonly string[], match: HeaderMatch): string {
   const after = new Map(fallbackColumns(header, match).map((f) => [f.header, f.after]));
   const unknown = new Set(match.unknown);
   const lines = header.map((h, i) => {
@@ -35,7 +35,7 @@ export function describeColumns(header: readonly string[], match: HeaderMatch): 
 const delimiterName = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
 
 /** The dry run's account of the file: `read as CSV, windows-1252 (detected: not UTF-8), delimiter ";", header on line 4 (…)`. */
-export function describeLayout(l: CsvLayout): string {
+function describeLayout(l: CsvLayout): string {
   const encoding = describeEncoding(l.encoding, l.encodingSource);
   if (l.format === 'vcard') return `read as vCard, ${encoding}: one row per card`;
   const found = l.headerFound ? ` (after ${l.headerLine - 1} line(s) of preamble; --header-line N to choose another)` : '';
@@ -43,16 +43,31 @@ export function describeLayout(l: CsvLayout): string {
 }
 
 /** What any import says about a guess it made reading the file (a dry run says all of describeLayout instead). */
-export function layoutNotes(l: CsvLayout): string[] {
+function layoutNotes(l: CsvLayout): string[] {
   const notes: string[] = [];
   if (l.encodingSource === 'not-utf8') notes.push(`reading the file as ${l.encoding}, since it is not UTF-8 (--encoding to say otherwise)`);
   if (l.headerFound) notes.push(`reading the header from line ${l.headerLine}, after ${l.headerLine - 1} line(s) of preamble (--header-line N to say otherwise)`);
   return notes;
 }
 
-export const OUTCOME_COLUMNS: Column<RowOutcome>[] = [
-  { key: 'line', type: 'int' },
-  { key: 'action', type: 'string' },
-  { key: 'id', type: 'int' },
-  { key: 'reason', type: 'string' },
-];
+/** `ignoring unknown column(s) "Foo" (to keep one: --map "Foo=field.foo")`, or undefined when every column is known. */
+function unknownColumnsNote(match: HeaderMatch, spec: HeaderSpec): string | undefined {
+  if (!match.unknown.length) return undefined;
+  const quote = (hs: string[]) => hs.map((h) => `"${h}"`).join(', ');
+  const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+  // The hint must be a mapping import accepts: `field.__proto__` is refused.
+  const first = spec.customFields ? match.unknown.find((h) => /[a-z0-9]/.test(key(h)) && isSafeKey(key(h))) : match.unknown[0];
+  const hint = first === undefined ? ''
+    : spec.customFields ? ` (to keep one: --map "${first}=field.${key(first)}")`
+      : ` (to keep one: --map "${first}=<field>", a field of: ${spec.fields.join(', ')})`;
+  return `ignoring unknown column(s) ${quote(match.unknown)}${hint}`;
+}
+
+/** Everything an import says once the first pass has read the file, in order. */
+export function readNotes(read: { layout: CsvLayout; header: readonly string[]; match: HeaderMatch }, spec: HeaderSpec, dryRun: boolean): string[] {
+  const notes = dryRun ? [describeLayout(read.layout)] : layoutNotes(read.layout);
+  const unknown = unknownColumnsNote(read.match, spec);
+  if (unknown !== undefined) notes.push(unknown);
+  if (dryRun) notes.push(describeColumns(read.header, read.match));
+  return notes;
+}

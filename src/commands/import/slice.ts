@@ -109,7 +109,7 @@ export async function touchSlice(reader: StoreReader, rows: readonly { prospect:
 }
 
 /** A reference as an import file writes it (an id, or an email) as the store looks it up; null: it names no one. */
-export function importRef(ref: string | null): ImportRef {
+function importRef(ref: string | null): ImportRef {
   if (ref === null) return null;
   if (isId(ref)) {
     const id = Number(ref);

@@ -1,15 +1,39 @@
-// Planning prospect rows batch by batch as a file read whole would be: file ids renumbered by an earlier batch are
-// followed, and a row whose referral names a row further down waits until the rest is in.
-import type { ImportRow } from '../../csv/load.js';
-import { applyProspectPlan, buyersIn, planChanges, planImport, rejectDanglingReferrals, type PlanOptions, type ProspectPlan } from '../../csv/plan-prospects.js';
-import type { ProspectRow } from '../../csv/prospect-rows.js';
+// `import prospects` as a kind of import: contact columns (a CSV or a vCard file), planned batch by batch as a file
+// read whole would be: file ids renumbered by an earlier batch are followed, and a row whose referral names a row
+// further down waits until the rest is in.
+import { PROSPECT_HEADERS } from '../../csv/contact-columns.js';
+import { missingColumns, type ImportRow } from '../../csv/load.js';
+import { applyProspectPlan, buyersIn, planChanges, planImport, rejectDanglingReferrals, type OnDuplicate, type PlanOptions, type ProspectPlan } from '../../csv/plan-prospects.js';
+import { parseProspectRow, type ProspectRow } from '../../csv/prospect-rows.js';
 import type { Rejection } from '../../csv/report.js';
+import type { CountryCode } from '../../domain/phones.js';
+import { parseStage } from '../../domain/stages.js';
 import type { StoreDoc } from '../../domain/types.js';
-import type { Planner, Tally } from './import-apply.js';
+import type { Planner } from './apply.js';
+import type { Tally } from './counts.js';
+import type { ImportOptions } from './flags.js';
+import { listsRows, type KindOf } from './importer.js';
 import { suppress } from '../../store/suppress.js';
-import { addBirthdays } from './import-birthdays.js';
+import { addBirthdays } from './birthdays.js';
 import { suppressionLookup } from '../../store/suppression-hash.js';
-import { prospectSlice, suppressionSlice, withReferrals } from './import-slice.js';
+import { prospectSlice, suppressionSlice, withReferrals } from './slice.js';
+
+export interface ProspectImportOptions extends ImportOptions {
+  onDuplicate: OnDuplicate;
+  /** The shop's country (PRECRM_COUNTRY), for phone numbers written without one. */
+  country: CountryCode | null;
+}
+
+/** Reads contact columns (a stage given by --map-value must be a stage) and needs a name, an email or a description. */
+export const prospectKind = (o: ProspectImportOptions): KindOf<ProspectRow, ProspectPlan> => (now) => ({
+  read: { spec: PROSPECT_HEADERS, parse: parseProspectRow, checkValue: (field, value) => { if (field === 'stage') parseStage(value); }, vcard: true },
+  needs: [['name', 'first_name', 'last_name', 'email', 'description']],
+  warn: (match) => (missingColumns(match, [['email', 'phone']]).length
+    ? 'no column gives an email or a phone, so prospects are told apart by name only (map one with --map "Header=email" or "Header=phone")'
+    : undefined),
+  planner: prospectPlanner({ onDuplicate: o.onDuplicate, now, explain: listsRows(o), country: o.country }),
+  outcomes: true,
+});
 
 const prospectTally = (p: ProspectPlan): Tally => ({
   created: p.created, merged: p.merged, skipped: p.skipped, suppressed: p.suppressed, rejected: p.rejected, warnings: p.warnings,
@@ -20,7 +44,7 @@ const prospectTally = (p: ProspectPlan): Tally => ({
  * Plans prospect rows. Across batches it remembers the file ids that became other ids (`5` written as #12 because
  * #5 was taken), so that a later row's `referred_by 5` still names the row the file meant.
  */
-export function prospectPlanner(options: PlanOptions): Planner<ProspectRow, ProspectPlan> {
+function prospectPlanner(options: PlanOptions): Planner<ProspectRow, ProspectPlan> {
   const country = options.country ?? null;
   const moved = new Map<number, number>();
   let createdFrom: number | undefined;
@@ -44,7 +68,7 @@ export function prospectPlanner(options: PlanOptions): Planner<ProspectRow, Pros
       for (const [from, to] of plan.movedIds) if (!moved.has(from)) moved.set(from, to);
       return plan;
     },
-    // A birthday for a prospect the file changes nothing else of is a change too (added once: import-birthdays.ts).
+    // A birthday for a prospect the file changes nothing else of is a change too (added once: birthdays.ts).
     changes: (p) => planChanges(p) || p.birthdays.size > 0,
     apply: applyProspectPlan,
     tally: prospectTally,
