@@ -22,7 +22,7 @@ export type Part =
   | { kind: 'rows-out'; rows: readonly unknown[]; columns: readonly Column<any>[]; out: EmitOptions }
   /** Text already rendered (a document, a calendar); paged when `paged`. */
   | { kind: 'text'; text: string; form?: TerminalForm; paged?: boolean }
-  /** Text written to an output target checked before the run (`due --format ics -o FILE`); stdout when it is `-`. */
+  /** Text already rendered (a page) to a target checked before the work (output-file.ts: atomically, mode 0600). */
   | { kind: 'text-out'; text: string; target: OutputTarget }
   /** A part that needs the terminal's colours (an overdue row in red, a bold name): made when printed. */
   | { kind: 'styled'; make: (color: ChalkInstance) => Part }
@@ -39,6 +39,7 @@ export const written = (records: readonly { id: number }[]): Part => ({ kind: 'w
 export const rows = <R>(list: readonly R[], columns: readonly Column<R>[], print?: PrintOptions<R>): Part =>
   ({ kind: 'rows', rows: list, columns, print });
 export const text = (value: string, form?: TerminalForm, paged = false): Part => ({ kind: 'text', text: value, form, paged });
+export const textOut = (value: string, target: OutputTarget): Part => ({ kind: 'text-out', text: value, target });
 export const styled = (make: (color: ChalkInstance) => Part): Part => ({ kind: 'styled', make });
 export const loaded = (load: () => Promise<Shown>): Part => ({ kind: 'loaded', load });
 

@@ -11,7 +11,7 @@ import { FORMATS, type Format } from '../../output/render.js';
 import { outputTarget, type OutputTarget } from '../common/output-file.js';
 import { parseCount } from '../common/options.js';
 import { examples } from '../common/examples.js';
-import { info, loaded, rows, styled, text, type Part, type Shown } from '../show.js';
+import { info, loaded, rows, styled, text, textOut, type Part, type Shown } from '../show.js';
 import type { Args, Verb } from '../verb.js';
 import { CONTACT_COLUMN, DUE_COLUMNS, DUE_TABLE_COLUMNS } from './columns.js';
 import { occasionCandidates } from './occasions.js';
@@ -111,7 +111,7 @@ export async function run(ctx: Context, o: DueOptions): Promise<DueResult> {
 const calendarParts = (r: Extract<DueResult, { kind: 'calendar' }>): Part => loaded(async () => {
   const { renderIcs } = await import('../../output/ics.js');
   const ics = renderIcs(r.events, r.now, 'precrm: due');
-  return [r.target ? { kind: 'text-out', text: ics, target: r.target } : text(ics)];
+  return [r.target ? textOut(ics, r.target) : text(ics)];
 });
 
 function summary(r: Extract<DueResult, { kind: 'list' }>): string {

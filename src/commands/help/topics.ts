@@ -8,7 +8,7 @@ import { CONVERSION_CSV_COLUMNS, TOUCH_CSV_COLUMNS } from '../export/export-run.
 import { PROSPECT_CSV_COLUMNS } from '../prospect/prospect-columns.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns, touchColumns,
-} from '../report/report-columns.js';
+} from '../report/columns.js';
 import { DUE_COLUMNS } from '../due/columns.js';
 import { STALE_COLUMNS } from '../stale/columns.js';
 
