@@ -1,5 +1,6 @@
 // The one place a command's result is printed: what a verb's `show` returns is a list of parts, written here in order.
 import type { ChalkInstance } from 'chalk';
+import type { Command } from 'commander';
 import type { Context } from '../context/context.js';
 import type { Column } from '../output/columns.js';
 import type { TerminalForm } from '../output/text.js';
@@ -26,7 +27,13 @@ export type Part =
   /** Text drawn for the terminal it goes to, in its colours and to its width (a record's story), paged when long. */
   | { kind: 'drawn'; draw: (look: Look) => string | Promise<string> }
   /** Ends the command with this error (its message and exit code) once the parts before it are printed. */
-  | { kind: 'fail'; error: Error };
+  | { kind: 'fail'; error: Error }
+  /** A part that needs the terminal's colours (an overdue row in red, a bold name): made when printed. */
+  | { kind: 'styled'; make: (color: ChalkInstance) => Part }
+  /** Parts made by a module loaded only when they are printed (ical.js, the manual), so start-up never loads it. */
+  | { kind: 'loaded'; load: () => Promise<Shown> }
+  /** A command's help as commander prints it, with the text added after it (examples). */
+  | { kind: 'help'; command: Command };
 
 /** What a drawing knows of the terminal: its colours and its width (undefined for a pipe: lines whole). */
 export interface Look { color: ChalkInstance; width: number | undefined }
@@ -42,6 +49,8 @@ export const fail = (error: Error): Part => ({ kind: 'fail', error });
 export const text = (value: string, form?: TerminalForm, paged = false): Part => ({ kind: 'text', text: value, form, paged });
 export const textOut = (value: string, target: OutputTarget): Part => ({ kind: 'text-out', text: value, target });
 export const drawn = (draw: (look: Look) => string | Promise<string>): Part => ({ kind: 'drawn', draw });
+export const styled = (make: (color: ChalkInstance) => Part): Part => ({ kind: 'styled', make });
+export const loaded = (load: () => Promise<Shown>): Part => ({ kind: 'loaded', load });
 
 export async function emit(ctx: Context, shown: Shown): Promise<void> {
   for (const part of shown) await emitPart(ctx, part);
@@ -58,5 +67,8 @@ async function emitPart(ctx: Context, part: Part): Promise<void> {
     case 'text-out': return writeOutput(ctx, part.target, part.text);
     case 'drawn': return ctx.term.page(await part.draw({ color: ctx.term.color, width: ctx.term.terminalWidth }), 'styled');
     case 'fail': throw part.error;
+    case 'styled': return emitPart(ctx, part.make(ctx.term.color));
+    case 'loaded': return emit(ctx, await part.load());
+    case 'help': { part.command.outputHelp(); return; }
   }
 }

@@ -2,13 +2,13 @@
 // already quoted for readline; zsh and fish hand over unquoted words and quote candidates themselves (compadd, fish's
 // own insertion), so they get values as stored, NUL-terminated because a stored name may hold a line break.
 import { oneLine } from '../../output/text.js';
-import { bashReply, bashSlot } from './completion-bash.js';
-import { readBashLine } from './completion-bash-line.js';
+import { bashReply, bashSlot } from './bash-reply.js';
+import { readBashLine } from './bash-line.js';
+import type { Shell } from './completion.js';
 
 export interface Candidate { value: string; description?: string }
 /** Printed instead of candidates where a file name is wanted: the script falls back to the shell's own file completion. */
 export const FILES = '__files__';
-export type Shell = 'bash' | 'zsh' | 'fish';
 
 /** The words typed (unquoted, the last one being completed) and how to write the candidates for the shell. */
 export interface Request { words: string[]; answer(candidates: readonly Candidate[]): string }

@@ -1,5 +1,5 @@
 // The line bash hands its completion function, read as bash would quote it: words unquoted, `$(…)`, backticks and
-// globs kept as typed, never run or expanded (completion-bash.ts writes the candidates back).
+// globs kept as typed, never run or expanded (bash-reply.ts writes the candidates back).
 
 /** The quoting in force at the end of some text: none, '…', "…" or $'…'. */
 export type Quote = '' | "'" | '"' | "$'";

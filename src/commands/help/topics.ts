@@ -9,7 +9,8 @@ import { PROSPECT_CSV_COLUMNS } from '../prospect/columns.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns, touchColumns,
 } from '../report/columns.js';
-import { DUE_COLUMNS, STALE_COLUMNS } from '../due/due.js';
+import { DUE_COLUMNS } from '../due/columns.js';
+import { STALE_COLUMNS } from '../stale/columns.js';
 
 const STAGE_MEANING: Record<(typeof STAGES)[number], string> = {
   aware: 'noticed us, or we noticed them (a passer-by, saw an ad)',
@@ -151,7 +152,7 @@ function csv(): string {
   ].join('\n');
 }
 
-/** The manual's topics (manual.ts lists them for `precrm help` and completion). */
+/** The manual's topics (help.ts lists them for `precrm help` and completion). */
 export type Topic = 'stages' | 'dates' | 'formats' | 'exit-codes' | 'csv';
 
 const BUILDERS: Record<Topic, () => string> = { stages, dates, formats, 'exit-codes': exitCodes, csv };

@@ -1,6 +1,6 @@
 // Bash completion without evaluation: each candidate written back quoted for the place readline puts it (unquoted,
 // or after an opened ", ' or $'), so bash reads exactly the stored value as one word and runs or globs nothing.
-import { readBashLine, type BashLine, type Quote } from './completion-bash-line.js';
+import { readBashLine, type BashLine, type Quote } from './bash-line.js';
 
 /** Where readline puts a candidate: after `prefix` (what stays of the current word) in `quote`. */
 export interface BashSlot { prefix: string; quote: Quote }
