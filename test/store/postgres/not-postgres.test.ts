@@ -80,7 +80,8 @@ function expectOneLine69(r: Awaited<ReturnType<typeof checkWithin>>): void {
   expect(r.stderr).not.toContain('Secret-pw');
 }
 
-describe('a PostgreSQL URL naming a service that is not PostgreSQL', () => {
+// Side by side (vitest's maxConcurrency at a time): each test mostly waits out its PRECRM_CONNECT_TIMEOUT.
+describe.concurrent('a PostgreSQL URL naming a service that is not PostgreSQL', () => {
   for (const [what, behaviour] of Object.entries(SERVICES)) {
     for (const sslmode of ['prefer', 'disable']) {
       it(`${what} (sslmode=${sslmode}) → 69 on one line, no hang`, async () => {
