@@ -1,23 +1,23 @@
 // createProgram(ctx): the commander program, its global options and the nouns; touches no process state.
 import { Command, CommanderError } from 'commander';
-import type { Context } from './context.js';
-import { examples } from './commands/help.js';
-import { registerProspect } from './commands/prospect.js';
-import { registerReport } from './commands/report.js';
-import { registerStore } from './commands/store.js';
-import { registerTouch } from './commands/touch.js';
-import { registerTally } from './commands/tally.js';
-import { registerOccasion } from './commands/occasion.js';
-import { registerConvert } from './commands/convert.js';
-import { registerPurchase } from './commands/purchase.js';
-import { DUE_FORMATS, registerDue } from './commands/due.js';
-import { registerImport } from './commands/import.js';
-import { registerExport } from './commands/export.js';
-import { registerSurvey } from './commands/survey.js';
-import { registerSurveyReport } from './commands/report-survey.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerHelp, TOPICS } from './commands/manual.js';
-import { DIGEST_FORMATS, registerDigest } from './commands/digest.js';
+import type { Context } from './context/context.js';
+import { examples } from './commands/common/examples.js';
+import { registerProspect } from './commands/prospect/prospect.js';
+import { registerReport } from './commands/report/report.js';
+import { registerStore } from './commands/store/store.js';
+import { registerTouch } from './commands/touch/touch.js';
+import { registerTally } from './commands/tally/index.js';
+import { registerOccasion } from './commands/occasion/occasion.js';
+import { registerConvert } from './commands/convert/convert.js';
+import { registerPurchase } from './commands/purchase/purchase.js';
+import { DUE_FORMATS, registerDue } from './commands/due/due.js';
+import { registerImport } from './commands/import/import.js';
+import { registerExport } from './commands/export/export.js';
+import { registerSurvey } from './commands/survey/survey.js';
+import { registerSurveyReport } from './commands/report/report-survey.js';
+import { registerCompletion } from './commands/completion/completion.js';
+import { registerHelp, TOPICS } from './commands/help/manual.js';
+import { DIGEST_FORMATS, registerDigest } from './commands/digest/digest.js';
 import { FORMATS } from './output/render.js';
 
 export const VERSION = '0.1.0';
@@ -46,10 +46,10 @@ export function createProgram(ctx: Context): Command {
     .configureHelp({ minWidthToWrap: 20 })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => ctx.out(s),
-      writeErr: (s) => ctx.world.stderr.write(s),
-      getOutHelpWidth: () => ctx.helpWidth('out'),
-      getErrHelpWidth: () => ctx.helpWidth('err'),
+      writeOut: (s) => ctx.term.out(s),
+      writeErr: (s) => ctx.term.err(s),
+      getOutHelpWidth: () => ctx.term.helpWidth('out'),
+      getErrHelpWidth: () => ctx.term.helpWidth('err'),
     })
     .hook('preAction', (_program, action) => ctx.configure(action.optsWithGlobals(), formatsOf(action.name())))
     .addHelpText('after', examples('precrm prospect add "Ravi Sen" --email ravi@example.com', 'precrm touch log ravi greeting "waved back"', 'precrm due', 'precrm report funnel'))

@@ -1,6 +1,6 @@
 // runCli(argv, world) → exit code: parses, runs, and turns every error into a message and a code.
 import { CommanderError } from 'commander';
-import { Context, type World } from './context.js';
+import { Context, type World } from './context/context.js';
 import { EXIT, PrecrmError } from './domain/errors.js';
 import { createProgram } from './cli.js';
 import { exitCodeFor } from './interruption.js';
@@ -8,13 +8,13 @@ import { sanitizeForTerminal } from './output/text.js';
 
 export async function runCli(argv: readonly string[], world: World): Promise<number> {
   // A shell's completion request: its own quiet path, so no error can ever reach the command line being typed.
-  if (argv[0] === '__complete') return (await import('./commands/complete.js')).completeWords(argv.slice(1), world, createProgram);
+  if (argv[0] === '__complete') return (await import('./commands/completion/complete.js')).completeWords(argv.slice(1), world, createProgram);
   const ctx = new Context(world);
   try {
     const program = createProgram(ctx);
     await program.parseAsync([...argv], { from: 'user' });
-    await ctx.warnIfStoreMissing();
-    await ctx.closeStore();
+    await ctx.stores.warnIfMissing();
+    await ctx.stores.close();
     const signal = ctx.interruption.signal;
     if (signal === null) return EXIT.ok;
     // The signal came during a write that had already reached its rename: the change is in, the command is not.
@@ -23,8 +23,8 @@ export async function runCli(argv: readonly string[], world: World): Promise<num
   } catch (err) {
     const code = reportError(err, ctx, world);
     // "no prospect matches" from a store that is not there is the same typo; other failures say what they are.
-    if (code === EXIT.notFound) await ctx.warnIfStoreMissing().catch(() => undefined);
-    await ctx.closeStore().catch(() => undefined);
+    if (code === EXIT.notFound) await ctx.stores.warnIfMissing().catch(() => undefined);
+    await ctx.stores.close().catch(() => undefined);
     return code;
   }
 }

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { releaseStoreDatabase, storeDatabase } from './pg.js';
 import { tempDir } from './temp-dirs.js';
-import type { Prompter, World } from '../src/context.js';
+import { Context, type GlobalOptions, type Prompter, type World } from '../src/context/context.js';
 import { emptyDoc, type StoreDoc } from '../src/domain/types.js';
 import { runCli } from '../src/run.js';
 
@@ -98,6 +98,33 @@ export async function storeBytes(location: string): Promise<Buffer> {
 }
 
 export async function run(store: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const { world, output } = testWorld(store, opts);
+  const code = await runCli(args, world);
+  return { code, ...output() };
+}
+
+/**
+ * A Context on `store` with the test clock and captured streams, configured as the global options say, for tests
+ * that call a verb's `run(ctx, options)` directly; close its store with `ctx.stores.close()` (or use withContext).
+ */
+export async function testContext(store: string, opts: RunOptions & { global?: GlobalOptions } = {}): Promise<{ ctx: Context; output(): { stdout: string; stderr: string } }> {
+  const { world, output } = testWorld(store, opts);
+  const ctx = new Context(world);
+  await ctx.configure({ ...opts.global });
+  return { ctx, output };
+}
+
+/** Runs `fn` with a test Context on `store` and closes the store whatever happens. */
+export async function withContext<T>(store: string, fn: (ctx: Context) => Promise<T>, opts: RunOptions & { global?: GlobalOptions } = {}): Promise<T> {
+  const { ctx } = await testContext(store, opts);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.stores.close();
+  }
+}
+
+function testWorld(store: string, opts: RunOptions): { world: World; output(): { stdout: string; stderr: string } } {
   let stdout = '';
   let stderr = '';
   const world: World = {
@@ -112,8 +139,7 @@ export async function run(store: string, args: string[], opts: RunOptions = {}):
     clock: () => new Date(opts.now ?? DEFAULT_NOW),
     prompter: opts.prompter,
   };
-  const code = await runCli(args, world);
-  return { code, stdout, stderr };
+  return { world, output: () => ({ stdout, stderr }) };
 }
 
 /**

@@ -3,7 +3,7 @@
 // on Windows). Node's WHATWG TextDecoder does the decoding: it keeps a character cut across two chunks whole.
 import { dataError, usageError } from '../domain/errors.js';
 
-export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1'] as const;
+const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** How the encoding was known, for the dry run's account of the file. */
@@ -17,7 +17,7 @@ export interface Decoded {
 }
 
 /** Bytes looked at before choosing an encoding (more when the first chunk is larger). */
-export const SNIFF_BYTES = 64 * 1024;
+const SNIFF_BYTES = 64 * 1024;
 
 const SPELLINGS = new Map<string, Encoding>([
   ['utf8', 'utf8'], ['utf16le', 'utf16le'], ['utf16be', 'utf16be'], ['unicode', 'utf16le'],
@@ -44,7 +44,7 @@ function bomOf(b: Buffer): Encoding | null {
  * UTF-16 without a BOM: a header is mostly ASCII, so every other byte is NUL — the second of each pair in
  * little-endian, the first in big-endian. Most pairs of the first bytes must show it, the other half (almost) never.
  */
-export function nulPattern(b: Buffer): Encoding | null {
+function nulPattern(b: Buffer): Encoding | null {
   const pairs = Math.min(b.length, 512) >> 1;
   if (pairs < 2) return null;
   let first = 0;

@@ -4,7 +4,7 @@ const DANGEROUS_FIRST = new Set(['=', '@', '\t', '\r', '\n', '＝', '＠', '＋'
 /** A sign followed by a plain number or a phone number (`-5`, `+91 98300 00000`) is data, not a formula. */
 const PLAIN_SIGNED_NUMBER = /^[+-]\d[\d ]*(?:[.,]\d+)*$/;
 
-export function needsGuard(cell: string): boolean {
+function needsGuard(cell: string): boolean {
   const first = cell[0];
   if (first === undefined) return false;
   if (DANGEROUS_FIRST.has(first)) return true;

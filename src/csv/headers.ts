@@ -201,7 +201,7 @@ export function rowValues(cells: readonly string[], match: HeaderMatch, clean: (
   return values;
 }
 
-export interface ValueMapOption {
+interface ValueMapOption {
   /** As typed, for messages. */
   text: string;
   /** The column, normalised like a header. */

@@ -9,19 +9,19 @@ import type { CsvRecord } from './record.js';
 import { cellCountProblem, type Rejection } from './report.js';
 
 /** A cell as imported: the export's `'` guard removed, surrounding spaces trimmed. */
-export const cleanCell = (cell: string): string => unguardCell(cell).trim();
+const cleanCell = (cell: string): string => unguardCell(cell).trim();
 
 /** A valid row: its physical line, its cells as read (for a rejects file), and its typed value. */
 export interface ImportRow<T> { line: number; cells: readonly string[]; row: T }
 
-export interface LoadedRows<T> {
+interface LoadedRows<T> {
   rows: ImportRow<T>[];
   rejected: Rejection[];
 }
 
 export type RowParser<T> = (values: ReadonlyMap<string, string>, ctx: RowContext) => RowResult<T>;
 
-export interface LoadOptions {
+interface LoadOptions {
   /** `--map "Header=field"`, normalised header → field (null: ignore the column). */
   overrides: ReadonlyMap<string, string | null>;
   /** `--map-value`, by column index. */

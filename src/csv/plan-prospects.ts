@@ -95,7 +95,7 @@ export function rejectDanglingReferrals(doc: StoreDoc, rows: ImportRow<ProspectR
  * (the purchase, the unsubscribe, the last change), else the import. A customer imported today who bought last
  * year was not "created today": days-to-convert, cohorts and the stage history would all say otherwise.
  */
-export function createdAtOf(row: ProspectRow, now: string): string {
+function createdAtOf(row: ProspectRow, now: string): string {
   if (row.createdAt !== null) return row.createdAt;
   let earliest = now;
   for (const at of [row.conversion?.at, row.doNotContactAt, row.updatedAt]) if (at && at < earliest) earliest = at;

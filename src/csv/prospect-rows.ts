@@ -51,7 +51,7 @@ export interface ProspectRow {
  * Tags are split on `;`, `|`, `,` or ` ::: ` (Google Contacts labels) inside the cell; Mailchimp quotes each
  * (`"vip","cakes"`), and Google's own system labels (`* myContacts`, `* starred`) are not the user's tags.
  */
-export function splitList(cell: string | undefined): string[] {
+function splitList(cell: string | undefined): string[] {
   if (cell === undefined) return [];
   const tags: string[] = [];
   for (const part of cell.split(/:::|[;|,]/)) {

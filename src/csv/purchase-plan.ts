@@ -26,7 +26,7 @@ export interface PurchasePlan {
 }
 
 /** Adds decimals exactly: in units of the finer one's last digit, never as binary fractions (0.1 + 0.2 is 0.3). */
-export function addAmounts(a: number, b: number): number {
+function addAmounts(a: number, b: number): number {
   const places = (n: number) => (String(n).split('.')[1] ?? '').length;
   const scale = 10 ** Math.max(places(a), places(b));
   return (Math.round(a * scale) + Math.round(b * scale)) / scale;
@@ -38,7 +38,7 @@ type Order = ImportRow<PurchaseRow>;
  * The orders of an import so far, so the rows of an order that a large file's batches split are still one
  * purchase: those made (as a first purchase or a later one), and those skipped or rejected, by order id.
  */
-export interface OrdersSoFar { made: Map<string, 'first' | 'later'>; passed: Set<string> }
+interface OrdersSoFar { made: Map<string, 'first' | 'later'>; passed: Set<string> }
 
 export const noOrdersYet = (): OrdersSoFar => ({ made: new Map(), passed: new Set() });
 
@@ -50,7 +50,7 @@ function addRows(into: { value: number | null; currency: string | null; product:
 }
 
 /** The rows of each order as one (the first row's buyer and date; values added up, products listed), in file order. */
-export function joinOrders(rows: readonly Order[]): Order[] {
+function joinOrders(rows: readonly Order[]): Order[] {
   const byOrder = new Map<string, Order>();
   const out: Order[] = [];
   for (const r of rows) {

@@ -7,7 +7,7 @@ import { findHeaderLine, HEADER_SEARCH_LINES, type Recognise } from './header-li
 import { quickParse, type QuickState } from './quick-parse.js';
 import { MAX_RECORD, type CsvRecord } from './record.js';
 
-export interface CsvTable {
+interface CsvTable {
   header: string[];
   rows: CsvRecord[];
   delimiter: string;
@@ -26,7 +26,7 @@ export interface CsvLayout {
 }
 
 /** The header, then the other records in batches of about a chunk's worth, as they are read. */
-export interface CsvReader extends CsvLayout {
+interface CsvReader extends CsvLayout {
   header: string[];
   batches: AsyncGenerator<CsvRecord[]>;
 }
@@ -71,7 +71,7 @@ export function sniffDelimiter(start: Buffer | string): string {
  * Where the last whole record of `text` ends: just after the last line break outside quotes (0: none yet). Quotes
  * toggle, `""` toggles twice, so parity tells inside from outside in any well-formed file; quickParse refuses the rest.
  */
-export function lastRecordEnd(text: string): number {
+function lastRecordEnd(text: string): number {
   let end = 0;
   let quoted = false;
   let i = 0;

@@ -9,7 +9,7 @@ import { EXIT, PrecrmError } from '../domain/errors.js';
 import { PRIVATE_FILE } from '../files/modes.js';
 
 /** Bytes per read: large enough that per-chunk work is negligible, small enough to stay out of the memory budget. */
-export const CHUNK = 1 << 20;
+const CHUNK = 1 << 20;
 /** Stdin up to this size is kept in memory for a second pass; beyond it, in a temporary file. */
 const KEEP_IN_MEMORY = 8 << 20;
 

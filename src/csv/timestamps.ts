@@ -11,7 +11,7 @@ const FORM = new RegExp(
  * Zone abbreviations as form tools write them, in hours east of UTC. The North American ones are those
  * JavaScript's own Date.parse reads (CST is US Central, not China); an abbreviation of several zones is refused.
  */
-export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   UT: 0, GMT: 0, UTC: 0, WET: 0, BST: 1, WEST: 1, CET: 1, CEST: 2, MET: 1, MEST: 2, EET: 2, EEST: 3, MSK: 3,
   EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7, AKST: -9, AKDT: -8, HST: -10,
   AST: -4, ADT: -3, NST: -3.5, NDT: -2.5, JST: 9, KST: 9, HKT: 8, SGT: 8, AWST: 8, ACST: 9.5, ACDT: 10.5,

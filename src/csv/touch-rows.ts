@@ -48,7 +48,7 @@ function costOf(r: RowReader, values: ReadonlyMap<string, string>, defaultCurren
   return currency === null ? null : { value: amount.value, currency };
 }
 
-export function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowContext, defaultCurrency: string | null = null): RowResult<TouchRow> {
+function parseTouchRow(values: ReadonlyMap<string, string>, ctx: RowContext, defaultCurrency: string | null = null): RowResult<TouchRow> {
   const r = new RowReader(values, ctx);
   const prospect = values.get('prospect') ?? null;
   const email = values.get('email') ?? null;

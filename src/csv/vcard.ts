@@ -50,7 +50,7 @@ function firstAndRest(props: Prop[], value: (p: Prop) => string): [string, strin
 }
 
 /** One card's properties → the cells of VCARD_HEADER. */
-export function cardCells(props: Prop[]): string[] {
+function cardCells(props: Prop[]): string[] {
   const all = (name: string) => props.filter((p) => p.name === name);
   const one = (name: string) => text(all(name)[0]?.values);
   const n = (all('n')[0]?.values[0] ?? []) as unknown[];

@@ -13,7 +13,7 @@ export interface Changes {
   };
 }
 
-export function noChanges(): Changes {
+function noChanges(): Changes {
   return {
     insert: { prospects: [], touches: [], surveys: [], responses: [] },
     update: { prospects: [], touches: [], responses: [], purchases: [] },

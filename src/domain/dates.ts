@@ -14,7 +14,7 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/i;
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-export const DATE_FORMS = 'YYYY-MM-DD[THH:MM], 12 Mar 2026, yesterday 18:00, 10:00, 3d, 2w, 1m, 2h, 30min, friday …; see precrm help dates';
+const DATE_FORMS = 'YYYY-MM-DD[THH:MM], 12 Mar 2026, yesterday 18:00, 10:00, 3d, 2w, 1m, 2h, 30min, friday …; see precrm help dates';
 
 function invalid(input: string, what: string): Error {
   return usageError(`invalid ${what} "${input}" (use ${DATE_FORMS})`);

@@ -5,13 +5,13 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** A calendar day as written; `year` is null when the text gave none (`12 Mar`). */
-export interface WrittenDay { year: number | null; month: number; day: number }
+interface WrittenDay { year: number | null; month: number; day: number }
 
 /** A time of day, 24-hour. */
-export interface WrittenTime { hours: number; minutes: number; seconds: number }
+interface WrittenTime { hours: number; minutes: number; seconds: number }
 
 /** `mar`, `march`, `sept`, `Mar.` → 3 (a name or its first three letters or more); null for anything else. */
-export function monthNumber(word: string): number | null {
+function monthNumber(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w === 'sept') return 9;
   const i = w.length >= 3 ? MONTH_NAMES.findIndex((m) => m.startsWith(w)) : -1;
@@ -54,7 +54,7 @@ export function readMonthDay(text: string): (WrittenDay & { weekday: number | nu
 const CLOCK = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(?:([ap])\.?m\.?)?$/i;
 
 /** `10:00`, `9:30`, `18:05:30`, `6pm`, `6:30 p.m.`; a bare number is not a time (it would be a day). Null when not one or out of range. */
-export function readClock(text: string): WrittenTime | null {
+function readClock(text: string): WrittenTime | null {
   const m = CLOCK.exec(text.trim());
   if (!m || (m[2] === undefined && m[4] === undefined)) return null;
   let hours = Number(m[1]);

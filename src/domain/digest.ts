@@ -4,7 +4,7 @@ import { calendarDaysBetween } from './dates.js';
 import type { CohortMember, CohortTouch } from './queries.js';
 import { CurrencySums, currenciesOf, type PerCurrency } from './reports/currencies.js';
 
-export interface Window { since: string; until: string }
+interface Window { since: string; until: string }
 
 /** A count now and in the previous period, with its parts (by source, by type …) sorted by count, then name. */
 export interface Tally { now: number; before: number; parts: { name: string; now: number; before: number }[] }
@@ -30,9 +30,9 @@ export interface Digest {
 }
 
 /** An occasion coming up: its day (local `2026-03-14`), how many days away, its label and whose it is. */
-export interface ComingUp { day: string; inDays: number; label: string; prospectId: number; name: string | null }
+interface ComingUp { day: string; inDays: number; label: string; prospectId: number; name: string | null }
 
-export interface DigestInput {
+interface DigestInput {
   /** Every prospect's slim row (StoreReader.cohort of no filter). */
   prospects: readonly CohortMember[];
   /** The touches of the period and the one before it, at least. */

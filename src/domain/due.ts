@@ -6,7 +6,7 @@ import { isRemindedOf, occasionNote, type Upcoming } from './occasions.js';
 import type { ProspectWithLastTouch } from './queries.js';
 import type { Prospect, Touch } from './types.js';
 
-export type DueReason = 'follow-up' | 'cadence' | 'occasion';
+type DueReason = 'follow-up' | 'cadence' | 'occasion';
 
 export interface DueRow {
   prospect: Prospect;
@@ -101,7 +101,7 @@ export const mergeDue = (...lists: DueRow[][]): DueRow[] => lists.flat().sort(by
  * True when a next action is in hand: a follow-up planned for today or later, or a cadence that has not run
  * out yet. Such a prospect is planned, not forgotten, so it is not stale; once the plan slips it can be.
  */
-export function hasPlannedAction(p: Prospect, lastTouch: Touch | null, now: Date): boolean {
+function hasPlannedAction(p: Prospect, lastTouch: Touch | null, now: Date): boolean {
   const today = startOfLocalDay(now).toISOString();
   if (p.followUp && p.followUp.at >= today) return true;
   const cadenceAt = cadenceDueAt(p, lastTouch);

@@ -18,7 +18,7 @@ export const EXIT = {
   /** SIGTERM during a write: 128 + 15, as a shell reports a process ended by it. */
   terminated: 143,
 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class PrecrmError extends Error {
   constructor(message: string, readonly exitCode: ExitCode, readonly details: string[] = []) {

@@ -4,7 +4,7 @@ import { copyProspect } from './prospect.js';
 import { surveyKey } from './queries.js';
 import type { Prospect, Survey, SurveyResponse, Touch } from './types.js';
 
-export interface ForgetResult {
+interface ForgetResult {
   /** Touch notes erased. */
   touchNotes: number;
   /** Free-text survey answers erased. */

@@ -8,7 +8,7 @@ import type { Prospect } from './types.js';
 const NAMED = 3;
 
 /** What `existing` shares with `added`: name, email, phone (in that order), or nothing. */
-export function sharedKeys(existing: Prospect, added: Prospect): string[] {
+function sharedKeys(existing: Prospect, added: Prospect): string[] {
   const email = emailKey(added.email);
   const phone = phoneKey(added.phone);
   return [

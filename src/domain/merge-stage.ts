@@ -27,7 +27,7 @@ function joinHistories(keep: Prospect, other: Prospect): StageChange[] {
  * record has referred someone). Otherwise lost when the latest change of stage of the two was a loss; else the
  * further of the two stages, a lost record counting at the stage `prospect reopen` would return it to.
  */
-export function mergedStage(keep: Prospect, other: Prospect, history: readonly StageChange[], bought: boolean, hasReferred: boolean): Stage {
+function mergedStage(keep: Prospect, other: Prospect, history: readonly StageChange[], bought: boolean, hasReferred: boolean): Stage {
   if (bought) return keep.stage === 'advocate' || other.stage === 'advocate' || hasReferred ? 'advocate' : 'customer';
   if (history.at(-1)?.stage === 'lost') return 'lost';
   const standing = (p: Prospect): Stage => (p.stage === 'lost' ? furthestStage(p) : p.stage);

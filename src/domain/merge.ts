@@ -106,7 +106,7 @@ const byTime = (entries: ConsentEntry[]): ConsentEntry[] => entries.map((e, i) =
   .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i)).map((x) => x.e);
 
 /** The note that records the merge, with what the other had that the kept record holds differently (nothing lost). */
-export function mergeNote(keep: Prospect, other: Prospect, at: string): string {
+function mergeNote(keep: Prospect, other: Prospect, at: string): string {
   const differs = (k: 'email' | 'phone' | 'company' | 'source' | 'owner') => {
     const [a, b] = [keep[k], other[k]];
     return a !== null && b !== null && a.trim().toLowerCase() !== b.trim().toLowerCase() ? `${k} ${b}` : null;

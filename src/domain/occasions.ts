@@ -65,7 +65,7 @@ function dayIn(o: OccasionDay, year: number): Date {
 }
 
 /** The next time the occasion falls, today included (local midnight); null for a one-off day that has passed. */
-export function nextOccurrence(o: OccasionDay, now: Date): Date | null {
+function nextOccurrence(o: OccasionDay, now: Date): Date | null {
   const today = localDay(now);
   if (o.year !== null) {
     const once = dayIn(o, o.year);

@@ -7,20 +7,20 @@ import { applyEdit, copyProspect, newProspect, type ProspectInput } from './pros
 import { label, setReferrer, type ReferrerLink } from './referrals.js';
 import type { FollowUp, Prospect, Stage, SurveyResponse, Touch } from './types.js';
 
-export interface ProspectChange { prospect: Prospect; changes: Changes }
+interface ProspectChange { prospect: Prospect; changes: Changes }
 
 /** The fields an edit can change, in the order a summary lists them. */
-export const EDITED_FIELDS = ['name', 'description', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'tags', 'referredBy', 'cadenceDays', 'followUp', 'notes', 'fields'] as const;
-export type EditedField = (typeof EDITED_FIELDS)[number];
+const EDITED_FIELDS = ['name', 'description', 'email', 'phone', 'company', 'source', 'stage', 'owner', 'tags', 'referredBy', 'cadenceDays', 'followUp', 'notes', 'fields'] as const;
+type EditedField = (typeof EDITED_FIELDS)[number];
 
 /** One field an edit changed, with its value before and after. */
 export interface FieldChange<K extends EditedField = EditedField> { field: K; from: Prospect[K]; to: Prospect[K] }
 
 /** An edit: the new record and what changed; nothing to write when `edited` is empty. */
-export interface ProspectEdit extends ProspectChange { edited: FieldChange[] }
+interface ProspectEdit extends ProspectChange { edited: FieldChange[] }
 
 /** The fields whose values differ between two versions of a record (lists and maps compared by content). */
-export function editedFields(before: Prospect, after: Prospect): FieldChange[] {
+function editedFields(before: Prospect, after: Prospect): FieldChange[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return EDITED_FIELDS.filter((f) => !same(before[f], after[f])).map((f) => ({ field: f, from: before[f], to: after[f] }) as FieldChange);
 }

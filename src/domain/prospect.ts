@@ -8,7 +8,7 @@ const PHONE = /^[+\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
 const FIELD_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Longest free text kept in one field; beyond this it is surely a mistake (a pasted file). */
-export const MAX_TEXT = 10_000;
+const MAX_TEXT = 10_000;
 
 export function checkText(what: string, value: string): string {
   if (value.length > MAX_TEXT) throw usageError(`${what} is ${value.length} characters long; the limit is ${MAX_TEXT}`);

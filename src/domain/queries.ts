@@ -69,7 +69,7 @@ export function prospectMatcher(f: ProspectFilter): (p: Prospect) => boolean {
 
 export const PROSPECT_SORT_KEYS = ['id', 'name', 'created', 'updated', 'stage', 'source', 'owner', 'follow-up'] as const;
 export type ProspectSortKey = (typeof PROSPECT_SORT_KEYS)[number];
-export interface ProspectSort { key: ProspectSortKey; descending?: boolean }
+interface ProspectSort { key: ProspectSortKey; descending?: boolean }
 
 const STAGE_ORDER: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
 const SORT_VALUE: Record<ProspectSortKey, (p: Prospect) => string | number> = {

@@ -129,7 +129,7 @@ export function candidateDetails(p: Described, exact = false): string {
  * One line per candidate: id, name and candidateDetails. Candidates the day alone does not tell apart show the
  * time they were added, so no two lines read the same apart from the id.
  */
-export function candidateLines(candidates: readonly Prospect[]): string[] {
+function candidateLines(candidates: readonly Prospect[]): string[] {
   const who = (p: Prospect) => p.name ?? (p.description === null ? '(forgotten)' : `(${p.description})`);
   const head = (p: Prospect) => `${who(p)} (${candidateDetails(p)})`;
   const seen = new Map<string, number>();

@@ -22,7 +22,7 @@ export interface TouchInput {
 }
 
 /** Types whose direction is never in doubt: a website visit is always theirs. Others stay null unless given. */
-export const DEFAULT_DIRECTION: Partial<Record<TouchType, Direction>> = { website: 'in' };
+const DEFAULT_DIRECTION: Partial<Record<TouchType, Direction>> = { website: 'in' };
 
 /** The direction a touch is recorded with: the one given (null included), else its type's own. */
 export const touchDirection = (input: Pick<TouchInput, 'type' | 'direction'>): Direction | null =>

@@ -5,7 +5,7 @@
 import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   /** The temp file: in the target's folder (a rename cannot cross file systems), see temp-files.ts. */
   tempPath: string;
   /** Mode of the written file (applied explicitly, so the umask does not change it). */

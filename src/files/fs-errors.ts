@@ -16,7 +16,7 @@ export function fsReason(err: unknown): string {
   return e?.code ? `${e.code}: ${REASONS[e.code] ?? 'file system error'}` : String((err as Error)?.message ?? err);
 }
 
-export const errnoOf = (err: unknown): string | undefined => {
+const errnoOf = (err: unknown): string | undefined => {
   const code = (err as NodeJS.ErrnoException)?.code;
   return typeof code === 'string' ? code : undefined;
 };

@@ -9,7 +9,7 @@ export interface ColumnFit {
   priority?: number;
 }
 
-export interface FitResult {
+interface FitResult {
   /** Indexes of the columns kept, in their original order. */
   kept: number[];
   /** Content width of each kept column (same order as kept). */

@@ -20,7 +20,7 @@ export interface Section {
 
 export interface Page { title: string; subtitle: string; sections: Section[] }
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `
 :root{color-scheme:light}

@@ -16,7 +16,7 @@ export interface ColumnGive {
   maxWidth?: number;
 }
 
-export interface FittedTable { head: string[]; rows: TableCell[][]; widths: number[]; dropped: number[] }
+interface FittedTable { head: string[]; rows: TableCell[][]; widths: number[]; dropped: number[] }
 
 const SLICE = 250;
 export type Strlen = (s: string) => number;

@@ -5,7 +5,7 @@
 export interface Span { text: string; style?: (s: string) => string }
 
 /** Terminal cells a string takes (wide characters count two). */
-export type CellWidth = (s: string) => number;
+type CellWidth = (s: string) => number;
 
 interface Piece { text: string; style?: (s: string) => string }
 

@@ -27,7 +27,7 @@ function text(type: ColumnType, value: unknown): string {
   return String(value);
 }
 
-export function xlsxCell(col: Column<any>, value: unknown): Cell {
+function xlsxCell(col: Column<any>, value: unknown): Cell {
   if (value === null || value === undefined || value === '') return null;
   if (ID_COLUMN.test(col.key)) return { type: String, value: String(value) };
   switch (col.type) {
@@ -43,7 +43,7 @@ export function xlsxCell(col: Column<any>, value: unknown): Cell {
 }
 
 /** Excel's column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {

@@ -4,7 +4,7 @@
 import type { Field, Fields, Value } from '../domain/records/declare.js';
 
 /** Answers "is this value sound?" for a declared value, field list or list of records. */
-export type Check = (x: unknown) => boolean;
+type Check = (x: unknown) => boolean;
 
 /** What generated code may call: the helpers below, plus the sets and rules of the declarations (by index). */
 interface Unit { lines: string[]; values: unknown[]; names: string[] }

@@ -13,13 +13,13 @@ async function filesMatching(store: string, suffix: string): Promise<string[]> {
 }
 
 /** The pre-migration copies of the store at real path `store` (`store.json.schema0.bak`, `….schema0-2.bak`). */
-export const migrationCopies = (store: string) => filesMatching(store, 'schema\\d+(-\\d+)?\\.bak');
+const migrationCopies = (store: string) => filesMatching(store, 'schema\\d+(-\\d+)?\\.bak');
 
 /**
  * The dated backups beside the store: `store backup`'s (`store.json.20260310-123456.bak`, `…-2.bak`) and the copy a
  * SQLite store's upgrade keeps (`shop.db.schema2-20260310-123456.bak`), which is the user's to delete.
  */
-export const datedBackups = (store: string) => filesMatching(store, '(schema\\d+-)?\\d{8}-\\d{6}(-\\d+)?\\.bak');
+const datedBackups = (store: string) => filesMatching(store, '(schema\\d+-)?\\d{8}-\\d{6}(-\\d+)?\\.bak');
 
 /** Every string value in a parsed JSON document. */
 function* strings(value: unknown): Generator<string> {
@@ -32,7 +32,7 @@ function* strings(value: unknown): Generator<string> {
  * True when the file holds any of `needles` (case-insensitively) in one of its strings. A file that is not JSON
  * is searched as text; one that cannot be read counts as holding them, since nobody can say it does not.
  */
-export async function holdsAny(path: string, needles: readonly string[]): Promise<boolean> {
+async function holdsAny(path: string, needles: readonly string[]): Promise<boolean> {
   const lower = needles.map((n) => n.toLowerCase());
   const text = await readFile(path, 'utf8').catch(() => null);
   if (text === null) return true;

@@ -10,7 +10,7 @@ import { migrate, schemaVersionOf } from './versions.js';
 
 export { fsReason } from '../files/fs-errors.js';
 
-export interface Loaded { doc: StoreDoc; migratedFrom: number | null }
+interface Loaded { doc: StoreDoc; migratedFrom: number | null }
 
 /** Reads, parses and validates the file; never writes. `migratedFrom` tells update() to keep a .bak copy. */
 export async function loadFile(path: string): Promise<Loaded | null> {

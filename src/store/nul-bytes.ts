@@ -3,7 +3,7 @@
 import type { DumpBatch } from './store.js';
 
 /** The path of the first string holding a NUL (`notes`, `fields.allergy`, `stageHistory[1].note`), or null. */
-export function nulPath(value: unknown, path = ''): string | null {
+function nulPath(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\0') ? path : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

@@ -34,7 +34,7 @@ export function parseLocation(raw: string, cwd: string): StoreLocation {
 }
 
 /** A URL with its password replaced by ***, whether or not it parses (postgres/settings.ts). */
-export const redactUrl = (url: string): string => redactPostgresUrl(url);
+const redactUrl = (url: string): string => redactPostgresUrl(url);
 
 /** The location for people: a path, or a PostgreSQL URL without its password. */
 export const describeLocation = (loc: StoreLocation): string => (loc.kind === 'postgres' ? redactUrl(loc.url) : loc.path);

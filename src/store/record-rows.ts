@@ -23,7 +23,7 @@ export interface ColumnInfo {
   readonly references?: string;
 }
 
-export type NamedRow = Readonly<Record<string, unknown>>;
+type NamedRow = Readonly<Record<string, unknown>>;
 
 const declOf = (kind: KindName | KindDecl): KindDecl => (typeof kind === 'string' ? KINDS[kind] : kind);
 

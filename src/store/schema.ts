@@ -32,7 +32,7 @@ const DocSchema = v.object({
   occasions: v.array(objectSchema(OCCASION.fields)),
 });
 
-export type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
+type Validation = { ok: true; doc: StoreDoc } | { ok: false; problems: string[] };
 
 /** What kind of value was found, never the value: it may be a phone number on its way into a cron mail. */
 function kindOf(input: unknown): string {

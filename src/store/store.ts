@@ -249,7 +249,7 @@ export interface Store extends StoreReader {
   /**
    * True when writing the file at real path `path` would replace the store or one of its own files (a JSON store's
    * lock and temp files, a SQLite store's -wal/-shm/-journal): every output (`export -o`, `--rejects`,
-   * `store backup FILE`) is refused there (commands/output-file.ts).
+   * `store backup FILE`) is refused there (commands/common/output-file.ts).
    */
   ownsFile(path: string): Promise<boolean>;
   /** Files interrupted writes left beside the store (temp files): listed by `store check`, removed by the next write. */

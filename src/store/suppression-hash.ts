@@ -17,7 +17,7 @@ export const contactHashes = (secret: string, p: Contact): string[] => hashTexts
 export const matchHashes = (secret: string, p: Contact, country: CountryCode | null): string[] => hashTexts(secret, matchTexts(p, country));
 
 /** Who is on a list (the whole list, or the part an import's rows can match): their entry, if any. */
-export type SuppressionLookup = (p: Contact) => SuppressionEntry | undefined;
+type SuppressionLookup = (p: Contact) => SuppressionEntry | undefined;
 
 export function suppressionLookup(list: SuppressionList, country: CountryCode | null): SuppressionLookup {
   const { secret } = list;

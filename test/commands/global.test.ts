@@ -1,7 +1,7 @@
 // docs/CONTRACT.md §2 global behaviour, in-process: global options anywhere, formats, colour, -q, usage errors, internal errors.
 import { describe, expect, it } from 'vitest';
 import { run, scriptedPrompter, tempDir, tempStore, storeWith } from '../helpers.js';
-import type { Prompter } from '../../src/context.js';
+import type { Prompter } from '../../src/context/context.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Prompter } from '../../src/context.js';
+import type { Prompter } from '../../src/context/context.js';
 import { BIN, missingStoreWarning, run, spawnPrecrm, tempDir } from '../helpers.js';
 import { asAdmin, loginRoleAndDatabase, pgUrlFor } from '../pg.js';
 

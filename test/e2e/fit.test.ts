@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { createProgram } from '../../src/cli.js';
-import { Context } from '../../src/context.js';
+import { Context } from '../../src/context/context.js';
 import { BIN, run, spawnPrecrm } from '../helpers.js';
 
 // Debian's own python3 when present: a version-manager shim in front of it costs a second per run.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { World } from '../../src/context.js';
+import type { World } from '../../src/context/context.js';
 import { runCli } from '../../src/run.js';
 import { DEFAULT_NOW, run } from '../helpers.js';
 import { TERMINAL_UNSAFE } from './fixtures.js';

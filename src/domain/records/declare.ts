@@ -2,7 +2,7 @@
 // that follows from it. Plain data, so the hot read path can use it without loading valibot.
 
 /** A text rule beyond "is a string": `says` is the problem message (it never quotes the value). */
-export interface TextRule { readonly test: (s: string) => boolean; readonly says: string }
+interface TextRule { readonly test: (s: string) => boolean; readonly says: string }
 
 /**
  * What a value is. `json` marks a value stored whole as one JSON document (custom fields, answers, questions);
@@ -33,10 +33,10 @@ export interface ColumnField {
 }
 
 /** A nested object kept in its owner's columns, each named `prefix` + the group field's column. */
-export interface GroupField { readonly group: Fields; readonly prefix: string; readonly nullable?: boolean }
+interface GroupField { readonly group: Fields; readonly prefix: string; readonly nullable?: boolean }
 
 /** A list of records of another kind, kept in order (their own rows on the SQL side). */
-export interface RowsField { readonly rows: KindDecl }
+interface RowsField { readonly rows: KindDecl }
 
 export type Field = ColumnField | GroupField | RowsField;
 /** The fields of a record, in the record's key order (which is part of the JSON output contract). */
@@ -68,7 +68,7 @@ export type ValueType<V> =
 type OrNull<F, T> = F extends { nullable: true } ? T | null : T;
 
 /** The TypeScript type of a field. */
-export type FieldType<F> =
+type FieldType<F> =
   F extends { rows: { fields: infer R } } ? RecordOf<R>[]
     : F extends { group: infer G } ? OrNull<F, RecordOf<G>>
       : F extends { value: infer V } ? OrNull<F, ValueType<V>>

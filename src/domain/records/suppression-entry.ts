@@ -5,7 +5,7 @@ import { INSTANT, type KindDecl } from './declare.js';
 export const SUPPRESSION_REASONS = ['forgotten', 'removed', 'do-not-contact'] as const;
 /** A SHA-256 HMAC in lower-case hex: the form of every hash and of the secret they are keyed with. */
 export const HEX_256 = /^[0-9a-f]{64}$/;
-export const HEX_256_TEXT = { kind: 'text', rule: { test: (s: string) => HEX_256.test(s), says: 'is not 64 lower-case hex digits' } } as const;
+const HEX_256_TEXT = { kind: 'text', rule: { test: (s: string) => HEX_256.test(s), says: 'is not 64 lower-case hex digits' } } as const;
 
 export const SUPPRESSION_ENTRY = {
   kind: 'suppressionEntry',

@@ -4,9 +4,9 @@ import { perPeriod } from './period-cells.js';
 import type { Period } from './periods.js';
 
 export const ACTIVITY_GROUPS = ['type', 'staff'] as const;
-export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
+type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
-export interface ActivityQuery { period: Period; by?: ActivityGroup }
+interface ActivityQuery { period: Period; by?: ActivityGroup }
 
 export interface ActivityRow {
   /** The touch type or staff member (`by`; null = not recorded) with `by`, else undefined. */

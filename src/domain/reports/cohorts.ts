@@ -6,7 +6,7 @@ import { toMs } from './instants.js';
 import { periodKeyer, periodsBetween, type Period } from './periods.js';
 
 /** `since`/`until`: the cohort window asked for (ISO instants); they set the first and last period shown. */
-export interface CohortsQuery { period: 'week' | 'month'; since?: string; until?: string }
+interface CohortsQuery { period: 'week' | 'month'; since?: string; until?: string }
 
 export interface CohortRow {
   /** `2026-03` (month) or ISO week `2026-W10`, local time. */

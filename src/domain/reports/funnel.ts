@@ -7,7 +7,7 @@ import { daysBetweenMs } from './instants.js';
 import { median, rate } from './stats.js';
 import { STAGE_RANK } from '../stages.js';
 
-export interface FunnelQuery { by?: ProspectGroup }
+interface FunnelQuery { by?: ProspectGroup }
 
 export interface FunnelRow {
   /** The group value with `--by` (null = no source/owner/tag); undefined without `--by`. */

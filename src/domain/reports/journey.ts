@@ -5,7 +5,7 @@ import { toMs } from './instants.js';
 import { STAGE_RANK } from '../stages.js';
 
 const RANK: Readonly<Record<string, number>> = STAGE_RANK;
-export const CUSTOMER_RANK = RANK.customer!;
+const CUSTOMER_RANK = RANK.customer!;
 
 export interface Journey {
   createdMs: number;

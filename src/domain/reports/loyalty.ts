@@ -16,7 +16,7 @@ export const LOYALTY_GROUPS = ['source', 'first-touch', 'sampled', 'referred', '
 export type LoyaltyGroup = (typeof LOYALTY_GROUPS)[number];
 
 /** The touches that give a taste before buying: `--by sampled` asks whether one came before the first purchase. */
-export const TASTE_TOUCHES: readonly TouchType[] = ['sample', 'tasting'];
+const TASTE_TOUCHES: readonly TouchType[] = ['sample', 'tasting'];
 
 export { NO_CURRENCY } from './currencies.js';
 

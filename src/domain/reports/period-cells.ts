@@ -4,7 +4,7 @@ import { compareGroups } from './groups.js';
 import { toMs } from './instants.js';
 import { periodKeyer, periodsBetween, type Period } from './periods.js';
 
-export interface PeriodQuery { period: Period; by?: 'type' | 'staff' }
+interface PeriodQuery { period: Period; by?: 'type' | 'staff' }
 
 /** One row per group and period (groups alphabetical, none last); `rowOf` gets undefined for an empty period. */
 export function perPeriod<T extends { at: string; type: string; by: string | null }, C, R extends object>(

@@ -22,7 +22,7 @@ export interface SourceRow extends MoneyFigures {
  * `touches`: the cohort's touches whose cost counts for their prospect's source (all of them, before or after a
  * purchase). Tallies have no source, so no tally cost is counted here.
  */
-export interface SourcesQuery extends MoneyQuery { touches?: readonly (Costed & { prospectId: number })[] }
+interface SourcesQuery extends MoneyQuery { touches?: readonly (Costed & { prospectId: number })[] }
 
 /**
  * One row per source of the cohort, alphabetical, prospects without a source last. Revenue is the conversion value

@@ -33,7 +33,7 @@ export interface OutcomeRow {
 /** The window after an answer a purchase counts in when none is asked for. */
 export const OUTCOME_DAYS = 90;
 
-export interface OutcomeQuery {
+interface OutcomeQuery {
   /** The window after each answer, in days of 24 hours. */
   withinDays: number;
   /** The report's moment (ISO), to tell a window still running. */

@@ -20,12 +20,12 @@ export interface SurveyReportRow {
   top: TopValue[] | null;
 }
 
-export interface SurveyReportQuery {
+interface SurveyReportQuery {
   by?: SurveyGroup;
 }
 
 /** How many words a text question's `top` lists. */
-export const TOP_WORDS = 5;
+const TOP_WORDS = 5;
 const ANONYMOUS = 'anonymous';
 const NO_SOURCE = '(none)';
 
@@ -66,7 +66,7 @@ function choiceFigures(q: Question, values: string[]): Pick<SurveyReportRow, 'me
 }
 
 /** One row: the figures of one question over the answers of some responses. */
-export function questionRow(q: Question, responses: readonly SurveyResponse[]): SurveyReportRow {
+function questionRow(q: Question, responses: readonly SurveyResponse[]): SurveyReportRow {
   const answered = responses.filter((r) => Object.hasOwn(r.answers, q.key)).map((r) => r.answers[q.key]!);
   const base = { question: q.key, type: q.type, responses: answered.length };
   if (q.type === 'scale' || q.type === 'nps') return { ...base, ...numericFigures(q, answered.map(Number)) };

@@ -7,7 +7,7 @@ import { perPeriod } from './period-cells.js';
 import type { Period } from './periods.js';
 
 export const TALLY_GROUPS = ['type', 'staff'] as const;
-export type TallyGroup = (typeof TALLY_GROUPS)[number];
+type TallyGroup = (typeof TALLY_GROUPS)[number];
 
 export interface TallyQuery { period: Period; by?: TallyGroup }
 

@@ -55,7 +55,7 @@ function tallyProspect(t: Counts, list: readonly CohortTouch[], convertedAt: str
   return before;
 }
 
-export interface TouchesQuery extends MoneyQuery { tallies?: readonly Tally[] }
+interface TouchesQuery extends MoneyQuery { tallies?: readonly Tally[] }
 
 /** Each type's money: its touches' and tallies' costs, and the revenue of the customers it touched before they bought. */
 function moneyOfTypes(cohort: readonly CohortMember[], touches: readonly CohortTouch[], before: ReadonlyMap<number, number>, q: TouchesQuery): GroupMoney[] {

@@ -14,7 +14,7 @@ export interface StoreLock {
   release(): Promise<void>;
 }
 
-export interface LockOptions {
+interface LockOptions {
   /** How long to wait for another holder before giving up with exit 75. */
   timeoutMs: number;
   /** Called between attempts; throws to stop waiting (an interrupt). */

@@ -13,7 +13,7 @@ import { pgpassPassword } from './pgpass.js';
 import { bounded, dropConnection, guardParser } from './socket.js';
 import { serverName, type PgSettings } from './settings.js';
 
-export interface ConnectOptions {
+interface ConnectOptions {
   timeoutMs: number;
   env: Record<string, string | undefined>;
   homedir: string;
@@ -33,7 +33,7 @@ function readPem(path: string, what: string, s: PgSettings): string {
  * sslmode as libpq means it, mapped to Node's TLS options by hand: node-postgres's own reading of sslmode treats
  * prefer/require/verify-ca as verify-full and prints a multi-line SECURITY WARNING. `undefined` = no TLS.
  */
-export function tlsOptions(s: PgSettings, homedir: string): ConnectionOptions | undefined {
+function tlsOptions(s: PgSettings, homedir: string): ConnectionOptions | undefined {
   if (s.sslmode === 'disable' || s.sslmode === 'allow' || s.host.startsWith('/')) return undefined;
   const opts: ConnectionOptions = {};
   if (s.sslcert) opts.cert = readPem(s.sslcert, 'client certificate (sslcert)', s);

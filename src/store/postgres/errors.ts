@@ -117,7 +117,7 @@ export const isRetryable = (err: unknown): boolean =>
   codeOf(err) === SQLSTATE.serializationFailure || codeOf(err) === SQLSTATE.deadlock;
 
 /** Whether an error says the connection itself is gone (rather than that one statement failed). */
-export const isConnectionLost = (err: unknown): boolean =>
+const isConnectionLost = (err: unknown): boolean =>
   isServerError(err)
     ? codeOf(err).startsWith('08') || ENDED[codeOf(err)] !== undefined
     : NETWORK_GONE.test(codeOf(err)) || DRIVER_GONE.test(messageOf(err)) || NOT_POSTGRES.test(messageOf(err));

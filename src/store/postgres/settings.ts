@@ -2,8 +2,8 @@
 // PG* variables, then libpq's defaults; and the same URL with its password hidden, for anything shown to people.
 import { usageError } from '../../domain/errors.js';
 
-export const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+type SslMode = (typeof SSL_MODES)[number];
 
 export interface PgSettings {
   host: string;
@@ -21,7 +21,7 @@ export interface PgSettings {
 }
 
 /** What the settings may be filled from besides the URL (never read from the process here). */
-export interface PgEnvironment {
+interface PgEnvironment {
   env: Record<string, string | undefined>;
   /** The OS user name: libpq's default user. */
   osUser: string;

@@ -28,7 +28,7 @@ import { pgSettings, type PgSettings } from './settings.js';
 import { PgTransaction } from './transaction.js';
 import { vacuumErased, vacuumWarning } from './vacuum.js';
 
-export interface PostgresOptions {
+interface PostgresOptions {
   lockTimeoutMs: number;
   connectTimeoutMs: number;
   /** Where PG* variables and ~/.pgpass come from (the process's, passed in by main.ts). */

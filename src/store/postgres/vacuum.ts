@@ -9,9 +9,9 @@ import type { PgRunner } from './session.js';
 import type { PgSettings } from './settings.js';
 
 /** The tables a person's data lives in. */
-export const ERASED_TABLES = ['prospects', 'prospect_tags', 'stage_history', 'consent', 'purchases', 'touches', 'responses'] as const;
+const ERASED_TABLES = ['prospects', 'prospect_tags', 'stage_history', 'consent', 'purchases', 'touches', 'responses'] as const;
 
-export interface VacuumSkip { table: string; why: 'permission' | 'busy' }
+interface VacuumSkip { table: string; why: 'permission' | 'busy' }
 
 /** Rewrites the tables (waiting for no lock: a busy table is skipped, not waited for); returns those skipped. */
 export async function vacuumErased(runner: PgRunner): Promise<VacuumSkip[]> {

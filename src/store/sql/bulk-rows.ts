@@ -13,7 +13,7 @@ import { TOUCHES, touchValues } from './touches.js';
 
 export type BulkKind = Exclude<IdKind, 'survey' | 'purchase' | 'occasion'>;
 
-export interface TableRows<T> {
+interface TableRows<T> {
   table: string;
   columns: string;
   /** The rows, made one at a time (100,000 prospects are not turned into 100,000 arrays at once). */

@@ -18,7 +18,7 @@ export function columns<C extends string>(names: readonly C[], alias?: string): 
 export const valuesOf = <C extends string>(cols: Columns<C>, row: Readonly<Record<C, unknown>>): unknown[] => cols.names.map((c) => row[c]);
 
 /** `?, ?, …` for the columns. */
-export const placeholdersOf = (cols: Columns<string>): string => cols.names.map(() => '?').join(', ');
+const placeholdersOf = (cols: Columns<string>): string => cols.names.map(() => '?').join(', ');
 
 /** INSERT INTO table (columns) VALUES (?, …). */
 export const insertSql = (table: string, cols: Columns<string>): string => `INSERT INTO ${table} (${cols.list}) VALUES (${placeholdersOf(cols)})`;

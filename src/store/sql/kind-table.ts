@@ -12,7 +12,7 @@ type RowsKeys<D extends KindDecl> = { [F in keyof D['fields']]: D['fields'][F] e
 /** A kind kept inside its owner (stage history, consent): the owner's id and the entry's position, per row. */
 export interface Within { readonly owner: number; readonly position: number }
 
-export interface TableOptions<R, E extends keyof R, X> {
+interface TableOptions<R, E extends keyof R, X> {
   /** The alias the callers' WHERE clauses give the table; the SELECT list is qualified with it. */
   readonly alias?: string;
   /** Fields this table does not hold (rows of another table, a list kept in rows): the reader is given them. */
@@ -23,7 +23,7 @@ export interface TableOptions<R, E extends keyof R, X> {
   readonly derived?: Readonly<Record<string, (record: R, extra: X) => unknown>>;
 }
 
-export interface KindTable<R, G, X> {
+interface KindTable<R, G, X> {
   readonly table: string;
   /** Every column a write fills, in order: the declared ones (owner and position first), then the derived. */
   readonly written: Columns<string>;

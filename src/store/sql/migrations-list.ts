@@ -3,7 +3,7 @@
 import { ddlMigrations, type Migration, type MigrationTx } from './migrations.js';
 import { fillSchema3 } from './schema3-data.js';
 
-export type DataSteps = Readonly<Record<number, (tx: MigrationTx) => Promise<void>>>;
+type DataSteps = Readonly<Record<number, (tx: MigrationTx) => Promise<void>>>;
 
 /**
  * Schema 3's data step: for a DDL that renames schema 2's prospects, stage_history and consent to v2_* and

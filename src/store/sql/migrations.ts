@@ -28,7 +28,7 @@ export function ddlMigrations(ddl: Readonly<Record<number, string>>, after: Read
 }
 
 /** The newest version a list of migrations makes. */
-export const latestVersion = (migrations: readonly Migration[]): number => Math.max(0, ...migrations.map((m) => m.version));
+const latestVersion = (migrations: readonly Migration[]): number => Math.max(0, ...migrations.map((m) => m.version));
 
 /**
  * Applies, in order, each migration newer than `from` (up to `to`), recording each in schema_version with `now`.

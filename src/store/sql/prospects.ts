@@ -79,7 +79,7 @@ export function referenceWhere(ref: { email: string | null; lowerName: string; n
  * PostgreSQL's "C" collation): the prefix with its last code point incremented. So `key >= prefix AND key < end`
  * is an index range.
  */
-export function prefixEnd(prefix: string): string {
+function prefixEnd(prefix: string): string {
   const points = [...prefix];
   while (points.length) {
     const last = points.pop()!.codePointAt(0)!;

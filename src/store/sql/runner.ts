@@ -13,7 +13,7 @@ export interface SqlRunner {
   copyRows?(table: string, columns: string, rows: Iterable<unknown[]>): Promise<void>;
 }
 
-export type ListType = 'int' | 'text';
+type ListType = 'int' | 'text';
 
 /** The spellings that differ between SQLite and PostgreSQL. */
 export interface SqlDialect {

@@ -74,7 +74,7 @@ async function readBatch(db: SqlRunner, after: number): Promise<Prospect[]> {
 }
 
 /** Inserts rows with as few statements as the parameter limit allows (one round trip per statement on a server). */
-export async function insertRows(db: SqlRunner, table: string, columnList: string, rows: Iterable<unknown[]>): Promise<void> {
+async function insertRows(db: SqlRunner, table: string, columnList: string, rows: Iterable<unknown[]>): Promise<void> {
   if (db.copyRows) return db.copyRows(table, columnList, rows);
   const width = columnList.split(',').length;
   const per = Math.max(1, Math.floor(PARAMS / width));

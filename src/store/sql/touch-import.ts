@@ -16,7 +16,7 @@ import type { SqlRunner } from './runner.js';
 import { loadRows } from './runner.js';
 
 /** What the import needs of the transaction it runs in. */
-export interface TouchBatchHost {
+interface TouchBatchHost {
   /** The connection writes go to. */
   writable(): Promise<SqlRunner>;
   /** Lock the prospect rows read (a server, where other writers run at the same time). */

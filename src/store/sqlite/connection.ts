@@ -53,7 +53,7 @@ function reasonOf(err: unknown): string {
   return `${code}: ${REASONS[base] ?? (err as Error).message}`;
 }
 
-export const busyError = (path: string, timeoutMs: number) =>
+const busyError = (path: string, timeoutMs: number) =>
   new PrecrmError(
     `another precrm process has held the lock on ${path} for over ${timeoutMs} ms; try again later (or raise PRECRM_LOCK_TIMEOUT)`,
     EXIT.tempFail,
@@ -172,7 +172,7 @@ function adopt(path: string): void {
 }
 
 /** The schema version of an open database: 0 when it has no tables at all; refuses a database that is not ours. */
-export function schemaVersion(db: Db, path: string): number {
+function schemaVersion(db: Db, path: string): number {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   if (tables.length === 0) return 0;
   if (!tables.includes('schema_version')) {

@@ -1,4 +1,4 @@
-// The files of a SQLite store, for the outputs rule (commands/output-file.ts: nothing precrm writes may replace
+// The files of a SQLite store, for the outputs rule (commands/common/output-file.ts: nothing precrm writes may replace
 // them) and for `store backup`'s new dated names. SQLite recovers an interrupted write from its own journal, so
 // unlike the JSON store it leaves no temp files of precrm's behind.
 import { lstat } from 'node:fs/promises';

@@ -2,7 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './db.js';
 
-export type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
 const caches = new WeakMap<Db, Record<'rows' | 'run', Map<string, Statement>>>();
 

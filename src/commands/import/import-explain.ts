@@ -1,0 +1,58 @@
+// What a dry-run import says about how it read the file: the column mapping (stderr) and one row per input line.
+import { describeEncoding } from '../../csv/decode.js';
+import { fallbackColumns, saysUtc, type HeaderMatch } from '../../csv/headers.js';
+import type { CsvLayout } from '../../csv/read.js';
+import type { RowOutcome } from '../../csv/report.js';
+import type { Column } from '../../output/columns.js';
+
+/** What a column means beyond its field's name, where a dry run should say it (a shop's facts, consent). */
+const MEANING: Readonly<Record<string, string>> = {
+  converted_at: 'the first purchase: a customer',
+  orders: 'above 0: a customer; kept as field.orders',
+  total_spent: 'kept as field.total_spent',
+  last_purchase: 'kept as field.last_purchase',
+  email_marketing: 'a refusal (no, unsubscribed …): do-not-contact',
+  do_not_contact: 'do-not-contact',
+  referred_by: 'an id, email or name',
+};
+
+/** `"E-mail 2 - Value" → email, where "E-mail 1 - Value" is empty`: every column and what it became. */
+export function describeColumns(header: readonly string[], match: HeaderMatch): string {
+  const after = new Map(fallbackColumns(header, match).map((f) => [f.header, f.after]));
+  const unknown = new Set(match.unknown);
+  const lines = header.map((h, i) => {
+    const target = match.targets[i];
+    const was = after.get(h);
+    const named = target && [MEANING[target], saysUtc(h) ? 'times in UTC' : undefined].filter(Boolean).join('; ');
+    const field = named ? `${target} (${named})` : target;
+    const what = target === null || target === undefined ? (unknown.has(h) ? 'ignored (unknown)' : 'ignored')
+      : was ? `${field}, where ${was.map((w) => `"${w}"`).join(' and ')} ${was.length > 1 ? 'are' : 'is'} empty` : field;
+    return `  "${h}" → ${what}`;
+  });
+  return ['columns (header → field):', ...lines].join('\n');
+}
+
+const delimiterName = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+
+/** The dry run's account of the file: `read as CSV, windows-1252 (detected: not UTF-8), delimiter ";", header on line 4 (…)`. */
+export function describeLayout(l: CsvLayout): string {
+  const encoding = describeEncoding(l.encoding, l.encodingSource);
+  if (l.format === 'vcard') return `read as vCard, ${encoding}: one row per card`;
+  const found = l.headerFound ? ` (after ${l.headerLine - 1} line(s) of preamble; --header-line N to choose another)` : '';
+  return `read as CSV, ${encoding}, delimiter ${delimiterName(l.delimiter)}, header on line ${l.headerLine}${found}`;
+}
+
+/** What any import says about a guess it made reading the file (a dry run says all of describeLayout instead). */
+export function layoutNotes(l: CsvLayout): string[] {
+  const notes: string[] = [];
+  if (l.encodingSource === 'not-utf8') notes.push(`reading the file as ${l.encoding}, since it is not UTF-8 (--encoding to say otherwise)`);
+  if (l.headerFound) notes.push(`reading the header from line ${l.headerLine}, after ${l.headerLine - 1} line(s) of preamble (--header-line N to say otherwise)`);
+  return notes;
+}
+
+export const OUTCOME_COLUMNS: Column<RowOutcome>[] = [
+  { key: 'line', type: 'int' },
+  { key: 'action', type: 'string' },
+  { key: 'id', type: 'int' },
+  { key: 'reason', type: 'string' },
+];
