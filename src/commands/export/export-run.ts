@@ -9,7 +9,7 @@ import type { Column } from '../../output/columns.js';
 import type { Format } from '../../output/render.js';
 import { parseChoice, parseDayWindow } from '../common/options.js';
 import { emitRows, fileFormat } from '../common/rows-out.js';
-import { PROSPECT_CSV_COLUMNS, fieldColumns } from '../prospect/prospect-columns.js';
+import { PROSPECT_CSV_COLUMNS, fieldColumns } from '../prospect/columns.js';
 import { findSurvey } from '../common/lookup.js';
 import { recordColumns } from '../common/record-columns.js';
 import { parseProspectFilter, type FilterFlags } from '../common/prospect-filter.js';

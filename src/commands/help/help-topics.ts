@@ -5,10 +5,10 @@ import { STAGES, TOUCH_TYPES } from '../../domain/types.js';
 import type { Column } from '../../output/columns.js';
 import { FORMATS } from '../../output/render.js';
 import { CONVERSION_CSV_COLUMNS, TOUCH_CSV_COLUMNS } from '../export/export-run.js';
-import { PROSPECT_CSV_COLUMNS } from '../prospect/prospect-columns.js';
+import { PROSPECT_CSV_COLUMNS } from '../prospect/columns.js';
 import {
   ACTIVITY_COLUMNS, COHORT_COLUMNS, FUNNEL_COLUMNS, VELOCITY_COLUMNS, referralColumns, sourceColumns, touchColumns,
-} from '../report/report-columns.js';
+} from '../report/columns.js';
 import { DUE_COLUMNS, STALE_COLUMNS } from '../due/due.js';
 
 const STAGE_MEANING: Record<(typeof STAGES)[number], string> = {

@@ -22,7 +22,7 @@ import { readRows, type ReadFlags, type ReadRows, type ValueCheck } from './impo
 import { purchaseSlice, responseSlice, touchBatchRows, touchSlice } from './import-slice.js';
 import { PURCHASE_HEADERS, purchaseRowParser, type PurchaseRow } from '../../csv/purchase-rows.js';
 import { noOrdersYet, planPurchases, type PurchasePlan } from '../../csv/purchase-plan.js';
-import { saleCurrency } from '../purchase/purchase-run.js';
+import { saleCurrency } from '../purchase/price.js';
 import type { StoreTransaction } from '../../store/store.js';
 import { findSurvey } from '../common/lookup.js';
 import { parseChoice } from '../common/options.js';

@@ -10,7 +10,7 @@ import { TOUCH_TYPES, type Tally } from '../../domain/types.js';
 import { parseMoneyOption } from '../common/money-option.js';
 import { parseCount } from '../common/options.js';
 import { examples } from '../common/examples.js';
-import { parseTouchType } from '../touch/touch.js';
+import { parseTouchType } from '../touch/touch-type.js';
 import { info, written, type Shown } from '../show.js';
 import type { Args, Verb } from '../verb.js';
 
