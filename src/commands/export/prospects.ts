@@ -9,6 +9,7 @@ import { parseProspectFilter } from '../common/prospect-filter.js';
 import type { Shown } from '../show.js';
 import type { Args, Verb } from '../verb.js';
 import { parseOutput, showRows, withFilterFlags, type ExportFlags, type ExportOutput } from './output.js';
+import { PROSPECT_CSV_COLUMNS, fieldColumns } from '../prospect/columns.js';
 
 export interface ProspectsOptions { filter: ProspectFilter; out: ExportOutput }
 
@@ -28,10 +29,9 @@ export function parse(_args: Args, flags: ExportFlags, ctx: Pick<Context, 'term'
   return { filter: parseProspectFilter(flags, ctx.clock.now()), out };
 }
 
-/** The prospects the filter keeps, by id, and their columns (loaded here: they stay out of every command's start-up). */
+/** The prospects the filter keeps, by id, and their columns. */
 export async function run(ctx: Pick<Context, 'stores'>, options: ProspectsOptions): Promise<ProspectsResult> {
   const prospects = await (await ctx.stores.open()).listProspects({ filter: options.filter });
-  const { PROSPECT_CSV_COLUMNS, fieldColumns } = await import('../prospect/columns.js');
   return { prospects, columns: [...PROSPECT_CSV_COLUMNS, ...fieldColumns(prospects)] };
 }
 
