@@ -318,7 +318,7 @@ async function postgresBench() {
 }
 
 // Peak RSS of one import of a large CSV per backend (not timed against a floor: the question is memory). A file
-// larger than one batch (import-read.ts) is read twice and written batch by batch, so SQLite and PostgreSQL stay
+// larger than one batch (src/commands/import/read.ts) is read twice and written batch by batch, so SQLite and PostgreSQL stay
 // under the target whatever the file's size. The JSON backend holds its whole document by design: its memory
 // follows the store it writes, not the file — shown by the same size of file made of only 10,000 people, repeated.
 const IMPORT_MEM_TARGET = 300;

@@ -2,8 +2,8 @@
 // hundreds of small ES modules (date-fns alone is ~250); code behind `await import()` lands in its own chunk and
 // loads only when a command needs it (the store, prompts, CSV, tables).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -48,10 +48,23 @@ const noWorkersProbe = {
  * graph is then reached by the same set of entry points everywhere and lands in one chunk.
  */
 const run = resolve(dirname(fileURLToPath(import.meta.url)), '../src/run.ts');
+
+/** The source files that some file under `dir` loads with `await import('./x.js')`. */
+function dynamicImportsUnder(dir) {
+  const found = new Set();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    for (const m of readFileSync(file, 'utf8').matchAll(/import\(\s*['"](\.[^'"]+)\.js['"]\s*\)/g)) found.add(resolve(dirname(file), `${m[1]}.ts`));
+  }
+  return found;
+}
 const oneStartupChunk = {
   name: 'one-start-up-chunk',
   setup(b) {
-    const lazy = new Set();
+    // Every lazily loaded module is known before the build starts: esbuild may load a module through a static import
+    // before it meets the `await import()` of it elsewhere, and a module tagged too late splits start-up again.
+    const lazy = dynamicImportsUnder(resolve(dirname(run)));
     b.onResolve({ filter: /^\./ }, (args) => {
       if (args.kind === 'dynamic-import' && args.path.endsWith('.js')) lazy.add(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
       return undefined;

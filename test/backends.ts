@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openStore, parseLocation } from '../src/store/open.js';
 import type { BackendKind, Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
-import { asAdmin, storeDatabase } from './pg.js';
+import { hasTables, storeDatabase } from './pg.js';
 
 export interface TestBackend {
   name: BackendKind;
@@ -33,11 +33,7 @@ export const SQLITE_BACKEND: TestBackend = {
 export const POSTGRES_BACKEND: TestBackend = {
   name: 'postgres',
   tempStore: async () => (await storeDatabase()).url,
-  created: async (location) => {
-    const database = decodeURIComponent(new URL(location).pathname.slice(1));
-    const tables = await asAdmin((c) => c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"), database);
-    return tables.rows[0].n > 0;
-  },
+  created: (location) => hasTables(decodeURIComponent(new URL(location).pathname.slice(1))),
 };
 
 export const BACKENDS: TestBackend[] = [JSON_BACKEND, SQLITE_BACKEND, POSTGRES_BACKEND];

@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Pretend stdin is a terminal and answer prompts with this prompter. */
   prompter?: Prompter;
   stdoutTTY?: boolean;
+  /** Stdout and stderr are one terminal window of this size (as main.ts hands in a real one). */
+  terminal?: { columns: number; rows: number };
   stdinStream?: NodeJS.ReadableStream;
   /** The working directory relative paths (`-o FILE`) resolve against; default the process's. */
   cwd?: string;
@@ -127,8 +129,8 @@ function testWorld(store: string, opts: RunOptions): { world: World; output(): {
   let stderr = '';
   const world: World = {
     env: { PRECRM_STORE: store, PRECRM_USER: 'tester', ...opts.env },
-    stdout: { write: (s: string) => { stdout += s; }, isTTY: opts.stdoutTTY ?? false },
-    stderr: { write: (s: string) => { stderr += s; }, isTTY: false },
+    stdout: { write: (s: string) => { stdout += s; }, isTTY: opts.stdoutTTY ?? Boolean(opts.terminal), ...opts.terminal },
+    stderr: { write: (s: string) => { stderr += s; }, isTTY: Boolean(opts.terminal), ...opts.terminal },
     stdin: { isTTY: Boolean(opts.prompter), stream: opts.stdinStream },
     osUser: 'osuser',
     pid: process.pid,

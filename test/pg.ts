@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { closeKeptConnections } from '../src/store/postgres/kept.js';
 
 /** The admin URL of the test server. */
 export const pgAdminUrl = (): string => inject('pgAdminUrl');
@@ -49,6 +50,42 @@ export function loginRoleAndDatabase(role: string, password: string): { database
   return { database: () => name };
 }
 
+/**
+ * Admin connections this file keeps, by database ('' = the admin database), for the statements every test runs
+ * (making, emptying and dropping store databases, "were tables created?"): a new session costs ~30-50 ms.
+ */
+const keptAdmin = new Map<string, Promise<pg.Client>>();
+
+/** Runs `fn` on this file's kept admin connection to `database` (made on first use, made again once lost). */
+async function withKeptAdmin<T>(database: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  let kept = keptAdmin.get(database);
+  if (!kept) {
+    const client = new pg.Client({ connectionString: database ? pgUrlFor(database) : pgAdminUrl() });
+    // A kept session the server ends (a test terminating backends) is forgotten, not a crash of the worker.
+    client.on('error', () => undefined);
+    client.on('end', () => { if (keptAdmin.get(database) === kept) keptAdmin.delete(database); });
+    kept = client.connect().then(() => client);
+    keptAdmin.set(database, kept);
+    kept.catch(() => keptAdmin.delete(database));
+  }
+  return fn(await kept);
+}
+
+/** Ends the kept admin connections to `databases` (before they are dropped). */
+async function endKeptAdmin(databases: readonly string[]): Promise<void> {
+  await Promise.all(databases.map(async (d) => {
+    const kept = keptAdmin.get(d);
+    keptAdmin.delete(d);
+    await (await kept?.catch(() => undefined))?.end().catch(() => undefined);
+  }));
+}
+
+/** Whether the store database `database` holds any table (a store's first write creates them). */
+export async function hasTables(database: string): Promise<boolean> {
+  const tables = await withKeptAdmin(database, (c) => c.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"));
+  return tables.rows[0].n > 0;
+}
+
 const created: string[] = [];
 let cleanupRegistered = false;
 
@@ -79,7 +116,7 @@ export async function freshDatabase(): Promise<{ name: string; url: string }> {
 
 async function newDatabase(): Promise<{ name: string; url: string }> {
   const name = `precrm_${randomBytes(6).toString('hex')}`;
-  await asAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 STRATEGY FILE_COPY`));
+  await withKeptAdmin('', (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 STRATEGY FILE_COPY`));
   return { name, url: pgUrlFor(name) };
 }
 
@@ -102,12 +139,13 @@ export async function storeDatabase(): Promise<{ name: string; url: string }> {
  * session), and every schema with its tables; `public` comes back as a new database has it.
  */
 async function empty(database: string): Promise<void> {
-  await asAdmin(async (c) => {
+  await closeKeptConnections();
+  await withKeptAdmin(database, async (c) => {
     await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
     const schemas = await c.query("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'");
     const drops = schemas.rows.map((r: { nspname: string }) => `DROP SCHEMA "${r.nspname}" CASCADE;`).join(' ');
     await c.query(`${drops} CREATE SCHEMA public AUTHORIZATION pg_database_owner; GRANT USAGE ON SCHEMA public TO PUBLIC;`);
-  }, database);
+  });
 }
 
 /** A store database handed back before its test ends (a test that makes many stores): emptied, and free again. */
@@ -131,8 +169,12 @@ export async function dropStoreDatabases(): Promise<void> {
   const names = [...pool.free, ...pool.used].map((db) => db.name);
   pool.free.length = 0;
   pool.used.length = 0;
-  if (names.length === 0) return;
-  await asAdmin(async (c) => {
-    for (const n of names) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
-  });
+  await closeKeptConnections();
+  await endKeptAdmin(names);
+  if (names.length > 0) {
+    await withKeptAdmin('', async (c) => {
+      for (const n of names) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+    });
+  }
+  await endKeptAdmin(['']);
 }

@@ -21,9 +21,15 @@ export interface Verb<Flags, Options, Result> {
   show(result: Result, options: Options): Shown;
 }
 
+const attached = new WeakSet<Command>();
+
+/** True for a command that `attach` wired (test/command-shape.test.ts checks every leaf command is one). */
+export const isVerb = (command: Command): boolean => attached.has(command);
+
 /** Registers the verb under `parent` and runs parse → run → show → emit when commander calls it. */
 export function attach<F, O, R>(parent: Command, ctx: Context, verb: Verb<F, O, R>): Command {
   const command = verb.register(parent);
+  attached.add(command);
   return command.action(async (...params: unknown[]) => {
     const self = params.at(-1) as Command;
     const options = await verb.parse(self.processedArgs as Args, self.opts() as F, ctx);

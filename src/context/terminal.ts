@@ -10,6 +10,8 @@ export class Terminal {
   format: Format = 'table';
   /** The format as asked for, for commands with formats of their own (digest: text, markdown, html, json). */
   formatName = 'table';
+  /** `--format` as typed, undefined when not given (export refuses an explicit table, yet defaults to csv). */
+  formatOption: string | undefined;
   quiet = false;
   /** `--columns a,b,c` as typed: the columns a listing prints, in that order (commands/common/column-choice.ts reads it). */
   columns: string | undefined;
@@ -29,6 +31,7 @@ export class Terminal {
       throw usageError(`unknown format "${opts.format ?? env.PRECRM_FORMAT}" (use one of: ${formats.join(', ')})`);
     }
     this.formatName = fmt;
+    this.formatOption = opts.format;
     this.format = ((FORMATS as readonly string[]).includes(fmt) ? fmt : 'table') as Format;
     this.quiet = Boolean(opts.quiet);
     this.columns = opts.columns;

@@ -14,8 +14,9 @@ describe('50 writer processes on one PostgreSQL store', () => {
       const r = await run(url, ['prospect', 'add', `Person ${i}`, '--email', `p${i}@example.com`]);
       expect(r.code, r.stderr).toBe(0);
     }
+    // 50 node processes starting at once on 2 cores: at a load average of 30 one waited out the default 10 s to connect.
     const writers = Array.from({ length: WRITERS }, (_, i) =>
-      startPrecrm(url, ['-q', 'touch', 'log', `p${(i % 10) + 1}@example.com`, 'visit', `visit ${i}`], { PRECRM_LOCK_TIMEOUT: '60000' }).done);
+      startPrecrm(url, ['-q', 'touch', 'log', `p${(i % 10) + 1}@example.com`, 'visit', `visit ${i}`], { PRECRM_LOCK_TIMEOUT: '60000', PRECRM_CONNECT_TIMEOUT: '60000' }).done);
     const results = await Promise.all(writers);
     for (const r of results) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(results.map((r) => Number(r.stdout.trim())).sort((a, b) => a - b)).toEqual(Array.from({ length: WRITERS }, (_, i) => i + 1));

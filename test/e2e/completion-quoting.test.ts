@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bashReply, bashSlot } from '../../src/commands/completion/completion-bash.js';
-import { readBashLine, type Quote } from '../../src/commands/completion/completion-bash-line.js';
+import { bashReply, bashSlot } from '../../src/commands/completion/bash-reply.js';
+import { readBashLine, type Quote } from '../../src/commands/completion/bash-line.js';
 import { tempDir } from '../helpers.js';
 
 const HOSTILE = ['"zq"; touch pwned; echo "ok"', '$(touch x)', '`touch y`', '*', '?', '[a]', '{a,b}', '~root', '#x', 'a b',

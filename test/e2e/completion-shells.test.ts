@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
-import { BIN, spawnPrecrm } from '../helpers.js';
+import { BIN, run } from '../helpers.js';
 import { itInShell, requireShell } from './shells.js';
 
 const DRIVER = fileURLToPath(new URL('./shell-drive.py', import.meta.url));
@@ -118,7 +118,7 @@ describe.concurrent('completion in an interactive shell', () => {
       const root = mkdtempSync(join(tmpdir(), `precrm-${shell}-`));
       onTestFinished(() => rmSync(root, { recursive: true, force: true }));
       const store = join(root, 'store.json');
-      for (const name of Object.values(NAMES)) expect((await spawnPrecrm(['--store', store, 'prospect', 'add', name])).code).toBe(0);
+      for (const name of Object.values(NAMES)) expect((await run(store, ['prospect', 'add', name])).code).toBe(0);
       const cases = CASES.filter(([, , shells]) => !shells || shells.includes(shell));
       const keys = cases.map(([typed]) => `precrm prospect show ${typed}\t\r`);
       const outcomes = await drive(shell, root, store, keys);
@@ -138,7 +138,7 @@ describe('the driver, with a shell slow to get back to the keyboard', () => {
     const root = mkdtempSync(join(tmpdir(), 'precrm-slow-bash-'));
     try {
       const store = join(root, 'store.json');
-      expect((await spawnPrecrm(['--store', store, 'prospect', 'add', NAMES.command])).code).toBe(0);
+      expect((await run(store, ['prospect', 'add', NAMES.command])).code).toBe(0);
       const keys = Array.from({ length: 3 }, () => 'precrm prospect show "zq\t\r');
       const slow = ['strace', '-qq', '-o', '/dev/null', '-e', 'trace=write', '-e', 'inject=write:delay_exit=300000'];
       const outcomes = await drive('bash', root, store, keys, slow);

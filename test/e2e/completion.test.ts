@@ -7,25 +7,41 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, spawnPrecrm, tempDir } from '../helpers.js';
+import { BIN, run, spawnPrecrm, tempDir } from '../helpers.js';
 import { itInShell, requireShell } from './shells.js';
 
 const SAMPLE = fileURLToPath(new URL('../../data/bakery.json', import.meta.url));
 
 interface Completed { candidates: string[]; stderr: string }
 
+// What `precrm completion bash` prints, kept in a file the file's bash sessions source: the script is the same
+// every time, and printing it once spares each completion a precrm process of its own.
+const scripts = mkdtempSync(join(tmpdir(), 'precrm-completion-script-'));
+afterAll(() => rmSync(scripts, { recursive: true, force: true }));
+let printed: Promise<string> | undefined;
+function bashScript(): Promise<string> {
+  printed ??= spawnPrecrm(['completion', 'bash']).then((r) => {
+    if (r.code !== 0 || r.stderr !== '') throw new Error(`precrm completion bash: ${r.code} ${r.stderr}`);
+    const file = join(scripts, 'precrm.bash');
+    writeFileSync(file, r.stdout);
+    return file;
+  });
+  return printed;
+}
+
 /**
  * Completes the last of `words` (raw, as typed; '' for a fresh one) in bash with the sourced script: COMP_WORDS,
  * COMP_LINE and COMP_POINT set as readline sets them, and `$2` the text readline replaces (after an opened quote).
  */
-function complete(words: string[], env: Record<string, string> = {}, atCompletion: Record<string, string> = {}, cwd?: string): Promise<Completed> {
+async function complete(words: string[], env: Record<string, string> = {}, atCompletion: Record<string, string> = {}, cwd?: string): Promise<Completed> {
+  const scriptFile = await bashScript();
   const quote = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
   const line = ['precrm', ...words].join(' ');
   const current = words[words.length - 1]!;
   const replaced = /^["']/.test(current) ? current.slice(1) : current;
   const script = [
     `precrm() { "${process.execPath}" "${BIN}" "$@"; }`,
-    'source <(precrm completion bash)',
+    `source ${quote(scriptFile)}`,
     ...Object.entries(atCompletion).map(([k, v]) => `export ${k}='${v}'`),
     `COMP_WORDS=(${['precrm', ...words].map(quote).join(' ')}); COMP_CWORD=${words.length}`,
     `COMP_LINE=${quote(line)}; COMP_POINT=${line.length}`,
@@ -77,14 +93,14 @@ describe('precrm completion bash, in a real bash', () => {
 
   it('reads the store named by --store on the line being completed', async () => {
     const other = join(tempDir(), 'other.json');
-    const added = await spawnPrecrm(['--store', other, 'prospect', 'add', 'Rafael Nadal']);
+    const added = await run(other, ['prospect', 'add', 'Rafael Nadal']);
     expect(added.code).toBe(0);
     expect((await complete(['--store', other, 'prospect', 'show', 'ra'], env)).candidates).toEqual(['Rafael\\ Nadal']);
   });
 
   it('a SQLite store completes the same names, asking it only for the candidates of the typed name', async () => {
     const db = join(tempDir(), 'shop.db');
-    expect((await spawnPrecrm(['--store', store, 'store', 'migrate', db])).code).toBe(0);
+    expect((await run(store, ['store', 'migrate', db])).code).toBe(0);
     const on = { PRECRM_STORE: db };
     expect((await complete(['prospect', 'show', 'ra'], on)).candidates).toEqual(['Ravi\\ Sen']);
     expect((await complete(['touch', 'log', 'TOMA'], on)).candidates).toEqual(['Tomás\\ Ortega']);
@@ -115,7 +131,7 @@ describe('precrm completion bash, in a real bash', () => {
 
   it('zsh and fish get the stored values NUL-terminated (a name may hold a line break); fish never one with a tab', async () => {
     const store = join(tempDir(), 'odd.json');
-    for (const name of ['New\nLine', 'Tab\tX']) expect((await spawnPrecrm(['--store', store, 'prospect', 'add', name])).code).toBe(0);
+    for (const name of ['New\nLine', 'Tab\tX']) expect((await run(store, ['prospect', 'add', name])).code).toBe(0);
     const on = { PRECRM_STORE: store };
     expect((await spawnPrecrm(['__complete', 'zsh', '--', 'prospect', 'show', 'n'], { env: on })).stdout).toBe('New\nLine\0New ⏎ Line  -- #1 interested\0');
     expect((await spawnPrecrm(['__complete', 'fish', '--', 'prospect', 'show', ''], { env: on })).stdout).toBe('New\nLine\t#1 interested\0');
@@ -130,7 +146,7 @@ describe('bash completion never lets the shell read a stored name as code or a p
   const names = ['*', '"zq"; touch pwned; echo "ok"', '$(touch x)', 'Laura Smith'];
 
   it('a name `*` is one candidate, not the names of the files in the folder', async () => {
-    for (const name of names) expect((await spawnPrecrm(['--store', store, 'prospect', 'add', name])).code).toBe(0);
+    for (const name of names) expect((await run(store, ['prospect', 'add', name])).code).toBe(0);
     const cwd = tempDir();
     for (const file of ['afile', 'bfile']) writeFileSync(join(cwd, file), '');
     expect((await complete(['prospect', 'show', ''], env, {}, cwd)).candidates)

@@ -20,6 +20,7 @@ describe('kill -9 during writes to a large store', () => {
     const span = Date.now() - started;
     let expected = [...Array.from({ length: SIZE }, (_, i) => `Prospect ${i + 1}`), 'Calibration'];
     const outcomes = { old: 0, new: 0 };
+    let checked = Buffer.alloc(0);
 
     for (let round = 0; round < ROUNDS; round++) {
       const name = `Round ${round}`;
@@ -29,7 +30,8 @@ describe('kill -9 during writes to a large store', () => {
       await writer.done;
       // Its lock died with it (the kernel releases an flock): nothing to clear before the next write.
 
-      const doc = JSON.parse(readFileSync(store, 'utf8'));
+      const bytes = readFileSync(store);
+      const doc = JSON.parse(bytes.toString('utf8'));
       const got: string[] = doc.prospects.map((p: { name: string }) => p.name);
       if (got.length === expected.length + 1) {
         expect(got).toEqual([...expected, name]);
@@ -39,8 +41,13 @@ describe('kill -9 during writes to a large store', () => {
         expect(got).toEqual(expected);
         outcomes.old++;
       }
-      const check = await run(store, ['store', 'check']);
-      expect(check.code, check.stderr).toBe(0);
+      // The same bytes as at the last check pass it again: only a file this round changed is checked (each check
+      // reads all 30,000 prospects, the better part of a round).
+      if (!bytes.equals(checked)) {
+        const check = await run(store, ['store', 'check']);
+        expect(check.code, check.stderr).toBe(0);
+        checked = bytes;
+      }
     }
     expect(outcomes.old + outcomes.new).toBe(ROUNDS);
     // Ids stay unique and below nextId after all of that, and the write removed what the killed ones left.
@@ -48,5 +55,5 @@ describe('kill -9 during writes to a large store', () => {
     expect(after.stdout).toBe(`${expected.length + 1}\n`);
     expect(readdirSync(dirname(store))).toEqual(['store.json']);
     expect(await run(store, ['store', 'check'])).toMatchObject({ code: 0, stderr: expect.not.stringContaining('warning') });
-  }, 120_000);
+  }, 300_000); // a deadline for a hung run, not a measure: each round waits on its writer, which a loaded machine slows
 });

@@ -30,6 +30,9 @@ export interface OutputTarget {
 /** True when the target is not a file to replace (stdout, a device, a FIFO …): written as it comes, in place. */
 export const inPlace = (target: OutputTarget): boolean => target.place.kind !== 'file';
 
+/** What writing an output file uses: the working folder and pid, the store (never written over), stdout, signals. */
+export type OutputContext = Pick<Context, 'clock' | 'stores' | 'term' | 'interruption'>;
+
 const cannot = (target: { what: string; shown: string }, why: string) =>
   new PrecrmError(`cannot write ${target.what} ${target.shown} (${why}); nothing was written — name another file`, EXIT.cantCreate);
 
@@ -56,7 +59,7 @@ async function checkWritable(target: OutputTarget, pid: number): Promise<void> {
  * its lock or one of its temp files, and with exit 73 one that cannot be written. Call it before any other work, so
  * a refused command has changed nothing.
  */
-export async function outputTarget(ctx: Context, file: string, what: string): Promise<OutputTarget> {
+export async function outputTarget(ctx: OutputContext, file: string, what: string): Promise<OutputTarget> {
   if (file === '-') return { shown: 'stdout', real: '-', what, place: { kind: 'stdout' } };
   let target: OutputTarget;
   try {
@@ -84,7 +87,7 @@ export async function refuseExisting(ctx: Context, target: OutputTarget): Promis
 }
 
 /** Writes where the target is, as it is: stdout, one of our descriptors, a device or FIFO, a socket. */
-async function writeInPlace(ctx: Context, target: OutputTarget, data: string | Buffer): Promise<void> {
+async function writeInPlace(ctx: OutputContext, target: OutputTarget, data: string | Buffer): Promise<void> {
   const { place } = target;
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   // stdout goes through the command's own stream (a spreadsheet, the one binary output, is refused before that).
@@ -99,7 +102,7 @@ async function writeInPlace(ctx: Context, target: OutputTarget, data: string | B
  * file: exit 4); anything else in place. A signal during an in-place write ends it at once (a FIFO with no reader
  * waits for one): what was written there cannot be taken back anyway.
  */
-export async function writeOutput(ctx: Context, target: OutputTarget, data: string | Buffer, opts: { replace?: boolean } = {}): Promise<void> {
+export async function writeOutput(ctx: OutputContext, target: OutputTarget, data: string | Buffer, opts: { replace?: boolean } = {}): Promise<void> {
   if (inPlace(target)) {
     try {
       await writeInPlace(ctx, target, data);
@@ -128,6 +131,6 @@ export async function writeOutput(ctx: Context, target: OutputTarget, data: stri
 }
 
 /** outputTarget + writeOutput, for a command that has its content ready. */
-export async function writeOutputFile(ctx: Context, file: string, what: string, data: string | Buffer): Promise<void> {
+export async function writeOutputFile(ctx: OutputContext, file: string, what: string, data: string | Buffer): Promise<void> {
   await writeOutput(ctx, await outputTarget(ctx, file, what), data);
 }

@@ -1,4 +1,5 @@
 // The last step of every listing command: rows → the chosen format, fitted to the terminal, paged when long.
+import type { ForegroundColorName } from 'chalk';
 import type { Context } from '../../context/context.js';
 import type { Column } from '../../output/columns.js';
 import { renderRows, type Format, type RenderOptions } from '../../output/render.js';
@@ -14,6 +15,8 @@ export interface PrintOptions<R = any> extends Pick<RenderOptions, 'jsonRecords'
   footing?: string;
   /** Columns `--columns` may name besides those printed by default (a table's compact set leaves some out). */
   more?: readonly Column<R>[];
+  /** A colour for a whole row, by name (a verb's `show` has no terminal to take a style from): grey for lost prospects. */
+  rowColor?: (record: R) => ForegroundColorName | undefined;
 }
 
 /**
@@ -30,7 +33,8 @@ export function columnsToPrint<R>(ctx: Context, columns: readonly Column<R>[], m
  * to see them; pipes and files get every column and every value in full.
  */
 export async function printRows<R>(ctx: Context, rows: readonly R[], shown: readonly Column<R>[], extra: PrintOptions<R> = {}): Promise<void> {
-  const { heading, footing, format = ctx.term.format, more, ...render } = extra;
+  const { heading, footing, format = ctx.term.format, more, rowColor, ...render } = extra;
+  if (rowColor) render.rowStyle ??= (r: R) => { const name = rowColor(r); return name && ctx.term.color[name]; };
   const { columns, jsonRecords } = columnsToPrint(ctx, shown, more, render.jsonRecords);
   const width = format === 'table' ? ctx.term.terminalWidth : undefined;
   let dropped: string[] = [];

@@ -1,5 +1,6 @@
-// `precrm __complete <shell> -- …`: the candidates a shell's completion script asks for (completion-scripts.ts holds
-// the scripts, completion-answers.ts what each shell sends and reads). Read-only and silent: any error — a corrupt store, a bad option — means no candidates, never a message.
+// `precrm __complete <shell> -- …`: the candidates a shell's completion script asks for (scripts.ts holds the
+// scripts, answers.ts what each shell sends and reads). Read-only and silent: any error — a corrupt store, a bad
+// option — means no candidates, never a message.
 import type { Command, Option } from 'commander';
 import { Context, type World } from '../../context/context.js';
 import { ACTIVITY_GROUPS } from '../../domain/reports/activity.js';
@@ -10,10 +11,10 @@ import { nameKey, parseReference } from '../../domain/references.js';
 import type { StoreReader } from '../../store/store.js';
 import { DIRECTIONS, OUTCOMES, STAGES, TOUCH_TYPES, type Prospect, type Survey } from '../../domain/types.js';
 import { FORMATS } from '../../output/render.js';
-import { TOPICS } from '../help/manual.js';
-import { FILES, requestFrom, type Candidate, type Shell } from './completion-answers.js';
+import { TOPICS } from '../help/help.js';
+import { FILES, requestFrom, type Candidate } from './answers.js';
+import { SHELLS, type Shell } from './completion.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Source = readonly string[] | 'prospect' | 'survey' | 'source' | 'owner' | 'tag' | 'files';
 
 /** Values of positional arguments, by the argument's name in the command's usage. */

@@ -4,7 +4,7 @@
 import type { LoyaltyRow } from '../../domain/reports/loyalty.js';
 import type { Column } from '../../output/columns.js';
 import type { Format } from '../../output/render.js';
-import { groupColumn } from './report-columns.js';
+import { groupColumn } from './columns.js';
 
 const COUNTS: Column<LoyaltyRow>[] = [
   { key: 'customers', type: 'int', priority: 1 },
@@ -17,7 +17,7 @@ const COUNTS: Column<LoyaltyRow>[] = [
 const ACTIVE: Column<LoyaltyRow> = { key: 'active_share', type: 'rate', label: 'active', priority: 2 };
 
 /** `revenue_per_customer_EUR` (a table says `EUR/customer`), one per currency of the report, in its order. */
-export const revenueColumns = (currencies: readonly string[]): Column<LoyaltyRow>[] => currencies.map((c) => ({
+const revenueColumns = (currencies: readonly string[]): Column<LoyaltyRow>[] => currencies.map((c) => ({
   key: `revenue_per_customer_${c}`, label: `${c}/customer`, type: 'number', decimals: 2, get: (r) => r.revenue_per_customer[c] ?? 0, priority: 3,
 }));
 

@@ -8,6 +8,7 @@ import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import { EXIT, PrecrmError } from '../../domain/errors.js';
 import { connectError } from './errors.js';
+import { connectionKey, takeKeptConnection } from './kept.js';
 import { pgpassPassword } from './pgpass.js';
 import { bounded, dropConnection, guardParser } from './socket.js';
 import { serverName, type PgSettings } from './settings.js';
@@ -121,12 +122,30 @@ async function connectOnce<T>(s: PgSettings, options: ConnectOptions, first: (cl
  * connection is made with it.
  */
 export async function openConnection<T>(s: PgSettings, options: ConnectOptions, first: (client: pg.Client) => Promise<T>): Promise<{ client: pg.Client; first: T }> {
+  const kept = await reuseKept(s, options, first);
+  if (kept) return kept;
   try {
     return await connectOnce(s, options, first);
   } catch (err) {
     if (!(err instanceof PasswordMissing) || !options.askPassword) throw err;
     const password = await options.askPassword(`Password for user ${s.user} on ${serverName(s)}:`);
     return connectOnce({ ...s, password }, options, first);
+  }
+}
+
+/**
+ * A connection kept from an earlier store of this process (kept.ts; the tests turn that on) with `first` run on it,
+ * or undefined: none kept, or the kept one failed (the server ended it meanwhile), which is then dropped.
+ */
+async function reuseKept<T>(s: PgSettings, options: ConnectOptions, first: (client: pg.Client) => Promise<T>): Promise<{ client: pg.Client; first: T } | undefined> {
+  const client = takeKeptConnection(connectionKey(s));
+  if (!client) return undefined;
+  const late = connectError(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }), s, options.timeoutMs);
+  try {
+    return { client, first: await bounded(client, options.timeoutMs, late, () => first(client)) };
+  } catch {
+    dropConnection(client);
+    return undefined;
   }
 }
 

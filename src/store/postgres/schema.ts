@@ -21,17 +21,17 @@ export interface SchemaState {
 }
 
 /**
- * The schema version and tables, in one round trip and without an error when there are none. Tables are counted
- * from pg_class with the statement's snapshot (to_regclass would trust this session's catalog cache, which can
- * still say "no such table" after another session created it); the version is read through query_to_xml only
- * when schema_version exists (CASE does not evaluate the other branch, and query_to_xml is volatile, so the planner
- * does not fold it either).
+ * The schema version and tables, in one statement (one round trip on every open) and without an error when there
+ * are none. Tables are counted from pg_class with the statement's snapshot (to_regclass would trust this session's
+ * catalog cache, which can still say "no such table" after another session created it); the version is read
+ * through query_to_xml only when schema_version exists (CASE does not evaluate the other branch, and the function,
+ * being volatile, is not folded while planning).
  */
 export async function readSchemaState(db: SqlRunner): Promise<SchemaState> {
+  const has = "bool_or(c.relname = 'schema_version')";
   const [row] = await db.rows(
-    `SELECT count(*), bool_or(c.relname = 'schema_version'),
-       CASE WHEN bool_or(c.relname = 'schema_version') THEN (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM schema_version', false, true, '')))[1]::text END
-     FROM pg_catalog.pg_class c
+    `SELECT count(*), ${has}, CASE WHEN ${has} THEN (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM schema_version', false, true, '')))[1]::text END
+       FROM pg_catalog.pg_class c
        WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p') AND c.relname = ANY(?::text[])`,
     [TABLES],
   );

@@ -26,8 +26,20 @@ export class PgRunner implements SqlRunner {
    */
   private lost: unknown;
 
+  private readonly onError = (err: unknown) => { this.lost ??= err; };
+
   constructor(readonly client: pg.Client, private readonly settings: PgSettings) {
-    client.on('error', (err) => { this.lost ??= err; });
+    client.on('error', this.onError);
+  }
+
+  /** Whether the connection broke while idle (then it must not serve another store). */
+  get broken(): boolean {
+    return this.lost !== undefined;
+  }
+
+  /** Stops listening on the client, which goes on to serve another runner (a kept connection, kept.ts). */
+  detach(): void {
+    this.client.removeListener('error', this.onError);
   }
 
   /**

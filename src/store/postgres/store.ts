@@ -20,6 +20,7 @@ import type { DumpBatch, LoadCheck, Store, StoreCounts, StoreReader, StoreTransa
 import { checkTables } from '../sql/check.js';
 import { openConnection } from './connect.js';
 import { closeConnection } from './socket.js';
+import { connectionKey, keepConnection } from './kept.js';
 import { isRetryable } from './errors.js';
 import { checkSchemaState, PG_SCHEMA_VERSION, readSchemaState, SchemaChanged, setUpSchema, type SchemaState } from './schema.js';
 import { PgRunner } from './session.js';
@@ -305,7 +306,10 @@ export class PostgresStore extends ReadsFrom implements Store {
     const session = this.session;
     this.session = undefined;
     const opened = await session?.catch(() => undefined);
-    if (opened) await closeConnection(opened.runner.client, this.options.connectTimeoutMs);
+    if (!opened) return;
+    const { runner } = opened;
+    runner.detach();
+    if (runner.broken || !keepConnection(connectionKey(this.settings), runner.client)) await closeConnection(runner.client, this.options.connectTimeoutMs);
   }
 
   /** The connection, for tests and tools that need the server itself (never for data access). */
