@@ -15,6 +15,12 @@ const ON_EVERY_BACKEND = [
 /** Command tests that mock a module (vi.mock): they need a module registry of their own, so they run isolated. */
 const MOCKING = ['test/commands/import-whole-file.test.ts'];
 
+/** A command test that spawns bin/precrm and a FIFO reader. */
+const SPAWNING = ['test/commands/output-places.test.ts'];
+
+/** The units and in-process command tests (the same files as `npm run test:fast`). */
+const IN_PROCESS = ['test/domain/**/*.test.ts', 'test/csv/**/*.test.ts', 'test/output/**/*.test.ts', 'test/commands/**/*.test.ts', 'test/boundaries.test.ts', 'test/command-shape.test.ts'];
+
 /**
  * Every command-level test again on a SQLite store, then on PostgreSQL (test/helpers.ts tempStore: a database of
  * the file's own, emptied between its tests, on the run's one server), so identical output, ids and exit codes on
@@ -46,9 +52,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The in-process files on the JSON store (what test:fast runs): they share their modules, as the SQLite
+          // and PostgreSQL command projects do, so the CLI and its libraries load once per worker, not per file.
           name: 'json',
-          include: ['test/**/*.test.ts'],
+          isolate: false,
+          include: IN_PROCESS,
+          exclude: [...ON_EVERY_BACKEND, ...MOCKING, ...SPAWNING],
+          globalSetup: ['./test/pg-server.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Everything else runs isolated: end-to-end and fault tests (real processes, pseudo-terminals, kills), the
+          // store's own tests, the command tests that pick their backends themselves, and those that mock a module.
           // A real PostgreSQL for the database-backend tests (or PRECRM_TEST_PG_URL), stopped when the run ends.
+          name: 'json-processes',
+          include: ['test/e2e/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/store/**/*.test.ts', 'test/install-scripts.test.ts', ...ON_EVERY_BACKEND, ...MOCKING, ...SPAWNING],
           globalSetup: ['./test/pg-server.ts'],
           env: { TZ: 'UTC' },
         },
